@@ -117,6 +117,9 @@ final class MappedRegion {
         WeakReference<MappedRegion> known = MAPPED.get(ref.path());
         MappedRegion region = known == null ? null : known.get();
         if (region != null && region.ref.sameFile(ref)) {
+            if (!region.isOpen()) {
+                throw region.closedError();
+            }
             return region;
         }
         region = map(ref);
