@@ -6,33 +6,29 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where this process keeps the files behind the shared objects it owns, and the cleaning of
- * them: one directory per owner process, {@code <root>/<pid>-<startMillis>/}, removed at JVM
+ * them: one directory per owner process, {@code <root>/<pid>-<start>/}, removed at JVM
  * exit by a shutdown hook, and swept by the next process that starts when its owner died
  * without exiting normally (for example after {@code kill -9}).
  *
  * <p>The root is {@code /dev/shm/jmp-shm-<user>} when {@code /dev/shm} exists (memory, never
  * written back to disk), else {@code <java.io.tmpdir>/jmp-shm-<user>}; the system property
- * {@value #DIR_PROPERTY} overrides it. Owner directories are named by pid and start time so
- * that a reused pid does not make a dead owner's directory look alive.
+ * {@value #DIR_PROPERTY} overrides it. Owner directories are named by pid and start time
+ * (see {@code ProcessStart}) so that a reused pid does not make a dead owner's directory look
+ * alive.
  */
 public final class MappedHome {
 
     /** System property naming the root directory, overriding the default. */
     public static final String DIR_PROPERTY = "jmp.shm.dir";
-
-    /** Start times of one process, read by two processes, may differ by rounding; pids are not
-     *  reused that fast, and erring this way only keeps a stale directory a little longer. */
-    private static final long START_TOLERANCE_MILLIS = 2_000;
 
     private static volatile MappedHome defaultHome;
 
@@ -45,9 +41,8 @@ public final class MappedHome {
 
     MappedHome(Path root) {
         this.root = root.toAbsolutePath();
-        ProcessHandle self = ProcessHandle.current();
-        this.pid = self.pid();
-        this.ownerName = pid + "-" + startMillis(self);
+        this.pid = ProcessHandle.current().pid();
+        this.ownerName = pid + "-" + ProcessStart.self();
     }
 
     /**
@@ -84,7 +79,7 @@ public final class MappedHome {
      * Returns this process's own directory under the root (it exists only once this process
      * has created a shared object).
      *
-     * @return {@code <root>/<pid>-<startMillis>}
+     * @return {@code <root>/<pid>-<start>}
      */
     public Path ownerDirectory() {
         return root.resolve(ownerName);
@@ -117,7 +112,7 @@ public final class MappedHome {
     /**
      * Tells whether an owner directory name belongs to a process that is not running.
      *
-     * @param name a directory name such as {@code 4242-1700000000000}
+     * @param name a directory name such as {@code 4242-81234}
      * @return {@code true} for a well-formed name whose process is gone
      */
     static boolean isDeadOwner(String name) {
@@ -133,13 +128,11 @@ public final class MappedHome {
         } catch (NumberFormatException e) {
             return false;
         }
-        Optional<ProcessHandle> handle = ProcessHandle.of(ownerPid).filter(ProcessHandle::isAlive);
-        if (handle.isEmpty()) {
+        if (ProcessHandle.of(ownerPid).filter(ProcessHandle::isAlive).isEmpty()) {
             return true;
         }
-        Optional<Instant> started = handle.get().info().startInstant();
-        return start != 0 && started.isPresent()
-                && Math.abs(started.get().toEpochMilli() - start) > START_TOLERANCE_MILLIS;
+        OptionalLong started = ProcessStart.of(ownerPid);
+        return start != 0 && started.isPresent() && !ProcessStart.same(start, started.getAsLong());
     }
 
     long pid() {
@@ -219,10 +212,6 @@ public final class MappedHome {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static long startMillis(ProcessHandle handle) {
-        return handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     private static Path defaultRoot() {

@@ -16,7 +16,8 @@
  *
  * <h2>Files and their lifetime</h2>
  * {@link dev.jmp.shared.mapped.MappedHome} keeps one directory per owner process,
- * {@code /dev/shm/jmp-shm-<user>/<pid>-<startMillis>/} (or under {@code java.io.tmpdir}). The
+ * {@code /dev/shm/jmp-shm-<user>/<pid>-<start>/} (or under {@code java.io.tmpdir}), where the
+ * start is the process start time in clock ticks since boot (so a reused pid is told apart). The
  * owner unlinks a file on {@code close()}, or when every object of it in the owner becomes
  * unreachable (a {@link java.lang.ref.Cleaner}); a shutdown hook removes the owner's directory
  * at JVM exit; the first use of shared objects in any later process sweeps directories whose

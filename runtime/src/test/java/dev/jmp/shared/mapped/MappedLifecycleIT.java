@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,15 +84,15 @@ class MappedLifecycleIT {
         ChildJvm running = children().start(ProxyChild.class, "own", "hang");
         Path alive = startOwner(running);
         ChildJvm finished = children().start(ProxyChild.class, "own", "exit");
-        startOwner(finished);
+        Path finishedDir = startOwner(finished);
         long deadPid = finished.pid();
-        Instant deadStart = finished.handle().info().startInstant().orElseThrow();
         finished.send("exit");
         assertEquals(0, finished.waitFor(WAIT));
+        assertFalse(Files.exists(finishedDir));
 
-        Path dead = Files.createDirectories(root.resolve(deadPid + "-" + deadStart.toEpochMilli()));
+        Path dead = Files.createDirectories(finishedDir);
         Files.writeString(dead.resolve("long-1"), "stale");
-        Path reusedPid = Files.createDirectories(root.resolve(running.pid() + "-1000"));
+        Path reusedPid = Files.createDirectories(root.resolve(running.pid() + "-1"));
         Path foreign = Files.createDirectories(root.resolve("not-an-owner"));
 
         MappedHome home = new MappedHome(root.resolve("elsewhere"));
