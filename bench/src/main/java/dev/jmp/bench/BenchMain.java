@@ -1,0 +1,161 @@
+package dev.jmp.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark harness behind {@code bench/run}: runs the selected figures of every
+ * {@link BenchSuite}, each followed by its Python peer, and prints one JSON object per line:
+ * {@code {"name", "value", "unit", "peer", "peer_value", "ratio"}}, where a ratio above 1 means
+ * jmp is better. Progress and errors go to stderr. Arguments select figures by full name or
+ * name prefix ({@code shared}, {@code shared.counter_incr_per_s}); none selects all;
+ * {@code --list} prints the names.
+ */
+public final class BenchMain {
+
+    private static final long PEER_TIMEOUT_MINUTES = 10;
+
+    private BenchMain() {
+    }
+
+    /**
+     * Runs the selected figures.
+     *
+     * @param args figure names or prefixes, or {@code --list}
+     */
+    public static void main(String[] args) {
+        List<Figure> all = new ArrayList<>();
+        for (BenchSuite suite : ServiceLoader.load(BenchSuite.class)) {
+            all.addAll(suite.figures());
+        }
+        if (args.length == 1 && args[0].equals("--list")) {
+            all.forEach(f -> System.out.println(f.name()));
+            return;
+        }
+        List<Figure> selected = new ArrayList<>();
+        for (Figure figure : all) {
+            if (args.length == 0 || matches(figure.name(), args)) {
+                selected.add(figure);
+            }
+        }
+        for (String arg : args) {
+            if (all.stream().noneMatch(f -> matches(f.name(), new String[] {arg}))) {
+                System.err.println("bench: no figure named or starting with '" + arg + "'; known figures:");
+                all.forEach(f -> System.err.println("  " + f.name()));
+                System.exit(2);
+            }
+        }
+        boolean failed = false;
+        for (Figure figure : selected) {
+            double value = measure(figure);
+            double peer = figure.peerScript() == null ? Double.NaN : peer(figure);
+            failed |= Double.isNaN(value) || (figure.peerScript() != null && Double.isNaN(peer));
+            System.out.println(json(figure, value, peer));
+            System.out.flush();
+        }
+        System.exit(failed ? 1 : 0);
+    }
+
+    private static boolean matches(String name, String[] selectors) {
+        for (String selector : selectors) {
+            if (name.startsWith(selector)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double measure(Figure figure) {
+        System.err.println("bench: measuring " + figure.name() + " ...");
+        try {
+            return figure.measurement().measure();
+        } catch (Exception | Error e) {
+            System.err.println("bench: " + figure.name() + " failed: " + e);
+            e.printStackTrace();
+            return Double.NaN;
+        }
+    }
+
+    /** Runs {@code bench/py/<script> <case>} and reads its figure from the last stdout line. */
+    private static double peer(Figure figure) {
+        Path script = benchDir().resolve("py").resolve(figure.peerScript());
+        String python = System.getenv().getOrDefault("JMP_BENCH_PYTHON", "/usr/bin/python3");
+        System.err.println("bench: measuring the Python peer " + script.getFileName() + " " + figure.peerCase() + " ...");
+        Process process = null;
+        try {
+            if (!Files.isRegularFile(script)) {
+                throw new IOException("no peer script " + script);
+            }
+            process = new ProcessBuilder(python, script.toString(), figure.peerCase())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process.getOutputStream().close();
+            String last = null;
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (!line.isBlank()) {
+                        last = line.trim();
+                    }
+                }
+            }
+            if (!process.waitFor(PEER_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                throw new IOException("peer did not finish within " + PEER_TIMEOUT_MINUTES + " minutes");
+            }
+            if (process.exitValue() != 0 || last == null) {
+                throw new IOException("peer exited with " + process.exitValue() + ", last line " + last);
+            }
+            return Double.parseDouble(last);
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("bench: peer of " + figure.name() + " failed: " + e);
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static Path benchDir() {
+        return Path.of(System.getProperty("jmp.bench.dir", "bench")).toAbsolutePath();
+    }
+
+    static String json(Figure figure, double value, double peer) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", quote(figure.name()));
+        fields.put("value", number(value));
+        fields.put("unit", quote(figure.unit()));
+        fields.put("peer", figure.peerScript() == null ? "null"
+                : quote("python multiprocessing (" + figure.peerScript() + " " + figure.peerCase() + ")"));
+        fields.put("peer_value", number(peer));
+        fields.put("ratio", number(figure.ratio(value, peer)));
+        StringBuilder out = new StringBuilder("{");
+        fields.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
+        return out.append('}').toString();
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "null";
+        }
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
