@@ -198,7 +198,8 @@ def apply_roundtrip_us():
                 fail("apply(noop, (%d,)) returned %r" % (i, got))
     finally:
         close_pool(pool)
-    log("calls", len(runs), "min us %.1f" % min(runs), "p90 us %.1f" % sorted(runs)[len(runs) * 9 // 10])
+    log("calls", len(runs), "min us %.1f" % min(runs), "mean us %.1f" % statistics.mean(runs),
+        "p90 us %.1f" % sorted(runs)[len(runs) * 9 // 10])
     return statistics.median(runs)
 
 
