@@ -199,7 +199,12 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             Snippet snippet = event.snippet();
             if (record) {
-                locations.put(snippet.id(), executionCount, CompileErrors.lineOf(code, offset));
+                // JShell numbers a snippet's lines from its first non-blank character.
+                int first = offset;
+                while (first < code.length() && Character.isWhitespace(code.charAt(first))) {
+                    first++;
+                }
+                locations.put(snippet.id(), executionCount, CompileErrors.lineOf(code, first));
             }
             if (event.status() == Snippet.Status.REJECTED) {
                 throw CompileErrors.of(code, offset, jshell.diagnostics(snippet).collect(Collectors.toList()));

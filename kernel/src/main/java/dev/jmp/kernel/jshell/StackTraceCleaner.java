@@ -67,10 +67,7 @@ public final class StackTraceCleaner {
         String prefix = "";
         while (t != null && seen.add(t)) {
             lines.add(prefix + headline(t));
-            StackTraceElement[] frames = t.getStackTrace();
-            if (copy != null && copy.getStackTrace().length == frames.length) {
-                frames = copy.getStackTrace();
-            }
+            StackTraceElement[] frames = merge(t.getStackTrace(), copy == null ? null : copy.getStackTrace());
             for (StackTraceElement frame : userFrames(frames)) {
                 lines.add("    at " + frame(frame));
             }
@@ -82,6 +79,27 @@ public final class StackTraceCleaner {
             prefix = "Caused by: ";
         }
         return lines;
+    }
+
+    /**
+     * JShell's translated trace covers the frames down to the snippet's entry point, in the
+     * same order as the real one; take those and keep the real frames below them.
+     */
+    private static StackTraceElement[] merge(StackTraceElement[] real, StackTraceElement[] translated) {
+        if (translated == null || translated.length > real.length) {
+            return real;
+        }
+        StackTraceElement[] merged = real.clone();
+        for (int i = 0; i < translated.length; i++) {
+            String method = translated[i].getMethodName();
+            if (!method.isEmpty() && !method.equals(real[i].getMethodName())) {
+                return real;
+            }
+            // JShell's copy blanks class names; keep the real class and method, take its snippet position.
+            merged[i] = new StackTraceElement(real[i].getClassName(), real[i].getMethodName(),
+                    translated[i].getFileName(), translated[i].getLineNumber());
+        }
+        return merged;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,10 @@ public final class MavenArtifactResolver implements ArtifactResolver {
 
     private DefaultRepositorySystemSession session() {
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+        // POMs activate profiles on java.version, os.name ...: without these, parent POMs and
+        // dependency lists are read wrongly. A broken POM must fail loudly, not drop dependencies.
+        session.setSystemProperties(System.getProperties());
+        session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false));
         session.setLocalRepositoryManager(system().newLocalRepositoryManager(session,
                 new LocalRepository(localRepository.toFile())));
         return session;
