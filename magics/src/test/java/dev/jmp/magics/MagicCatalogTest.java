@@ -36,7 +36,7 @@ class MagicCatalogTest {
         assertNull(catalog.applyLine("echo", "--help"));
         assertTrue(calls.isEmpty());
         assertTrue(printed().contains("%echo - Echo args.") && printed().contains("Usage: %echo WORDS"), printed());
-        assertEquals("a b c", catalog.applyLine("echo", "a 'b c'"));
+        assertEquals("a b c", catalog.applyLine("echo", "a \"b c\""));
         assertEquals(List.of(List.of("a", "b c")), calls);
     }
 
