@@ -110,6 +110,10 @@ if [ -n "$kernel_jar" ]; then
            -newer "$kernel_jar" -type f -print -quit 2>/dev/null || true)"
 fi
 if $rebuild || [ -z "$kernel_jar" ] || [ -n "$stale" ]; then
+  if [ -n "${JMP_INSTALL_NO_BUILD:-}" ]; then
+    echo "install.sh: the jars in $lib are missing or older than the sources, and JMP_INSTALL_NO_BUILD is set" >&2
+    exit 1
+  fi
   command -v mvn >/dev/null 2>&1 || { echo "install.sh: mvn (Maven) is needed to build jmp; apt-get install maven" >&2; exit 1; }
   echo "Building jmp (mvn package, tests skipped) ..."
   (cd "$repo" && JAVA_HOME="$(dirname "$(dirname "$java")")" mvn -q -B -ntp -DskipTests package)

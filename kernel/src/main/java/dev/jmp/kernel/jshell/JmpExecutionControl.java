@@ -65,6 +65,10 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     public static Object capture$() throws Throwable {
         JmpExecutionControl control = current;
         Method method = pending;
+        if (control.stopRequested.get()) {
+            // The interrupt came while the snippet was compiling: stop it before it starts.
+            throw new ThreadDeath();
+        }
         try {
             Object value = method.invoke(null);
             control.lastValue = value;
