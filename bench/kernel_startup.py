@@ -46,6 +46,20 @@ def measure(kernel_name):
         info_id = kc.kernel_info()
         wait_reply(kc, info_id)
         ready = time.monotonic()
+        # IOPub is a PUB/SUB pair: wait until the subscription is live (a status message for a
+        # kernel_info arrives) so the result is not published before we listen. This wait
+        # counts towards the first-result time, which is therefore conservative.
+        iopub_live = False
+        while not iopub_live:
+            probe = kc.kernel_info()
+            wait_reply(kc, probe)
+            try:
+                while True:
+                    msg = kc.get_iopub_msg(timeout=0.05)
+                    if msg["parent_header"].get("msg_id") == probe:
+                        iopub_live = True
+            except Empty:
+                pass
         exec_id = kc.execute("1 + 1")
         result = wait_result(kc, exec_id)
         done = time.monotonic()
