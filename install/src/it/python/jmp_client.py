@@ -1,0 +1,70 @@
+"""Helpers for the jmp end-to-end tests: start the installed kernel, run code, collect output."""
+import os
+import time
+from queue import Empty
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 60
+
+
+def start():
+    """Starts the installed jmp kernel; returns (manager, client)."""
+    return start_new_kernel(kernel_name="jmp", startup_timeout=TIMEOUT)
+
+
+def stop(km, kc):
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
+def collect(kc, msg_id, timeout=TIMEOUT):
+    """Reads IOPub until the request's idle status; returns [(arrival time, msg)]."""
+    out = []
+    deadline = time.time() + timeout
+    while True:
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise AssertionError("no idle status for %s within %ss" % (msg_id, timeout))
+        try:
+            msg = kc.get_iopub_msg(timeout=remaining)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            out.append((time.time(), msg))
+            return out
+        out.append((time.time(), msg))
+
+
+def execute(kc, code, timeout=TIMEOUT):
+    """Runs code; returns (reply content, [iopub msgs])."""
+    msg_id = kc.execute(code)
+    reply = kc.get_shell_msg(timeout=timeout)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    msgs = [m for _, m in collect(kc, msg_id, timeout)]
+    return reply["content"], msgs
+
+
+def text_of(msgs, name=None):
+    return "".join(m["content"]["text"] for m in msgs
+                   if m["msg_type"] == "stream" and (name is None or m["content"]["name"] == name))
+
+
+def result_of(msgs):
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"]
+    return None
+
+
+def error_of(msgs):
+    for m in msgs:
+        if m["msg_type"] == "error":
+            return m["content"]
+    return None
+
+
+def pid_dir():
+    return os.environ.get("JMP_PID_DIR")

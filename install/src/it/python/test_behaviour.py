@@ -1,0 +1,159 @@
+"""End-to-end behaviour of the installed kernel: streaming, late display updates, errors
+without internals, bad magic input keeping the kernel alive, kernel_info, shutdown."""
+import os
+import subprocess
+import tempfile
+import time
+import unittest
+
+import jmp_client
+
+
+class KernelBehaviourTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = jmp_client.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        jmp_client.stop(cls.km, cls.kc)
+
+    def run_ok(self, code):
+        content, msgs = jmp_client.execute(self.kc, code)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return msgs
+
+    def run_error(self, code):
+        content, msgs = jmp_client.execute(self.kc, code)
+        self.assertEqual(content["status"], "error", (code, content))
+        self.assertEqual(jmp_client.result_of(self.run_ok("40 + 2")), {"text/plain": "42"}, "kernel alive after " + code)
+        return content, msgs
+
+    def test_kernel_info(self):
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=30)
+        content = reply["content"]
+        self.assertEqual(content["status"], "ok")
+        self.assertGreaterEqual(tuple(int(x) for x in content["protocol_version"].split(".")), (5, 3))
+        info = content["language_info"]
+        for key in ("name", "version", "mimetype", "file_extension", "pygments_lexer", "codemirror_mode", "nbconvert_exporter"):
+            self.assertTrue(info.get(key), key)
+        self.assertEqual(info["name"], "java")
+
+    def test_stdout_streams_while_the_cell_runs(self):
+        msg_id = self.kc.execute('System.out.println("first"); Thread.sleep(1500); System.out.println("second");')
+        msgs = jmp_client.collect(self.kc, msg_id)
+        self.kc.get_shell_msg(timeout=30)
+        streams = [(t, m["content"]["text"]) for t, m in msgs if m["msg_type"] == "stream"]
+        first = next(t for t, text in streams if "first" in text)
+        second = next(t for t, text in streams if "second" in text)
+        self.assertGreater(second - first, 1.0, "first line arrived only at the end: %s" % streams)
+
+    def test_partial_line_is_published_without_newline(self):
+        msg_id = self.kc.execute('System.out.print("no newline"); Thread.sleep(1500);')
+        msgs = jmp_client.collect(self.kc, msg_id)
+        self.kc.get_shell_msg(timeout=30)
+        end = msgs[-1][0]
+        arrival = next(t for t, m in msgs if m["msg_type"] == "stream" and "no newline" in m["content"]["text"])
+        self.assertGreater(end - arrival, 1.0)
+
+    def test_display_updated_after_the_cell_ended(self):
+        msgs = self.run_ok('var late = display("before");\n'
+                           'new Thread(() -> { try { Thread.sleep(500); } catch (InterruptedException e) {} late.update("after"); }).start();')
+        shown = [m for m in msgs if m["msg_type"] == "display_data"]
+        self.assertEqual(len(shown), 1)
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        parent = shown[0]["parent_header"]["msg_id"]
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=20)
+            if msg["msg_type"] == "update_display_data":
+                self.assertEqual(msg["content"]["transient"]["display_id"], display_id)
+                self.assertEqual(msg["content"]["data"]["text/plain"], "after")
+                self.assertEqual(msg["parent_header"]["msg_id"], parent)
+                return
+        self.fail("no late update_display_data")
+
+    def test_compile_error_has_cell_line_and_column(self):
+        content, msgs = self.run_error('int ok = 1;\nString s = 42;')
+        self.assertEqual(content["ename"], "CompilationError")
+        self.assertIn("line 2, column 12", content["evalue"])
+
+    def test_runtime_error_shows_user_frames_only(self):
+        self.run_ok("int divide(int a, int b) {\n    return a / b;\n}")
+        content, msgs = self.run_error("divide(1, 0)")
+        trace = "\n".join(content["traceback"])
+        self.assertIn("java.lang.ArithmeticException: / by zero", trace)
+        self.assertRegex(trace, r"at divide \(cell \[\d+\], line 2\)")
+        for internal in ("jdk.jshell", "dev.jmp", "reflect", "$JShell$"):
+            self.assertNotIn(internal, trace)
+
+    def test_unknown_magic(self):
+        content, _ = self.run_error("%frobnicate now")
+        self.assertIn("%frobnicate", content["evalue"])
+        self.assertIn("%lsmagic", content["evalue"])
+        content, _ = self.run_error("%%frobnicate\nbody")
+        self.assertIn("%%frobnicate", content["evalue"])
+
+    def test_bad_maven_coordinates(self):
+        content, _ = self.run_error("%maven not-a-coordinate")
+        self.assertIn("malformed coordinate 'not-a-coordinate'", content["evalue"])
+        content, _ = self.run_error("%maven dev.jmp.nonexistent:nothing-here:0.0.1")
+        self.assertIn("cannot resolve dev.jmp.nonexistent:nothing-here:0.0.1", content["evalue"])
+
+    def test_missing_jar(self):
+        content, _ = self.run_error("%jars /nonexistent/dir/*.jar")
+        self.assertIn("no jar file matches '/nonexistent/dir/*.jar'", content["evalue"])
+        content, _ = self.run_error("%classpath /nonexistent/classes")
+        self.assertIn("/nonexistent/classes", content["evalue"])
+
+    def test_jars_glob_adds_a_compiled_jar(self):
+        work = tempfile.mkdtemp()
+        src = os.path.join(work, "src", "demo")
+        os.makedirs(src)
+        with open(os.path.join(src, "Greeter.java"), "w") as f:
+            f.write("package demo; public class Greeter { public static String hi() { return \"hi from jar\"; } }")
+        subprocess.run(["javac", "-d", os.path.join(work, "classes"), os.path.join(src, "Greeter.java")], check=True)
+        os.makedirs(os.path.join(work, "lib"))
+        subprocess.run(["jar", "cf", os.path.join(work, "lib", "greeter.jar"), "-C", os.path.join(work, "classes"), "."], check=True)
+        msgs = self.run_ok("%jars " + work + "/lib/*.jar\ndemo.Greeter.hi()")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "hi from jar"})
+
+    def test_maven_resolves_with_transitive_dependencies(self):
+        msgs = self.run_ok("%maven org.apache.commons:commons-text:1.10.0\n"
+                           "org.apache.commons.lang3.StringUtils.reverse(org.apache.commons.text.WordUtils.capitalize(\"abc\"))")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "cbA"})
+
+    def test_sh_streams_and_fails_on_status(self):
+        msgs = self.run_ok("%%sh\necho out-line\necho err-line >&2")
+        self.assertIn("out-line", jmp_client.text_of(msgs, "stdout"))
+        self.assertIn("err-line", jmp_client.text_of(msgs, "stderr"))
+        content, _ = self.run_error("%sh exit 4")
+        self.assertIn("status 4", content["evalue"])
+
+    def test_help_on_every_magic(self):
+        listing = jmp_client.text_of(self.run_ok("%lsmagic"))
+        names = [line.split()[0] for line in listing.splitlines()[1:]]
+        self.assertGreaterEqual(len(names), 5, listing)
+        for name in names:
+            name = name.rstrip(",").lstrip("%")
+            text = jmp_client.text_of(self.run_ok("%" + name + " --help"))
+            self.assertIn("Usage:", text, name)
+
+
+class BadConnectionFileTest(unittest.TestCase):
+
+    def test_unreadable_connection_file(self):
+        launcher = os.path.join(os.environ["JUPYTER_DATA_DIR"], "kernels", "jmp", "jmp-kernel")
+        env = dict(os.environ, JMP_JAVA="java")
+        done = subprocess.run([launcher, "/nonexistent/kernel-123.json"], capture_output=True, text=True,
+                              timeout=60, env=env)
+        self.assertNotEqual(done.returncode, 0)
+        lines = done.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, done.stderr)
+        self.assertIn("cannot read the connection file /nonexistent/kernel-123.json", lines[0])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,305 @@
+package dev.jmp.kernel;
+
+import dev.jmp.classes.ClassSource;
+import dev.jmp.kernel.display.Display;
+import dev.jmp.kernel.display.DisplayHandle;
+import dev.jmp.kernel.display.DisplayPublisher;
+import dev.jmp.kernel.io.IOPubPublisher;
+import dev.jmp.kernel.io.StreamRouter;
+import dev.jmp.kernel.jshell.CellValue;
+import dev.jmp.kernel.jshell.ClassRecorder;
+import dev.jmp.kernel.jshell.JShellEvaluator;
+import dev.jmp.kernel.jshell.StackTraceCleaner;
+import dev.jmp.kernel.maven.MavenArtifactResolver;
+import dev.jmp.kernel.protocol.ProtocolHandlers;
+import dev.jmp.magics.KernelCallbacks;
+import dev.jmp.magics.MagicCatalog;
+import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicsProvider;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The jmp kernel: evaluates cells with JShell in this JVM, runs magics, completes, inspects,
+ * and stops running cells on interrupt.
+ *
+ * <p>For later magics and the runtime, the kernel exposes {@link #classSource()} (bytecode of
+ * notebook-defined classes), {@link #executionClassLoader()}, {@link #callbacks()} (class path
+ * additions and their listeners, interrupt and shutdown hooks) and {@link #magics()}.
+ */
+public final class JmpKernel extends BaseKernel {
+
+    private final PrintStream log;
+    private final CompletableFuture<JShellEvaluator> jshell;
+    private final MagicCatalog magics;
+    private final KernelServices services;
+    private final CodeAssist assist;
+    private volatile StreamRouter streams;
+    private volatile IOPubPublisher iopub;
+    private volatile MavenArtifactResolver resolver;
+    private volatile Thread magicThread;
+    private volatile boolean magicInterrupted;
+
+    /**
+     * Creates the kernel and starts JShell in the background (so the kernel answers Jupyter
+     * while JShell warms up).
+     *
+     * @param log where the kernel's own messages go (the terminal running Jupyter)
+     */
+    public JmpKernel(PrintStream log) {
+        this.log = log;
+        this.jshell = CompletableFuture.supplyAsync(() -> {
+            JShellEvaluator evaluator = new JShellEvaluator(notebookClasspath(), List.of(Display.class.getName()),
+                    JmpKernel.class.getClassLoader(), log);
+            try {
+                evaluator.eval("1 + 1", 0);
+            } catch (CellException e) {
+                log.println("jmp: JShell warm-up failed: " + e.getMessage());
+            }
+            return evaluator;
+        }, r -> {
+            Thread t = new Thread(r, "jmp-jshell-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        this.magics = new MagicCatalog(() -> services().out());
+        this.services = new KernelServices(this::evaluator, () -> streams, this::resolver, Path.of("").toAbsolutePath());
+        this.assist = new CodeAssist(this::evaluator, magics);
+        for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
+            provider.register(magics, services);
+        }
+    }
+
+    private KernelServices services() {
+        return services;
+    }
+
+    /**
+     * Connects the kernel to Jupyter: installs the message handlers (replacing basekernel's
+     * where it has gaps), routes {@code System.out}/{@code System.err} into cells and
+     * connects the display functions.
+     *
+     * @param connection the Jupyter connection, not yet connected
+     */
+    public void attach(JupyterConnection connection) {
+        becomeHandlerForConnection(connection);
+        iopub = new IOPubPublisher(connection.getIOPub(), log);
+        streams = new StreamRouter(iopub);
+        streams.install();
+        Display.install(new DisplayPublisher(getRenderer(), iopub, streams::flush));
+        ProtocolHandlers.install(connection, this, streams, iopub);
+    }
+
+    /**
+     * The jars and folders notebook code compiles against: the display API, basekernel's
+     * display types and the jmp runtime.
+     *
+     * @return the entries
+     */
+    public static List<Path> notebookClasspath() {
+        return List.of(codeSource(Display.class), codeSource(DisplayData.class), codeSource(ClassSource.class))
+                .stream().distinct().toList();
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
+        }
+    }
+
+    /**
+     * The JShell evaluator, waiting for it to finish starting if needed.
+     *
+     * @return the evaluator
+     */
+    public JShellEvaluator evaluator() {
+        try {
+            return jshell.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The bytecode of every class the notebook defined, for shipping to workers.
+     *
+     * @return the kernel's class source (a {@link ClassRecorder})
+     */
+    public ClassSource classSource() {
+        return evaluator().classRecorder();
+    }
+
+    /**
+     * The class loader of notebook-defined classes (to deserialize results that contain them).
+     *
+     * @return the JShell execution class loader
+     */
+    public ClassLoader executionClassLoader() {
+        return evaluator().classLoader();
+    }
+
+    /**
+     * The callbacks handed to magics (class path, listeners, interrupt and shutdown hooks).
+     *
+     * @return the callbacks
+     */
+    public KernelCallbacks callbacks() {
+        return services;
+    }
+
+    /**
+     * The magics registry; {@link MagicsProvider}s found by {@link ServiceLoader} are already in it.
+     *
+     * @return the catalog
+     */
+    public MagicCatalog magics() {
+        return magics;
+    }
+
+    private MavenArtifactResolver resolver() {
+        if (resolver == null) {
+            resolver = new MavenArtifactResolver();
+        }
+        return resolver;
+    }
+
+    /**
+     * Runs a cell: a cell magic, or Java code interleaved with line magics.
+     *
+     * @param code           the cell
+     * @param executionCount its execution count
+     * @return what to show as the cell's result, or null
+     * @throws CellException when the cell fails or is interrupted
+     */
+    public DisplayData runCell(String code, int executionCount) throws CellException {
+        magicInterrupted = false;
+        CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
+        if (cellMagic != null) {
+            return toDisplay(runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body())));
+        }
+        Object value = null;
+        boolean hasValue = false;
+        for (CellSplitter.Part part : CellSplitter.split(code)) {
+            if (part.magic()) {
+                value = runMagic(() -> magics.applyLine(part.name(), part.text()));
+                hasValue = value != null;
+            } else {
+                CellValue result = evaluator().eval(part.text(), executionCount);
+                hasValue = result != null;
+                value = hasValue ? result.value() : null;
+            }
+        }
+        return hasValue ? toDisplay(value) : null;
+    }
+
+    private DisplayData toDisplay(Object value) {
+        if (value instanceof DisplayHandle) {
+            return null;
+        }
+        if (value instanceof DisplayData data) {
+            return data;
+        }
+        return value == null ? new DisplayData("null") : getRenderer().render(value);
+    }
+
+    @FunctionalInterface
+    private interface MagicCall {
+        Object run() throws Exception;
+    }
+
+    private Object runMagic(MagicCall call) throws CellException {
+        magicThread = Thread.currentThread();
+        try {
+            return call.run();
+        } catch (MagicException e) {
+            if (magicInterrupted) {
+                throw CellException.ofMessage("Interrupted", e.getMessage());
+            }
+            throw CellException.ofMessage(e.getMessage().startsWith("Unknown") ? "UnknownMagic" : "MagicError", e.getMessage());
+        } catch (Exception e) {
+            throw new CellException(e.getClass().getName(), String.valueOf(e.getMessage()),
+                    evaluator().stackTraceCleaner().format(e));
+        } finally {
+            magicThread = null;
+            Thread.interrupted();
+        }
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        return runCell(code, executionCount.get());
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java", ".jshell", "java", "text/x-java", "script");
+    }
+
+    @Override
+    public String getBanner() {
+        return "jmp " + KernelVersion.VERSION + " - Java " + Runtime.version() + " (JShell), multiprocess notebooks";
+    }
+
+    @Override
+    public List<LanguageInfo.Help> getHelpLinks() {
+        return List.of(new LanguageInfo.Help("Java " + Runtime.version().feature() + " API",
+                "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        return assist.complete(code, at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return assist.inspect(code, at, extraDetail);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assist.isComplete(code);
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        return StackTraceCleaner.headline(e).lines().toList();
+    }
+
+    @Override
+    public void interrupt() {
+        if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+            evaluator().stop();
+        }
+        Thread thread = magicThread;
+        if (thread != null) {
+            magicInterrupted = true;
+            thread.interrupt();
+        }
+        services.runInterruptActions();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        services.runShutdownActions();
+        if (streams != null) {
+            streams.close();
+        }
+        if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+            evaluator().close();
+        }
+    }
+}

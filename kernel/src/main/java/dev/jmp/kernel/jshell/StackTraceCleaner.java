@@ -1,0 +1,167 @@
+package dev.jmp.kernel.jshell;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an exception thrown by notebook code into the lines a user wants: the exception and
+ * its causes, with frames in notebook code shown as cell lines and the frames of JShell,
+ * reflection and the kernel (everything below the snippet) removed.
+ */
+public final class StackTraceCleaner {
+
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?");
+    private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
+
+    private final SnippetLocations locations;
+
+    /**
+     * Creates a cleaner.
+     *
+     * @param locations where snippets came from
+     */
+    public StackTraceCleaner(SnippetLocations locations) {
+        this.locations = locations;
+    }
+
+    /**
+     * The user-facing name of a class: JShell's wrapper prefix removed.
+     *
+     * @param className a binary class name
+     * @return for example {@code Point} for {@code REPL.$JShell$13$Point}
+     */
+    public static String userClassName(String className) {
+        Matcher m = WRAPPER.matcher(className);
+        return m.lookingAt() ? className.substring(m.end()) : className;
+    }
+
+    /**
+     * Formats an exception and its causes.
+     *
+     * @param error the exception
+     * @return the traceback lines
+     */
+    public List<String> format(Throwable error) {
+        return format(error, null);
+    }
+
+    /**
+     * Formats an exception and its causes, taking frames from JShell's translated copy of it
+     * when there is one: JShell maps frames of its generated wrapper classes back to snippet
+     * lines ({@code #7:2}), which this cleaner then maps to cell lines.
+     *
+     * @param error      the exception as thrown
+     * @param translated JShell's copy with translated frames (same cause chain), or null
+     * @return the traceback lines
+     */
+    public List<String> format(Throwable error, Throwable translated) {
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable t = error;
+        Throwable copy = translated;
+        String prefix = "";
+        while (t != null && seen.add(t)) {
+            lines.add(prefix + headline(t));
+            StackTraceElement[] frames = merge(t.getStackTrace(), copy == null ? null : copy.getStackTrace());
+            for (StackTraceElement frame : userFrames(frames)) {
+                lines.add("    at " + frame(frame));
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                lines.add("    Suppressed: " + headline(suppressed));
+            }
+            t = t.getCause();
+            copy = copy == null ? null : copy.getCause();
+            prefix = "Caused by: ";
+        }
+        return lines;
+    }
+
+    /**
+     * JShell's translated trace covers the frames down to the snippet's entry point, in the
+     * same order as the real one; take those and keep the real frames below them.
+     */
+    private static StackTraceElement[] merge(StackTraceElement[] real, StackTraceElement[] translated) {
+        if (translated == null || translated.length > real.length) {
+            return real;
+        }
+        StackTraceElement[] merged = real.clone();
+        for (int i = 0; i < translated.length; i++) {
+            String method = translated[i].getMethodName();
+            if (!method.isEmpty() && !method.equals(real[i].getMethodName())) {
+                return real;
+            }
+            // JShell's copy blanks class names; keep the real class and method, take its snippet position.
+            merged[i] = new StackTraceElement(real[i].getClassName(), real[i].getMethodName(),
+                    translated[i].getFileName(), translated[i].getLineNumber());
+        }
+        return merged;
+    }
+
+    /**
+     * The headline of an exception: user-facing class name and message.
+     *
+     * @param t the exception
+     * @return for example {@code java.lang.ArithmeticException: / by zero}
+     */
+    public static String headline(Throwable t) {
+        String name = userClassName(t.getClass().getName());
+        String message = t.getLocalizedMessage();
+        return message == null ? name : name + ": " + message;
+    }
+
+    /**
+     * The frames above the point where the kernel invoked the snippet.
+     *
+     * @param frames a full stack trace
+     * @return the user's part of it
+     */
+    static List<StackTraceElement> userFrames(StackTraceElement[] frames) {
+        int cut = frames.length;
+        for (int i = 0; i < frames.length; i++) {
+            String cls = frames[i].getClassName();
+            if (cls.equals(JmpExecutionControl.class.getName()) || cls.startsWith("jdk.jshell.")) {
+                cut = i;
+                break;
+            }
+        }
+        while (cut > 0 && isReflection(frames[cut - 1].getClassName())) {
+            cut--;
+        }
+        List<StackTraceElement> kept = new ArrayList<>();
+        for (int i = 0; i < cut; i++) {
+            kept.add(frames[i]);
+        }
+        return kept;
+    }
+
+    private static boolean isReflection(String cls) {
+        return cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
+                || cls.startsWith("sun.reflect.");
+    }
+
+    private String frame(StackTraceElement frame) {
+        String cls = frame.getClassName();
+        Matcher wrapper = WRAPPER.matcher(cls);
+        String file = frame.getFileName();
+        if (wrapper.lookingAt() && file != null) {
+            Matcher id = SNIPPET_FILE.matcher(file);
+            if (id.matches()) {
+                String where = locations.describe(id.group(1), frame.getLineNumber())
+                        .orElse("snippet " + file + ", line " + frame.getLineNumber());
+                String owner = cls.substring(wrapper.end());
+                String method = frame.getMethodName();
+                if (method.equals("do_it$")) {
+                    return where;
+                }
+                String name = owner.isEmpty() ? method : owner + "." + method;
+                return name + " (" + where + ")";
+            }
+        }
+        return frame.toString();
+    }
+}

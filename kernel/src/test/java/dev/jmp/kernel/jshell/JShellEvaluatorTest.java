@@ -1,0 +1,107 @@
+package dev.jmp.kernel.jshell;
+
+import dev.jmp.kernel.CellException;
+import dev.jmp.kernel.JmpKernel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class JShellEvaluatorTest {
+
+    private static JShellEvaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new JShellEvaluator(JmpKernel.notebookClasspath(), List.of(),
+                JShellEvaluatorTest.class.getClassLoader(), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    @Test
+    void valueOfTheLastExpressionIsTheRealObject() throws Exception {
+        CellValue value = evaluator.eval("int a = 20;\nint b = 22;\nList.of(a, b)", 1);
+        assertEquals(List.of(20, 22), value.value());
+        assertNull(evaluator.eval("int c = 1;", 2), "a declaration has no value to show");
+        assertNull(evaluator.eval("System.out.print(\"\")", 3), "a void call has no value");
+        assertNull(evaluator.eval("(Object) null", 4).value());
+    }
+
+    @Test
+    void compileErrorsNameTheCellLineAndColumn() {
+        CellException e = assertThrows(CellException.class,
+                () -> evaluator.eval("int ok = 1;\n\n  String s = 42;\n", 7));
+        assertEquals("CompilationError", e.errorName());
+        assertTrue(e.errorValue().startsWith("line 3, column 14:"), e.errorValue());
+        assertTrue(e.traceback().contains("      String s = 42;".substring(2)) || e.traceback().get(1).contains("String s = 42;"),
+                String.join("\n", e.traceback()));
+        assertTrue(e.traceback().get(2).trim().equals("^^"), String.join("\n", e.traceback()));
+    }
+
+    @Test
+    void runtimeErrorsShowCellLinesWithoutKernelFrames() {
+        assertDoesNotThrow(() -> evaluator.eval("int boom(int x) {\n  return 10 / x;\n}\n", 5));
+        CellException e = assertThrows(CellException.class, () -> evaluator.eval("\nboom(0)", 6));
+        assertEquals("java.lang.ArithmeticException", e.errorName());
+        assertEquals("/ by zero", e.errorValue());
+        List<String> trace = e.traceback();
+        assertEquals("java.lang.ArithmeticException: / by zero", trace.get(0));
+        assertEquals("    at boom (cell [5], line 2)", trace.get(1), String.join("\n", trace));
+        assertEquals("    at cell [6], line 2", trace.get(2), String.join("\n", trace));
+        for (String line : trace) {
+            assertTrue(!line.contains("jdk.jshell") && !line.contains("dev.jmp.kernel")
+                    && !line.contains("reflect"), "internal frame shown: " + line);
+        }
+    }
+
+    @Test
+    void userExceptionClassesAndCausesKeepTheirNames() {
+        CellException e = assertThrows(CellException.class, () -> evaluator.eval(
+                "class Oops extends RuntimeException { Oops(String m, Throwable c) { super(m, c); } }\n"
+                        + "throw new Oops(\"outer\", new IllegalStateException(\"inner\"));", 8));
+        assertEquals("Oops", e.errorName());
+        assertTrue(e.traceback().contains("Caused by: java.lang.IllegalStateException: inner"), String.join("\n", e.traceback()));
+    }
+
+    @Test
+    void stopEndsAnInfiniteLoopAsAnInterruptAndTheNextCellWorks() throws Exception {
+        CompletableFuture<CellException> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                evaluator.eval("while (true) {}", 9);
+                return null;
+            } catch (CellException e) {
+                return e;
+            }
+        });
+        // Stop until the loop is really stopped: the first stop may land before it starts.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        CellException stopped = null;
+        while (stopped == null && System.nanoTime() < deadline) {
+            evaluator.stop();
+            try {
+                stopped = running.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // still running: stop again
+            }
+        }
+        assertEquals("Interrupted", stopped.errorName());
+        assertEquals(2, evaluator.eval("1 + 1", 10).value());
+    }
+}

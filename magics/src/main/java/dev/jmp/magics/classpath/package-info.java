@@ -1,0 +1,2 @@
+/** Magics that add code to the notebook's class path: {@code %jars}, {@code %classpath}, {@code %maven}. */
+package dev.jmp.magics.classpath;

@@ -1,0 +1,2 @@
+/** Magics about the kernel itself, such as {@code %lsmagic}. */
+package dev.jmp.magics.core;
