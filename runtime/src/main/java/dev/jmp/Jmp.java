@@ -1,6 +1,8 @@
 package dev.jmp;
 
 import dev.jmp.classes.ClassSource;
+import dev.jmp.classes.TaskPreparer;
+import dev.jmp.classes.TaskPreparers;
 import dev.jmp.supervisor.RuntimeSettings;
 import dev.jmp.supervisor.Supervisor;
 import dev.jmp.supervisor.WorkerHandle;
@@ -44,6 +46,20 @@ public final class Jmp {
      */
     public static void setResultClassLoader(ClassLoader loader) {
         settings().setResultLoader(loader);
+    }
+
+    /**
+     * Adds a hook called for every task dispatched from now on, in the dispatching thread and
+     * before any worker runs it; its payload travels with the task and is installed in the worker
+     * first (the kernel snapshots the notebook variables a task reads this way).
+     */
+    public static void addTaskPreparer(TaskPreparer preparer) {
+        TaskPreparers.add(preparer);
+    }
+
+    /** Removes a hook added with {@link #addTaskPreparer}. */
+    public static void removeTaskPreparer(TaskPreparer preparer) {
+        TaskPreparers.remove(preparer);
     }
 
     /** Adds jars or directories to the classpath of every worker, running ones included. */
