@@ -41,10 +41,22 @@ def collect(kc, msg_id, timeout=TIMEOUT):
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, [iopub msgs])."""
     msg_id = kc.execute(code)
-    reply = kc.get_shell_msg(timeout=timeout)
-    assert reply["parent_header"]["msg_id"] == msg_id
+    reply = shell_reply(kc, msg_id, timeout)
     msgs = [m for _, m in collect(kc, msg_id, timeout)]
     return reply["content"], msgs
+
+
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply to a request, skipping late replies to earlier ones (start_new_kernel
+    sends kernel_info requests until one is answered, so a slow start leaves extra replies)."""
+    deadline = time.time() + timeout
+    while True:
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise AssertionError("no shell reply for %s within %ss" % (msg_id, timeout))
+        reply = kc.get_shell_msg(timeout=remaining)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
 
 
 def text_of(msgs, name=None):
@@ -68,3 +80,22 @@ def error_of(msgs):
 
 def pid_dir():
     return os.environ.get("JMP_PID_DIR")
+
+
+def worker_alive(pid):
+    """Whether a jmp worker JVM with this pid still runs (pid reuse by another program does not count)."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return b"dev.jmp.worker.WorkerMain" in f.read()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def wait_workers_gone(pids, timeout=15):
+    """Waits until none of the worker pids runs; returns those still alive."""
+    deadline = time.time() + timeout
+    alive = [p for p in pids if worker_alive(p)]
+    while alive and time.time() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if worker_alive(p)]
+    return alive

@@ -123,6 +123,13 @@ class KernelEndToEndIT {
         python("test_notebooks", 580);
     }
 
+    @Test
+    @Order(6)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void notebookCodeRunsInWorkers() throws Exception {
+        python("test_runtime", 280);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);

@@ -12,6 +12,7 @@ import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
 import dev.jmp.kernel.protocol.ProtocolHandlers;
+import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
@@ -59,6 +60,14 @@ public final class JmpKernel extends BaseKernel {
      */
     public JmpKernel(PrintStream log) {
         this.log = log;
+        this.magics = new MagicCatalog(() -> services().out());
+        this.services = new KernelServices(this::evaluator, () -> streams, () -> iopub, this::resolver,
+                Path.of("").toAbsolutePath(), log);
+        this.assist = new CodeAssist(this::evaluator, magics);
+        // Providers register before JShell starts, so their start-up actions run before any cell.
+        for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
+            provider.register(magics, services);
+        }
         this.jshell = CompletableFuture.supplyAsync(() -> {
             JShellEvaluator evaluator = new JShellEvaluator(notebookClasspath(), List.of(Display.class.getName()),
                     JmpKernel.class.getClassLoader(), log);
@@ -67,18 +76,13 @@ public final class JmpKernel extends BaseKernel {
             } catch (CellException e) {
                 log.println("jmp: JShell warm-up failed: " + e.getMessage());
             }
+            services.markReady(evaluator);
             return evaluator;
         }, r -> {
             Thread t = new Thread(r, "jmp-jshell-start");
             t.setDaemon(true);
             t.start();
         });
-        this.magics = new MagicCatalog(() -> services().out());
-        this.services = new KernelServices(this::evaluator, () -> streams, this::resolver, Path.of("").toAbsolutePath());
-        this.assist = new CodeAssist(this::evaluator, magics);
-        for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
-            provider.register(magics, services);
-        }
     }
 
     private KernelServices services() {
@@ -186,6 +190,7 @@ public final class JmpKernel extends BaseKernel {
      */
     public DisplayData runCell(String code, int executionCount) throws CellException {
         magicInterrupted = false;
+        services.setExecutionCount(executionCount);
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
         if (cellMagic != null) {
             return toDisplay(runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body())));
@@ -224,6 +229,8 @@ public final class JmpKernel extends BaseKernel {
         magicThread = Thread.currentThread();
         try {
             return call.run();
+        } catch (CellFailure e) {
+            throw new CellException(e.errorName(), e.getMessage(), e.traceback());
         } catch (MagicException e) {
             if (magicInterrupted) {
                 throw CellException.ofMessage("Interrupted", e.getMessage());

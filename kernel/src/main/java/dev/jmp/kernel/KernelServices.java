@@ -1,16 +1,24 @@
 package dev.jmp.kernel;
 
 import dev.jmp.classes.ClassSource;
+import dev.jmp.kernel.io.IOPubPublisher;
+import dev.jmp.kernel.io.PinnedCellOutput;
 import dev.jmp.kernel.io.StreamRouter;
+import dev.jmp.kernel.jshell.CellValue;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.magics.ArtifactResolver;
+import dev.jmp.magics.CellFailure;
+import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicException;
 
+import javax.lang.model.SourceVersion;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,21 +28,58 @@ final class KernelServices implements KernelCallbacks {
 
     private final Supplier<JShellEvaluator> evaluator;
     private final Supplier<StreamRouter> streams;
+    private final Supplier<IOPubPublisher> iopub;
     private final Supplier<ArtifactResolver> resolver;
     private final Path workingDirectory;
+    private final PrintStream log;
+    private final List<Runnable> readyActions = new ArrayList<>();
+    private volatile JShellEvaluator ready;
+    private volatile int executionCount;
     private final List<Path> added = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Path>>> classpathListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> shutdownActions = new CopyOnWriteArrayList<>();
 
-    KernelServices(Supplier<JShellEvaluator> evaluator, Supplier<StreamRouter> streams,
-                   Supplier<ArtifactResolver> resolver, Path workingDirectory) {
+    KernelServices(Supplier<JShellEvaluator> evaluator, Supplier<StreamRouter> streams, Supplier<IOPubPublisher> iopub,
+                   Supplier<ArtifactResolver> resolver, Path workingDirectory, PrintStream log) {
         this.evaluator = evaluator;
         this.streams = streams;
+        this.iopub = iopub;
         this.resolver = resolver;
         this.workingDirectory = workingDirectory;
+        this.log = log;
     }
 
+    private JShellEvaluator jshell() {
+        JShellEvaluator started = ready;
+        return started != null ? started : evaluator.get();
+    }
+
+    /**
+     * JShell has started: runs the {@link #whenReady} actions (on the start-up thread, before
+     * the kernel lets any cell use JShell).
+     */
+    void markReady(JShellEvaluator started) {
+        List<Runnable> actions;
+        synchronized (readyActions) {
+            ready = started;
+            actions = List.copyOf(readyActions);
+            readyActions.clear();
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.println("jmp: a start-up action of the magics failed: " + e);
+                e.printStackTrace(log);
+            }
+        }
+    }
+
+    /** The execution count of the cell that runs now (for evaluations made by its magics). */
+    void setExecutionCount(int count) {
+        this.executionCount = count;
+    }
     @Override
     public PrintStream out() {
         StreamRouter router = streams.get();
@@ -59,7 +104,7 @@ final class KernelServices implements KernelCallbacks {
         }
         List<Path> fresh = entries.stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(p -> !added.contains(p)).distinct().toList();
-        JShellEvaluator jshell = evaluator.get();
+        JShellEvaluator jshell = jshell();
         for (Path entry : fresh) {
             jshell.addToClasspath(entry);
             added.add(entry);
@@ -83,12 +128,12 @@ final class KernelServices implements KernelCallbacks {
 
     @Override
     public ClassSource classSource() {
-        return evaluator.get().classRecorder();
+        return jshell().classRecorder();
     }
 
     @Override
     public ClassLoader executionClassLoader() {
-        return evaluator.get().classLoader();
+        return jshell().classLoader();
     }
 
     @Override
@@ -109,6 +154,58 @@ final class KernelServices implements KernelCallbacks {
     @Override
     public void onShutdown(Runnable action) {
         shutdownActions.add(action);
+    }
+
+    @Override
+    public void whenReady(Runnable action) {
+        synchronized (readyActions) {
+            if (ready == null) {
+                readyActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    @Override
+    public Set<String> notebookClassNames() {
+        return jshell().classRecorder().classNames();
+    }
+
+    @Override
+    public Object evaluate(String source) throws CellFailure {
+        try {
+            CellValue value = jshell().eval(source, executionCount);
+            return value == null ? null : value.value();
+        } catch (CellException e) {
+            throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
+        }
+    }
+
+    @Override
+    public void bind(String name, String type, Object value) throws MagicException {
+        if (name == null || !SourceVersion.isName(name) || name.contains(".")) {
+            throw new MagicException("'" + name + "' is not a valid Java variable name");
+        }
+        try {
+            jshell().bind(name, type, value, executionCount);
+        } catch (CellException e) {
+            throw new CellFailure(e.errorName(), "cannot declare " + type + " " + name + ": " + e.errorValue(),
+                    e.traceback());
+        }
+    }
+
+    @Override
+    public CellOutput cellOutput() {
+        IOPubPublisher publisher = iopub.get();
+        StreamRouter router = streams.get();
+        return new PinnedCellOutput(publisher, publisher == null ? null : publisher.parent(),
+                router == null ? () -> { } : router::flush, log);
+    }
+
+    @Override
+    public List<String> formatError(Throwable error) {
+        return jshell().stackTraceCleaner().format(error);
     }
 
     void runInterruptActions() {

@@ -40,7 +40,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell jshell;
     private final SourceCodeAnalysis analysis;
     private final SnippetLocations locations = new SnippetLocations();
-    private final StackTraceCleaner cleaner = new StackTraceCleaner(locations);
+    private final WrapperLines wrappers = new WrapperLines(locations);
+    private final StackTraceCleaner cleaner = new StackTraceCleaner(locations, wrappers);
     private final PrintStream notes;
 
     /**
@@ -153,6 +154,25 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
+     * Declares (or redeclares) a notebook variable holding a value made outside JShell.
+     *
+     * @param name           the variable's name (a Java identifier)
+     * @param type           its type as Java source; the value must be an instance of it
+     * @param value          the value
+     * @param executionCount the running cell's execution count
+     * @throws CellException if the declaration does not compile or the value has another type
+     */
+    public void bind(String name, String type, Object value, int executionCount) throws CellException {
+        String key = Handoff.put(value);
+        try {
+            eval(type + " " + name + " = (" + type + ") " + Handoff.class.getName() + ".take(\"" + key + "\");",
+                    executionCount);
+        } finally {
+            Handoff.discard(key);
+        }
+    }
+
+    /**
      * Stops the running snippet (from another thread); the cell then fails as interrupted.
      */
     public void stop() {
@@ -194,6 +214,10 @@ public final class JShellEvaluator implements AutoCloseable {
                              boolean record, JmpExecutionControl control) throws CellException {
         CellValue value = null;
         for (SnippetEvent event : events) {
+            if (record && event.snippet() != null && event.status().isDefined()) {
+                // Recompiled dependents too: each compilation is a new wrapper class that may run in a worker.
+                wrappers.record(event.snippet(), analysis);
+            }
             if (event.causeSnippet() != null) {
                 continue;
             }
