@@ -193,7 +193,8 @@ public final class JmpKernel extends BaseKernel {
         services.setExecutionCount(executionCount);
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
         if (cellMagic != null) {
-            return toDisplay(runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body())));
+            Object value = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
+            return value == null ? null : toDisplay(value);
         }
         Object value = null;
         boolean hasValue = false;

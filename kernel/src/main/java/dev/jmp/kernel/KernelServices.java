@@ -175,7 +175,7 @@ final class KernelServices implements KernelCallbacks {
     @Override
     public Object evaluate(String source) throws CellFailure {
         try {
-            CellValue value = jshell().eval(source, executionCount);
+            CellValue value = jshell().evalForMagic(source, executionCount);
             return value == null ? null : value.value();
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());

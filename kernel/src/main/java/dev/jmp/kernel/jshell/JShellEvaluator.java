@@ -71,7 +71,7 @@ public final class JShellEvaluator implements AutoCloseable {
         DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
         staticImports.forEach(i -> imports.append("import static ").append(i).append(".*;\n"));
         try {
-            evalSnippets(imports.toString(), 0, false);
+            evalSnippets(imports.toString(), 0, false, false);
         } catch (CellException e) {
             throw new IllegalStateException("JShell start-up imports failed: " + String.join("\n", e.traceback()), e);
         }
@@ -150,7 +150,21 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellException on a compile error, an exception, or an interrupt
      */
     public CellValue eval(String code, int executionCount) throws CellException {
-        return evalSnippets(code, executionCount, true);
+        return evalSnippets(code, executionCount, true, false);
+    }
+
+    /**
+     * Evaluates code on behalf of a magic: like {@link #eval}, but an initialized variable's
+     * value is returned too (a cell shows nothing for {@code int x = 1;}; a magic that declares
+     * a variable wants its value).
+     *
+     * @param code           the code
+     * @param executionCount the running cell's execution count
+     * @return the value of the last expression or initialized variable, or null
+     * @throws CellException on a compile error, an exception, or an interrupt
+     */
+    public CellValue evalForMagic(String code, int executionCount) throws CellException {
+        return evalSnippets(code, executionCount, true, true);
     }
 
     /**
@@ -187,7 +201,8 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    private CellValue evalSnippets(String code, int executionCount, boolean record) throws CellException {
+    private CellValue evalSnippets(String code, int executionCount, boolean record, boolean variables)
+            throws CellException {
         JmpExecutionControl control = provider.control();
         control.clearStop();
         String remaining = code;
@@ -201,7 +216,7 @@ public final class JShellEvaluator implements AutoCloseable {
             int offset = code.length() - remaining.length();
             String source = info.completeness().isComplete() && info.source() != null ? info.source() : remaining;
             List<SnippetEvent> events = jshell.eval(source);
-            value = handle(events, code, offset, executionCount, record, control);
+            value = handle(events, code, offset, executionCount, record, variables, control);
             checkStopped(control);
             if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
                 return value;
@@ -211,7 +226,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue handle(List<SnippetEvent> events, String code, int offset, int executionCount,
-                             boolean record, JmpExecutionControl control) throws CellException {
+                             boolean record, boolean variables, JmpExecutionControl control) throws CellException {
         CellValue value = null;
         for (SnippetEvent event : events) {
             if (record && event.snippet() != null && event.status().isDefined()) {
@@ -242,7 +257,8 @@ public final class JShellEvaluator implements AutoCloseable {
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 noteUnresolved(snippet);
             }
-            if (isValueSnippet(snippet)) {
+            if (isValueSnippet(snippet) || variables
+                    && snippet.subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND) {
                 value = new CellValue(control.lastValue());
             }
         }

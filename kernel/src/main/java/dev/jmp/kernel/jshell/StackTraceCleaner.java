@@ -22,7 +22,7 @@ public final class StackTraceCleaner {
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?");
     private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
     private static final Pattern INTERNAL = Pattern.compile("dev\\.jmp\\.[a-z]+\\.");
-    private static final Pattern LAMBDA_METHOD = Pattern.compile("lambda\\$(.+?)\\$\\d+");
+    private static final Pattern LAMBDA_METHOD = Pattern.compile("lambda\\$(.+?)(?:\\$[0-9a-f]{8})?\\$\\d+");
 
     private final SnippetLocations locations;
     private final WrapperLines wrappers;

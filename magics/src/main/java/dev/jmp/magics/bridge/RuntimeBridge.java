@@ -5,6 +5,7 @@ import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
+import dev.jmp.magics.spawn.SpawnMagics;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -52,5 +53,6 @@ public final class RuntimeBridge implements MagicsProvider {
         });
         callbacks.onClasspathAdded(paths -> Jmp.addClasspath(paths.toArray(Path[]::new)));
         callbacks.onShutdown(Jmp::shutdown);
+        new SpawnMagics(callbacks, output).register(catalog);
     }
 }
