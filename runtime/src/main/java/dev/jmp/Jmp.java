@@ -116,6 +116,14 @@ public final class Jmp {
         settings().setLauncher(name);
     }
 
+    /**
+     * Describes the live worker processes (warm, starting and busy), oldest first, with the
+     * number of tasks each finished (connected workers are asked, waiting at most half a second).
+     */
+    public static List<WorkerInfo> workers() {
+        return dev.jmp.supervisor.WorkerInventory.snapshot(Supervisor.peek(), java.time.Duration.ofMillis(500));
+    }
+
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */
     public static void start() {
         Supervisor.get();

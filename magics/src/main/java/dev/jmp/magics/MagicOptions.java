@@ -166,6 +166,16 @@ public final class MagicOptions {
         }
 
         /**
+         * An option's value as given, possibly empty.
+         *
+         * @param name the option
+         * @return the value, or null when absent
+         */
+        public String raw(String name) {
+            return values.get(name);
+        }
+
+        /**
          * An integer option.
          *
          * @param name     the option

@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.spawn.SpawnMagics;
+import dev.jmp.magics.workers.WorkersMagics;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -54,5 +55,6 @@ public final class RuntimeBridge implements MagicsProvider {
         callbacks.onClasspathAdded(paths -> Jmp.addClasspath(paths.toArray(Path[]::new)));
         callbacks.onShutdown(Jmp::shutdown);
         new SpawnMagics(callbacks, output).register(catalog);
+        new WorkersMagics(callbacks::cellOutput).register(catalog);
     }
 }
