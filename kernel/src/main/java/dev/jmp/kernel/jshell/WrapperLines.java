@@ -53,6 +53,12 @@ public final class WrapperLines {
         String source = wrapper.source();
         String[] lines = wrapped.split("\n", -1);
         int[] table = new int[lines.length];
+        // Snippet lines count from the snippet's first non-blank character, as SnippetLocations does.
+        int base = 0;
+        while (base < source.length() && Character.isWhitespace(source.charAt(base))) {
+            base++;
+        }
+        int baseLine = lineOf(source, base);
         int offset = 0;
         for (int i = 0; i < lines.length; i++) {
             int first = offset;
@@ -60,7 +66,7 @@ public final class WrapperLines {
                 first++;
             }
             int at = first < offset + lines[i].length() ? wrapper.wrappedToSourcePosition(first) : -1;
-            table[i] = at >= 0 && at <= source.length() ? lineOf(source, at) : 0;
+            table[i] = at >= base && at <= source.length() ? lineOf(source, at) - baseLine + 1 : 0;
             offset += lines[i].length() + 1;
         }
         byClass.put(wrapper.fullClassName(), new Table(snippet.id(), table));
