@@ -130,6 +130,13 @@ class KernelEndToEndIT {
         python("test_runtime", 280);
     }
 
+    @Test
+    @Order(7)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void spawnMagics() throws Exception {
+        python("test_spawn", 280);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);
