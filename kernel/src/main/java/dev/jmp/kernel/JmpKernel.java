@@ -188,7 +188,8 @@ public final class JmpKernel extends BaseKernel {
         magicInterrupted = false;
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
         if (cellMagic != null) {
-            return toDisplay(runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body())));
+            Object result = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
+            return result == null ? null : toDisplay(result);
         }
         Object value = null;
         boolean hasValue = false;
