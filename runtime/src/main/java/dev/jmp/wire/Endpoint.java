@@ -46,6 +46,7 @@ public abstract class Endpoint implements AutoCloseable {
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
     private final Thread io;
     private volatile boolean running = true;
+    private volatile boolean discardOnClose;
     private boolean ctxClosed;
     private long seq;
 
@@ -204,6 +205,10 @@ public abstract class Endpoint implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "wire I/O loop failed", e);
         } finally {
+            if (discardOnClose) {
+                socket.setLinger(0);
+                ctx.setLinger(0);
+            }
             poller.close();
             synchronized (wakeLock) {
                 running = false;
@@ -363,6 +368,12 @@ public abstract class Endpoint implements AutoCloseable {
     /** Tells whether the I/O thread still runs. */
     public final boolean isOpen() {
         return running;
+    }
+
+    /** Closes at once, dropping anything not yet sent (for a process about to exit). */
+    public void closeNow() {
+        discardOnClose = true;
+        close();
     }
 
     /** Stops the I/O thread after it sends what is queued, and closes the sockets. */

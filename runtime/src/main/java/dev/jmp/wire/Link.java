@@ -19,6 +19,8 @@ public final class Link extends Endpoint {
             throw new IllegalArgumentException("workers connect to loopback only, not " + hubEndpoint);
         }
         socket.setIdentity(workerId.getBytes(StandardCharsets.UTF_8));
+        // See Hub: a stalled handshake is abandoned and retried after this interval.
+        socket.setHandshakeIvl(500);
         socket.connect(hubEndpoint);
         linger(1000);
         start();

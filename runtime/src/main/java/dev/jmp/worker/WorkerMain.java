@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The worker JVM's entry point. The command line carries nothing secret: the bootstrap (wire
- * key included) is the first line of standard input, and standard input then stays open until
- * the parent dies, so its end of file stops the worker at once even after {@code kill -9}.
+ * key included) is the first line of standard input. The worker watches its parent's pid (and
+ * its own re-parenting) and exits within a tick when the parent dies, even after {@code kill -9};
+ * it does not keep a thread blocked reading standard input, because the JVM's exit waits up
+ * to 300 ms for threads blocked in native reads.
  */
 public final class WorkerMain {
 
@@ -25,7 +27,6 @@ public final class WorkerMain {
             System.exit(2);
         }
         WorkerBootstrap boot = WireCodec.gson().fromJson(line, WorkerBootstrap.class);
-        watchStdin(in);
         OutputCapture output = new OutputCapture(boot.outputNonce());
         output.install();
         Runtime.getRuntime().addShutdownHook(new Thread(output::flushPartial, "jmp-flush"));
@@ -42,21 +43,5 @@ public final class WorkerMain {
             return null;
         }
         return b.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void watchStdin(InputStream in) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[256];
-            try {
-                while (in.read(buf) >= 0) {
-                    // the parent never writes more; only the end of file matters
-                }
-            } catch (IOException e) {
-                // a broken pipe means the parent is gone, like end of file
-            }
-            Runtime.getRuntime().halt(0);
-        }, "jmp-parent-watch");
-        t.setDaemon(true);
-        t.start();
     }
 }

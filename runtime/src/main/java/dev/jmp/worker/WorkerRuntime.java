@@ -51,6 +51,7 @@ public final class WorkerRuntime {
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ClassReply>>> classReplies = new ConcurrentHashMap<>();
     private final Optional<ProcessHandle> parent;
+    private final long initialParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     private long lastHeartbeatSent;
     private long lastParentCheck;
 
@@ -108,13 +109,28 @@ public final class WorkerRuntime {
         }
         if (now - lastParentCheck >= 100) {
             lastParentCheck = now;
-            if (parent.isPresent() && !parent.get().isAlive()) {
+            if (parentGone()) {
                 Runtime.getRuntime().halt(0);
             }
             if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
                 Runtime.getRuntime().halt(0);
             }
         }
+    }
+
+    /**
+     * The parent is gone when its pid no longer runs, or when this process was re-parented
+     * (which happens as soon as the parent exits, even before anyone reaps it).
+     */
+    private boolean parentGone() {
+        if (parent.isPresent() && !parent.get().isAlive()) {
+            return true;
+        }
+        if (initialParent == boot.parentPid()) {
+            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            return now != initialParent;
+        }
+        return false;
     }
 
     private byte[] fetch(String name, boolean resource) {
@@ -146,11 +162,16 @@ public final class WorkerRuntime {
     }
 
     private void exit(int code) {
+        // Like Python's child, which flushes its streams and calls os._exit: the parent asked for
+        // the exit after it had everything it needed, so nothing is left to send. The sockets are
+        // closed first because the JVM's exit waits up to 300 ms for threads blocked in native
+        // code, such as the sockets' I/O threads.
         Thread t = new Thread(() -> {
             output.flushPartial();
-            results.flush();
-            link.close();
-            System.exit(code);
+            System.out.flush();
+            System.err.flush();
+            link.closeNow();
+            Runtime.getRuntime().halt(code);
         }, "jmp-exit");
         t.start();
     }
