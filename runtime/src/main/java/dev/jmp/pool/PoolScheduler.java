@@ -244,7 +244,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             progress = false;
             for (int i = 0; i < order.size(); i++) {
                 WorkerSlot s = order.get((rr + i) % order.size());
-                if (!s.ready || s.inflight.size() >= credit) {
+                if (!s.ready || s.inflight.size() >= credit || s.draining()) {
                     continue;
                 }
                 Chunk c = nextChunk();
