@@ -78,7 +78,7 @@ public final class Supervisor {
         this.hub = new Hub(key, WireCodec.standard());
         this.cds = new CdsArchive(settings);
         registerHandlers();
-        // QUEUE_SERVICE
+        dev.jmp.service.QueueService.register(services);
         hub.every(settings.parentHeartbeatMillis(), this::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);

@@ -68,6 +68,7 @@ public final class WorkerRuntime {
         this.executor = new TaskExecutor(results, output, loader, this::processEnded);
         ServiceClients.install(new WireServiceClient(link, boot.workerId()));
         WorkerContext.markWorker();
+        WorkerContext.setLoader(loader);
         register();
     }
 
