@@ -359,6 +359,14 @@ public final class Supervisor {
         return closed;
     }
 
+    /**
+     * The wire key of this runtime. Only for code inside this process that must speak the
+     * protocol itself (tests of the drop counters); it never leaves the process except to workers.
+     */
+    public WireKey wireKey() {
+        return key;
+    }
+
     /** The hub every worker connects to. */
     public Hub hub() {
         return hub;
