@@ -96,6 +96,9 @@ public final class WorkerRuntime {
 
     /** Sends the hello and runs tasks until the process ends. */
     void run() {
+        if (parentGone()) {
+            Runtime.getRuntime().halt(0);
+        }
         link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(),
                 ManagementFactory.getRuntimeMXBean().getStartTime()));
         executor.runLoop();
@@ -120,11 +123,16 @@ public final class WorkerRuntime {
     }
 
     /**
-     * The parent is gone when its pid no longer runs, or when this process was re-parented
-     * (which happens as soon as the parent exits, even before anyone reaps it).
+     * The parent is gone when its pid no longer runs (or did not when this worker started), or
+     * when this process, started directly by the parent, was re-parented (which happens as soon
+     * as the parent exits, even before anyone reaps it). A parent pid of 0 or less (a remote
+     * launcher) leaves only the heartbeat timeout.
      */
-    private boolean parentGone() {
-        if (parent.isPresent() && !parent.get().isAlive()) {
+    boolean parentGone() {
+        if (boot.parentPid() <= 0) {
+            return false;
+        }
+        if (parent.isEmpty() || !parent.get().isAlive()) {
             return true;
         }
         if (initialParent == boot.parentPid()) {
