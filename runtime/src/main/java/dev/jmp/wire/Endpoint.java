@@ -70,10 +70,23 @@ public abstract class Endpoint implements AutoCloseable {
      * {@link #start()}.
      */
     protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName) {
+        this(selfId, key, codec, type, threadName, null);
+    }
+
+    /**
+     * Creates the sockets in a context made ahead of time (a worker makes it while it reads its
+     * bootstrap), or in a new one when {@code context} is null. The endpoint owns the context.
+     */
+    protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName,
+                       ZContext context) {
         this.selfId = selfId;
         this.codec = codec;
         this.signer = new FrameSigner(key);
-        this.ctx = new ZContext(1);
+        this.ctx = context != null ? context : new ZContext(1);
+        // JeroMQ's own threads may trip over sockets closed under them (a peer killed, a worker
+        // halting); that noise belongs in a debug log, not on a user's stderr.
+        ctx.setUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ thread failed", e));
+        ctx.setNotificationExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ notification failed", e));
         ctx.setLinger(0);
         socket = ctx.createSocket(type);
         socket.setLinger(0);

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.zeromq.ZContext;
 
 /**
  * The worker JVM's entry point. The command line carries nothing secret: the bootstrap (wire
@@ -20,8 +22,21 @@ public final class WorkerMain {
 
     /** Starts a worker. */
     public static void main(String[] args) throws IOException {
+        StartupTrace.mark("main");
+        // Socket context and class warm-up run beside the bootstrap read: a cold start spends most
+        // of its time loading and initializing classes, and the machine has more than one core.
+        CompletableFuture<ZContext> context = new CompletableFuture<>();
+        Thread init = new Thread(() -> {
+            context.complete(new ZContext(1));
+            StartupTrace.mark("socket context ready");
+            WorkerWarmup.awaitHelloThenRun();
+            StartupTrace.mark("warm-up done");
+        }, "jmp-init");
+        init.setDaemon(true);
+        init.start();
         InputStream in = System.in;
         String line = readLine(in);
+        StartupTrace.mark("bootstrap read");
         if (line == null || line.isBlank()) {
             System.err.println("jmp worker: no bootstrap on standard input; workers are started by the jmp runtime");
             System.exit(2);
@@ -30,7 +45,7 @@ public final class WorkerMain {
         OutputCapture output = new OutputCapture(boot.outputNonce());
         output.install();
         Runtime.getRuntime().addShutdownHook(new Thread(output::flushPartial, "jmp-flush"));
-        new WorkerRuntime(boot, output).run();
+        new WorkerRuntime(boot, output, context.join()).run();
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -18,7 +18,6 @@ import dev.jmp.wire.message.Shutdown;
 import dev.jmp.wire.message.StatsReply;
 import dev.jmp.wire.message.StatsRequest;
 import dev.jmp.wire.message.TaskSpec;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -55,11 +54,12 @@ public final class WorkerRuntime {
     private long lastHeartbeatSent;
     private long lastParentCheck;
 
-    WorkerRuntime(WorkerBootstrap boot, OutputCapture output) {
+    WorkerRuntime(WorkerBootstrap boot, OutputCapture output, org.zeromq.ZContext context) {
         this.boot = boot;
         this.output = output;
         this.parent = ProcessHandle.of(boot.parentPid());
-        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard());
+        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard(),
+                context);
         this.loader = new WorkerClassLoader(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));
@@ -74,6 +74,7 @@ public final class WorkerRuntime {
 
     private void register() {
         link.on(RunTasks.class, m -> {
+            StartupTrace.mark("tasks received");
             for (TaskSpec t : m.body().tasks()) {
                 byte[] fn = t.fnFrame() >= 0 ? m.frame(t.fnFrame()) : null;
                 executor.enqueue(new QueuedTask(t, functions.touch(t.fnKey(), fn), m.data()));
@@ -99,8 +100,9 @@ public final class WorkerRuntime {
         if (parentGone()) {
             Runtime.getRuntime().halt(0);
         }
-        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(),
-                ManagementFactory.getRuntimeMXBean().getStartTime()));
+        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), System.currentTimeMillis()));
+        StartupTrace.mark("hello sent");
+        WorkerWarmup.helloSent();
         executor.runLoop();
     }
 
