@@ -1,0 +1,115 @@
+package dev.jmp;
+
+import dev.jmp.classes.ClassSource;
+import dev.jmp.supervisor.RuntimeSettings;
+import dev.jmp.supervisor.Supervisor;
+import dev.jmp.supervisor.WorkerHandle;
+import dev.jmp.wire.message.AddClasspath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The runtime's settings and hooks, for programs and for the kernel. The runtime starts by
+ * itself on first use (a {@link Process} start, a {@link Pool}); nothing here is required for a
+ * plain {@code main}.
+ */
+public final class Jmp {
+
+    private Jmp() {
+    }
+
+    private static RuntimeSettings settings() {
+        return RuntimeSettings.global();
+    }
+
+    /**
+     * Adds a source of class bytes that workers' missing classes are looked up in, before the
+     * parent's own classpath (the kernel plugs in the classes JShell defined).
+     */
+    public static void addClassSource(ClassSource source) {
+        settings().classServer().addSource(source);
+    }
+
+    /** Removes a source added with {@link #addClassSource}. */
+    public static void removeClassSource(ClassSource source) {
+        settings().classServer().removeSource(source);
+    }
+
+    /**
+     * Sets the class loader that results and received values are deserialized with in this
+     * process (the kernel passes its JShell loader, so notebook-defined records come back as
+     * themselves). Its classes' bytes are also served to workers if it exposes them as resources.
+     */
+    public static void setResultClassLoader(ClassLoader loader) {
+        settings().setResultLoader(loader);
+    }
+
+    /** Adds jars or directories to the classpath of every worker, running ones included. */
+    public static void addClasspath(Path... paths) {
+        settings().addClasspath(Arrays.asList(paths));
+        Supervisor s = Supervisor.peek();
+        if (s != null) {
+            List<String> abs = new ArrayList<>();
+            for (Path p : paths) {
+                abs.add(p.toAbsolutePath().toString());
+            }
+            for (WorkerHandle w : s.workers()) {
+                w.send(new AddClasspath(abs), List.of());
+            }
+        }
+    }
+
+    /**
+     * Subscribes to every worker's output, line by line.
+     *
+     * @return closing it unsubscribes
+     */
+    public static Subscription addOutputListener(OutputListener listener) {
+        return settings().output().add(listener);
+    }
+
+    /** Whether worker output is also printed on this process's stdout/stderr (default on). */
+    public static void setOutputEcho(boolean on) {
+        settings().output().setEcho(on);
+    }
+
+    /** Keeps {@code n} idle workers started, so pools and processes start in milliseconds. */
+    public static void setWarmWorkers(int n) {
+        settings().setWarmWorkers(n);
+        Supervisor s = Supervisor.peek();
+        if (s != null) {
+            s.warm().trim();
+            s.execute(s.warm()::refill);
+        }
+    }
+
+    /** Sets JVM options every new worker starts with (warm workers are restarted). */
+    public static void setWorkerJvmOptions(String... options) {
+        settings().setJvmOptions(Arrays.asList(options));
+        Supervisor s = Supervisor.peek();
+        if (s != null) {
+            s.execute(s.warm()::recycle);
+        }
+    }
+
+    /** Chooses the launcher by short name ({@code local}); takes effect when the runtime next starts. */
+    public static void setLauncher(String name) {
+        dev.jmp.launch.Launchers.byName(name);
+        settings().setLauncher(name);
+    }
+
+    /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */
+    public static void start() {
+        Supervisor.get();
+    }
+
+    /**
+     * Stops the runtime at once: pools and processes are terminated, every worker is killed. The
+     * next use starts a fresh runtime.
+     */
+    public static void shutdown() {
+        Supervisor.shutdownNow();
+    }
+}

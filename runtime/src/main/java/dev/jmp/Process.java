@@ -1,0 +1,388 @@
+package dev.jmp;
+
+import dev.jmp.serial.Errors;
+import dev.jmp.serial.Slice;
+import dev.jmp.serial.ValueList;
+import dev.jmp.serial.Values;
+import dev.jmp.supervisor.Dispatch;
+import dev.jmp.supervisor.RuntimeMember;
+import dev.jmp.supervisor.ShippedFunction;
+import dev.jmp.supervisor.Supervisor;
+import dev.jmp.supervisor.WorkerExit;
+import dev.jmp.supervisor.WorkerHandle;
+import dev.jmp.supervisor.WorkerOptions;
+import dev.jmp.supervisor.WorkerOwner;
+import dev.jmp.wire.message.ErrorInfo;
+import dev.jmp.wire.message.TaskOutcome;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A task running in its own worker JVM, like Python's {@code multiprocessing.Process}.
+ *
+ * <pre>{@code
+ * Process p = new Process(() -> System.out.println("hello from " + Worker.pid())).name("greeter");
+ * p.start();
+ * p.join();
+ * p.exitCode();   // 0
+ * }</pre>
+ *
+ * The target is a serializable lambda (or object), optionally with arguments; or subclass
+ * {@code Process} and override {@link #run()}: the subclass's fields are shipped to the worker.
+ * Exit codes follow Python: {@code null} while running, 0 when the target returned, 1 when it
+ * threw (its stack trace goes to the worker's stderr), {@code -N} when killed by signal N. A
+ * callable target's return value is available from {@link #result()}. At the parent's normal exit,
+ * daemon processes are terminated and the others joined.
+ */
+public class Process implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+
+    private String name;
+    private boolean daemon;
+    private int index = -1;
+    private transient Object target;
+    private transient String kind;
+    private transient Object[] args;
+    private transient List<String> jvmOptions = new ArrayList<>();
+    private transient Map<String, String> env = new LinkedHashMap<>();
+    private transient volatile WorkerHandle worker;
+    private transient volatile long jobId = -1;
+    private transient volatile byte[] resultBytes;
+    private transient volatile ErrorInfo error;
+    private transient volatile WorkerExit exit;
+    private transient CompletableFuture<WorkerExit> ended;
+    private transient Member member;
+
+    /** A process that runs {@code target}. */
+    public Process(SerialRunnable target) {
+        this(target, "run", null);
+    }
+
+    /** A process that runs {@code target}; its return value becomes {@link #result()}. */
+    public Process(SerialCallable<?> target) {
+        this(target, "call", null);
+    }
+
+    /** A process that runs {@code target(args...)}, like Python's {@code Process(target=f, args=(...))}. */
+    public Process(StarFunction<?> target, Object... args) {
+        this(target, "star", args == null ? new Object[] {null} : args.clone());
+    }
+
+    /** For subclasses that override {@link #run()}. */
+    protected Process() {
+        this(null, "process", null);
+    }
+
+    private Process(Object target, String kind, Object[] args) {
+        if (target == null && !"process".equals(kind)) {
+            throw new IllegalArgumentException("a Process needs a target (or subclass Process and override run())");
+        }
+        this.target = target;
+        this.kind = kind;
+        this.args = args;
+        int n = COUNTER.incrementAndGet();
+        this.name = "Process-" + n;
+    }
+
+    /**
+     * The process's work, run in the worker. Subclasses override it; the base version runs the
+     * target in the calling process.
+     */
+    public void run() throws Exception {
+        if (target instanceof SerialRunnable r) {
+            r.run();
+        } else if (target instanceof SerialCallable<?> c) {
+            c.call();
+        } else if (target instanceof StarFunction<?> f) {
+            f.apply(args);
+        }
+    }
+
+    /** Sets the name (before {@link #start()}). */
+    public Process name(String newName) {
+        notStarted("name");
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("a process name must not be empty");
+        }
+        this.name = newName;
+        return this;
+    }
+
+    /** The name ({@code Process-N} unless set). */
+    public String name() {
+        return name;
+    }
+
+    /** Marks the process daemon (before {@link #start()}): terminated, not joined, at the parent's exit. */
+    public Process daemon(boolean on) {
+        notStarted("daemon");
+        this.daemon = on;
+        return this;
+    }
+
+    /** Whether the process is a daemon. */
+    public boolean isDaemon() {
+        return daemon;
+    }
+
+    /** Sets the index tasks see through {@link Worker#index()} (for groups of processes). */
+    public Process index(int newIndex) {
+        notStarted("index");
+        this.index = newIndex;
+        return this;
+    }
+
+    /** Adds JVM options for this process's worker (it then starts a fresh JVM). */
+    public Process jvmOptions(String... options) {
+        notStarted("jvmOptions");
+        jvmOptions.addAll(Arrays.asList(options));
+        return this;
+    }
+
+    /** Sets an environment variable for this process's worker (it then starts a fresh JVM). */
+    public Process env(String key, String value) {
+        notStarted("env");
+        env.put(key, value);
+        return this;
+    }
+
+    private void notStarted(String what) {
+        if (ended != null) {
+            throw new IllegalStateException("cannot set " + what + " of " + name + ": it was already started");
+        }
+    }
+
+    private boolean overridesRun() {
+        try {
+            return getClass().getMethod("run").getDeclaringClass() != Process.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the process in a worker (a warm one when the options are the defaults).
+     *
+     * @throws IllegalStateException  if it was already started
+     * @throws SerializationException if the target, a captured variable, an argument or a field of a
+     *                                subclass cannot be serialized; nothing is started then
+     */
+    public synchronized Process start() {
+        if (ended != null) {
+            throw new IllegalStateException(name + " was already started; a Process can be started only once");
+        }
+        boolean subclass = overridesRun();
+        ShippedFunction fn = subclass ? ShippedFunction.of(this, "process") : ShippedFunction.of(target, "task");
+        String k = subclass ? "process" : kind;
+        List<byte[]> argFrames = List.of();
+        if ("star".equals(k)) {
+            argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
+        }
+        Supervisor sup = Supervisor.get();
+        CompletableFuture<WorkerExit> f = new CompletableFuture<>();
+        Member m = new Member();
+        WorkerHandle w = sup.acquire(new WorkerOptions(jvmOptions, env), m);
+        this.worker = w;
+        this.member = m;
+        this.ended = f;
+        this.jobId = sup.nextId();
+        w.assign(index, name);
+        w.run(List.of(new Dispatch(sup.nextId(), jobId, 0, 1, k, true, fn, argFrames)));
+        sup.addMember(m);
+        return this;
+    }
+
+    /**
+     * Waits until the process ends.
+     *
+     * @throws IllegalStateException      if it was never started
+     * @throws WaitInterruptedException   if the waiting thread is interrupted
+     */
+    public Process join() {
+        CompletableFuture<WorkerExit> f = started("join");
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException(name, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return this;
+    }
+
+    /**
+     * Waits at most {@code timeout} for the process to end.
+     *
+     * @return whether it ended
+     * @throws IllegalArgumentException if the timeout is negative
+     */
+    public boolean join(Duration timeout) {
+        Durations.check(timeout);
+        CompletableFuture<WorkerExit> f = started("join");
+        try {
+            f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException(name, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private CompletableFuture<WorkerExit> started(String what) {
+        CompletableFuture<WorkerExit> f = ended;
+        if (f == null) {
+            throw new IllegalStateException("cannot " + what + " " + name + ": it was never started (call start() first)");
+        }
+        return f;
+    }
+
+    /** Whether the process was started and has not ended. */
+    public boolean isAlive() {
+        CompletableFuture<WorkerExit> f = ended;
+        return f != null && !f.isDone();
+    }
+
+    /** The worker's process id, or -1 before {@link #start()}. */
+    public long pid() {
+        WorkerHandle w = worker;
+        return w == null ? -1 : w.pid();
+    }
+
+    /** Python's exit code: {@code null} before the end, 0 ok, 1 uncaught exception, N for exit(N), -N killed by signal N. */
+    public Integer exitCode() {
+        WorkerExit e = exit;
+        return e == null ? null : e.exitCode();
+    }
+
+    /** The job id tagging this process's output events. */
+    public long jobId() {
+        return jobId;
+    }
+
+    /**
+     * The value a callable target returned, deserialized with the runtime's result loader.
+     *
+     * @return the value, or {@code null} for runnable targets, failed or killed processes
+     * @throws IllegalStateException if the process has not ended
+     */
+    public Object result() {
+        if (exit == null) {
+            throw new IllegalStateException(name + " has not ended; join() it first");
+        }
+        byte[] b = resultBytes;
+        return b == null ? null : Values.decode(b, Supervisor.get().settings().resultLoader());
+    }
+
+    /** The exception the target threw, or {@code null}. */
+    public RemoteException exception() {
+        ErrorInfo e = error;
+        return e == null ? null : new RemoteException(e);
+    }
+
+    /** The last lines the worker wrote to stderr (after it ended). */
+    public List<String> lastStderr() {
+        WorkerExit e = exit;
+        return e == null ? List.of() : e.lastStderr();
+    }
+
+    /** Stops the process: SIGTERM, then SIGKILL if it is still alive after 2 seconds. */
+    public void terminate() {
+        terminate(DEFAULT_GRACE);
+    }
+
+    /** Stops the process: SIGTERM, then SIGKILL if it is still alive after {@code grace}. */
+    public void terminate(Duration grace) {
+        Durations.check(grace);
+        WorkerHandle w = worker;
+        if (w == null) {
+            return;
+        }
+        w.terminate();
+        w.exited().copy().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> {
+            if (w.isAlive()) {
+                w.kill();
+            }
+        });
+    }
+
+    /** Kills the process at once (SIGKILL). */
+    public void kill() {
+        WorkerHandle w = worker;
+        if (w != null) {
+            w.kill();
+        }
+    }
+
+    @Override
+    public String toString() {
+        Integer code = exitCode();
+        String state = ended == null ? "initial" : code == null ? "started" : "stopped exitcode=" + code;
+        return "<Process name='" + name + "' " + state + (daemon ? " daemon" : "") + ">";
+    }
+
+    /** The process's side of the supervisor: results, exit, and the runtime's end. */
+    private final class Member implements WorkerOwner, RuntimeMember {
+        @Override
+        public void onOutcome(WorkerHandle w, TaskOutcome o, List<byte[]> frames) {
+            boolean ok = false;
+            if ("ok".equals(o.status())) {
+                ValueList.Reader r = new ValueList.Reader(frames, o.frame());
+                Slice item = r.item(0);
+                if (r.status(0) == ValueList.VALUE) {
+                    resultBytes = item.toArray();
+                    ok = true;
+                } else {
+                    error = Errors.decode(item);
+                }
+            } else if (o.error() != null) {
+                error = o.error();
+            }
+            w.shutdown(ok ? 0 : 1);
+        }
+
+        @Override
+        public void onExit(WorkerHandle w, WorkerExit e) {
+            exit = e;
+            Supervisor s = Supervisor.peek();
+            if (s != null) {
+                s.removeMember(this);
+            }
+            ended.complete(e);
+        }
+
+        @Override
+        public boolean daemonAtExit() {
+            return daemon;
+        }
+
+        @Override
+        public void joinAtExit() {
+            try {
+                ended.get();
+            } catch (InterruptedException | ExecutionException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void terminateAtExit() {
+            terminate();
+        }
+    }
+}

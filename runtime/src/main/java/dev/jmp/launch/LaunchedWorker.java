@@ -1,0 +1,32 @@
+package dev.jmp.launch;
+
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+
+/** A started worker process, as its launcher sees it. */
+public interface LaunchedWorker {
+
+    /** The process id (on the worker's host). */
+    long pid();
+
+    /** The worker's standard output. */
+    InputStream stdout();
+
+    /** The worker's standard error. */
+    InputStream stderr();
+
+    /**
+     * Completes with the exit code in Python's convention when the process ends: 0 ok, positive
+     * for {@code System.exit(n)}, and {@code -N} when killed by signal N.
+     */
+    CompletableFuture<Integer> onExit();
+
+    /** Tells whether the process still runs. */
+    boolean isAlive();
+
+    /** Asks the process to stop (SIGTERM): the JVM runs its shutdown hooks and exits. */
+    void terminate();
+
+    /** Kills the process at once (SIGKILL). */
+    void kill();
+}

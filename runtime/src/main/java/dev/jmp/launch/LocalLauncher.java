@@ -1,0 +1,102 @@
+package dev.jmp.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts workers as child processes on this host. The child's stdin, stdout and stderr are
+ * pipes: stdin carries the bootstrap and then stays open until the parent dies, stdout and
+ * stderr (the native file descriptors 1 and 2) are read by the parent.
+ */
+public final class LocalLauncher implements Launcher {
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public LaunchedWorker launch(LaunchSpec spec) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());
+        cmd.addAll(spec.jvmOptions());
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (Path p : spec.classpath()) {
+            cp.add(p.toString());
+        }
+        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(spec.mainClass());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(spec.env());
+        if (spec.workDir() != null) {
+            pb.directory(spec.workDir().toFile());
+        }
+        Process p = pb.start();
+        OutputStream stdin = p.getOutputStream();
+        try {
+            stdin.write(spec.bootstrap());
+            stdin.flush();
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new IOException("worker " + spec.workerId() + " exited before reading its bootstrap", e);
+        }
+        return new Local(p, stdin);
+    }
+
+    private static final class Local implements LaunchedWorker {
+        private final Process process;
+        @SuppressWarnings("unused")
+        private final OutputStream stdin;
+        private final CompletableFuture<Integer> exit;
+
+        Local(Process process, OutputStream stdin) {
+            this.process = process;
+            this.stdin = stdin;
+            this.exit = process.onExit().thenApply(p -> ExitCodes.toPython(p.exitValue()));
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public InputStream stdout() {
+            return process.getInputStream();
+        }
+
+        @Override
+        public InputStream stderr() {
+            return process.getErrorStream();
+        }
+
+        @Override
+        public CompletableFuture<Integer> onExit() {
+            return exit;
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void terminate() {
+            // Through the handle: Process.destroy() would also close the worker's stdin, which the
+            // worker reads as its parent's death and exits 0 instead of answering the signal.
+            process.toHandle().destroy();
+        }
+
+        @Override
+        public void kill() {
+            process.toHandle().destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jmp.serial;
+
+import dev.jmp.wire.WireCodec;
+import dev.jmp.wire.message.ErrorInfo;
+import dev.jmp.wire.message.StackFrameInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Exceptions as data, so a failure crosses processes even when its class does not exist on the
+ * other side: class name, message, every frame, causes and suppressed exceptions.
+ */
+public final class Errors {
+
+    private Errors() {
+    }
+
+    /** Converts a throwable (with its causes and suppressed exceptions) to data. */
+    public static ErrorInfo toInfo(Throwable t) {
+        return toInfo(t, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static ErrorInfo toInfo(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return null;
+        }
+        List<StackFrameInfo> frames = new ArrayList<>();
+        for (StackTraceElement e : t.getStackTrace()) {
+            frames.add(new StackFrameInfo(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+        }
+        List<ErrorInfo> suppressed = new ArrayList<>();
+        for (Throwable s : t.getSuppressed()) {
+            ErrorInfo si = toInfo(s, seen);
+            if (si != null) {
+                suppressed.add(si);
+            }
+        }
+        String className = t instanceof dev.jmp.RemoteException r ? r.remoteClassName() : t.getClass().getName();
+        String message = t instanceof dev.jmp.RemoteException r ? r.remoteMessage() : t.getMessage();
+        return new ErrorInfo(className, message, frames, toInfo(t.getCause(), seen), suppressed);
+    }
+
+    /** Returns the stack frames of an error as {@link StackTraceElement}s. */
+    public static StackTraceElement[] stackOf(ErrorInfo info) {
+        List<StackFrameInfo> st = info.stack() == null ? List.of() : info.stack();
+        StackTraceElement[] out = new StackTraceElement[st.size()];
+        for (int i = 0; i < out.length; i++) {
+            StackFrameInfo f = st.get(i);
+            out[i] = new StackTraceElement(f.className(), f.method(), f.file(), f.line());
+        }
+        return out;
+    }
+
+    /** Encodes an error as UTF-8 JSON (an item of a {@link ValueList}). */
+    public static byte[] encode(ErrorInfo info) {
+        return WireCodec.gson().toJson(info).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Decodes an error written by {@link #encode}. */
+    public static ErrorInfo decode(Slice s) {
+        return WireCodec.gson().fromJson(new String(s.buf(), s.off(), s.len(), StandardCharsets.UTF_8),
+                ErrorInfo.class);
+    }
+}

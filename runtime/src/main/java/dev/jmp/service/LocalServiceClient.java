@@ -1,0 +1,79 @@
+package dev.jmp.service;
+
+import com.google.gson.JsonElement;
+import dev.jmp.RemoteException;
+import dev.jmp.wire.WireCodec;
+import dev.jmp.wire.message.ErrorInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/** The parent's own client: calls go straight to the registry, without the wire. */
+public final class LocalServiceClient implements ServiceClient {
+
+    /** The parent's id, as services see it. */
+    public static final String PARENT = "p";
+    private final ServiceRegistry registry;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, List<BiConsumer<String, ServiceResult>>> listeners = new ConcurrentHashMap<>();
+
+    /** Creates a client of a registry. */
+    public LocalServiceClient(ServiceRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException {
+        long id = ids.incrementAndGet();
+        CompletableFuture<ServiceResult> reply = new CompletableFuture<>();
+        ServiceCall call = new ServiceCall(PARENT, id, service, op, args == null ? null : WireCodec.toTree(args),
+                frames, false, (JsonElement result, ErrorInfo error, List<byte[]> out) -> {
+                    if (error != null) {
+                        reply.completeExceptionally(new RemoteException(error));
+                    } else {
+                        reply.complete(new ServiceResult(result, out));
+                    }
+                });
+        registry.dispatch(call);
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            registry.cancel(PARENT, id);
+            if (reply.isDone() && !reply.isCompletedExceptionally()) {
+                Thread.currentThread().interrupt();
+                return reply.join();
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            throw (RemoteException) e.getCause();
+        }
+    }
+
+    @Override
+    public void send(String service, String op, Object args, List<byte[]> frames) {
+        registry.dispatch(new ServiceCall(PARENT, ids.incrementAndGet(), service, op,
+                args == null ? null : WireCodec.toTree(args), frames, true, (r, e, f) -> { }));
+    }
+
+    @Override
+    public void subscribe(String service, BiConsumer<String, ServiceResult> listener) {
+        listeners.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /** Delivers an event a service pushes to the parent itself. */
+    public void deliver(String service, String topic, ServiceResult event) {
+        for (BiConsumer<String, ServiceResult> l : listeners.getOrDefault(service, List.of())) {
+            l.accept(topic, event);
+        }
+    }
+
+    @Override
+    public String selfId() {
+        return PARENT;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jmp.service;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * How code in any process calls a service: over the wire in a worker, directly in the parent.
+ * Get the current one from {@link ServiceClients#current()}.
+ */
+public interface ServiceClient {
+
+    /**
+     * Calls an operation and waits for its reply.
+     *
+     * @param service the service name
+     * @param op      the operation
+     * @param args    an argument record (encoded as JSON), or {@code null}
+     * @param frames  user values, already encoded
+     * @return the reply
+     * @throws dev.jmp.RemoteException if the service failed the call
+     * @throws InterruptedException    if the calling thread is interrupted while waiting (the call
+     *                                 is then withdrawn from the service)
+     */
+    ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException;
+
+    /** Sends an operation without waiting for (or getting) a reply; calls from one process stay in order. */
+    void send(String service, String op, Object args, List<byte[]> frames);
+
+    /**
+     * Subscribes to the events a service pushes to this process.
+     *
+     * @param listener receives the topic and the event; runs on an internal thread and must be quick
+     */
+    void subscribe(String service, BiConsumer<String, ServiceResult> listener);
+
+    /** This process's id on the wire ({@code p} in the parent). */
+    String selfId();
+}

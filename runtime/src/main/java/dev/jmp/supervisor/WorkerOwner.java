@@ -1,0 +1,19 @@
+package dev.jmp.supervisor;
+
+import dev.jmp.wire.message.TaskOutcome;
+import java.util.List;
+
+/** Whoever a worker works for (a pool, a process, the warm set): told of results and of the end. */
+public interface WorkerOwner {
+
+    /**
+     * A task ended. Called on the hub's I/O thread, or on the worker's output thread when the
+     * parent waited for the task's output; must not block.
+     *
+     * @param frames the data frames of the results message ({@code outcome.frame()} indexes them)
+     */
+    void onOutcome(WorkerHandle worker, TaskOutcome outcome, List<byte[]> frames);
+
+    /** The worker's process ended and its output is drained. */
+    void onExit(WorkerHandle worker, WorkerExit exit);
+}

@@ -1,0 +1,112 @@
+package dev.jmp.wire;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import dev.jmp.wire.message.AddClasspath;
+import dev.jmp.wire.message.Assign;
+import dev.jmp.wire.message.CancelTasks;
+import dev.jmp.wire.message.ClassReply;
+import dev.jmp.wire.message.ClassRequest;
+import dev.jmp.wire.message.Heartbeat;
+import dev.jmp.wire.message.Hello;
+import dev.jmp.wire.message.RunTasks;
+import dev.jmp.wire.message.ServiceEvent;
+import dev.jmp.wire.message.ServiceReply;
+import dev.jmp.wire.message.ServiceRequest;
+import dev.jmp.wire.message.Shutdown;
+import dev.jmp.wire.message.StatsReply;
+import dev.jmp.wire.message.StatsRequest;
+import dev.jmp.wire.message.TaskResults;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one codec for control messages: Gson configured once, and the registry of message types
+ * by name. Later features add message types with {@link #register(Class)} instead of editing
+ * the core; most need none, since named services ride on {@code ServiceRequest}.
+ */
+public final class WireCodec {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final WireCodec STANDARD = new WireCodec()
+            .register(Hello.class).register(Heartbeat.class).register(Assign.class)
+            .register(RunTasks.class).register(TaskResults.class).register(CancelTasks.class)
+            .register(ClassRequest.class).register(ClassReply.class).register(AddClasspath.class)
+            .register(ServiceRequest.class).register(ServiceReply.class).register(ServiceEvent.class)
+            .register(StatsRequest.class).register(StatsReply.class).register(Shutdown.class);
+
+    private final Map<String, Class<? extends WireMessage>> types = new ConcurrentHashMap<>();
+
+    /** Returns the codec that knows every built-in message type. */
+    public static WireCodec standard() {
+        return STANDARD;
+    }
+
+    /** Returns the shared Gson instance, for services that encode their own argument records. */
+    public static Gson gson() {
+        return GSON;
+    }
+
+    /**
+     * Registers a message type under its simple class name.
+     *
+     * @throws IllegalArgumentException if another class already has that name
+     */
+    public WireCodec register(Class<? extends WireMessage> type) {
+        Class<? extends WireMessage> prior = types.putIfAbsent(type.getSimpleName(), type);
+        if (prior != null && prior != type) {
+            throw new IllegalArgumentException("wire type name " + type.getSimpleName()
+                    + " is taken by " + prior.getName());
+        }
+        return this;
+    }
+
+    /** Returns the class registered under a type name, or {@code null}. */
+    public Class<? extends WireMessage> typeOf(String name) {
+        return types.get(name);
+    }
+
+    /** Returns the wire name of a message. */
+    public String nameOf(WireMessage body) {
+        return body.getClass().getSimpleName();
+    }
+
+    byte[] encodeHeader(Header h) {
+        return GSON.toJson(h).getBytes(StandardCharsets.UTF_8);
+    }
+
+    Header decodeHeader(byte[] bytes) {
+        Header h = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Header.class);
+        if (h == null || h.type() == null || h.from() == null || h.to() == null) {
+            throw new JsonParseException("incomplete header");
+        }
+        return h;
+    }
+
+    /** Encodes a message body as UTF-8 JSON. */
+    public byte[] encodeBody(WireMessage body) {
+        return GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Decodes a message body of a registered type. */
+    public WireMessage decodeBody(Class<? extends WireMessage> type, byte[] bytes) {
+        WireMessage m = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+        if (m == null) {
+            throw new JsonParseException("empty body");
+        }
+        return m;
+    }
+
+    /** Converts a JSON tree (a service argument) to a record. */
+    public static <T> T fromTree(JsonElement tree, Class<T> type) {
+        return GSON.fromJson(tree, type);
+    }
+
+    /** Converts a record to a JSON tree (a service argument). */
+    public static JsonElement toTree(Object value) {
+        return GSON.toJsonTree(value);
+    }
+}

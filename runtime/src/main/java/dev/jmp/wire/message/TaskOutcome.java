@@ -1,0 +1,18 @@
+package dev.jmp.wire.message;
+
+/**
+ * How one task of a {@link TaskResults} batch ended.
+ *
+ * @param taskId     the task
+ * @param status     {@code ok} (the frame holds one result per item, each a value or an error),
+ *                   {@code failed} (the whole task failed before any item ran: see error) or
+ *                   {@code cancelled}
+ * @param nanos      time spent running the items
+ * @param frame      data frame with the item results, or -1
+ * @param outputSync whether the task printed: the parent then waits for the task's end marker
+ *                   on the worker's output pipe before completing it, so output precedes results
+ * @param error      the failure when status is {@code failed}
+ */
+public record TaskOutcome(long taskId, String status, long nanos, int frame, boolean outputSync,
+                          ErrorInfo error) {
+}

@@ -1,0 +1,206 @@
+package dev.jmp.worker;
+
+import dev.jmp.SerialBiFunction;
+import dev.jmp.SerialFunction;
+import dev.jmp.SerialRunnable;
+import dev.jmp.StarFunction;
+import dev.jmp.serial.Errors;
+import dev.jmp.serial.ValueList;
+import dev.jmp.serial.Values;
+import dev.jmp.wire.message.TaskOutcome;
+import dev.jmp.wire.message.TaskSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingDeque;
+
+/**
+ * Runs tasks one at a time on the worker's main thread, in arrival order. Each item's result
+ * (or exception) is encoded separately; a cancel drops a queued task or interrupts the running
+ * one, and an interrupt never leaks into the next task.
+ */
+final class TaskExecutor {
+
+    /** What the worker does when a task that ends the process finishes. */
+    interface ExitHook {
+        void taskEndedProcess(boolean ok);
+    }
+
+    private final BlockingDeque<QueuedTask> queue = new LinkedBlockingDeque<>();
+    private final Object runLock = new Object();
+    private final ResultBatch results;
+    private final OutputCapture output;
+    private final ClassLoader loader;
+    private final ExitHook exitHook;
+    private Thread taskThread;
+    private QueuedTask running;
+    private boolean cancelRequested;
+    private volatile long tasksDone;
+
+    TaskExecutor(ResultBatch results, OutputCapture output, ClassLoader loader, ExitHook exitHook) {
+        this.results = results;
+        this.output = output;
+        this.loader = loader;
+        this.exitHook = exitHook;
+    }
+
+    long tasksDone() {
+        return tasksDone;
+    }
+
+    void enqueue(QueuedTask t) {
+        queue.add(t);
+    }
+
+    /** Drops queued tasks and interrupts the running one among {@code ids}. */
+    void cancel(Collection<Long> ids) {
+        for (QueuedTask t : queue) {
+            if (ids.contains(t.spec().taskId()) && queue.remove(t)) {
+                results.add(new TaskOutcome(t.spec().taskId(), "cancelled", 0, -1, false, null), List.of(), true);
+            }
+        }
+        synchronized (runLock) {
+            if (running != null && ids.contains(running.spec().taskId())) {
+                cancelRequested = true;
+                taskThread.interrupt();
+            }
+        }
+    }
+
+    /** Runs tasks forever on the calling thread. */
+    void runLoop() {
+        taskThread = Thread.currentThread();
+        while (true) {
+            QueuedTask t;
+            try {
+                t = queue.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            synchronized (runLock) {
+                running = t;
+                cancelRequested = false;
+            }
+            Thread.currentThread().setContextClassLoader(loader);
+            boolean ok = execute(t);
+            tasksDone++;
+            if (t.spec().exitAfter()) {
+                exitHook.taskEndedProcess(ok);
+            }
+        }
+    }
+
+    private boolean execute(QueuedTask t) {
+        TaskSpec spec = t.spec();
+        long start = System.nanoTime();
+        long linesBefore = output.lines();
+        ValueList.Writer out = new ValueList.Writer();
+        String failure = null;
+        dev.jmp.wire.message.ErrorInfo taskError = null;
+        boolean allOk = true;
+        try {
+            if (t.fn() == null) {
+                throw new IllegalStateException("the worker lost function " + spec.fnKey() + " (protocol error)");
+            }
+            Object fn = t.fn().get(loader);
+            StartupTrace.mark("task function ready");
+            ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
+            for (int i = 0; i < spec.items(); i++) {
+                OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
+                try {
+                    Object arg = args == null ? null : Values.decode(args.item(i), loader);
+                    Object r = invoke(spec.kind(), fn, arg);
+                    out.add(ValueList.VALUE, Values.encode(r, "result"));
+                } catch (Throwable e) {
+                    Throwable cause = unwrap(e);
+                    if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)) {
+                        throw (VirtualMachineError) cause;
+                    }
+                    allOk = false;
+                    if (spec.exitAfter()) {
+                        reportProcessFailure(cause);
+                    }
+                    out.add(ValueList.ERROR, Errors.encode(Errors.toInfo(cause)));
+                }
+                if (cancelled()) {
+                    failure = "cancelled";
+                    break;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            allOk = false;
+            failure = "failed";
+            taskError = Errors.toInfo(e);
+            if (spec.exitAfter()) {
+                reportProcessFailure(e);
+            }
+        } finally {
+            output.flushPartial();
+            OutputCapture.setTag(TaskTag.NONE);
+            synchronized (runLock) {
+                if (cancelRequested && failure == null) {
+                    failure = "cancelled";
+                }
+                running = null;
+                Thread.interrupted();
+            }
+        }
+        StartupTrace.mark("task ran");
+        boolean printed = output.lines() != linesBefore;
+        if (printed) {
+            output.done(spec.taskId());
+        }
+        long nanos = System.nanoTime() - start;
+        if (failure != null) {
+            results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError), List.of(), true);
+        } else {
+            boolean flush = queue.isEmpty() || spec.exitAfter();
+            results.add(new TaskOutcome(spec.taskId(), "ok", nanos, 0, printed, null), out.frames(), flush);
+        }
+        return allOk && failure == null;
+    }
+
+    private boolean cancelled() {
+        synchronized (runLock) {
+            return cancelRequested;
+        }
+    }
+
+    private static void reportProcessFailure(Throwable e) {
+        System.err.println("Process " + WorkerContext.name() + ":");
+        e.printStackTrace();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object invoke(String kind, Object fn, Object arg) throws Exception {
+        switch (kind) {
+            case "call":
+                return ((Callable<Object>) fn).call();
+            case "run":
+                ((SerialRunnable) fn).run();
+                return null;
+            case "apply":
+                return ((SerialFunction<Object, Object>) fn).apply(arg);
+            case "star":
+                return ((StarFunction<Object>) fn).apply((Object[]) arg);
+            case "bi": {
+                Object[] a = (Object[]) arg;
+                return ((SerialBiFunction<Object, Object, Object>) fn).apply(a[0], a[1]);
+            }
+            case "process":
+                ((dev.jmp.Process) fn).run();
+                return null;
+            default:
+                throw new IllegalArgumentException("unknown task kind " + kind);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        if (e instanceof InvocationTargetException ite && ite.getCause() != null) {
+            return ite.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.jmp.worker;
+
+import java.util.List;
+
+/**
+ * What a worker needs to start, sent as one JSON line on its standard input (never on the
+ * command line, where other users could read the key).
+ *
+ * @param workerId             the worker's id on the wire
+ * @param endpoint             the parent's hub address
+ * @param key                  the wire key, hex
+ * @param parentPid            the parent's pid, watched so the worker exits when it dies
+ * @param outputNonce          the random tag of output marker lines, so printed text cannot fake one
+ * @param heartbeatMillis      how often the worker sends a heartbeat
+ * @param heartbeatTimeoutMillis silence from the parent after which the worker exits
+ * @param classpath            user jars and directories for the task class loader
+ */
+public record WorkerBootstrap(String workerId, String endpoint, String key, long parentPid, String outputNonce,
+                              long heartbeatMillis, long heartbeatTimeoutMillis, List<String> classpath) {
+}

@@ -1,0 +1,225 @@
+package dev.jmp.worker;
+
+import dev.jmp.classes.WorkerClassLoader;
+import dev.jmp.service.ServiceClients;
+import dev.jmp.wire.Inbound;
+import dev.jmp.wire.Link;
+import dev.jmp.wire.WireCodec;
+import dev.jmp.wire.WireKey;
+import dev.jmp.wire.message.AddClasspath;
+import dev.jmp.wire.message.Assign;
+import dev.jmp.wire.message.CancelTasks;
+import dev.jmp.wire.message.ClassReply;
+import dev.jmp.wire.message.ClassRequest;
+import dev.jmp.wire.message.Heartbeat;
+import dev.jmp.wire.message.Hello;
+import dev.jmp.wire.message.RunTasks;
+import dev.jmp.wire.message.Shutdown;
+import dev.jmp.wire.message.StatsReply;
+import dev.jmp.wire.message.StatsRequest;
+import dev.jmp.wire.message.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A worker's life: connect, say hello, run tasks on the main thread, answer the parent, and
+ * exit when told to or when the parent is gone (its pid ends, its heartbeats stop, or the
+ * worker's standard input closes).
+ */
+public final class WorkerRuntime {
+
+    private static final long CLASS_FETCH_TIMEOUT_SECONDS = 120;
+    private static final long TICK_MILLIS = 2;
+
+    private final WorkerBootstrap boot;
+    private final Link link;
+    private final OutputCapture output;
+    private final WorkerClassLoader loader;
+    private final FunctionCache functions = new FunctionCache();
+    private final ResultBatch results;
+    private final TaskExecutor executor;
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Map<Long, CompletableFuture<Inbound<ClassReply>>> classReplies = new ConcurrentHashMap<>();
+    private final Optional<ProcessHandle> parent;
+    private final long initialParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+    private long lastHeartbeatSent;
+    private long lastParentCheck;
+
+    WorkerRuntime(WorkerBootstrap boot, OutputCapture output, org.zeromq.ZContext context) {
+        this.boot = boot;
+        this.output = output;
+        this.parent = ProcessHandle.of(boot.parentPid());
+        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard(),
+                context);
+        this.loader = new WorkerClassLoader(this::fetch);
+        for (String p : boot.classpath()) {
+            loader.addPath(Path.of(p));
+        }
+        this.results = new ResultBatch(link);
+        this.executor = new TaskExecutor(results, output, loader, this::processEnded);
+        ServiceClients.install(new WireServiceClient(link, boot.workerId()));
+        WorkerContext.markWorker();
+        WorkerContext.setLoader(loader);
+        register();
+    }
+
+    private void register() {
+        link.on(RunTasks.class, m -> {
+            StartupTrace.mark("tasks received");
+            for (TaskSpec t : m.body().tasks()) {
+                byte[] fn = t.fnFrame() >= 0 ? m.frame(t.fnFrame()) : null;
+                executor.enqueue(new QueuedTask(t, functions.touch(t.fnKey(), fn), m.data()));
+            }
+        });
+        link.on(CancelTasks.class, m -> executor.cancel(new HashSet<>(m.body().taskIds())));
+        link.on(ClassReply.class, m -> {
+            CompletableFuture<Inbound<ClassReply>> f = classReplies.remove(m.body().requestId());
+            if (f != null) {
+                f.complete(m);
+            }
+        });
+        link.on(Assign.class, m -> WorkerContext.assign(m.body().index(), m.body().name()));
+        link.on(AddClasspath.class, m -> m.body().paths().forEach(p -> loader.addPath(Path.of(p))));
+        link.on(Heartbeat.class, m -> { });
+        link.on(StatsRequest.class, m -> link.send(stats(m.body().requestId())));
+        link.on(Shutdown.class, m -> exit(m.body().exitCode()));
+        link.every(TICK_MILLIS, this::tick);
+    }
+
+    /** Sends the hello and runs tasks until the process ends. */
+    void run() {
+        if (parentGone()) {
+            Runtime.getRuntime().halt(0);
+        }
+        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), System.currentTimeMillis()));
+        StartupTrace.mark("hello sent");
+        WorkerWarmup.helloSent();
+        executor.runLoop();
+    }
+
+    private void tick() {
+        results.flushIfOld();
+        long now = System.currentTimeMillis();
+        if (now - lastHeartbeatSent >= boot.heartbeatMillis()) {
+            lastHeartbeatSent = now;
+            link.send(new Heartbeat(now));
+        }
+        if (now - lastParentCheck >= 100) {
+            lastParentCheck = now;
+            if (parentGone()) {
+                Runtime.getRuntime().halt(0);
+            }
+            if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
+                Runtime.getRuntime().halt(0);
+            }
+        }
+    }
+
+    /**
+     * The parent is gone when its pid no longer runs (or did not when this worker started), or
+     * when this process, started directly by the parent, was re-parented (which happens as soon
+     * as the parent exits, even before anyone reaps it). A parent pid of 0 or less (a remote
+     * launcher) leaves only the heartbeat timeout.
+     */
+    boolean parentGone() {
+        if (boot.parentPid() <= 0) {
+            return false;
+        }
+        if (parent.isEmpty() || !parent.get().isAlive()) {
+            return true;
+        }
+        if (initialParent == boot.parentPid()) {
+            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            return now != initialParent;
+        }
+        return false;
+    }
+
+    private byte[] fetch(String name, boolean resource) {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<Inbound<ClassReply>> f = new CompletableFuture<>();
+        classReplies.put(id, f);
+        link.send(new ClassRequest(id, name, resource));
+        try {
+            Inbound<ClassReply> r = f.get(CLASS_FETCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return r.body().found() ? r.frame(0) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        } finally {
+            classReplies.remove(id);
+        }
+    }
+
+    private void processEnded(boolean ok) {
+        // The parent answers the result with Shutdown; exit on our own if that never comes.
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            // fall through to exit
+        }
+        exit(ok ? 0 : 1);
+    }
+
+    private void exit(int code) {
+        // Like Python's child, which flushes its streams and calls os._exit: the parent asked for
+        // the exit after it had everything it needed, so nothing is left to send. The sockets are
+        // closed first because the JVM's exit waits up to 300 ms for threads blocked in native
+        // code, such as the sockets' I/O threads.
+        Thread t = new Thread(() -> {
+            output.flushPartial();
+            System.out.flush();
+            System.err.flush();
+            link.closeNow();
+            Runtime.getRuntime().halt(code);
+        }, "jmp-exit");
+        t.start();
+    }
+
+    private StatsReply stats(long requestId) {
+        long rss = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            rss = -1;
+        }
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
+        Runtime rt = Runtime.getRuntime();
+        return new StatsReply(requestId, link.counters().snapshot(), executor.tasksDone(), cpu, rss,
+                rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** The worker's id. */
+    public String workerId() {
+        return boot.workerId();
+    }
+
+    /** The wire link (for tests of the worker's own counters). */
+    Link link() {
+        return link;
+    }
+
+    /** Tells the caller which parent this worker watches. */
+    long parentPid() {
+        return boot.parentPid();
+    }
+
+    static List<String> noClasspath() {
+        return List.of();
+    }
+}
