@@ -38,6 +38,19 @@ def collect(kc, msg_id, timeout=TIMEOUT):
         out.append((time.time(), msg))
 
 
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply to request msg_id. Replies to other requests are skipped: under load,
+    jupyter_client's wait_for_ready sends several kernel_info requests and reads only the
+    first reply, so later ones can still be queued on the shell channel."""
+    deadline = time.time() + timeout
+    while True:
+        reply = kc.get_shell_msg(timeout=max(0.01, deadline - time.time()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+        if reply["msg_type"] != "kernel_info_reply":
+            raise AssertionError("unexpected shell reply %s while waiting for %s" % (reply["msg_type"], msg_id))
+
+
 def execute(kc, code, timeout=TIMEOUT):
     """Runs code; returns (reply content, [iopub msgs])."""
     msg_id = kc.execute(code)

@@ -31,8 +31,7 @@ class KernelBehaviourTest(unittest.TestCase):
         return content, msgs
 
     def test_kernel_info(self):
-        self.kc.kernel_info()
-        reply = self.kc.get_shell_msg(timeout=30)
+        reply = jmp_client.shell_reply(self.kc, self.kc.kernel_info(), timeout=30)
         content = reply["content"]
         self.assertEqual(content["status"], "ok")
         self.assertGreaterEqual(tuple(int(x) for x in content["protocol_version"].split(".")), (5, 3))
@@ -44,16 +43,22 @@ class KernelBehaviourTest(unittest.TestCase):
     def test_stdout_streams_while_the_cell_runs(self):
         msg_id = self.kc.execute('System.out.println("first"); Thread.sleep(1500); System.out.println("second");')
         msgs = jmp_client.collect(self.kc, msg_id)
-        self.kc.get_shell_msg(timeout=30)
+        jmp_client.shell_reply(self.kc, msg_id, timeout=30)
         streams = [(t, m["content"]["text"]) for t, m in msgs if m["msg_type"] == "stream"]
         first = next(t for t, text in streams if "first" in text)
         second = next(t for t, text in streams if "second" in text)
         self.assertGreater(second - first, 1.0, "first line arrived only at the end: %s" % streams)
 
+    def test_printed_fragments_of_a_line_arrive_together(self):
+        msgs = self.run_ok('for (int i = 0; i < 20; i++) { System.out.print(i); System.out.print(i < 19 ? "," : "\\n"); }')
+        streams = [m["content"]["text"] for m in msgs if m["msg_type"] == "stream"]
+        self.assertEqual("".join(streams), ",".join(str(i) for i in range(20)) + "\n")
+        self.assertLessEqual(len(streams), 3, "each print became its own message: %s" % streams)
+
     def test_partial_line_is_published_without_newline(self):
         msg_id = self.kc.execute('System.out.print("no newline"); Thread.sleep(1500);')
         msgs = jmp_client.collect(self.kc, msg_id)
-        self.kc.get_shell_msg(timeout=30)
+        jmp_client.shell_reply(self.kc, msg_id, timeout=30)
         end = msgs[-1][0]
         arrival = next(t for t, m in msgs if m["msg_type"] == "stream" and "no newline" in m["content"]["text"])
         self.assertGreater(end - arrival, 1.0)
@@ -129,6 +134,7 @@ class KernelBehaviourTest(unittest.TestCase):
         msgs = self.run_ok("%%sh\necho out-line\necho err-line >&2")
         self.assertIn("out-line", jmp_client.text_of(msgs, "stdout"))
         self.assertIn("err-line", jmp_client.text_of(msgs, "stderr"))
+        self.assertIsNone(jmp_client.result_of(msgs), "a cell magic with nothing to show shows nothing")
         content, _ = self.run_error("%sh exit 4")
         self.assertIn("status 4", content["evalue"])
 

@@ -20,7 +20,7 @@ public abstract class WorkerTracking {
         long deadline = System.currentTimeMillis() + millis;
         List<Long> alive = new ArrayList<>(pids);
         while (!alive.isEmpty() && System.currentTimeMillis() < deadline) {
-            alive.removeIf(pid -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            alive.removeIf(pid -> !alive(pid));
             if (!alive.isEmpty()) {
                 Thread.sleep(20);
             }
@@ -28,10 +28,18 @@ public abstract class WorkerTracking {
         return alive;
     }
 
-    /** Whether a pid is alive. */
+    /** Whether a pid runs (an exited process waiting to be reaped, a zombie, does not). */
     public static boolean alive(long pid) {
         Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        return h.isPresent() && h.get().isAlive();
+        if (h.isEmpty() || !h.get().isAlive()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     @AfterEach

@@ -78,7 +78,7 @@ public final class Supervisor {
         this.hub = new Hub(key, WireCodec.standard());
         this.cds = new CdsArchive(settings);
         registerHandlers();
-        // QUEUE_SERVICE
+        dev.jmp.service.QueueService.register(services);
         hub.every(settings.parentHeartbeatMillis(), this::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
@@ -206,6 +206,10 @@ public final class Supervisor {
 
     /** Starts a new worker for {@code owner}. */
     public WorkerHandle spawn(WorkerOptions options, WorkerOwner owner) {
+        return spawn(options, owner, true);
+    }
+
+    WorkerHandle spawn(WorkerOptions options, WorkerOwner owner, boolean useArchive) {
         ensureOpen();
         String id = "w" + ids.incrementAndGet() + "-" + token;
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -220,7 +224,9 @@ public final class Supervisor {
                 nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp);
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
-        jvm.addAll(cds.options(classpath));
+        if (useArchive) {
+            jvm.addAll(cds.options(classpath));
+        }
         jvm.addAll(settings.jvmOptions());
         jvm.addAll(options.jvmOptions());
         LaunchSpec spec = new LaunchSpec(id, Path.of(System.getProperty("java.home")), jvm, classpath,
@@ -238,6 +244,9 @@ public final class Supervisor {
         startPump(w, p, true);
         startPump(w, p, false);
         p.onExit().whenComplete((code, err) -> helpers.execute(() -> exited(w, code == null ? -9 : code)));
+        if (useArchive) {
+            cds.trainIfMissing(this, classpath);
+        }
         return w;
     }
 
@@ -357,6 +366,14 @@ public final class Supervisor {
     /** Whether this supervisor was shut down. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * The wire key of this runtime. Only for code inside this process that must speak the
+     * protocol itself (tests of the drop counters); it never leaves the process except to workers.
+     */
+    public WireKey wireKey() {
+        return key;
     }
 
     /** The hub every worker connects to. */

@@ -46,6 +46,7 @@ public abstract class Endpoint implements AutoCloseable {
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
     private final Thread io;
     private volatile boolean running = true;
+    private volatile boolean discardOnClose;
     private boolean ctxClosed;
     private long seq;
 
@@ -69,10 +70,23 @@ public abstract class Endpoint implements AutoCloseable {
      * {@link #start()}.
      */
     protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName) {
+        this(selfId, key, codec, type, threadName, null);
+    }
+
+    /**
+     * Creates the sockets in a context made ahead of time (a worker makes it while it reads its
+     * bootstrap), or in a new one when {@code context} is null. The endpoint owns the context.
+     */
+    protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName,
+                       ZContext context) {
         this.selfId = selfId;
         this.codec = codec;
         this.signer = new FrameSigner(key);
-        this.ctx = new ZContext(1);
+        this.ctx = context != null ? context : new ZContext(1);
+        // JeroMQ's own threads may trip over sockets closed under them (a peer killed, a worker
+        // halting); that noise belongs in a debug log, not on a user's stderr.
+        ctx.setUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ thread failed", e));
+        ctx.setNotificationExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ notification failed", e));
         ctx.setLinger(0);
         socket = ctx.createSocket(type);
         socket.setLinger(0);
@@ -204,6 +218,10 @@ public abstract class Endpoint implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "wire I/O loop failed", e);
         } finally {
+            if (discardOnClose) {
+                socket.setLinger(0);
+                ctx.setLinger(0);
+            }
             poller.close();
             synchronized (wakeLock) {
                 running = false;
@@ -363,6 +381,12 @@ public abstract class Endpoint implements AutoCloseable {
     /** Tells whether the I/O thread still runs. */
     public final boolean isOpen() {
         return running;
+    }
+
+    /** Closes at once, dropping anything not yet sent (for a process about to exit). */
+    public void closeNow() {
+        discardOnClose = true;
+        close();
     }
 
     /** Stops the I/O thread after it sends what is queued, and closes the sockets. */

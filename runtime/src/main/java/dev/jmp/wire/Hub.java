@@ -22,6 +22,9 @@ public final class Hub extends Endpoint {
     public Hub(WireKey key, WireCodec codec) {
         super(PARENT_ID, key, codec, SocketType.ROUTER, "jmp-wire-hub");
         socket.setRouterMandatory(true);
+        // JeroMQ 0.6.0 occasionally stalls a connection's handshake (about 1 in 50 on this machine);
+        // the stalled side only gives up after the handshake interval, 30 s by default.
+        socket.setHandshakeIvl(1000);
         socket.bind("tcp://127.0.0.1:*");
         endpoint = socket.getLastEndpoint();
         if (!endpoint.startsWith("tcp://127.0.0.1:")) {

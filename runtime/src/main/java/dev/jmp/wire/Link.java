@@ -14,11 +14,18 @@ public final class Link extends Endpoint {
 
     /** Connects to a hub and starts the I/O thread. */
     public Link(String workerId, String hubEndpoint, WireKey key, WireCodec codec) {
-        super(workerId, key, codec, SocketType.DEALER, "jmp-wire-link");
+        this(workerId, hubEndpoint, key, codec, null);
+    }
+
+    /** Connects to a hub using a context made ahead of time (or a new one if null). */
+    public Link(String workerId, String hubEndpoint, WireKey key, WireCodec codec, org.zeromq.ZContext context) {
+        super(workerId, key, codec, SocketType.DEALER, "jmp-wire-link", context);
         if (!hubEndpoint.startsWith("tcp://127.0.0.1:")) {
             throw new IllegalArgumentException("workers connect to loopback only, not " + hubEndpoint);
         }
         socket.setIdentity(workerId.getBytes(StandardCharsets.UTF_8));
+        // See Hub: a stalled handshake is abandoned and retried after this interval.
+        socket.setHandshakeIvl(500);
         socket.connect(hubEndpoint);
         linger(1000);
         start();

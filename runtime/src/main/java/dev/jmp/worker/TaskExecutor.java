@@ -105,6 +105,7 @@ final class TaskExecutor {
                 throw new IllegalStateException("the worker lost function " + spec.fnKey() + " (protocol error)");
             }
             Object fn = t.fn().get(loader);
+            StartupTrace.mark("task function ready");
             ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
             for (int i = 0; i < spec.items(); i++) {
                 OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
@@ -146,6 +147,7 @@ final class TaskExecutor {
                 Thread.interrupted();
             }
         }
+        StartupTrace.mark("task ran");
         boolean printed = output.lines() != linesBefore;
         if (printed) {
             output.done(spec.taskId());

@@ -18,7 +18,6 @@ import dev.jmp.wire.message.Shutdown;
 import dev.jmp.wire.message.StatsReply;
 import dev.jmp.wire.message.StatsRequest;
 import dev.jmp.wire.message.TaskSpec;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -51,14 +50,16 @@ public final class WorkerRuntime {
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ClassReply>>> classReplies = new ConcurrentHashMap<>();
     private final Optional<ProcessHandle> parent;
+    private final long initialParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     private long lastHeartbeatSent;
     private long lastParentCheck;
 
-    WorkerRuntime(WorkerBootstrap boot, OutputCapture output) {
+    WorkerRuntime(WorkerBootstrap boot, OutputCapture output, org.zeromq.ZContext context) {
         this.boot = boot;
         this.output = output;
         this.parent = ProcessHandle.of(boot.parentPid());
-        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard());
+        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard(),
+                context);
         this.loader = new WorkerClassLoader(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));
@@ -67,11 +68,13 @@ public final class WorkerRuntime {
         this.executor = new TaskExecutor(results, output, loader, this::processEnded);
         ServiceClients.install(new WireServiceClient(link, boot.workerId()));
         WorkerContext.markWorker();
+        WorkerContext.setLoader(loader);
         register();
     }
 
     private void register() {
         link.on(RunTasks.class, m -> {
+            StartupTrace.mark("tasks received");
             for (TaskSpec t : m.body().tasks()) {
                 byte[] fn = t.fnFrame() >= 0 ? m.frame(t.fnFrame()) : null;
                 executor.enqueue(new QueuedTask(t, functions.touch(t.fnKey(), fn), m.data()));
@@ -94,8 +97,12 @@ public final class WorkerRuntime {
 
     /** Sends the hello and runs tasks until the process ends. */
     void run() {
-        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(),
-                ManagementFactory.getRuntimeMXBean().getStartTime()));
+        if (parentGone()) {
+            Runtime.getRuntime().halt(0);
+        }
+        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), System.currentTimeMillis()));
+        StartupTrace.mark("hello sent");
+        WorkerWarmup.helloSent();
         executor.runLoop();
     }
 
@@ -108,13 +115,33 @@ public final class WorkerRuntime {
         }
         if (now - lastParentCheck >= 100) {
             lastParentCheck = now;
-            if (parent.isPresent() && !parent.get().isAlive()) {
+            if (parentGone()) {
                 Runtime.getRuntime().halt(0);
             }
             if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
                 Runtime.getRuntime().halt(0);
             }
         }
+    }
+
+    /**
+     * The parent is gone when its pid no longer runs (or did not when this worker started), or
+     * when this process, started directly by the parent, was re-parented (which happens as soon
+     * as the parent exits, even before anyone reaps it). A parent pid of 0 or less (a remote
+     * launcher) leaves only the heartbeat timeout.
+     */
+    boolean parentGone() {
+        if (boot.parentPid() <= 0) {
+            return false;
+        }
+        if (parent.isEmpty() || !parent.get().isAlive()) {
+            return true;
+        }
+        if (initialParent == boot.parentPid()) {
+            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            return now != initialParent;
+        }
+        return false;
     }
 
     private byte[] fetch(String name, boolean resource) {
@@ -146,11 +173,16 @@ public final class WorkerRuntime {
     }
 
     private void exit(int code) {
+        // Like Python's child, which flushes its streams and calls os._exit: the parent asked for
+        // the exit after it had everything it needed, so nothing is left to send. The sockets are
+        // closed first because the JVM's exit waits up to 300 ms for threads blocked in native
+        // code, such as the sockets' I/O threads.
         Thread t = new Thread(() -> {
             output.flushPartial();
-            results.flush();
-            link.close();
-            System.exit(code);
+            System.out.flush();
+            System.err.flush();
+            link.closeNow();
+            Runtime.getRuntime().halt(code);
         }, "jmp-exit");
         t.start();
     }

@@ -31,8 +31,8 @@ public final class StreamRouter implements AutoCloseable {
     public StreamRouter(IOPubPublisher publisher) {
         this.stdout = new CellOutputStream(PublishStream.StreamType.OUT, publisher);
         this.stderr = new CellOutputStream(PublishStream.StreamType.ERR, publisher);
-        this.out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-        this.err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(stderr, false, StandardCharsets.UTF_8);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jmp-stream-flush");
             t.setDaemon(true);

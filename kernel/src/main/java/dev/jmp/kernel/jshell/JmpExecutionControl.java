@@ -6,32 +6,36 @@ import jdk.jshell.spi.ExecutionControl;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * JShell's local execution control (snippets run in this JVM, on JShell's execution thread,
- * stoppable with {@link #stop()}), extended to keep the actual value or exception of the last
- * snippet: JShell itself only reports a value's string and a copy of an exception's trace.
+ * Runs snippets in this JVM on one long-lived cell thread, keeps the actual value or exception
+ * of the last snippet (JShell itself only reports a value's string and a copy of an exception's
+ * trace), and stops that thread on interrupt.
  *
- * <p>The snippet runs through {@link #capture$()}, so JShell's own threading and stop logic
- * (which differs between JDK versions) is reused unchanged.
+ * <p>Why not JShell's own {@link LocalExecutionControl#invoke}: on JDK 17 it runs every
+ * statement on a new thread in a new thread group and then joins every thread of that group
+ * that is alive just after the statement starts. A statement that starts a long-lived thread
+ * (an executor, the runtime's I/O threads) can so block its cell for good, a
+ * {@code ThreadLocal} set in one statement is gone in the next, and its {@code stop()} stops
+ * every thread of the group, not only the cell's. It also replaces the JVM's default
+ * uncaught-exception handler on each call. One cell thread has none of these problems.
  */
 public final class JmpExecutionControl extends LocalExecutionControl {
 
-    private static final Object INVOKE_LOCK = new Object();
-    private static final Method CAPTURE;
-    private static volatile Method pending;
-    private static volatile JmpExecutionControl current;
-
-    static {
-        try {
-            CAPTURE = JmpExecutionControl.class.getMethod("capture$");
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jmp-cell");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Object stopLock = new Object();
+    /** The thread running user code right now, or null between snippets. */
+    private Thread running;
     private volatile Object lastValue;
     private volatile Throwable lastThrowable;
 
@@ -41,48 +45,86 @@ public final class JmpExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        synchronized (INVOKE_LOCK) {
-            lastValue = null;
-            lastThrowable = null;
-            pending = doitMethod;
-            current = this;
+        lastValue = null;
+        lastThrowable = null;
+        if (stopRequested.get()) {
+            // The interrupt came while the snippet was compiling: stop it before it starts.
+            throw new ExecutionControl.StoppedException();
+        }
+        Future<Object> outcome = cellThread.submit(() -> runUserCode(doitMethod));
+        try {
+            Object value = outcome.get();
+            lastValue = value;
+            return valueString(value);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvocationTargetException ite) {
+                Throwable user = ite.getCause();
+                if (user instanceof ThreadDeath && stopRequested.get()) {
+                    throw new ExecutionControl.StoppedException();
+                }
+                lastThrowable = user;
+                throw ite;
+            }
+            if (cause instanceof ThreadDeath && stopRequested.get()) {
+                throw new ExecutionControl.StoppedException();
+            }
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw new ExecutionControl.InternalException(String.valueOf(cause));
+        }
+    }
+
+    private Object runUserCode(Method doitMethod) throws Exception {
+        synchronized (stopLock) {
+            running = Thread.currentThread();
+        }
+        try {
+            return doitMethod.invoke(null);
+        } finally {
+            clearRunning();
+        }
+    }
+
+    /**
+     * Marks the cell thread idle. A stop aimed at the snippet can still land here, while the
+     * thread waits for the lock {@link #stop()} holds; it is swallowed and the clearing retried,
+     * so a later stop never hits the idle thread (the evaluator still sees the stop request).
+     */
+    private void clearRunning() {
+        while (true) {
             try {
-                return super.invoke(CAPTURE);
-            } finally {
-                pending = null;
-                current = null;
+                synchronized (stopLock) {
+                    running = null;
+                }
+                return;
+            } catch (ThreadDeath late) {
+                // retry: see above
             }
         }
     }
 
     /**
-     * Runs the pending snippet and keeps its result. Public only because JShell invokes it
-     * reflectively on its execution thread; not part of the API.
-     *
-     * @return the snippet's value
-     * @throws Throwable whatever the snippet threw, unwrapped, so JShell reports it as the user's
+     * Stops the snippet running now, if any: {@code Thread.stop} is the only way to end
+     * {@code while (true) {}}, and it is aimed at the cell thread alone, so threads the notebook
+     * started keep running.
      */
-    public static Object capture$() throws Throwable {
-        JmpExecutionControl control = current;
-        Method method = pending;
-        if (control.stopRequested.get()) {
-            // The interrupt came while the snippet was compiling: stop it before it starts.
-            throw new ThreadDeath();
-        }
-        try {
-            Object value = method.invoke(null);
-            control.lastValue = value;
-            return value;
-        } catch (InvocationTargetException e) {
-            control.lastThrowable = e.getCause();
-            throw e.getCause();
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    public void stop() {
+        stopRequested.set(true);
+        synchronized (stopLock) {
+            if (running != null) {
+                running.stop();
+            }
         }
     }
 
     @Override
-    public void stop() throws ExecutionControl.EngineTerminationException, ExecutionControl.InternalException {
-        stopRequested.set(true);
-        super.stop();
+    public void close() {
+        cellThread.shutdownNow();
+        super.close();
     }
 
     /** Forgets an earlier stop request (called before each cell). */

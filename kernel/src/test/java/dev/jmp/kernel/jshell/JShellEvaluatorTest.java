@@ -104,4 +104,31 @@ class JShellEvaluatorTest {
         assertEquals("Interrupted", stopped.errorName());
         assertEquals(2, evaluator.eval("1 + 1", 10).value());
     }
+
+    @Test
+    void aThreadStartedByAStatementDoesNotHoldItsCell() throws Exception {
+        // JShell's own local execution joined such threads: the cell (and the next one) hung.
+        CompletableFuture<CellValue> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return evaluator.eval("var gate = new java.util.concurrent.CountDownLatch(1);\n"
+                        + "var sleeper = new Thread(() -> { try { gate.await(); } catch (InterruptedException e) { } });\n"
+                        + "sleeper.start();\n"
+                        + "sleeper.isAlive()", 20);
+            } catch (CellException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(Boolean.TRUE, run.get(20, TimeUnit.SECONDS).value());
+        assertNull(evaluator.eval("gate.countDown();", 21));
+        assertEquals(Boolean.FALSE, evaluator.eval("sleeper.join(10_000);\nsleeper.isAlive()", 22).value());
+    }
+
+    @Test
+    void statementsOfACellAndLaterCellsShareOneThread() throws Exception {
+        CellValue value = evaluator.eval("var local = new ThreadLocal<String>();\n"
+                + "local.set(\"kept\");\n"
+                + "local.get()", 23);
+        assertEquals("kept", value.value());
+        assertEquals("kept", evaluator.eval("local.get()", 24).value());
+    }
 }

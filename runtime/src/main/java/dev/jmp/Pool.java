@@ -1,0 +1,401 @@
+package dev.jmp;
+
+import dev.jmp.pool.CollectingSink;
+import dev.jmp.pool.ItemResult;
+import dev.jmp.pool.ItemSource;
+import dev.jmp.pool.Job;
+import dev.jmp.pool.PoolScheduler;
+import dev.jmp.pool.StreamingSink;
+import dev.jmp.serial.Values;
+import dev.jmp.supervisor.RuntimeSettings;
+import dev.jmp.supervisor.ShippedFunction;
+import dev.jmp.supervisor.Supervisor;
+import dev.jmp.supervisor.WorkerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A pool of worker JVMs, like Python's {@code multiprocessing.Pool}.
+ *
+ * <pre>{@code
+ * try (Pool pool = new Pool(4)) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ * }
+ * }</pre>
+ *
+ * Functions are serializable lambdas; what they capture and the items must be serializable too,
+ * and a failure to serialize is reported before anything is sent, naming the field path. Results
+ * come back in input order (map, imap) or as they finish (imapUnordered). Without a chunk size,
+ * the pool batches short tasks adaptively. A worker that dies is replaced; its tasks fail with a
+ * {@link WorkerDiedException} or are retried when {@link Builder#retries} allows.
+ *
+ * <p>{@link #close()} stops accepting work and lets workers exit when the submitted work is done
+ * (Python's {@code close}); {@link #join()} then waits for them; {@link #terminate()} stops at once.
+ */
+public class Pool implements AutoCloseable {
+
+    private static final int IMAP_WINDOW = 10_000;
+    private final PoolScheduler scheduler;
+    private final ExecutorService callbacks;
+
+    /** A pool with one worker per available processor. */
+    public Pool() {
+        this(builder());
+    }
+
+    /**
+     * A pool of {@code processes} workers.
+     *
+     * @throws IllegalArgumentException if {@code processes < 1}
+     */
+    public Pool(int processes) {
+        this(builder().processes(processes));
+    }
+
+    private Pool(Builder b) {
+        if (b.processes < 1) {
+            throw new IllegalArgumentException("a Pool needs at least 1 process, not " + b.processes);
+        }
+        this.scheduler = new PoolScheduler(Supervisor.get(), b.processes, new WorkerOptions(b.jvmOptions, b.env),
+                b.retries, b.grace, b.namePrefix);
+        this.callbacks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jmp-pool-callbacks");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.terminated().whenComplete((v, e) -> callbacks.shutdown());
+    }
+
+    /** Options beyond the number of workers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a pool with options. */
+    public static final class Builder {
+        private int processes = Runtime.getRuntime().availableProcessors();
+        private int retries;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private Duration grace = Duration.ofSeconds(2);
+        private String namePrefix = "PoolWorker-";
+
+        private Builder() {
+        }
+
+        /** Number of workers (default: available processors). */
+        public Builder processes(int n) {
+            this.processes = n;
+            return this;
+        }
+
+        /** How many times a task whose worker died (or which threw) is tried again (default 0). */
+        public Builder retries(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("retries must be >= 0, not " + n);
+            }
+            this.retries = n;
+            return this;
+        }
+
+        /** JVM options for the workers (they then start fresh JVMs instead of warm ones). */
+        public Builder jvmOptions(String... options) {
+            jvmOptions.addAll(Arrays.asList(options));
+            return this;
+        }
+
+        /** An environment variable for the workers (they then start fresh JVMs). */
+        public Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        /** How long cancelled or terminated tasks get to stop after an interrupt before their worker is killed. */
+        public Builder cancelGrace(Duration d) {
+            this.grace = Durations.check(d);
+            return this;
+        }
+
+        /** Worker names are this prefix and a number from 1 (default {@code PoolWorker-}). */
+        public Builder namePrefix(String prefix) {
+            this.namePrefix = prefix;
+            return this;
+        }
+
+        /** Starts the pool. */
+        public Pool build() {
+            return new Pool(this);
+        }
+    }
+
+    // ---- map family -------------------------------------------------------------------------
+
+    /** Applies {@code fn} to every item in worker processes; returns the results in input order. */
+    public <T, R> List<R> map(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
+        return this.<T, R>mapAsync(fn, items, 0, null, null).get();
+    }
+
+    /** Like {@link #map(SerialFunction, Iterable)} with {@code chunksize} items per task. */
+    public <T, R> List<R> map(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items, int chunksize) {
+        return this.<T, R>mapAsync(fn, items, chunksize, null, null).get();
+    }
+
+    /** Starts a map and returns at once. */
+    public <T, R> AsyncResult<List<R>> mapAsync(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
+        return this.<T, R>mapAsync(fn, items, 0, null, null);
+    }
+
+    /**
+     * Starts a map and returns at once.
+     *
+     * @param chunksize     items per task, or 0 for adaptive
+     * @param callback      called in this process with the results, or {@code null}
+     * @param errorCallback called in this process with the first failure, or {@code null}
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
+                                                int chunksize, Consumer<? super List<R>> callback,
+                                                Consumer<? super Throwable> errorCallback) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (T item : items) {
+            encoded.add(Values.encode(item, "items[" + encoded.size() + "]"));
+        }
+        return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, Pool::decodeAll, callback,
+                errorCallback);
+    }
+
+    /** Applies {@code fn} to each argument list, as {@code fn(*args)}; results in input order. */
+    public <R> List<R> starmap(StarFunction<? extends R> fn, Iterable<Object[]> argLists) {
+        return this.<R>starmapAsync(fn, argLists, 0).get();
+    }
+
+    /** Applies {@code fn(a, b)} to each pair; results in input order. */
+    public <A, B, R> List<R> starmap(SerialBiFunction<? super A, ? super B, ? extends R> fn,
+                                     Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (Map.Entry<? extends A, ? extends B> p : pairs) {
+            encoded.add(Values.encodeArgs(new Object[] {p.getKey(), p.getValue()}, "items[" + encoded.size() + "]"));
+        }
+        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), "bi", 0, encoded, Pool::decodeAll, null, null).get();
+    }
+
+    /** Starts a starmap and returns at once ({@code chunksize} 0 for adaptive). */
+    public <R> AsyncResult<List<R>> starmapAsync(StarFunction<? extends R> fn, Iterable<Object[]> argLists, int chunksize) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (Object[] args : argLists) {
+            encoded.add(Values.encodeArgs(args, "items[" + encoded.size() + "]"));
+        }
+        return submit(ShippedFunction.of(fn, "task"), "star", chunksize, encoded, Pool::decodeAll, null, null);
+    }
+
+    /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
+    public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
+        return stream(fn, items, 0, true);
+    }
+
+    /** Like {@link #imap(SerialFunction, Iterable)} with {@code chunksize} items per task. */
+    public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
+                                         int chunksize) {
+        return stream(fn, items, chunksize, true);
+    }
+
+    /** Lazily maps: results as they finish (see {@link ResultIterator#lastIndex()}). */
+    public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
+                                                  Iterable<? extends T> items) {
+        return stream(fn, items, 0, false);
+    }
+
+    /** Like {@link #imapUnordered(SerialFunction, Iterable)} with {@code chunksize} items per task. */
+    public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
+                                                  Iterable<? extends T> items, int chunksize) {
+        return stream(fn, items, chunksize, false);
+    }
+
+    // ---- apply family -----------------------------------------------------------------------
+
+    /** Runs {@code fn} in a worker and waits for its result. */
+    public <R> R apply(SerialCallable<R> fn) {
+        return applyAsync(fn, null, null).get();
+    }
+
+    /** Runs {@code fn(args...)} in a worker and waits for its result. */
+    public <R> R apply(StarFunction<R> fn, Object... args) {
+        return applyAsync(fn, args, null, null).get();
+    }
+
+    /** Runs {@code fn} in a worker; returns at once. */
+    public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn) {
+        return applyAsync(fn, null, null);
+    }
+
+    /**
+     * Runs {@code fn} in a worker; returns at once.
+     *
+     * @param callback      called in this process with the value, or {@code null}
+     * @param errorCallback called in this process with the failure, or {@code null}
+     */
+    public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
+                                         Consumer<? super Throwable> errorCallback) {
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        return submit(shipped, "call", 1, List.of(Values.encode(null, "args")), Pool::decodeOne, callback,
+                errorCallback);
+    }
+
+    /** Runs {@code fn(args...)} in a worker; returns at once. */
+    public <R> AsyncResult<R> applyAsync(StarFunction<R> fn, Object[] args, Consumer<? super R> callback,
+                                         Consumer<? super Throwable> errorCallback) {
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        byte[] a = Values.encodeArgs(args == null ? new Object[0] : args, "args");
+        return submit(shipped, "star", 1, List.of(a), Pool::decodeOne, callback, errorCallback);
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------
+
+    private <R> AsyncResult<R> submit(ShippedFunction fn, String kind, int chunksize, List<byte[]> encoded,
+                                      Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
+                                      Consumer<? super Throwable> errorCallback) {
+        if (chunksize < 0) {
+            throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
+        }
+        CollectingSink sink = new CollectingSink();
+        Job job = new Job(Supervisor.get().nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
+        AsyncResult<R> result = new AsyncResult<>(job.id, sink, encoded.size(), decoder,
+                () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
+                callbacks);
+        scheduler.submit(job);
+        if (callback != null || errorCallback != null) {
+            sink.done().whenCompleteAsync((r, e) -> {
+                R value;
+                try {
+                    value = result.get();
+                } catch (RuntimeException x) {
+                    if (errorCallback != null) {
+                        errorCallback.accept(x);
+                    }
+                    return;
+                }
+                if (callback != null) {
+                    callback.accept(value);
+                }
+            }, callbacks);
+        }
+        return result;
+    }
+
+    private <T, R> ResultIterator<R> stream(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
+                                            int chunksize, boolean ordered) {
+        if (chunksize < 0) {
+            throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
+        }
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        ItemSource source = ItemSource.lazy();
+        StreamingSink sink = new StreamingSink(ordered);
+        Job job = new Job(Supervisor.get().nextId(), shipped, "apply", chunksize, source, sink);
+        scheduler.submit(job);
+        Semaphore window = new Semaphore(IMAP_WINDOW);
+        Thread feeder = new Thread(() -> {
+            long i = 0;
+            try {
+                for (T item : items) {
+                    if (job.isEnded()) {
+                        break;
+                    }
+                    window.acquire();
+                    try {
+                        source.add(Values.encode(item, "items[" + i + "]"));
+                    } catch (SerializationException e) {
+                        source.addFailed(e);
+                    }
+                    i++;
+                    scheduler.poke();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                source.addFailed(e);
+            } finally {
+                source.finish();
+                scheduler.poke();
+            }
+        }, "jmp-imap-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        return new ResultIterator<>(job.id, sink, window::release,
+                () -> scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R decodeOne(List<ItemResult> results) {
+        return (R) results.get(0).value(RuntimeSettings.global().resultLoader());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R decodeAll(List<ItemResult> results) {
+        ClassLoader loader = RuntimeSettings.global().resultLoader();
+        List<Object> out = new ArrayList<>(results.size());
+        for (ItemResult r : results) {
+            out.add(r.value(loader));
+        }
+        return (R) out;
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------
+
+    /** Stops accepting work; workers exit when the submitted work is done (Python's {@code close}). */
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+
+    /**
+     * Waits for the workers to exit.
+     *
+     * @throws IllegalStateException if the pool is still running (call {@link #close()} or
+     *                               {@link #terminate()} first, as in Python)
+     */
+    public void join() {
+        if (scheduler.isRunning()) {
+            throw new IllegalStateException("the pool is still running: call close() or terminate() before join()");
+        }
+        try {
+            scheduler.terminated().get();
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException("the pool's workers", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Stops now: unfinished results fail with {@link CancellationException}, running tasks are
+     * interrupted, workers still busy after the grace period are killed. Returns when every worker
+     * has exited.
+     */
+    public void terminate() {
+        scheduler.terminate();
+    }
+
+    /** This pool as an {@link ExecutorService}; submitted tasks must be serializable. */
+    public ExecutorService asExecutorService() {
+        return new PoolExecutor(this, scheduler);
+    }
+
+    /** Number of workers. */
+    public int size() {
+        return scheduler.size();
+    }
+
+    /** Process ids of the current workers. */
+    public List<Long> pids() {
+        return scheduler.pids();
+    }
+}

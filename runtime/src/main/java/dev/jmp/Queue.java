@@ -1,0 +1,112 @@
+package dev.jmp;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A first-in first-out queue shared by processes, like Python's {@code multiprocessing.Queue}.
+ * It lives in the parent; pass it to workers as an argument or capture it in a task, and every
+ * process (parent and workers, child to child) puts and gets through it. Items must be
+ * serializable. A bounded queue blocks {@code put} while full; timeouts end in
+ * {@link QueueFullException} or {@link QueueEmptyException}.
+ *
+ * @param <E> the item type
+ */
+public class Queue<E> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private final long id;
+    private final int maxsize;
+
+    /** An unbounded queue. */
+    public Queue() {
+        this(0);
+    }
+
+    /**
+     * A queue holding at most {@code maxsize} items ({@code <= 0}: unbounded).
+     */
+    public Queue(int maxsize) {
+        this(maxsize, false);
+    }
+
+    Queue(int maxsize, boolean joinable) {
+        this.maxsize = Math.max(0, maxsize);
+        this.id = QueueCalls.create(this.maxsize, joinable);
+    }
+
+    long id() {
+        return id;
+    }
+
+    /** Puts an item, waiting for room if the queue is bounded and full. */
+    public void put(E item) {
+        QueueCalls.put(id, item, -1, maxsize == 0);
+    }
+
+    /**
+     * Puts an item, waiting at most {@code timeout} for room.
+     *
+     * @throws QueueFullException if the queue stayed full
+     */
+    public void put(E item, Duration timeout) {
+        QueueCalls.put(id, item, QueueCalls.millis(timeout), false);
+    }
+
+    /**
+     * Puts an item if there is room now.
+     *
+     * @throws QueueFullException if the queue is full
+     */
+    public void putNowait(E item) {
+        QueueCalls.put(id, item, 0, false);
+    }
+
+    /** Takes the next item, waiting for one. */
+    public E get() {
+        return QueueCalls.get(id, -1);
+    }
+
+    /**
+     * Takes the next item, waiting at most {@code timeout}.
+     *
+     * @throws QueueEmptyException if none came in time
+     */
+    public E get(Duration timeout) {
+        return QueueCalls.get(id, QueueCalls.millis(timeout));
+    }
+
+    /**
+     * Takes the next item if there is one now.
+     *
+     * @throws QueueEmptyException if the queue is empty
+     */
+    public E getNowait() {
+        return QueueCalls.get(id, 0);
+    }
+
+    /** The number of items now (approximate, as in Python: others may change it at once). */
+    public int qsize() {
+        return (int) QueueCalls.number("size", id, 0);
+    }
+
+    /** Whether the queue is empty now (approximate). */
+    public boolean empty() {
+        return qsize() == 0;
+    }
+
+    /** Whether the queue is full now (approximate). */
+    public boolean full() {
+        return maxsize > 0 && qsize() >= maxsize;
+    }
+
+    /** The bound, or 0 for unbounded. */
+    public int maxsize() {
+        return maxsize;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[id=" + id + (maxsize > 0 ? ", maxsize=" + maxsize : "") + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.jmp.pool;
+
+import java.util.List;
+
+/** Consecutive items of one job sent to a worker as one task. Guarded by the scheduler's lock. */
+final class Chunk {
+
+    final Job job;
+    final long first;
+    final int count;
+    final List<byte[]> items;
+    long taskId;
+    int attempts;
+    WorkerSlot slot;
+    boolean cancelSent;
+
+    Chunk(Job job, long first, List<byte[]> items) {
+        this.job = job;
+        this.first = first;
+        this.count = items.size();
+        this.items = items;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jmp.pool;
+
+import dev.jmp.RemoteException;
+import dev.jmp.serial.Slice;
+import dev.jmp.serial.Values;
+import dev.jmp.wire.message.ErrorInfo;
+
+/**
+ * The result of one item, still encoded: a value's bytes, a remote error, or a local failure
+ * (the worker died, the job was cancelled). Decoded by whoever consumes it, never on the wire
+ * thread, with the caller's class loader.
+ */
+public final class ItemResult {
+
+    private final Slice value;
+    private final ErrorInfo remote;
+    private final RuntimeException local;
+
+    private ItemResult(Slice value, ErrorInfo remote, RuntimeException local) {
+        this.value = value;
+        this.remote = remote;
+        this.local = local;
+    }
+
+    /** A value. */
+    public static ItemResult ok(Slice value) {
+        return new ItemResult(value, null, null);
+    }
+
+    /** An exception thrown remotely. */
+    public static ItemResult remote(ErrorInfo error) {
+        return new ItemResult(null, error, null);
+    }
+
+    /** A failure decided in the parent. */
+    public static ItemResult local(RuntimeException error) {
+        return new ItemResult(null, null, error);
+    }
+
+    /** Whether the item produced a value. */
+    public boolean isOk() {
+        return value != null;
+    }
+
+    /**
+     * Returns the value.
+     *
+     * @throws RemoteException   if the task threw
+     * @throws RuntimeException  the local failure (worker died, cancelled, cannot deserialize)
+     */
+    public Object value(ClassLoader loader) {
+        if (value != null) {
+            return Values.decode(value, loader);
+        }
+        throw failure();
+    }
+
+    /** Returns the failure as an exception (a fresh {@code RemoteException} for remote errors). */
+    public RuntimeException failure() {
+        if (remote != null) {
+            return new RemoteException(remote);
+        }
+        if (local != null) {
+            return local;
+        }
+        throw new IllegalStateException("the item succeeded");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jmp.pool;
+
+import dev.jmp.supervisor.WorkerHandle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One worker of a pool as the scheduler sees it: connected yet, and the chunks it holds. */
+final class WorkerSlot {
+
+    final WorkerHandle worker;
+    final int index;
+    final Map<Long, Chunk> inflight = new LinkedHashMap<>();
+    boolean ready;
+
+    /**
+     * Whether the worker is stopping a cancelled task: it gets no new work until the task
+     * returns, or until it is killed and replaced, so new work never lands on a doomed worker.
+     */
+    boolean draining() {
+        for (Chunk c : inflight.values()) {
+            if (c.cancelSent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    WorkerSlot(WorkerHandle worker, int index) {
+        this.worker = worker;
+        this.index = index;
+    }
+}
