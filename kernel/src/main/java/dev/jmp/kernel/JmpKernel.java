@@ -289,10 +289,17 @@ public final class JmpKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        Thread thread = magicThread;
+        if (thread != null && services.deferInterrupt()) {
+            // The magic is inside a short JShell call of its own: interrupting or stopping JShell
+            // there would corrupt it; the magic's thread gets the interrupt when the call returns.
+            magicInterrupted = true;
+            services.runInterruptActions();
+            return;
+        }
         if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
             evaluator().stop();
         }
-        Thread thread = magicThread;
         if (thread != null) {
             magicInterrupted = true;
             thread.interrupt();

@@ -35,6 +35,9 @@ final class KernelServices implements KernelCallbacks {
     private final List<Runnable> readyActions = new ArrayList<>();
     private volatile JShellEvaluator ready;
     private volatile int executionCount;
+    private final Object jshellSection = new Object();
+    private boolean inJShell;
+    private boolean interruptPending;
     private final List<Path> added = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Path>>> classpathListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptActions = new CopyOnWriteArrayList<>();
@@ -172,10 +175,53 @@ final class KernelServices implements KernelCallbacks {
         return jshell().classRecorder().classNames();
     }
 
+    @FunctionalInterface
+    private interface JShellCall<T> {
+        T call() throws CellException;
+    }
+
+    /**
+     * Runs a magic's call into JShell with thread interrupts held back: JShell waits for its
+     * snippet with {@code Thread.join}, and an interrupt there leaves JShell's state corrupt (later
+     * snippets cannot import the broken one). An interrupt that arrives meanwhile is delivered
+     * when the call returns.
+     */
+    private <T> T inJShell(JShellCall<T> call) throws CellException {
+        boolean interrupted = Thread.interrupted();
+        synchronized (jshellSection) {
+            inJShell = true;
+        }
+        try {
+            return call.call();
+        } finally {
+            synchronized (jshellSection) {
+                inJShell = false;
+                interrupted |= interruptPending;
+                interruptPending = false;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Called by the kernel's interrupt: whether a magic is inside JShell now, in which case the
+     * interrupt is delivered to its thread when JShell returns (and JShell must not be stopped).
+     */
+    boolean deferInterrupt() {
+        synchronized (jshellSection) {
+            if (inJShell) {
+                interruptPending = true;
+            }
+            return inJShell;
+        }
+    }
+
     @Override
     public Object evaluate(String source) throws CellFailure {
         try {
-            CellValue value = jshell().evalForMagic(source, executionCount);
+            CellValue value = inJShell(() -> jshell().evalForMagic(source, executionCount));
             return value == null ? null : value.value();
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
@@ -188,7 +234,10 @@ final class KernelServices implements KernelCallbacks {
             throw new MagicException("'" + name + "' is not a valid Java variable name");
         }
         try {
-            jshell().bind(name, type, value, executionCount);
+            inJShell(() -> {
+                jshell().bind(name, type, value, executionCount);
+                return null;
+            });
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), "cannot declare " + type + " " + name + ": " + e.errorValue(),
                     e.traceback());

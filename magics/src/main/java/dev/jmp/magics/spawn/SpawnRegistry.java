@@ -64,18 +64,20 @@ final class SpawnRegistry {
     /**
      * Finds runs by name.
      *
-     * @param name a run's name, or {@code all}
-     * @param what which runs {@code all} means
+     * @param magic the magic asking, for the error message
+     * @param name  a run's name, or {@code all}
+     * @param what  which runs {@code all} means
      * @return the runs, in start order
      * @throws MagicException naming the known runs if none matches
      */
-    synchronized List<SpawnRun> find(String name, java.util.function.Predicate<SpawnRun> what) throws MagicException {
+    synchronized List<SpawnRun> find(String magic, String name, java.util.function.Predicate<SpawnRun> what)
+            throws MagicException {
         if (name.equals("all")) {
             return runs.values().stream().filter(what).toList();
         }
         SpawnRun run = runs.get(name);
         if (run == null) {
-            throw new MagicException("no run named " + name + (runs.isEmpty() ? " (no %%spawn run is known)"
+            throw new MagicException(magic + ": no run named " + name + (runs.isEmpty() ? " (no %%spawn run is known)"
                     : "; known runs: " + String.join(", ", runs.keySet())));
         }
         return List.of(run);
