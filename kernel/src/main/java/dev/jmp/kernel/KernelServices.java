@@ -5,6 +5,7 @@ import dev.jmp.kernel.io.IOPubPublisher;
 import dev.jmp.kernel.io.PinnedCellOutput;
 import dev.jmp.kernel.io.StreamRouter;
 import dev.jmp.kernel.jshell.CellValue;
+import dev.jmp.kernel.jshell.Handoff;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.magics.ArtifactResolver;
 import dev.jmp.magics.CellFailure;
@@ -38,6 +39,7 @@ final class KernelServices implements KernelCallbacks {
     private final Object jshellSection = new Object();
     private boolean inJShell;
     private boolean interruptPending;
+    private final List<String> handedOff = new CopyOnWriteArrayList<>();
     private final List<Path> added = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Path>>> classpathListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptActions = new CopyOnWriteArrayList<>();
@@ -93,6 +95,11 @@ final class KernelServices implements KernelCallbacks {
     public PrintStream err() {
         StreamRouter router = streams.get();
         return router != null ? router.err() : System.err;
+    }
+
+    @Override
+    public PrintStream log() {
+        return log;
     }
 
     @Override
@@ -225,7 +232,19 @@ final class KernelServices implements KernelCallbacks {
             return value == null ? null : value.value();
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
+        } finally {
+            for (String key : handedOff) {
+                Handoff.discard(key);
+            }
+            handedOff.clear();
         }
+    }
+
+    @Override
+    public String handOff(Object value) {
+        String key = Handoff.put(value);
+        handedOff.add(key);
+        return "(Object) " + Handoff.class.getName() + ".take(\"" + key + "\")";
     }
 
     @Override

@@ -31,6 +31,13 @@ public interface KernelCallbacks {
     PrintStream err();
 
     /**
+     * The kernel's own log (the terminal running Jupyter), for output that belongs to no cell.
+     *
+     * @return the stream
+     */
+    PrintStream log();
+
+    /**
      * Adds jars or class directories to the class path of the notebook's code (the JShell
      * compiler and its class loader), then tells every {@link #onClasspathAdded} listener.
      *
@@ -143,6 +150,15 @@ public interface KernelCallbacks {
      * @throws MagicException if the name is not a valid variable name or the type does not compile
      */
     void bind(String name, String type, Object value) throws MagicException;
+
+    /**
+     * Hands a value to the next {@link #evaluate} call: returns a Java expression that, evaluated
+     * there, yields the value (once). Values not used by the next evaluation are dropped.
+     *
+     * @param value the value
+     * @return an expression of static type {@code Object}
+     */
+    String handOff(Object value);
 
     /**
      * The output of the running cell (or of the last one, between cells), pinned to that cell:

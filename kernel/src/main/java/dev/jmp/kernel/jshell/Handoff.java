@@ -18,12 +18,12 @@ public final class Handoff {
     }
 
     /**
-     * Parks a value.
+     * Parks a value (for the kernel, not for notebooks).
      *
      * @param value the value
      * @return the key that {@link #take} returns it for, once
      */
-    static String put(Object value) {
+    public static String put(Object value) {
         String key = UUID.randomUUID().toString();
         WAITING.put(key, new Object[] {value});
         return key;
@@ -45,11 +45,11 @@ public final class Handoff {
     }
 
     /**
-     * Drops a value that was never taken (the declaring snippet failed to compile).
+     * Drops a value that was never taken (the declaring snippet failed to compile; for the kernel).
      *
      * @param key the key
      */
-    static void discard(String key) {
+    public static void discard(String key) {
         WAITING.remove(key);
     }
 }

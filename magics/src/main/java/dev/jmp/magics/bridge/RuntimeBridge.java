@@ -5,6 +5,7 @@ import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
+import dev.jmp.magics.pool.PoolMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
 import dev.jmp.magics.workers.WorkersMagics;
 
@@ -27,7 +28,7 @@ public final class RuntimeBridge implements MagicsProvider {
      * Types every cell imports (single-type imports: {@code dev.jmp.Process} wins over
      * {@code java.lang.Process}, which notebooks rarely need).
      */
-    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Worker", "dev.jmp.Jmp",
+    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Pool", "dev.jmp.Worker", "dev.jmp.Jmp",
             "dev.jmp.SerialCallable", "dev.jmp.SerialRunnable", "dev.jmp.SerialFunction");
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
@@ -36,7 +37,7 @@ public final class RuntimeBridge implements MagicsProvider {
 
     @Override
     public void register(MagicCatalog catalog, KernelCallbacks callbacks) {
-        OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err);
+        OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log);
         callbacks.whenReady(() -> {
             Jmp.addClassSource(callbacks.classSource());
             Jmp.setResultClassLoader(callbacks.executionClassLoader());
@@ -56,5 +57,6 @@ public final class RuntimeBridge implements MagicsProvider {
         callbacks.onShutdown(Jmp::shutdown);
         new SpawnMagics(callbacks, output).register(catalog);
         new WorkersMagics(callbacks::cellOutput).register(catalog);
+        new PoolMagics(callbacks, output).register(catalog);
     }
 }
