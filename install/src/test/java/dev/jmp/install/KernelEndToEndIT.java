@@ -137,6 +137,13 @@ class KernelEndToEndIT {
         python("test_spawn", 280);
     }
 
+    @Test
+    @Order(8)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void poolMagic() throws Exception {
+        python("test_pool", 280);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);
