@@ -59,6 +59,19 @@ def execute(kc, code, timeout=TIMEOUT):
     return reply["content"], msgs
 
 
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply to a request, skipping late replies to earlier ones (start_new_kernel
+    sends kernel_info requests until one is answered, so a slow start leaves extra replies)."""
+    deadline = time.time() + timeout
+    while True:
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise AssertionError("no shell reply for %s within %ss" % (msg_id, timeout))
+        reply = kc.get_shell_msg(timeout=remaining)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def text_of(msgs, name=None):
     return "".join(m["content"]["text"] for m in msgs
                    if m["msg_type"] == "stream" and (name is None or m["content"]["name"] == name))
@@ -80,3 +93,22 @@ def error_of(msgs):
 
 def pid_dir():
     return os.environ.get("JMP_PID_DIR")
+
+
+def worker_alive(pid):
+    """Whether a jmp worker JVM with this pid still runs (pid reuse by another program does not count)."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return b"dev.jmp.worker.WorkerMain" in f.read()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def wait_workers_gone(pids, timeout=15):
+    """Waits until none of the worker pids runs; returns those still alive."""
+    deadline = time.time() + timeout
+    alive = [p for p in pids if worker_alive(p)]
+    while alive and time.time() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if worker_alive(p)]
+    return alive

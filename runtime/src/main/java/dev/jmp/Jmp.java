@@ -1,6 +1,8 @@
 package dev.jmp;
 
 import dev.jmp.classes.ClassSource;
+import dev.jmp.classes.TaskPreparer;
+import dev.jmp.classes.TaskPreparers;
 import dev.jmp.supervisor.RuntimeSettings;
 import dev.jmp.supervisor.Supervisor;
 import dev.jmp.supervisor.WorkerHandle;
@@ -44,6 +46,20 @@ public final class Jmp {
      */
     public static void setResultClassLoader(ClassLoader loader) {
         settings().setResultLoader(loader);
+    }
+
+    /**
+     * Adds a hook called for every task dispatched from now on, in the dispatching thread and
+     * before any worker runs it; its payload travels with the task and is installed in the worker
+     * first (the kernel snapshots the notebook variables a task reads this way).
+     */
+    public static void addTaskPreparer(TaskPreparer preparer) {
+        TaskPreparers.add(preparer);
+    }
+
+    /** Removes a hook added with {@link #addTaskPreparer}. */
+    public static void removeTaskPreparer(TaskPreparer preparer) {
+        TaskPreparers.remove(preparer);
     }
 
     /** Adds jars or directories to the classpath of every worker, running ones included. */
@@ -98,6 +114,14 @@ public final class Jmp {
     public static void setLauncher(String name) {
         dev.jmp.launch.Launchers.byName(name);
         settings().setLauncher(name);
+    }
+
+    /**
+     * Describes the live worker processes (warm, starting and busy), oldest first, with the
+     * number of tasks each finished (connected workers are asked, waiting at most half a second).
+     */
+    public static List<WorkerInfo> workers() {
+        return dev.jmp.supervisor.WorkerInventory.snapshot(Supervisor.peek(), java.time.Duration.ofMillis(500));
     }
 
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */

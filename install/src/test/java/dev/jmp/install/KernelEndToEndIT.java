@@ -123,6 +123,27 @@ class KernelEndToEndIT {
         python("test_notebooks", 580);
     }
 
+    @Test
+    @Order(6)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void notebookCodeRunsInWorkers() throws Exception {
+        python("test_runtime", 280);
+    }
+
+    @Test
+    @Order(7)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void spawnMagics() throws Exception {
+        python("test_spawn", 280);
+    }
+
+    @Test
+    @Order(8)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void poolMagic() throws Exception {
+        python("test_pool", 280);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);

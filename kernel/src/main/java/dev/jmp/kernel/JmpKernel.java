@@ -12,6 +12,7 @@ import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
 import dev.jmp.kernel.protocol.ProtocolHandlers;
+import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
@@ -59,6 +60,14 @@ public final class JmpKernel extends BaseKernel {
      */
     public JmpKernel(PrintStream log) {
         this.log = log;
+        this.magics = new MagicCatalog(() -> services().out());
+        this.services = new KernelServices(this::evaluator, () -> streams, () -> iopub, this::resolver,
+                Path.of("").toAbsolutePath(), log);
+        this.assist = new CodeAssist(this::evaluator, magics);
+        // Providers register before JShell starts, so their start-up actions run before any cell.
+        for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
+            provider.register(magics, services);
+        }
         this.jshell = CompletableFuture.supplyAsync(() -> {
             JShellEvaluator evaluator = new JShellEvaluator(notebookClasspath(), List.of(Display.class.getName()),
                     JmpKernel.class.getClassLoader(), log);
@@ -67,18 +76,13 @@ public final class JmpKernel extends BaseKernel {
             } catch (CellException e) {
                 log.println("jmp: JShell warm-up failed: " + e.getMessage());
             }
+            services.markReady(evaluator);
             return evaluator;
         }, r -> {
             Thread t = new Thread(r, "jmp-jshell-start");
             t.setDaemon(true);
             t.start();
         });
-        this.magics = new MagicCatalog(() -> services().out());
-        this.services = new KernelServices(this::evaluator, () -> streams, this::resolver, Path.of("").toAbsolutePath());
-        this.assist = new CodeAssist(this::evaluator, magics);
-        for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
-            provider.register(magics, services);
-        }
     }
 
     private KernelServices services() {
@@ -186,10 +190,11 @@ public final class JmpKernel extends BaseKernel {
      */
     public DisplayData runCell(String code, int executionCount) throws CellException {
         magicInterrupted = false;
+        services.setExecutionCount(executionCount);
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
         if (cellMagic != null) {
-            Object result = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
-            return result == null ? null : toDisplay(result);
+            Object value = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
+            return value == null ? null : toDisplay(value);
         }
         Object value = null;
         boolean hasValue = false;
@@ -225,6 +230,8 @@ public final class JmpKernel extends BaseKernel {
         magicThread = Thread.currentThread();
         try {
             return call.run();
+        } catch (CellFailure e) {
+            throw new CellException(e.errorName(), e.getMessage(), e.traceback());
         } catch (MagicException e) {
             if (magicInterrupted) {
                 throw CellException.ofMessage("Interrupted", e.getMessage());
@@ -282,10 +289,17 @@ public final class JmpKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        Thread thread = magicThread;
+        if (thread != null && services.deferInterrupt()) {
+            // The magic is inside a short JShell call of its own: interrupting or stopping JShell
+            // there would corrupt it; the magic's thread gets the interrupt when the call returns.
+            magicInterrupted = true;
+            services.runInterruptActions();
+            return;
+        }
         if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
             evaluator().stop();
         }
-        Thread thread = magicThread;
         if (thread != null) {
             magicInterrupted = true;
             thread.interrupt();

@@ -1,16 +1,25 @@
 package dev.jmp.kernel;
 
 import dev.jmp.classes.ClassSource;
+import dev.jmp.kernel.io.IOPubPublisher;
+import dev.jmp.kernel.io.PinnedCellOutput;
 import dev.jmp.kernel.io.StreamRouter;
+import dev.jmp.kernel.jshell.CellValue;
+import dev.jmp.kernel.jshell.Handoff;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.magics.ArtifactResolver;
+import dev.jmp.magics.CellFailure;
+import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicException;
 
+import javax.lang.model.SourceVersion;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,21 +29,62 @@ final class KernelServices implements KernelCallbacks {
 
     private final Supplier<JShellEvaluator> evaluator;
     private final Supplier<StreamRouter> streams;
+    private final Supplier<IOPubPublisher> iopub;
     private final Supplier<ArtifactResolver> resolver;
     private final Path workingDirectory;
+    private final PrintStream log;
+    private final List<Runnable> readyActions = new ArrayList<>();
+    private volatile JShellEvaluator ready;
+    private volatile int executionCount;
+    private final Object jshellSection = new Object();
+    private boolean inJShell;
+    private boolean interruptPending;
+    private final List<String> handedOff = new CopyOnWriteArrayList<>();
     private final List<Path> added = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Path>>> classpathListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> interruptActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> shutdownActions = new CopyOnWriteArrayList<>();
 
-    KernelServices(Supplier<JShellEvaluator> evaluator, Supplier<StreamRouter> streams,
-                   Supplier<ArtifactResolver> resolver, Path workingDirectory) {
+    KernelServices(Supplier<JShellEvaluator> evaluator, Supplier<StreamRouter> streams, Supplier<IOPubPublisher> iopub,
+                   Supplier<ArtifactResolver> resolver, Path workingDirectory, PrintStream log) {
         this.evaluator = evaluator;
         this.streams = streams;
+        this.iopub = iopub;
         this.resolver = resolver;
         this.workingDirectory = workingDirectory;
+        this.log = log;
     }
 
+    private JShellEvaluator jshell() {
+        JShellEvaluator started = ready;
+        return started != null ? started : evaluator.get();
+    }
+
+    /**
+     * JShell has started: runs the {@link #whenReady} actions (on the start-up thread, before
+     * the kernel lets any cell use JShell).
+     */
+    void markReady(JShellEvaluator started) {
+        List<Runnable> actions;
+        synchronized (readyActions) {
+            ready = started;
+            actions = List.copyOf(readyActions);
+            readyActions.clear();
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.println("jmp: a start-up action of the magics failed: " + e);
+                e.printStackTrace(log);
+            }
+        }
+    }
+
+    /** The execution count of the cell that runs now (for evaluations made by its magics). */
+    void setExecutionCount(int count) {
+        this.executionCount = count;
+    }
     @Override
     public PrintStream out() {
         StreamRouter router = streams.get();
@@ -45,6 +95,11 @@ final class KernelServices implements KernelCallbacks {
     public PrintStream err() {
         StreamRouter router = streams.get();
         return router != null ? router.err() : System.err;
+    }
+
+    @Override
+    public PrintStream log() {
+        return log;
     }
 
     @Override
@@ -59,7 +114,7 @@ final class KernelServices implements KernelCallbacks {
         }
         List<Path> fresh = entries.stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(p -> !added.contains(p)).distinct().toList();
-        JShellEvaluator jshell = evaluator.get();
+        JShellEvaluator jshell = jshell();
         for (Path entry : fresh) {
             jshell.addToClasspath(entry);
             added.add(entry);
@@ -83,12 +138,12 @@ final class KernelServices implements KernelCallbacks {
 
     @Override
     public ClassSource classSource() {
-        return evaluator.get().classRecorder();
+        return jshell().classRecorder();
     }
 
     @Override
     public ClassLoader executionClassLoader() {
-        return evaluator.get().classLoader();
+        return jshell().classLoader();
     }
 
     @Override
@@ -109,6 +164,116 @@ final class KernelServices implements KernelCallbacks {
     @Override
     public void onShutdown(Runnable action) {
         shutdownActions.add(action);
+    }
+
+    @Override
+    public void whenReady(Runnable action) {
+        synchronized (readyActions) {
+            if (ready == null) {
+                readyActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    @Override
+    public Set<String> notebookClassNames() {
+        return jshell().classRecorder().classNames();
+    }
+
+    @FunctionalInterface
+    private interface JShellCall<T> {
+        T call() throws CellException;
+    }
+
+    /**
+     * Runs a magic's call into JShell with thread interrupts held back: JShell waits for its
+     * snippet with {@code Thread.join}, and an interrupt there leaves JShell's state corrupt (later
+     * snippets cannot import the broken one). An interrupt that arrives meanwhile is delivered
+     * when the call returns.
+     */
+    private <T> T inJShell(JShellCall<T> call) throws CellException {
+        boolean interrupted = Thread.interrupted();
+        synchronized (jshellSection) {
+            inJShell = true;
+        }
+        try {
+            return call.call();
+        } finally {
+            synchronized (jshellSection) {
+                inJShell = false;
+                interrupted |= interruptPending;
+                interruptPending = false;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Called by the kernel's interrupt: whether a magic is inside JShell now, in which case the
+     * interrupt is delivered to its thread when JShell returns (and JShell must not be stopped).
+     */
+    boolean deferInterrupt() {
+        synchronized (jshellSection) {
+            if (inJShell) {
+                interruptPending = true;
+            }
+            return inJShell;
+        }
+    }
+
+    @Override
+    public Object evaluate(String source) throws CellFailure {
+        try {
+            CellValue value = inJShell(() -> jshell().evalForMagic(source, executionCount));
+            return value == null ? null : value.value();
+        } catch (CellException e) {
+            throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
+        } finally {
+            for (String key : handedOff) {
+                Handoff.discard(key);
+            }
+            handedOff.clear();
+        }
+    }
+
+    @Override
+    public String handOff(Object value) {
+        String key = Handoff.put(value);
+        handedOff.add(key);
+        return "(Object) " + Handoff.class.getName() + ".take(\"" + key + "\")";
+    }
+
+    @Override
+    public void bind(String name, String type, Object value) throws MagicException {
+        if (name == null || !SourceVersion.isName(name) || name.contains(".")) {
+            throw new MagicException("'" + name + "' is not a valid Java variable name");
+        }
+        try {
+            inJShell(() -> {
+                jshell().bind(name, type, value, executionCount);
+                return null;
+            });
+        } catch (CellException e) {
+            throw new CellFailure(e.errorName(), "cannot declare " + type + " " + name + ": " + e.errorValue(),
+                    e.traceback());
+        }
+    }
+
+    @Override
+    public CellOutput cellOutput() {
+        IOPubPublisher publisher = iopub.get();
+        StreamRouter router = streams.get();
+        return new PinnedCellOutput(publisher, publisher == null ? null : publisher.parent(),
+                router == null ? () -> { } : router::flush, log);
+    }
+
+    @Override
+    public List<String> formatError(Throwable error) {
+        return jshell().stackTraceCleaner().format(error);
     }
 
     void runInterruptActions() {

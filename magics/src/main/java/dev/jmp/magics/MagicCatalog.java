@@ -28,6 +28,7 @@ public final class MagicCatalog {
     private final Magics registry = new Magics();
     private final Map<String, MagicDoc> docs = new ConcurrentHashMap<>();
     private final Map<String, RawLineMagic> rawLineMagics = new ConcurrentHashMap<>();
+    private final Map<String, RawCellMagic> rawCellMagics = new ConcurrentHashMap<>();
     private final Supplier<PrintStream> out;
 
     /**
@@ -92,6 +93,25 @@ public final class MagicCatalog {
     }
 
     /**
+     * Registers a cell magic that receives its first line's argument text unsplit.
+     *
+     * @param doc      its documentation; {@code doc.cell()} must be true
+     * @param function what it does with the raw text and the body
+     */
+    public void registerRawCell(MagicDoc doc, RawCellMagic function) {
+        require(doc.cell(), doc, "a cell magic");
+        docs.merge(doc.name(), doc, (a, b) -> b);
+        rawCellMagics.put(doc.name(), function);
+        registry.registerCellMagic(doc.name(), (args, body) -> {
+            if (MagicArgs.wantsHelp(args)) {
+                printHelp(doc);
+                return null;
+            }
+            return function.execute(String.join(" ", args), body);
+        });
+    }
+
+    /**
      * Runs a line magic.
      *
      * @param name    the magic's name without {@code %}
@@ -126,6 +146,15 @@ public final class MagicCatalog {
      * @throws Exception a {@link MagicException} for an unknown magic or bad use, or whatever the magic throws
      */
     public Object applyCell(String name, String rawArgs, String body) throws Exception {
+        RawCellMagic raw = rawCellMagics.get(name);
+        if (raw != null) {
+            List<String> args = MagicArgs.split(rawArgs);
+            if (MagicArgs.wantsHelp(args) && args.size() == 1) {
+                printHelp(docs.get(name));
+                return null;
+            }
+            return raw.execute(rawArgs == null ? "" : rawArgs.trim(), body);
+        }
         try {
             return registry.applyCellMagic(name, MagicArgs.split(rawArgs), body);
         } catch (UndefinedMagicException e) {

@@ -41,6 +41,15 @@ public final class IOPubPublisher {
     }
 
     /**
+     * The current parent: the request of the running cell, or of the last one.
+     *
+     * @return the request, or null before any cell ran
+     */
+    public MessageContext parent() {
+        return parent;
+    }
+
+    /**
      * Whether a cell has run yet (so there is somewhere to publish).
      *
      * @return true once a parent is set
@@ -57,7 +66,18 @@ public final class IOPubPublisher {
      * @param <T>     the content type
      */
     public <T extends ContentType<T>> void publish(T content) {
-        MessageContext context = parent;
+        publish(parent, content);
+    }
+
+    /**
+     * Publishes a message under a given parent (a cell that may have ended), or drops it with a
+     * note when there is none.
+     *
+     * @param context the cell's request, or null
+     * @param content the message content
+     * @param <T>     the content type
+     */
+    public <T extends ContentType<T>> void publish(MessageContext context, T content) {
         if (context == null) {
             fallback.println("[jmp] " + content.getType().getName() + " before any cell: dropped");
             return;

@@ -40,7 +40,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell jshell;
     private final SourceCodeAnalysis analysis;
     private final SnippetLocations locations = new SnippetLocations();
-    private final StackTraceCleaner cleaner = new StackTraceCleaner(locations);
+    private final WrapperLines wrappers = new WrapperLines(locations);
+    private final StackTraceCleaner cleaner = new StackTraceCleaner(locations, wrappers);
     private final PrintStream notes;
 
     /**
@@ -70,7 +71,7 @@ public final class JShellEvaluator implements AutoCloseable {
         DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
         staticImports.forEach(i -> imports.append("import static ").append(i).append(".*;\n"));
         try {
-            evalSnippets(imports.toString(), 0, false);
+            evalSnippets(imports.toString(), 0, false, false);
         } catch (CellException e) {
             throw new IllegalStateException("JShell start-up imports failed: " + String.join("\n", e.traceback()), e);
         }
@@ -149,7 +150,40 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellException on a compile error, an exception, or an interrupt
      */
     public CellValue eval(String code, int executionCount) throws CellException {
-        return evalSnippets(code, executionCount, true);
+        return evalSnippets(code, executionCount, true, false);
+    }
+
+    /**
+     * Evaluates code on behalf of a magic: like {@link #eval}, but an initialized variable's
+     * value is returned too (a cell shows nothing for {@code int x = 1;}; a magic that declares
+     * a variable wants its value).
+     *
+     * @param code           the code
+     * @param executionCount the running cell's execution count
+     * @return the value of the last expression or initialized variable, or null
+     * @throws CellException on a compile error, an exception, or an interrupt
+     */
+    public CellValue evalForMagic(String code, int executionCount) throws CellException {
+        return evalSnippets(code, executionCount, true, true);
+    }
+
+    /**
+     * Declares (or redeclares) a notebook variable holding a value made outside JShell.
+     *
+     * @param name           the variable's name (a Java identifier)
+     * @param type           its type as Java source; the value must be an instance of it
+     * @param value          the value
+     * @param executionCount the running cell's execution count
+     * @throws CellException if the declaration does not compile or the value has another type
+     */
+    public void bind(String name, String type, Object value, int executionCount) throws CellException {
+        String key = Handoff.put(value);
+        try {
+            eval(type + " " + name + " = (" + type + ") " + Handoff.class.getName() + ".take(\"" + key + "\");",
+                    executionCount);
+        } finally {
+            Handoff.discard(key);
+        }
     }
 
     /**
@@ -167,7 +201,8 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    private CellValue evalSnippets(String code, int executionCount, boolean record) throws CellException {
+    private CellValue evalSnippets(String code, int executionCount, boolean record, boolean variables)
+            throws CellException {
         JmpExecutionControl control = provider.control();
         control.clearStop();
         String remaining = code;
@@ -181,7 +216,7 @@ public final class JShellEvaluator implements AutoCloseable {
             int offset = code.length() - remaining.length();
             String source = info.completeness().isComplete() && info.source() != null ? info.source() : remaining;
             List<SnippetEvent> events = jshell.eval(source);
-            value = handle(events, code, offset, executionCount, record, control);
+            value = handle(events, code, offset, executionCount, record, variables, control);
             checkStopped(control);
             if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
                 return value;
@@ -191,9 +226,13 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue handle(List<SnippetEvent> events, String code, int offset, int executionCount,
-                             boolean record, JmpExecutionControl control) throws CellException {
+                             boolean record, boolean variables, JmpExecutionControl control) throws CellException {
         CellValue value = null;
         for (SnippetEvent event : events) {
+            if (record && event.snippet() != null && event.status().isDefined()) {
+                // Recompiled dependents too: each compilation is a new wrapper class that may run in a worker.
+                wrappers.record(event.snippet(), analysis);
+            }
             if (event.causeSnippet() != null) {
                 continue;
             }
@@ -218,7 +257,8 @@ public final class JShellEvaluator implements AutoCloseable {
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 noteUnresolved(snippet);
             }
-            if (isValueSnippet(snippet)) {
+            if (isValueSnippet(snippet) || variables
+                    && snippet.subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND) {
                 value = new CellValue(control.lastValue());
             }
         }

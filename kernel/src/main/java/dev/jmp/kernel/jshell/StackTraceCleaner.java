@@ -1,5 +1,7 @@
 package dev.jmp.kernel.jshell;
 
+import dev.jmp.RemoteException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,14 +13,19 @@ import java.util.regex.Pattern;
 /**
  * Turns an exception thrown by notebook code into the lines a user wants: the exception and
  * its causes, with frames in notebook code shown as cell lines and the frames of JShell,
- * reflection and the kernel (everything below the snippet) removed.
+ * reflection and the kernel (everything below the snippet) removed. Exceptions thrown in a
+ * worker ({@link RemoteException}) read the same: their frames of notebook classes are mapped
+ * through {@link WrapperLines}, and the worker's task machinery below them is removed.
  */
 public final class StackTraceCleaner {
 
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?");
     private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
+    private static final Pattern INTERNAL = Pattern.compile("dev\\.jmp\\.[a-z]+\\.");
+    private static final Pattern LAMBDA_METHOD = Pattern.compile("lambda\\$(.+?)(?:\\$[0-9a-f]{8})?\\$\\d+");
 
     private final SnippetLocations locations;
+    private final WrapperLines wrappers;
 
     /**
      * Creates a cleaner.
@@ -26,7 +33,18 @@ public final class StackTraceCleaner {
      * @param locations where snippets came from
      */
     public StackTraceCleaner(SnippetLocations locations) {
+        this(locations, new WrapperLines(locations));
+    }
+
+    /**
+     * Creates a cleaner that also maps untranslated frames of wrapper classes.
+     *
+     * @param locations where snippets came from
+     * @param wrappers  wrapper line tables
+     */
+    public StackTraceCleaner(SnippetLocations locations, WrapperLines wrappers) {
         this.locations = locations;
+        this.wrappers = wrappers;
     }
 
     /**
@@ -109,6 +127,10 @@ public final class StackTraceCleaner {
      * @return for example {@code java.lang.ArithmeticException: / by zero}
      */
     public static String headline(Throwable t) {
+        if (t instanceof RemoteException remote) {
+            String name = userClassName(remote.remoteClassName());
+            return remote.remoteMessage() == null ? name : name + ": " + remote.remoteMessage();
+        }
         String name = userClassName(t.getClass().getName());
         String message = t.getLocalizedMessage();
         return message == null ? name : name + ": " + message;
@@ -124,7 +146,8 @@ public final class StackTraceCleaner {
         int cut = frames.length;
         for (int i = 0; i < frames.length; i++) {
             String cls = frames[i].getClassName();
-            if (cls.equals(JmpExecutionControl.class.getName()) || cls.startsWith("jdk.jshell.")) {
+            if (cls.equals(JmpExecutionControl.class.getName()) || cls.startsWith("jdk.jshell.")
+                    || cls.startsWith("dev.jmp.worker.")) {
                 cut = i;
                 break;
             }
@@ -132,8 +155,17 @@ public final class StackTraceCleaner {
         while (cut > 0 && isReflection(frames[cut - 1].getClassName())) {
             cut--;
         }
+        // Where jmp's machinery threw on the user's behalf (a variable that cannot be sent, say),
+        // its frames above the user's call are internals; the public API's frames stay.
+        int start = 0;
+        while (start < cut && INTERNAL.matcher(frames[start].getClassName()).lookingAt()) {
+            start++;
+        }
+        if (start == cut) {
+            start = 0;
+        }
         List<StackTraceElement> kept = new ArrayList<>();
-        for (int i = 0; i < cut; i++) {
+        for (int i = start; i < cut; i++) {
             kept.add(frames[i]);
         }
         return kept;
@@ -148,20 +180,28 @@ public final class StackTraceCleaner {
         String cls = frame.getClassName();
         Matcher wrapper = WRAPPER.matcher(cls);
         String file = frame.getFileName();
-        if (wrapper.lookingAt() && file != null) {
-            Matcher id = SNIPPET_FILE.matcher(file);
-            if (id.matches()) {
-                String where = locations.describe(id.group(1), frame.getLineNumber())
-                        .orElse("snippet " + file + ", line " + frame.getLineNumber());
-                String owner = cls.substring(wrapper.end());
-                String method = frame.getMethodName();
-                if (method.equals("do_it$")) {
-                    return where;
-                }
-                String name = owner.isEmpty() ? method : owner + "." + method;
-                return name + " (" + where + ")";
-            }
+        if (!wrapper.lookingAt()) {
+            return frame.toString();
         }
-        return frame.toString();
+        Matcher id = file == null ? null : SNIPPET_FILE.matcher(file);
+        String where;
+        if (id != null && id.matches()) {
+            where = locations.describe(id.group(1), frame.getLineNumber())
+                    .orElse("snippet " + file + ", line " + frame.getLineNumber());
+        } else {
+            where = wrappers.describe(cls, frame.getLineNumber()).orElse(null);
+        }
+        String owner = cls.substring(wrapper.end());
+        String method = frame.getMethodName();
+        if (where != null && (method.equals("do_it$") || method.startsWith("lambda$do_it$"))) {
+            return where;
+        }
+        owner = owner.replaceAll("\\$?\\$Lambda\\$.*$", "");
+        Matcher lambda = LAMBDA_METHOD.matcher(method);
+        if (lambda.matches()) {
+            method = "lambda in " + lambda.group(1);
+        }
+        String name = owner.isEmpty() ? method : owner.replace('$', '.') + "." + method;
+        return where == null ? name : name + " (" + where + ")";
     }
 }

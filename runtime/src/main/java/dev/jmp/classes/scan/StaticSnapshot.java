@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>Kernel side: {@link #capture}; worker side: {@link #install}. In between, the snapshot
  * travels as {@link #toBytes()} or by Java serialization.
  */
-public final class StaticSnapshot implements Serializable {
+public final class StaticSnapshot implements Serializable, dev.jmp.classes.TaskPayload {
 
     private static final long serialVersionUID = 1L;
     private static final int FORMAT = 1;
@@ -150,6 +150,7 @@ public final class StaticSnapshot implements Serializable {
      * @throws IllegalStateException naming the variable if a class, field or value cannot be
      *                               resolved in the worker, or the field is final
      */
+    @Override
     public void install(ClassLoader workerLoader) {
         install(workerLoader, ValueCodec.javaSerialization());
     }

@@ -1,0 +1,137 @@
+"""%%pool through a real Jupyter client: live progress by update_display_data with one display id
+(at most 10 a second, text form for nbconvert), output labelled by item before the reply, typed
+results in the next cell, notebook records and redefined methods in workers, --on-error stop and
+collect, interrupts, bad input, and no worker outliving the kernel."""
+import re
+import time
+import unittest
+
+import jmp_client
+
+LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
+           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
+
+
+class PoolTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = jmp_client.start()
+        content, _ = jmp_client.execute(cls.kc, "%workers --warm 2")
+        assert content["status"] == "ok", content
+
+    @classmethod
+    def tearDownClass(cls):
+        content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
+        pids = [int(p) for p in re.findall(r"\d+", jmp_client.result_of(msgs)["text/plain"])]
+        assert pids, "the tests started workers"
+        jmp_client.stop(cls.km, cls.kc)
+        alive = jmp_client.wait_workers_gone(pids)
+        assert not alive, "workers outlived the kernel: %s" % alive
+
+    def execute(self, code, timeout=120):
+        return jmp_client.execute(self.kc, code, timeout=timeout)
+
+    def run_ok(self, code):
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return content, msgs
+
+    def run_error(self, code):
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "error", (code, content, msgs))
+        self.assertEqual(jmp_client.result_of(self.run_ok("40 + 2")[1]), {"text/plain": "42"}, "kernel alive")
+        return content, msgs
+
+    def value(self, code):
+        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
+
+    def test_progress_updates_in_place_and_output_streams_before_the_reply(self):
+        msg_id = self.kc.execute("%%pool --over java.util.stream.IntStream.range(0, 30) --as i -n 2 --out squares\n"
+                                 "System.out.println(\"working on \" + i);\nThread.sleep(60);\nreturn i * i;")
+        timed = jmp_client.collect(self.kc, msg_id)
+        reply = jmp_client.shell_reply(self.kc, msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        msgs = [m for _, m in timed]
+        shown = [m["content"] for m in msgs if m["msg_type"] == "display_data"]
+        updates = [(t, m["content"]) for t, m in timed if m["msg_type"] == "update_display_data"]
+        display_id = shown[0]["transient"]["display_id"]
+        self.assertRegex(shown[0]["data"]["text/plain"], r"^pool-\d+: 0/30 \(0%\)")
+        self.assertIn("<div class=\"jmp-progress\">", shown[0]["data"]["text/html"])
+        self.assertGreaterEqual(len(updates), 2, "progress updated while the items ran")
+        for _, u in updates:
+            self.assertEqual(u["transient"]["display_id"], display_id)
+        span = updates[-1][0] - updates[0][0]
+        self.assertLessEqual(len(updates), span * 10 + 3, "more than 10 updates a second: %d in %.2fs" % (len(updates), span))
+        self.assertRegex(updates[-1][1]["data"]["text/plain"], r"^pool-\d+: 30/30 \(100%\), .*0 failed - done$")
+        streams = [(t, m["content"]["text"]) for t, m in timed if m["msg_type"] == "stream"]
+        self.assertGreater(timed[-1][0] - streams[0][0], 0.3, "item output arrived only at the end")
+        lines = "".join(s for _, s in streams).splitlines()
+        self.assertEqual(sorted(lines), sorted("[%d] working on %d" % (i, i) for i in range(30)))
+        self.assertEqual(self.value("int sum = 0; for (int s : squares) sum += s; sum"), str(sum(i * i for i in range(30))))
+        self.assertEqual(self.value("squares.get(7)"), "49")
+
+    def test_notebook_records_and_redefined_methods_travel(self):
+        self.run_ok("record Pair(int a, int b) implements java.io.Serializable {}")
+        self.run_ok("int weight(Pair p) { return p.a() + p.b(); }")
+        self.run_ok("var pairs = List.of(new Pair(1, 2), new Pair(3, 4));")
+        self.run_ok("%%pool --over pairs --as p -n 2 --out swapped\nreturn new Pair(p.b(), weight(p));")
+        self.assertEqual(self.value("swapped"), "[Pair[a=2, b=3], Pair[a=4, b=7]]")
+        self.assertEqual(self.value("swapped.get(1) instanceof Pair"), "true")
+        self.run_ok("int weight(Pair p) { return 100 * p.a(); }")
+        self.run_ok("%%pool --over pairs --as p -n 2 --out weights\nreturn weight(p);")
+        self.assertEqual(self.value("weights"), "[100, 300]")
+
+    def test_on_error_stop_fails_with_cell_lines_and_collect_keeps_going(self):
+        content, msgs = self.run_error("%%pool --over List.of(4, 0, 2) --as d -n 2\nint q = 8 / d;\nreturn q;")
+        cell = content["execution_count"]
+        self.assertEqual(content["ename"], "java.lang.ArithmeticException")
+        self.assertIn("item 1 (d = 0) failed", content["evalue"])
+        self.assertIn("at cell [%d], line 2" % cell, "\n".join(content["traceback"]))
+        self.assertNotIn("$JShell$", "\n".join(content["traceback"]))
+        _, msgs = self.run_ok("%%pool --over List.of(4, 0, 2) --as d -n 2 --on-error collect --out qs\nreturn 8 / d;")
+        self.assertEqual(self.value("qs"), "[2, null, 4]")
+        table = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "display_data"][-1]
+        self.assertIn("1 item failed (their results are null)", table)
+        self.assertRegex(table, r"\n1\s+0\s+java.lang.ArithmeticException: / by zero")
+
+    def test_interrupt_cancels_the_items_and_stops_the_workers(self):
+        msg_id = self.kc.execute("%%pool --over java.util.stream.IntStream.range(0, 50) --as i -n 2\n"
+                                 "System.out.println(\"started \" + i);\nThread.sleep(600_000);\nreturn i;")
+        started = False
+        while not started:
+            msg = self.kc.get_iopub_msg(timeout=60)
+            started = (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                       and "started" in msg["content"]["text"])
+        begin = time.time()
+        self.km.interrupt_kernel()
+        reply = jmp_client.shell_reply(self.kc, msg_id, 30)
+        self.assertLess(time.time() - begin, 5, "interrupt took too long")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertIn("were cancelled", reply["content"]["evalue"])
+        jmp_client.collect(self.kc, msg_id)
+        _, msgs = self.run_ok("%workers")
+        table = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "display_data"][-1]
+        self.assertNotRegex(table, r"pool-\d+-w\d+\s+\d+\s+busy", table)
+        self.assertEqual(self.value("1 + 1"), "2")
+
+    def test_bad_input_and_unsendable_variables_start_nothing(self):
+        self.run_ok("Object handle = new Object();")
+        before = self.value(LAUNCHED + ".size()")
+        for code, expected in (("%%pool --as x\nreturn x;", "%%pool needs --over EXPR"),
+                               ("%%pool --over List.of(1) --as x --on-error maybe\nreturn x;",
+                                "--on-error must be stop or collect"),
+                               ("%%pool --over 42 --as x\nreturn x;", "--over 42: it must be an Iterable, an array or a stream"),
+                               ("%%pool --over missingList --as x\nreturn x;", "--over missingList: cannot find symbol"),
+                               ("%%pool --over List.of(1) --as x\nreturn x +;", "illegal start of expression"),
+                               ("%%pool --over List.of(1) --as x\nreturn handle.hashCode() + x;",
+                                "variable `handle` (java.lang.Object) cannot be sent to a worker")):
+            content, _ = self.run_error(code)
+            self.assertIn(expected, content["evalue"], code)
+        self.assertEqual(self.value(LAUNCHED + ".size()"), before, "no worker started")
+        text = jmp_client.text_of(self.run_ok("%%pool --help")[1])
+        self.assertIn("Usage: %%pool --over EXPR --as NAME", text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,231 @@
+"""%%spawn, %wait, %terminate and %workers through a real Jupyter client: live labelled output
+before the reply, the summary table, --out handles, failures in cell lines with the other
+workers' output kept, --bg output after the reply and its replay, interrupts, timeouts, bad
+input, and no worker outliving the kernel."""
+import re
+import time
+import unittest
+
+import jmp_client
+
+LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
+           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
+
+
+class SpawnTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = jmp_client.start()
+        content, _ = jmp_client.execute(cls.kc, "%workers --warm 2")
+        assert content["status"] == "ok", content
+
+    @classmethod
+    def tearDownClass(cls):
+        content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
+        pids = [int(p) for p in re.findall(r"\d+", jmp_client.result_of(msgs)["text/plain"])]
+        assert pids, "the tests started workers"
+        jmp_client.stop(cls.km, cls.kc)
+        alive = jmp_client.wait_workers_gone(pids)
+        assert not alive, "workers outlived the kernel: %s" % alive
+
+    def execute(self, code, timeout=120):
+        return jmp_client.execute(self.kc, code, timeout=timeout)
+
+    def run_ok(self, code):
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return content, msgs
+
+    def run_error(self, code):
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "error", (code, content, msgs))
+        self.assertEqual(jmp_client.result_of(self.run_ok("40 + 2")[1]), {"text/plain": "42"}, "kernel alive")
+        return content, msgs
+
+    def value(self, code):
+        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
+
+    def launched(self):
+        return int(self.value(LAUNCHED + ".size()"))
+
+    @staticmethod
+    def displays(msgs, kind="display_data"):
+        return [m["content"] for m in msgs if m["msg_type"] == kind]
+
+    def test_output_streams_live_labelled_in_whole_lines_then_a_summary(self):
+        msg_id = self.kc.execute("%%spawn -n 2\nfor (int i = 0; i < 4; i++) {\n"
+                                 "    System.out.println(\"tick \" + i + \" of \" + Worker.index());\n"
+                                 "    Thread.sleep(300);\n}\nreturn Worker.index() * 10;")
+        timed = jmp_client.collect(self.kc, msg_id)
+        reply = jmp_client.shell_reply(self.kc, msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        streams = [(t, m["content"]["text"]) for t, m in timed if m["msg_type"] == "stream"]
+        end = timed[-1][0]
+        self.assertTrue(streams, timed)
+        self.assertGreater(end - streams[0][0], 0.6, "the first line arrived only at the end: %s" % streams)
+        text = "".join(s for _, s in streams)
+        for s in (s for _, s in streams):
+            self.assertTrue(s.endswith("\n"), "a stream message ends mid-line: %r" % s)
+        lines = text.splitlines()
+        for w in (0, 1):
+            mine = [l for l in lines if l.startswith("[w%d] " % w)]
+            self.assertEqual(mine, ["[w%d] tick %d of %d" % (w, i, w) for i in range(4)], text)
+        self.assertEqual(len(lines), 8, text)
+        summary = self.displays([m for _, m in timed])[-1]["data"]
+        self.assertIn("<table", summary["text/html"])
+        plain = summary["text/plain"].splitlines()
+        self.assertRegex(plain[0], r"^spawn-\d+: 2 workers, 2 ok, [0-9.]+ s$")
+        self.assertRegex(plain[2], r"^w0\s+spawn-\d+-0\s+\d+\s+0\s+[0-9.]+ s\s+0$")
+        self.assertRegex(plain[3], r"^w1\s+spawn-\d+-1\s+\d+\s+0\s+[0-9.]+ s\s+10$")
+
+    def test_out_binds_the_process_handles(self):
+        _, msgs = self.run_ok("%%spawn -n 2 --name handles --out procs\nreturn \"r\" + Worker.index();")
+        table = self.displays(msgs)[-1]["data"]["text/plain"]
+        pid0 = int(re.search(r"^w0\s+handles-0\s+(\d+)", table, re.M).group(1))
+        self.assertEqual(self.value("procs.size()"), "2")
+        self.assertEqual(self.value("procs.get(0).pid()"), str(pid0))
+        self.assertEqual(self.value("procs.get(1).result()"), 'r1')
+        self.assertEqual(self.value("procs.get(0).join().exitCode()"), "0")
+        self.assertEqual(self.value("procs.get(1).name()"), 'handles-1')
+
+    def test_group_prints_each_workers_output_together_at_the_end(self):
+        _, msgs = self.run_ok("%%spawn -n 3 --group\nfor (int i = 0; i < 3; i++) {\n"
+                              "    System.out.println(\"g\" + i);\n    Thread.sleep(50);\n}")
+        text = jmp_client.text_of(msgs)
+        self.assertEqual(text.splitlines(), ["[w%d] g%d" % (w, i) for w in range(3) for i in range(3)], text)
+
+    def test_a_failing_worker_fails_the_cell_with_cell_lines_and_keeps_the_others_output(self):
+        self.run_ok("int ratio(int a) {\n    int zero = a - a;\n    return a / zero;\n}")
+        content, msgs = self.run_error("%%spawn -n 3\nSystem.out.println(\"start \" + Worker.index());\n"
+                                       "if (Worker.index() == 1) {\n    return ratio(4);\n}\n"
+                                       "System.out.println(\"done \" + Worker.index());\nreturn 0;")
+        cell = content["execution_count"]
+        self.assertEqual(content["ename"], "java.lang.ArithmeticException")
+        trace = "\n".join(content["traceback"])
+        self.assertIn("w1 (spawn-", trace)
+        self.assertRegex(trace, r"at ratio \(cell \[\d+\], line 3\)")
+        self.assertIn("at cell [%d], line 4" % cell, trace)
+        for internal in ("$JShell$", "dev.jmp.worker"):
+            self.assertNotIn(internal, trace)
+        text = jmp_client.text_of(msgs, "stdout")
+        for w in (0, 2):
+            self.assertIn("[w%d] done %d" % (w, w), text)
+        self.assertIn("[w1] start 1", text)
+        self.assertNotIn("$JShell$", jmp_client.text_of(msgs, "stderr"))
+        summary = self.displays(msgs)[-1]["data"]["text/plain"]
+        self.assertRegex(summary, r"w1\s+spawn-\d+-1\s+\d+\s+1\s+.*failed: java.lang.ArithmeticException: / by zero")
+        order = [m["msg_type"] for m in msgs if m["msg_type"] in ("display_data", "error")]
+        self.assertEqual(order[-2:], ["display_data", "error"], "the summary comes before the error")
+
+    def test_exit_code_and_timeout_fail_the_cell(self):
+        content, _ = self.run_error("%%spawn\nSystem.err.println(\"about to exit\");\nSystem.exit(3);")
+        self.assertEqual(content["ename"], "WorkerFailed")
+        self.assertIn("ended with exit code 3", content["evalue"])
+        self.assertIn("    about to exit", content["traceback"])
+        start = time.time()
+        content, _ = self.run_error("%%spawn --timeout 1\nThread.sleep(60_000);")
+        self.assertLess(time.time() - start, 20)
+        self.assertEqual(content["ename"], "Timeout")
+        self.assertIn("did not finish within --timeout 1.00 s", content["evalue"])
+
+    def test_background_output_flows_into_its_cell_after_the_reply_and_wait_replays_it(self):
+        content, msgs = self.run_ok("%%spawn --bg --name late -n 2\nfor (int i = 0; i < 3; i++) {\n"
+                                    "    Thread.sleep(400);\n    System.out.println(\"late \" + i);\n}\nreturn 7;")
+        bg = msgs[0]["parent_header"]["msg_id"]
+        status = self.displays(msgs)[0]
+        display_id = status["transient"]["display_id"]
+        self.assertIn("running in the background", status["data"]["text/plain"])
+        self.assertEqual(self.value("1 + 1"), "2", "the kernel is free while the run goes on")
+        late, updated = [], None
+        deadline = time.time() + 60
+        while updated is None and time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != bg:
+                continue
+            if msg["msg_type"] == "stream":
+                late.append(msg["content"]["text"])
+            elif msg["msg_type"] == "update_display_data":
+                updated = msg["content"]
+        self.assertIsNotNone(updated, "no late summary for the bg cell")
+        self.assertEqual(updated["transient"]["display_id"], display_id)
+        self.assertRegex(updated["data"]["text/plain"], r"^late: 2 workers, 2 ok")
+        lines = "".join(late).splitlines()
+        self.assertEqual(sorted(lines), sorted("[w%d] late %d" % (w, i) for w in (0, 1) for i in range(3)))
+        _, msgs = self.run_ok("%wait late")
+        replay = jmp_client.text_of(msgs).splitlines()
+        self.assertEqual(sorted(replay), sorted(lines))
+        self.assertRegex(self.displays(msgs)[-1]["data"]["text/plain"], r"w1\s+late-1\s+\d+\s+0\s+.*7")
+        _, msgs = self.run_ok("%wait")
+        self.assertIn("No background run to wait for", jmp_client.text_of(msgs))
+
+    def test_interrupting_another_cell_spares_bg_runs_and_terminate_stops_them(self):
+        self.run_ok("%%spawn --bg --name sleeper --out sleepers\nThread.sleep(600_000);")
+        pid = int(self.value("sleepers.get(0).pid()"))
+        msg_id = self.kc.execute("Thread.sleep(60_000);")
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(0.3)
+        self.km.interrupt_kernel()
+        self.assertEqual(jmp_client.shell_reply(self.kc, msg_id)["content"]["ename"], "Interrupted")
+        jmp_client.collect(self.kc, msg_id)
+        self.assertTrue(jmp_client.worker_alive(pid), "an interrupt of another cell killed the bg worker")
+        _, msgs = self.run_ok("%workers")
+        self.assertRegex(self.displays(msgs)[-1]["data"]["text/plain"], r"\bsleeper\s+%d\s+busy" % pid)
+        _, msgs = self.run_ok("%terminate sleeper")
+        self.assertIn("sleeper: terminated (w0 killed by SIGTERM)", jmp_client.text_of(msgs))
+        self.assertEqual(jmp_client.wait_workers_gone([pid], 5), [])
+        content, _ = self.run_error("%wait sleeper")
+        self.assertEqual(content["ename"], "Terminated")
+
+    def test_interrupt_terminates_the_running_spawn_and_the_kernel_stays_usable(self):
+        msg_id = self.kc.execute("%%spawn -n 2 --name doomed --out doomedProcs\nSystem.out.println(\"up\");\n"
+                                 "Thread.sleep(600_000);")
+        seen = False
+        while not seen:
+            msg = self.kc.get_iopub_msg(timeout=60)
+            seen = (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "up" in msg["content"]["text"])
+        start = time.time()
+        self.km.interrupt_kernel()
+        reply = jmp_client.shell_reply(self.kc, msg_id, 30)
+        self.assertLess(time.time() - start, 5)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        jmp_client.collect(self.kc, msg_id)
+        pids = [int(self.value("doomedProcs.get(%d).pid()" % i)) for i in (0, 1)]
+        self.assertEqual(jmp_client.wait_workers_gone(pids, 5), [])
+        self.assertEqual(self.value("doomedProcs.get(0).exitCode()"), "-15")
+
+    def test_variables_that_cannot_be_sent_and_compile_errors_stop_before_any_process_starts(self):
+        self.run_ok("Object lock = new Object();\nint n = 3;")
+        before = self.launched()
+        content, _ = self.run_error("%%spawn -n 2\nreturn lock.hashCode() + n;")
+        self.assertEqual(content["ename"], "UnsendableVariable")
+        self.assertEqual(content["evalue"], "variable `lock` (java.lang.Object) cannot be sent to a worker: "
+                                            "java.lang.Object is not Serializable")
+        content, _ = self.run_error("%%spawn\nint ok = 1;\nString s = ok;\nreturn s;")
+        self.assertEqual(content["ename"], "CompilationError")
+        self.assertTrue(content["evalue"].startswith("line 3, column 12"), content["evalue"])
+        self.assertEqual(self.launched(), before, "no worker started")
+
+    def test_bad_options_print_usage(self):
+        for code, expected in (("%%spawn --frob\nreturn 1;", "unknown option --frob"),
+                               ("%%spawn -n zero\nreturn 1;", "option -n needs a whole number (got 'zero')"),
+                               ("%%spawn --out 9lives\nreturn 1;", "--out '9lives' is not a valid Java variable name"),
+                               ("%%spawn", "%%spawn needs a body"),
+                               ("%wait nosuchrun", "no run named nosuchrun"),
+                               ("%terminate", "%terminate needs one run name or all")):
+            content, _ = self.run_error(code)
+            self.assertIn(expected, content["evalue"], code)
+        content, _ = self.run_error("%%spawn --timeout x\nreturn 1;")
+        self.assertIn("Usage: %%spawn [-n N]", content["evalue"])
+        text = jmp_client.text_of(self.run_ok("%%spawn --help")[1])
+        self.assertIn("Usage: %%spawn", text)
+        self.assertIn("--group", text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,84 @@
+package dev.jmp.kernel.jshell;
+
+import dev.jmp.RemoteException;
+import dev.jmp.kernel.CellException;
+import dev.jmp.kernel.JmpKernel;
+import dev.jmp.serial.Errors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Frames JShell never translated (an exception caught inside a cell, or thrown in a worker that
+ * ran the recorded classes) are mapped to cell lines through the wrapper line tables.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RemoteTraceTest {
+
+    private static JShellEvaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new JShellEvaluator(JmpKernel.notebookClasspath(), List.of(),
+                RemoteTraceTest.class.getClassLoader(), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    private Throwable caughtInACell() throws CellException {
+        evaluator.eval("int half(int x) {\n  int zero = 0;\n  return x / zero;\n}", 4);
+        evaluator.eval("record Box(int v) {\n  int open() {\n    return half(v);\n  }\n}", 5);
+        CellValue caught = evaluator.eval(
+                "Throwable caught = null;\nRunnable r = () -> new Box(3).open();\n"
+                        + "try { r.run(); } catch (Throwable t) { caught = t; }\ncaught", 6);
+        return (Throwable) caught.value();
+    }
+
+    @Test
+    void untranslatedFramesOfNotebookCodeShowCellLines() throws Exception {
+        List<String> lines = evaluator.stackTraceCleaner().format(caughtInACell());
+        assertEquals("java.lang.ArithmeticException: / by zero", lines.get(0));
+        assertEquals("    at half (cell [4], line 3)", lines.get(1));
+        assertEquals("    at Box.open (cell [5], line 3)", lines.get(2));
+        assertEquals("    at cell [6], line 2", lines.get(3), String.join("\n", lines));
+        assertEquals("    at cell [6], line 3", lines.get(4), String.join("\n", lines));
+    }
+
+    @Test
+    void aWorkersExceptionReadsLikeALocalOne() throws Exception {
+        Throwable local = caughtInACell();
+        StackTraceElement[] frames = local.getStackTrace();
+        StackTraceElement[] remote = java.util.Arrays.copyOf(frames, 4);
+        // What a worker adds below the task: its own machinery.
+        remote[3] = new StackTraceElement("dev.jmp.worker.TaskExecutor", "invoke", "TaskExecutor.java", 178);
+        RemoteException fromWorker = new RemoteException(Errors.toInfo(new ArithmeticException("/ by zero") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                setStackTrace(remote);
+                return this;
+            }
+        }));
+        List<String> lines = evaluator.stackTraceCleaner().format(fromWorker);
+        assertTrue(lines.get(0).endsWith(": / by zero"), lines.get(0));
+        assertFalse(lines.get(0).startsWith("dev.jmp.RemoteException"), lines.get(0));
+        assertEquals("    at half (cell [4], line 3)", lines.get(1));
+        assertEquals("    at Box.open (cell [5], line 3)", lines.get(2));
+        assertEquals("    at cell [6], line 2", lines.get(3));
+        assertEquals(4, lines.size(), "the worker's machinery is cut: " + lines);
+    }
+}

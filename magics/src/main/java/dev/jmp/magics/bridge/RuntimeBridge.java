@@ -1,0 +1,62 @@
+package dev.jmp.magics.bridge;
+
+import dev.jmp.Jmp;
+import dev.jmp.magics.KernelCallbacks;
+import dev.jmp.magics.MagicCatalog;
+import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicsProvider;
+import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.spawn.SpawnMagics;
+import dev.jmp.magics.workers.WorkersMagics;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Connects the kernel to the multiprocess runtime, and registers the magics that use it.
+ *
+ * <p>Once JShell has started: the classes JShell records become the workers' class source, the
+ * JShell loader resolves results (so a notebook record comes back as itself), every dispatched
+ * task carries a snapshot of the notebook variables it reads ({@link NotebookTaskPreparer}),
+ * worker output streams into cells ({@link OutputDispatcher}), and the runtime's cell-facing
+ * types are imported. Jars added to the notebook are added to every worker; shutting the kernel
+ * down stops every worker.
+ */
+public final class RuntimeBridge implements MagicsProvider {
+
+    /**
+     * Types every cell imports (single-type imports: {@code dev.jmp.Process} wins over
+     * {@code java.lang.Process}, which notebooks rarely need).
+     */
+    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Pool", "dev.jmp.Worker", "dev.jmp.Jmp",
+            "dev.jmp.SerialCallable", "dev.jmp.SerialRunnable", "dev.jmp.SerialFunction");
+
+    /** Creates the provider (called by {@link java.util.ServiceLoader}). */
+    public RuntimeBridge() {
+    }
+
+    @Override
+    public void register(MagicCatalog catalog, KernelCallbacks callbacks) {
+        OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log);
+        callbacks.whenReady(() -> {
+            Jmp.addClassSource(callbacks.classSource());
+            Jmp.setResultClassLoader(callbacks.executionClassLoader());
+            Jmp.addTaskPreparer(new NotebookTaskPreparer(callbacks.classSource(), callbacks::notebookClassNames,
+                    callbacks.executionClassLoader()));
+            Jmp.setOutputEcho(false);
+            Jmp.addOutputListener(output);
+            StringBuilder imports = new StringBuilder();
+            IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+            try {
+                callbacks.evaluate(imports.toString());
+            } catch (MagicException e) {
+                throw new IllegalStateException("cannot import the runtime's types: " + e.getMessage(), e);
+            }
+        });
+        callbacks.onClasspathAdded(paths -> Jmp.addClasspath(paths.toArray(Path[]::new)));
+        callbacks.onShutdown(Jmp::shutdown);
+        new SpawnMagics(callbacks, output).register(catalog);
+        new WorkersMagics(callbacks::cellOutput).register(catalog);
+        new PoolMagics(callbacks, output).register(catalog);
+    }
+}

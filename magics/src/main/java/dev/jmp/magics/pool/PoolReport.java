@@ -1,0 +1,84 @@
+package dev.jmp.magics.pool;
+
+import dev.jmp.RemoteException;
+import dev.jmp.classes.scan.NotebookNames;
+import dev.jmp.magics.CellFailure;
+import dev.jmp.magics.render.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** What a finished {@code %%pool} shows: the failures per item, and the cell's error when it must fail. */
+final class PoolReport {
+
+    private static final int MAX_ITEM_TEXT = 40;
+
+    private PoolReport() {
+    }
+
+    /**
+     * The table of failed items ({@code --on-error collect}).
+     *
+     * @param runName  the run
+     * @param failures the failures
+     * @return one row per failed item, by index
+     */
+    static Table failures(String runName, List<ItemFailure> failures) {
+        Table table = new Table(runName + ": " + failures.size() + " item" + (failures.size() == 1 ? "" : "s")
+                + " failed (their results are null)", List.of("item", "value", "error"));
+        failures.stream().sorted((a, b) -> Long.compare(a.index(), b.index())).forEach(f ->
+                table.row(List.of(Long.toString(f.index()), itemText(f.item()), headline(f.error()))));
+        return table;
+    }
+
+    /**
+     * The cell's error, or null.
+     *
+     * @param runName     the run
+     * @param options     its options
+     * @param total       how many items
+     * @param outcome     how it ended
+     * @param formatError formats an exception in cell lines
+     * @return the failure, or null when the cell succeeds
+     */
+    static CellFailure failure(String runName, PoolOptions options, int total, PoolRun.Outcome outcome,
+                               Function<Throwable, List<String>> formatError) {
+        String stop = outcome.stopReason();
+        if (stop == null || stop.equals("failed") && outcome.failures().isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        if (stop.equals("failed")) {
+            ItemFailure f = outcome.failures().get(0);
+            String who = "item " + f.index() + " (" + options.as() + " = " + itemText(f.item()) + ")";
+            lines.add(who + " failed; the remaining items were cancelled:");
+            lines.addAll(formatError.apply(f.error()));
+            String name = f.error() instanceof RemoteException r ? NotebookNames.displayClassName(r.remoteClassName())
+                    : f.error().getClass().getName();
+            return new CellFailure(name, who + " failed: " + headline(f.error()), lines);
+        }
+        String done = outcome.done() + " of " + total + " items done";
+        String message = stop.equals("timeout")
+                ? String.format(Locale.ROOT, "%s did not finish within --timeout %.2f s (%s); the rest were cancelled",
+                runName, options.timeoutSeconds(), done)
+                : runName + " was interrupted (" + done + "); the rest were cancelled and its workers stopped";
+        String name = stop.equals("timeout") ? "Timeout" : "Interrupted";
+        lines.add(name + ": " + message);
+        return new CellFailure(name, message, lines);
+    }
+
+    static String headline(RuntimeException e) {
+        if (e instanceof RemoteException r) {
+            String cls = NotebookNames.displayClassName(r.remoteClassName());
+            return r.remoteMessage() == null ? cls : cls + ": " + r.remoteMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    }
+
+    private static String itemText(Object item) {
+        String text = String.valueOf(item).replace("\n", "\\n");
+        return text.length() <= MAX_ITEM_TEXT ? text : text.substring(0, MAX_ITEM_TEXT - 1) + "…";
+    }
+}

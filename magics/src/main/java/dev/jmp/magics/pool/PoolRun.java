@@ -1,0 +1,168 @@
+package dev.jmp.magics.pool;
+
+import dev.jmp.OutputEvent;
+import dev.jmp.Pool;
+import dev.jmp.ResultIterator;
+import dev.jmp.SerialFunction;
+import dev.jmp.WaitInterruptedException;
+import dev.jmp.WaitTimeoutException;
+import dev.jmp.magics.CellOutput;
+import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.LineStreamer;
+import dev.jmp.magics.render.ProgressDisplay;
+import dev.jmp.magics.render.TraceLines;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * One {@code %%pool} run: a pool of workers computing the function for every item, results
+ * collected by input index as they finish, a live progress display, each item's output streamed
+ * with its index, and the stop rules ({@code --on-error stop}, {@code --timeout}, interrupts).
+ */
+final class PoolRun {
+
+    /** How the run ended. */
+    record Outcome(List<Object> results, List<ItemFailure> failures, String stopReason, long done) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String name;
+    private final PoolOptions options;
+    private final SerialFunction<Object, Object> fn;
+    private final List<?> items;
+    private final CellOutput cell;
+    private final OutputDispatcher dispatcher;
+    private final TraceLines traces;
+    private final String workerPrefix;
+    private volatile String stopReason;
+    private volatile Pool pool;
+    private volatile ResultIterator<Object> results;
+    private volatile LineStreamer live;
+
+    PoolRun(String name, PoolOptions options, SerialFunction<Object, Object> fn, List<?> items, CellOutput cell,
+            OutputDispatcher dispatcher, TraceLines traces) {
+        this.name = name;
+        this.options = options;
+        this.fn = fn;
+        this.items = items;
+        this.cell = cell;
+        this.dispatcher = dispatcher;
+        this.traces = traces;
+        this.workerPrefix = name + "-w";
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Runs every item and waits for the end (or a stop).
+     *
+     * @return the results by input index (or completion order with {@code --unordered}) and the failures
+     * @throws IllegalStateException if a run already claimed this run's worker names
+     */
+    Outcome run() {
+        if (!dispatcher.claimPrefix(workerPrefix, this::onOutput)) {
+            throw new IllegalStateException("another run already owns the workers named " + workerPrefix + "*");
+        }
+        Object[] byIndex = new Object[items.size()];
+        List<Object> byCompletion = new ArrayList<>();
+        List<ItemFailure> failures = new ArrayList<>();
+        long done = 0;
+        long deadline = options.timeoutSeconds() > 0
+                ? System.nanoTime() + (long) (options.timeoutSeconds() * 1e9) : Long.MAX_VALUE;
+        try (LineStreamer live = new LineStreamer(cell);
+             ProgressDisplay progress = new ProgressDisplay(cell, name, items.size())) {
+            this.live = live;
+            pool = Pool.builder().processes(Math.min(options.processes(), Math.max(1, items.size())))
+                    .retries(options.retries()).namePrefix(workerPrefix).build();
+            results = pool.imapUnordered(fn, items, options.chunksize());
+            while (stopReason == null) {
+                try {
+                    Object value = results.next(POLL);
+                    long index = results.lastIndex();
+                    byIndex[(int) index] = value;
+                    byCompletion.add(value);
+                    done++;
+                    progress.advance(1, 0);
+                } catch (WaitTimeoutException e) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        stop("timeout");
+                    }
+                } catch (NoSuchElementException e) {
+                    break;
+                } catch (WaitInterruptedException e) {
+                    Thread.interrupted(); // terminating the pool below waits; the cell ends as interrupted anyway
+                    stop("interrupted");
+                } catch (RuntimeException e) {
+                    if (stopReason != null) {
+                        break; // an item cancelled by the stop, not a failure of its own
+                    }
+                    long index = results.lastIndex();
+                    failures.add(new ItemFailure(index, index >= 0 && index < items.size() ? items.get((int) index)
+                            : null, e));
+                    byCompletion.add(null);
+                    done++;
+                    progress.advance(0, 1);
+                    if (!options.collect()) {
+                        stop("failed");
+                    }
+                }
+            }
+            live.flush();
+            progress.finish(stopReason == null ? "done" : stopReason.equals("failed") ? "stopped by a failure"
+                    : stopReason.equals("timeout") ? "stopped by --timeout" : stopReason);
+        } finally {
+            shutDown();
+            dispatcher.releasePrefix(workerPrefix);
+        }
+        List<Object> ordered = options.unordered() ? byCompletion : Arrays.asList(byIndex);
+        return new Outcome(new ArrayList<>(ordered), failures, stopReason, done);
+    }
+
+    private void onOutput(OutputEvent e) {
+        LineStreamer out = live;
+        if (out == null) {
+            return;
+        }
+        boolean err = e.stream() == OutputEvent.Stream.STDERR;
+        String text = err ? traces.rewrite(e.line()) : e.line();
+        if (text != null) {
+            out.line(e.item() >= 0 ? "[" + e.item() + "] " : "[" + e.workerName() + "] ", err, text);
+        }
+    }
+
+    /**
+     * Stops the run: remaining items are cancelled, running ones interrupted, and their workers
+     * killed after the pool's grace (2 s). The first reason is the one reported.
+     *
+     * @param reason {@code failed}, {@code timeout} or {@code interrupted}
+     */
+    void stop(String reason) {
+        synchronized (this) {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+        }
+        ResultIterator<Object> it = results;
+        if (it != null) {
+            it.close();
+        }
+    }
+
+    private void shutDown() {
+        ResultIterator<Object> it = results;
+        if (it != null && stopReason != null) {
+            it.close();
+        }
+        Pool p = pool;
+        if (p != null) {
+            p.terminate();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jmp.magics.render;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites stack-trace lines that workers print (an uncaught exception's report, a
+ * {@code printStackTrace()} in user code): frames of notebook classes become cell lines, as in
+ * the cell's own errors, and frames of the worker's task machinery are dropped.
+ */
+public final class TraceLines {
+
+    private static final Pattern FRAME = Pattern.compile(
+            "^(\\s*)at (?:[^\\s/]+//)?([\\w.$]+)\\.([\\w$<>]+)\\(([^:()]*)(?::(\\d+))?\\)\\s*$");
+
+    private final Function<Throwable, List<String>> formatter;
+
+    /**
+     * Creates a rewriter.
+     *
+     * @param formatter formats an exception the way cells show errors (the kernel's)
+     */
+    public TraceLines(Function<Throwable, List<String>> formatter) {
+        this.formatter = formatter;
+    }
+
+    /**
+     * Rewrites one line.
+     *
+     * @param line a line a worker printed
+     * @return the line, a rewritten frame, or null to drop it
+     */
+    public String rewrite(String line) {
+        if (line.indexOf("at ") < 0) {
+            return line;
+        }
+        Matcher m = FRAME.matcher(line);
+        if (!m.matches()) {
+            return line;
+        }
+        String cls = m.group(2);
+        if (cls.startsWith("dev.jmp.worker.")) {
+            return null;
+        }
+        if (!cls.startsWith("REPL.")) {
+            return line;
+        }
+        int lineNumber = m.group(5) == null ? -1 : Integer.parseInt(m.group(5));
+        Throwable probe = new Throwable();
+        probe.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement(cls, m.group(3), m.group(4).isEmpty() ? null : m.group(4), lineNumber)});
+        List<String> formatted = formatter.apply(probe);
+        if (formatted.size() < 2) {
+            return line;
+        }
+        return m.group(1) + formatted.get(1).strip();
+    }
+}

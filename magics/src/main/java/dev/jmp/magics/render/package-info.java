@@ -1,0 +1,7 @@
+/**
+ * Rendering into cells, shared by the runtime's magics: worker lines streamed live and never
+ * split mid-line ({@link dev.jmp.magics.render.LineStreamer}), output kept for grouping and
+ * replay ({@link dev.jmp.magics.render.OutputLog}), and tables as HTML with a plain-text
+ * fallback for consoles and nbconvert ({@link dev.jmp.magics.render.Table}).
+ */
+package dev.jmp.magics.render;

@@ -1,0 +1,288 @@
+package dev.jmp.magics.spawn;
+
+import dev.jmp.OutputEvent;
+import dev.jmp.Process;
+import dev.jmp.SerialCallable;
+import dev.jmp.magics.CellOutput;
+import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.LineStreamer;
+import dev.jmp.magics.render.OutputLog;
+import dev.jmp.magics.render.TraceLines;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One {@code %%spawn} run: its processes, their output (streamed live into the cell that
+ * started the run, and kept for {@code --group} and {@code %wait}), a watcher that notes when
+ * each worker ends and enforces {@code --timeout}, and the outcomes.
+ */
+final class SpawnRun {
+
+    private static final long POLL_MILLIS = 10;
+
+    private final String name;
+    private final SpawnOptions options;
+    private final List<Process> processes = new ArrayList<>();
+    private final List<String> workerNames = new ArrayList<>();
+    private final OutputLog log = new OutputLog();
+    private final CellOutput cell;
+    private final LineStreamer live;
+    private final OutputDispatcher dispatcher;
+    private final TraceLines traces;
+    private final CompletableFuture<List<WorkerOutcome>> done = new CompletableFuture<>();
+    private final long[] endNanos;
+    private long startNanos;
+    private volatile String stopReason;
+    private volatile boolean waited;
+
+    SpawnRun(String name, SpawnOptions options, SerialCallable<Object> body, CellOutput cell,
+             OutputDispatcher dispatcher, TraceLines traces) {
+        this.name = name;
+        this.traces = traces;
+        this.options = options;
+        this.cell = cell;
+        this.dispatcher = dispatcher;
+        this.live = options.group() ? null : new LineStreamer(cell);
+        this.endNanos = new long[options.count()];
+        for (int i = 0; i < options.count(); i++) {
+            String workerName = options.count() == 1 ? name : name + "-" + i;
+            workerNames.add(workerName);
+            Process p = new Process(body).name(workerName).index(i).daemon(options.daemon());
+            if (!options.jvmOptions().isEmpty()) {
+                p.jvmOptions(options.jvmOptions().toArray(String[]::new));
+            }
+            processes.add(p);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    SpawnOptions options() {
+        return options;
+    }
+
+    List<Process> processes() {
+        return List.copyOf(processes);
+    }
+
+    List<String> workerNames() {
+        return List.copyOf(workerNames);
+    }
+
+    OutputLog log() {
+        return log;
+    }
+
+    CellOutput cell() {
+        return cell;
+    }
+
+    boolean isDone() {
+        return done.isDone();
+    }
+
+    boolean waited() {
+        return waited;
+    }
+
+    void markWaited() {
+        waited = true;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    /**
+     * Claims the workers' output and starts every process. The first start snapshots the
+     * notebook variables the body reads; if one cannot be sent, nothing was started.
+     *
+     * @throws RuntimeException what a start threw; the processes started before it are killed
+     */
+    void start() {
+        for (int i = 0; i < workerNames.size(); i++) {
+            int index = i;
+            if (!dispatcher.claim(workerNames.get(i), e -> onOutput(index, e))) {
+                releaseClaims(i);
+                throw new IllegalStateException("a running process is already named " + workerNames.get(i));
+            }
+        }
+        startNanos = System.nanoTime();
+        for (int i = 0; i < processes.size(); i++) {
+            try {
+                processes.get(i).start();
+            } catch (RuntimeException e) {
+                for (int j = 0; j < i; j++) {
+                    processes.get(j).kill();
+                }
+                for (int j = 0; j < i; j++) {
+                    processes.get(j).join(Duration.ofSeconds(5));
+                }
+                releaseClaims(workerNames.size());
+                if (live != null) {
+                    live.close();
+                }
+                throw e;
+            }
+        }
+        Thread watcher = new Thread(this::watch, "jmp-spawn-" + name);
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void releaseClaims(int upTo) {
+        for (int i = 0; i < upTo; i++) {
+            dispatcher.release(workerNames.get(i));
+        }
+    }
+
+    private void onOutput(int index, OutputEvent e) {
+        String label = "[w" + index + "] ";
+        boolean err = e.stream() == OutputEvent.Stream.STDERR;
+        String text = err ? traces.rewrite(e.line()) : e.line();
+        if (text == null) {
+            return;
+        }
+        log.add(new OutputLog.Line(index, label, err, text));
+        if (live != null) {
+            live.line(label, err, text);
+        }
+    }
+
+    private void watch() {
+        long deadline = options.timeoutSeconds() > 0
+                ? startNanos + (long) (options.timeoutSeconds() * 1e9) : Long.MAX_VALUE;
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                boolean running = false;
+                for (int i = 0; i < processes.size(); i++) {
+                    if (endNanos[i] == 0) {
+                        if (processes.get(i).isAlive()) {
+                            running = true;
+                        } else {
+                            endNanos[i] = now;
+                        }
+                    }
+                }
+                if (!running) {
+                    break;
+                }
+                if (now - deadline >= 0 && stopReason == null) {
+                    stop("timeout");
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+            if (live != null) {
+                live.close();
+            }
+            releaseClaims(workerNames.size());
+            done.complete(outcomes());
+        } catch (InterruptedException e) {
+            done.completeExceptionally(e);
+        } catch (RuntimeException | Error e) {
+            releaseClaims(workerNames.size());
+            done.completeExceptionally(e);
+        }
+    }
+
+    private List<WorkerOutcome> outcomes() {
+        List<WorkerOutcome> out = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            Process p = processes.get(i);
+            Integer code = p.exitCode();
+            Object result = null;
+            String text;
+            try {
+                result = p.result();
+                text = ValueText.of(result);
+            } catch (RuntimeException e) {
+                text = "(cannot read the result: " + e.getMessage() + ")";
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(endNanos[i] - startNanos);
+            out.add(new WorkerOutcome(i, workerNames.get(i), p.pid(), code == null ? -9 : code, millis, result, text,
+                    p.exception(), p.lastStderr()));
+        }
+        return out;
+    }
+
+    /**
+     * Terminates the workers still running (SIGTERM, then SIGKILL after 2 s). The first reason
+     * given is the one reported.
+     *
+     * @param reason {@code timeout}, {@code interrupted} or {@code terminated}
+     */
+    void stop(String reason) {
+        synchronized (this) {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+        }
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                p.terminate(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /**
+     * Waits for the run to end.
+     *
+     * @return the outcomes, by worker index
+     * @throws InterruptedException if the waiting thread is interrupted (the run goes on)
+     */
+    List<WorkerOutcome> await() throws InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the watcher of " + name + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Waits at most a while for the run to end, ignoring interrupts.
+     *
+     * @param millis how long
+     * @return the outcomes, or null if it did not end in time
+     */
+    List<WorkerOutcome> awaitQuietly(long millis) {
+        try {
+            return done.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs an action when the run ends (on the watcher thread).
+     *
+     * @param action receives the outcomes
+     */
+    void whenDone(java.util.function.Consumer<List<WorkerOutcome>> action) {
+        done.thenAccept(action);
+    }
+
+    /**
+     * The run's wall time so far.
+     *
+     * @return milliseconds since the start until the last worker ended (or now)
+     */
+    long millis() {
+        long end = 0;
+        for (long e : endNanos) {
+            end = Math.max(end, e);
+        }
+        return TimeUnit.NANOSECONDS.toMillis((done.isDone() ? end : System.nanoTime()) - startNanos);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jmp.magics.pool;
+
+import dev.jmp.SerialCallable;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The %%pool snippets in a real JShell: element types reach the body, return types reach the results. */
+@Timeout(60)
+class PoolBodyTest {
+
+    private final JShell shell = JShell.builder().executionEngine("local").build();
+
+    PoolBodyTest() throws URISyntaxException {
+        shell.addToClasspath(Path.of(SerialCallable.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString());
+        eval(PoolBody.HELPERS);
+    }
+
+    @AfterEach
+    void close() {
+        shell.close();
+    }
+
+    private List<SnippetEvent> eval(String source) {
+        List<SnippetEvent> all = new java.util.ArrayList<>();
+        String remaining = source;
+        while (!remaining.isBlank()) {
+            var info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
+            for (SnippetEvent e : shell.eval(info.source())) {
+                if (e.causeSnippet() == null) {
+                    assertEquals(Snippet.Status.VALID, e.status(), info.source() + ": " + shell.diagnostics(e.snippet())
+                            .map(d -> d.getMessage(Locale.ROOT)).toList());
+                    all.add(e);
+                }
+            }
+            remaining = info.remaining();
+        }
+        return all;
+    }
+
+    private String typeOf(String source) {
+        List<SnippetEvent> events = eval(source);
+        return ((VarSnippet) events.get(events.size() - 1).snippet()).typeName().replace(",", ", ").replace(",  ", ", ");
+    }
+
+    @Test
+    void itemsAndResultsAreTyped() {
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.items("new int[] {1, 2, 3}")));
+        assertEquals("dev.jmp.SerialFunction<Integer, Integer>", typeOf(PoolBody.function("x", "return x * x;")));
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.bind("squares", "java.util.List.of(1, 4, 9)")));
+        assertEquals("java.util.List<String>", typeOf(PoolBody.items("java.util.stream.Stream.of(\"a\", \"b\")")));
+        assertEquals("dev.jmp.SerialFunction<String, Object>",
+                typeOf(PoolBody.function("s", "System.out.println(s.length());")));
+        assertEquals("java.util.List<Double>", typeOf(PoolBody.items("java.util.stream.DoubleStream.of(0.5)")));
+        assertEquals("java.util.List<java.util.Map.Entry<String, Integer>>",
+                typeOf(PoolBody.items("java.util.Map.of(\"a\", 1).entrySet()")));
+    }
+}
