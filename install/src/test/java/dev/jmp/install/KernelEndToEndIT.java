@@ -77,6 +77,21 @@ class KernelEndToEndIT {
             }
         }
         assertTrue(alive.isEmpty(), "kernel JVMs still alive after the test: " + alive);
+        // Workers of this test's kernels run from the jars installed in this test's data dir.
+        List<String> workers = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            String cmd = p.info().commandLine().orElse("");
+            if (cmd.contains(dataDir.toString()) && cmd.contains("dev.jmp.worker.WorkerMain")) {
+                try {
+                    p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    workers.add(p.pid() + " " + cmd);
+                    p.destroyForcibly();
+                }
+            }
+        }
+        assertTrue(workers.isEmpty(), "worker JVMs still alive after their kernel ended: " + workers);
     }
 
     @Test
@@ -142,6 +157,13 @@ class KernelEndToEndIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void poolMagic() throws Exception {
         python("test_pool", 280);
+    }
+
+    @Test
+    @Order(9)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void tutorialSeriesRunsAndMatchesCommittedOutputs() throws Exception {
+        python("test_series", 1180);
     }
 
     private static void python(String module, long timeoutSeconds) throws Exception {
