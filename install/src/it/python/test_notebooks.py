@@ -32,6 +32,37 @@ class NotebookTest(unittest.TestCase):
             first = next(c for c in executed.cells if c.cell_type == "code")
             self.assertEqual(first.outputs[0]["data"]["text/plain"], "2")
 
+    def test_magics_tour_executes(self):
+        path = os.path.join(REPO, "notebooks", "01-magics-tour.ipynb")
+        out = tempfile.mkdtemp()
+        done = nbconvert(path, out)
+        self.assertEqual(done.returncode, 0, done.stderr[-3000:])
+        executed = nbformat.read(os.path.join(out, os.path.basename(path)), as_version=4)
+        code = [c for c in executed.cells if c.cell_type == "code"]
+        self.assertFalse([o for c in code for o in c.outputs if o.output_type == "error"])
+        by_source = {c.source.splitlines()[0]: c for c in code}
+        waited = "".join(o.get("text", "") for o in by_source["%wait slow"].outputs)
+        self.assertEqual(sorted(waited.splitlines()), sorted("[w%d] tick %d" % (w, i) for w in (0, 1) for i in range(3)),
+                         "%wait replays the background run's output into the batch run")
+        progress = [o for o in by_source[next(k for k in by_source if k.startswith("%%pool --over LongStream"))].outputs
+                    if o.output_type == "display_data"]
+        self.assertRegex(progress[0]["data"]["text/plain"], r"40/40 \(100%\).* - done",
+                         "nbconvert keeps the progress display's final state")
+        self.assertEqual(by_source["counter   // still 5 in the kernel"].outputs[0]["data"]["text/plain"], "5")
+
+    def test_a_failing_worker_fails_nbconvert(self):
+        work = tempfile.mkdtemp()
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "jmp", "display_name": "Java (jmp)", "language": "java"}
+        nb.cells = [nbformat.v4.new_code_cell("%%spawn -n 2\nSystem.out.println(\"worker \" + Worker.index());\n"
+                                              "if (Worker.index() == 1) throw new IllegalStateException(\"worker failure\");"),
+                    nbformat.v4.new_code_cell('"never reached"')]
+        path = os.path.join(work, "fails.ipynb")
+        nbformat.write(nb, path)
+        done = nbconvert(path, tempfile.mkdtemp())
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("worker failure", done.stderr + done.stdout)
+
     def test_a_failing_cell_fails_nbconvert(self):
         work = tempfile.mkdtemp()
         nb = nbformat.v4.new_notebook()

@@ -211,6 +211,28 @@ class SpawnTest(unittest.TestCase):
         self.assertTrue(content["evalue"].startswith("line 3, column 12"), content["evalue"])
         self.assertEqual(self.launched(), before, "no worker started")
 
+    def test_display_in_a_worker_shows_in_the_cell(self):
+        _, msgs = self.run_ok("%%spawn -n 2 --out shown\nSystem.out.println(\"before\");\n"
+                              "var h = display(html(\"<b>worker \" + Worker.index() + \"</b>\"));\n"
+                              "h.update(\"updated \" + Worker.index());\nreturn h;")
+        shown = [m["content"] for m in msgs if m["msg_type"] == "display_data"]
+        html = sorted(d["data"]["text/html"] for d in shown if "text/html" in d["data"] and "<b>" in d["data"]["text/html"])
+        self.assertEqual(html, ["<b>worker 0</b>", "<b>worker 1</b>"])
+        ids = {d["data"]["text/html"]: d["transient"]["display_id"] for d in shown if "<b>" in d["data"].get("text/html", "")}
+        updates = {m["content"]["transient"]["display_id"]: m["content"]["data"]["text/plain"]
+                   for m in msgs if m["msg_type"] == "update_display_data"}
+        self.assertEqual(updates[ids["<b>worker 1</b>"]], "updated 1")
+        order = [m["msg_type"] for m in msgs if m["msg_type"] in ("stream", "display_data")]
+        self.assertEqual(order[0], "stream", "the line printed before the display comes first")
+        # The handle a worker returned updates the same display from the kernel.
+        content, msgs = self.run_ok("shown.get(0).result() instanceof dev.jmp.kernel.display.DisplayHandle d ? d.id() : \"none\"")
+        handle_id = jmp_client.result_of(msgs)["text/plain"]
+        self.assertEqual(handle_id, ids["<b>worker 0</b>"])
+        _, msgs = self.run_ok("((dev.jmp.kernel.display.DisplayHandle) shown.get(0).result()).update(\"from the kernel\");")
+        late = [m["content"] for m in msgs if m["msg_type"] == "update_display_data"]
+        self.assertEqual([(u["transient"]["display_id"], u["data"]["text/plain"]) for u in late],
+                         [(handle_id, "from the kernel")])
+
     def test_bad_options_print_usage(self):
         for code, expected in (("%%spawn --frob\nreturn 1;", "unknown option --frob"),
                                ("%%spawn -n zero\nreturn 1;", "option -n needs a whole number (got 'zero')"),

@@ -291,8 +291,12 @@ public final class JmpKernel extends BaseKernel {
     public void interrupt() {
         Thread thread = magicThread;
         if (thread != null && services.deferInterrupt()) {
-            // The magic is inside a short JShell call of its own: interrupting or stopping JShell
-            // there would corrupt it; the magic's thread gets the interrupt when the call returns.
+            // The magic is inside a JShell call of its own (its --over expression, say): stop the
+            // user code JShell runs, as for any cell, but leave the magic's thread alone until
+            // JShell returns (an interrupt there corrupts JShell); it gets the interrupt then.
+            if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+                evaluator().stop();
+            }
             magicInterrupted = true;
             services.runInterruptActions();
             return;

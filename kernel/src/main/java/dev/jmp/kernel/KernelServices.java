@@ -189,9 +189,9 @@ final class KernelServices implements KernelCallbacks {
 
     /**
      * Runs a magic's call into JShell with thread interrupts held back: JShell waits for its
-     * snippet with {@code Thread.join}, and an interrupt there leaves JShell's state corrupt (later
-     * snippets cannot import the broken one). An interrupt that arrives meanwhile is delivered
-     * when the call returns.
+     * snippet on the calling thread, and an interrupt there leaves JShell's state corrupt (later
+     * snippets cannot import the broken one). An interrupt that arrives meanwhile stops the
+     * snippet the JShell way and reaches the magic's thread when the call returns.
      */
     private <T> T inJShell(JShellCall<T> call) throws CellException {
         boolean interrupted = Thread.interrupted();

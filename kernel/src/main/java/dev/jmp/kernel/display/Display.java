@@ -11,6 +11,9 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
  * progress.update(html("<b>done</b>"));
  * display("# Title", "text/markdown");
  * }</pre>
+ *
+ * <p>In code running in a worker JVM ({@code %%spawn}, {@code %%pool}, a {@code Process}), the
+ * same calls show their output in the cell that started the work.
  */
 public final class Display {
 
@@ -28,6 +31,11 @@ public final class Display {
         publisher = kernelPublisher;
     }
 
+    /** Code shipped to a worker JVM has no kernel connection: its displays travel as output. */
+    private static boolean inWorker() {
+        return publisher == null && dev.jmp.Worker.inWorker();
+    }
+
     private static DisplayPublisher publisher() {
         DisplayPublisher p = publisher;
         if (p == null) {
@@ -43,6 +51,9 @@ public final class Display {
      * @return a handle to update the display in place
      */
     public static DisplayHandle display(Object value) {
+        if (inWorker()) {
+            return WorkerDisplay.display(value);
+        }
         return publisher().display(value);
     }
 
@@ -55,6 +66,9 @@ public final class Display {
      * @return a handle to update the display in place
      */
     public static DisplayHandle display(Object value, String... mimeTypes) {
+        if (inWorker()) {
+            return WorkerDisplay.display(value, mimeTypes);
+        }
         return publisher().display(value, mimeTypes);
     }
 
@@ -65,6 +79,10 @@ public final class Display {
      * @param value     the new content
      */
     public static void updateDisplay(String displayId, Object value) {
+        if (inWorker()) {
+            WorkerDisplay.update(displayId, value);
+            return;
+        }
         publisher().update(displayId, value);
     }
 
@@ -76,6 +94,10 @@ public final class Display {
      * @param mimeTypes the types
      */
     public static void updateDisplay(String displayId, Object value, String... mimeTypes) {
+        if (inWorker()) {
+            WorkerDisplay.update(displayId, value, mimeTypes);
+            return;
+        }
         publisher().update(displayId, value, mimeTypes);
     }
 

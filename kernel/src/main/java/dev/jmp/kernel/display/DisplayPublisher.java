@@ -81,7 +81,7 @@ public final class DisplayPublisher {
         data.setDisplayId(id);
         beforePublish.run();
         iopub.publish(new PublishDisplayData(data));
-        return new DisplayHandle(id, this);
+        return new DisplayHandle(id, this::update);
     }
 
     /**

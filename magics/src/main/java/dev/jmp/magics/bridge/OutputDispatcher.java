@@ -2,6 +2,8 @@ package dev.jmp.magics.bridge;
 
 import dev.jmp.OutputEvent;
 import dev.jmp.OutputListener;
+import dev.jmp.magics.CellOutput;
+import dev.jmp.magics.render.DisplayMarkers;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -22,18 +24,22 @@ public final class OutputDispatcher implements OutputListener {
     private final Supplier<PrintStream> out;
     private final Supplier<PrintStream> err;
     private final Supplier<PrintStream> log;
+    private final Supplier<CellOutput> cell;
 
     /**
      * Creates the dispatcher.
      *
-     * @param out the running cell's stdout
-     * @param err the running cell's stderr
-     * @param log the kernel's log
+     * @param out  the running cell's stdout
+     * @param err  the running cell's stderr
+     * @param log  the kernel's log
+     * @param cell the running cell's output, for displays made in workers
      */
-    public OutputDispatcher(Supplier<PrintStream> out, Supplier<PrintStream> err, Supplier<PrintStream> log) {
+    public OutputDispatcher(Supplier<PrintStream> out, Supplier<PrintStream> err, Supplier<PrintStream> log,
+                            Supplier<CellOutput> cell) {
         this.out = out;
         this.err = err;
         this.log = log;
+        this.cell = cell;
     }
 
     /**
@@ -104,6 +110,12 @@ public final class OutputDispatcher implements OutputListener {
         }
         if (event.jobId() < 0) {
             log.get().println("[" + event.workerName() + "] " + event.line());
+            return;
+        }
+        var display = DisplayMarkers.parse(event.line());
+        if (display.isPresent()) {
+            out.get().flush();
+            DisplayMarkers.publish(display.get(), cell.get());
             return;
         }
         PrintStream stream = event.stream() == OutputEvent.Stream.STDERR ? err.get() : out.get();

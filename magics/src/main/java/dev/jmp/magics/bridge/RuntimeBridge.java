@@ -37,7 +37,8 @@ public final class RuntimeBridge implements MagicsProvider {
 
     @Override
     public void register(MagicCatalog catalog, KernelCallbacks callbacks) {
-        OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log);
+        OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log,
+                callbacks::cellOutput);
         callbacks.whenReady(() -> {
             Jmp.addClassSource(callbacks.classSource());
             Jmp.setResultClassLoader(callbacks.executionClassLoader());

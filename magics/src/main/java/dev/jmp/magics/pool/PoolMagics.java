@@ -94,6 +94,12 @@ public final class PoolMagics {
                     List.of(("UnsendableVariable: " + e.getMessage()).split("\n")));
         }
         CellOutput cell = callbacks.cellOutput();
+        if (list.isEmpty()) {
+            cell.stdout("--over " + options.over() + " has no items: nothing to run; " + options.out()
+                    + " is an empty list.\n");
+            bind(options, new PoolRun.Outcome(List.of(), List.of(), null, 0));
+            return;
+        }
         PoolRun run = new PoolRun("pool-" + counter.incrementAndGet(), options, fn, list, cell, dispatcher,
                 new TraceLines(callbacks::formatError));
         foreground = run;

@@ -8,6 +8,7 @@ import dev.jmp.WaitInterruptedException;
 import dev.jmp.WaitTimeoutException;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.ProgressDisplay;
 import dev.jmp.magics.render.TraceLines;
@@ -128,6 +129,12 @@ final class PoolRun {
     private void onOutput(OutputEvent e) {
         LineStreamer out = live;
         if (out == null) {
+            return;
+        }
+        var display = DisplayMarkers.parse(e.line());
+        if (display.isPresent()) {
+            out.flush();
+            DisplayMarkers.publish(display.get(), cell);
             return;
         }
         boolean err = e.stream() == OutputEvent.Stream.STDERR;

@@ -5,6 +5,7 @@ import dev.jmp.Process;
 import dev.jmp.SerialCallable;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.OutputLog;
 import dev.jmp.magics.render.TraceLines;
@@ -145,6 +146,14 @@ final class SpawnRun {
     }
 
     private void onOutput(int index, OutputEvent e) {
+        var display = DisplayMarkers.parse(e.line());
+        if (display.isPresent()) {
+            if (live != null) {
+                live.flush(); // keep the display after the lines printed before it
+            }
+            DisplayMarkers.publish(display.get(), cell);
+            return;
+        }
         String label = "[w" + index + "] ";
         boolean err = e.stream() == OutputEvent.Stream.STDERR;
         String text = err ? traces.rewrite(e.line()) : e.line();
