@@ -167,7 +167,7 @@ public class Pool implements AutoCloseable {
                                                 Consumer<? super Throwable> errorCallback) {
         List<byte[]> encoded = new ArrayList<>();
         for (T item : items) {
-            encoded.add(Values.encode(item, "items[" + encoded.size() + "]"));
+            encoded.add(Values.encodeItem(item, encoded.size()));
         }
         return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, Pool::decodeAll, callback,
                 errorCallback);
@@ -311,7 +311,7 @@ public class Pool implements AutoCloseable {
                     }
                     window.acquire();
                     try {
-                        source.add(Values.encode(item, "items[" + i + "]"));
+                        source.add(Values.encodeItem(item, i));
                     } catch (SerializationException e) {
                         source.addFailed(e);
                     }
@@ -387,6 +387,20 @@ public class Pool implements AutoCloseable {
     /** This pool as an {@link ExecutorService}; submitted tasks must be serializable. */
     public ExecutorService asExecutorService() {
         return new PoolExecutor(this, scheduler);
+    }
+
+    /**
+     * Waits until every worker has started and connected (work submitted before then simply
+     * starts on the workers that are ready).
+     *
+     * @return whether all were ready within the timeout
+     */
+    public boolean awaitWorkers(Duration timeout) {
+        try {
+            return scheduler.awaitReady(Durations.check(timeout));
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException("the pool's workers", e);
+        }
     }
 
     /** Number of workers. */

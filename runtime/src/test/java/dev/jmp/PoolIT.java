@@ -38,6 +38,7 @@ class PoolIT extends WorkerTracking {
     void mapKeepsInputOrderAndUsesEveryWorker() {
         try (Pool pool = new Pool(2)) {
             List<Integer> squares = pool.map(x -> x * x, range(200));
+            assertTrue(pool.awaitWorkers(Duration.ofSeconds(60)));
             assertEquals(range(200).stream().map(x -> x * x).collect(Collectors.toList()), squares);
             List<String> names = pool.map(x -> {
                 Thread.sleep(20);

@@ -94,6 +94,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 synchronized (this) {
                     slot.ready = true;
                     startupFailures = 0;
+                    notifyAll();
                     dispatch();
                 }
             }
@@ -107,6 +108,24 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             out.add(h.pid());
         }
         return out;
+    }
+
+    /** Waits until every worker has connected; returns whether they did in time. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (slots.size() < size || slots.values().stream().anyMatch(s -> !s.ready)) {
+                if (broken != null || state != State.RUNNING) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
     }
 
     /** Number of workers the pool keeps. */
@@ -163,7 +182,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         Map<WorkerSlot, List<Long>> bySlot = new LinkedHashMap<>();
         for (Chunk c : chunks) {
             if (!c.cancelSent) {
-                c.cancelSent = true;
+                c.slot.markCancelled(c);
                 bySlot.computeIfAbsent(c.slot, s -> new ArrayList<>()).add(c.taskId);
             }
         }
@@ -255,8 +274,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 c.taskId = supervisor.nextId();
                 c.slot = s;
                 c.attempts++;
-                c.cancelSent = false;
-                s.inflight.put(c.taskId, c);
+                s.add(c);
                 inflight.put(c.taskId, c);
                 ValueList.Writer w = new ValueList.Writer();
                 for (byte[] item : c.items) {
@@ -273,11 +291,26 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     @Override
     public synchronized void onOutcome(WorkerHandle worker, TaskOutcome o, List<byte[]> frames) {
+        finishChunk(o, frames);
+        maybeStopWorkers();
+        dispatch();
+    }
+
+    @Override
+    public synchronized void onOutcomes(WorkerHandle worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+        for (TaskOutcome o : outcomes) {
+            finishChunk(o, frames);
+        }
+        maybeStopWorkers();
+        dispatch();
+    }
+
+    private void finishChunk(TaskOutcome o, List<byte[]> frames) {
         Chunk c = inflight.remove(o.taskId());
         if (c == null) {
             return;
         }
-        c.slot.inflight.remove(o.taskId());
+        c.slot.remove(o.taskId());
         Job job = c.job;
         switch (o.status()) {
             case "ok" -> {
@@ -306,8 +339,6 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 }
             }
         }
-        maybeStopWorkers();
-        dispatch();
     }
 
     private void learn(long nanos, int items) {

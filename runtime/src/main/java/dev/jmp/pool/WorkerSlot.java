@@ -11,18 +11,31 @@ final class WorkerSlot {
     final int index;
     final Map<Long, Chunk> inflight = new LinkedHashMap<>();
     boolean ready;
+    private int cancelled;
+
+    void add(Chunk c) {
+        c.cancelSent = false;
+        inflight.put(c.taskId, c);
+    }
+
+    void remove(long taskId) {
+        Chunk c = inflight.remove(taskId);
+        if (c != null && c.cancelSent) {
+            cancelled--;
+        }
+    }
+
+    void markCancelled(Chunk c) {
+        c.cancelSent = true;
+        cancelled++;
+    }
 
     /**
      * Whether the worker is stopping a cancelled task: it gets no new work until the task
      * returns, or until it is killed and replaced, so new work never lands on a doomed worker.
      */
     boolean draining() {
-        for (Chunk c : inflight.values()) {
-            if (c.cancelSent) {
-                return true;
-            }
-        }
-        return false;
+        return cancelled > 0;
     }
 
     WorkerSlot(WorkerHandle worker, int index) {

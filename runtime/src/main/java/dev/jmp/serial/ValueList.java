@@ -1,7 +1,5 @@
 package dev.jmp.serial;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +26,14 @@ public final class ValueList {
     /** Collects items, then builds the frames. */
     public static final class Writer {
         private final List<byte[]> items = new ArrayList<>();
-        private final List<Byte> statuses = new ArrayList<>();
+        private byte[] statuses = new byte[16];
 
         /** Adds an item. */
         public Writer add(byte status, byte[] encoded) {
-            statuses.add(status);
+            if (items.size() == statuses.length) {
+                statuses = java.util.Arrays.copyOf(statuses, statuses.length * 2);
+            }
+            statuses[items.size()] = status;
             items.add(encoded);
             return this;
         }
@@ -54,22 +55,39 @@ public final class ValueList {
                     packed += b.length;
                 }
             }
-            ByteBuffer out = ByteBuffer.allocate(packed).order(ByteOrder.LITTLE_ENDIAN);
-            out.putInt(items.size()).putInt(externals);
+            byte[] out = new byte[packed];
+            putInt(out, 0, items.size());
+            putInt(out, 4, externals);
             List<byte[]> frames = new ArrayList<>(1 + externals);
-            frames.add(out.array());
+            frames.add(out);
+            int pos = 8;
             for (int i = 0; i < items.size(); i++) {
                 byte[] b = items.get(i);
-                out.put(statuses.get(i));
+                out[pos++] = statuses[i];
                 if (b.length > INLINE_LIMIT) {
-                    out.putInt(-1);
+                    putInt(out, pos, -1);
+                    pos += 4;
                     frames.add(b);
                 } else {
-                    out.putInt(b.length).put(b);
+                    putInt(out, pos, b.length);
+                    pos += 4;
+                    System.arraycopy(b, 0, out, pos, b.length);
+                    pos += b.length;
                 }
             }
             return frames;
         }
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
     /** Reads a list from the frames a {@link Writer} built. */
@@ -90,9 +108,11 @@ public final class ValueList {
                 throw new IllegalArgumentException("no value list at frame " + first);
             }
             packed = frames.get(first);
-            ByteBuffer in = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
-            int n = in.getInt();
-            int externals = in.getInt();
+            if (packed.length < 8) {
+                throw new IllegalArgumentException("value list at frame " + first + " is truncated");
+            }
+            int n = getInt(packed, 0);
+            int externals = getInt(packed, 4);
             if (n < 0 || externals < 0 || first + externals >= frames.size()) {
                 throw new IllegalArgumentException("value list at frame " + first + " is truncated");
             }
@@ -101,16 +121,24 @@ public final class ValueList {
             statuses = new byte[n];
             external = new byte[n][];
             int next = first + 1;
+            int pos = 8;
             for (int i = 0; i < n; i++) {
-                statuses[i] = in.get();
-                int len = in.getInt();
+                if (pos + 5 > packed.length) {
+                    throw new IllegalArgumentException("value list at frame " + first + " is truncated");
+                }
+                statuses[i] = packed[pos];
+                int len = getInt(packed, pos + 1);
+                pos += 5;
                 if (len < 0) {
                     external[i] = frames.get(next++);
                     lengths[i] = external[i].length;
                 } else {
-                    offsets[i] = in.position();
+                    if (pos + len > packed.length) {
+                        throw new IllegalArgumentException("value list at frame " + first + " is truncated");
+                    }
+                    offsets[i] = pos;
                     lengths[i] = len;
-                    in.position(in.position() + len);
+                    pos += len;
                 }
             }
         }
@@ -133,8 +161,6 @@ public final class ValueList {
 
     /** Counts the frames a list starting at {@code first} occupies. */
     public static int frameCount(List<byte[]> frames, int first) {
-        ByteBuffer in = ByteBuffer.wrap(frames.get(first)).order(ByteOrder.LITTLE_ENDIAN);
-        in.getInt();
-        return 1 + in.getInt();
+        return 1 + getInt(frames.get(first), 4);
     }
 }

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CdsArchive {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
+    /** The JVM reports archive warnings on stdout, where they would look like task output. */
+    static final String QUIET = "-Xlog:cds=off";
+    static final String QUIET_DYNAMIC = "-Xlog:cds+dynamic=off";
     private final RuntimeSettings settings;
     private final AtomicBoolean training = new AtomicBoolean();
 
@@ -35,7 +38,7 @@ final class CdsArchive {
         if (archive == null || !Files.isRegularFile(archive)) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return List.of("-XX:SharedArchiveFile=" + archive, QUIET, QUIET_DYNAMIC);
     }
 
     /** Starts the training worker if the archive is missing and no training runs yet. */

@@ -25,7 +25,8 @@ final class CdsTraining implements WorkerOwner {
 
     static void start(Supervisor supervisor, Path tmp, Path archive) {
         CdsTraining owner = new CdsTraining(tmp, archive);
-        WorkerHandle w = supervisor.spawn(new WorkerOptions(List.of("-XX:ArchiveClassesAtExit=" + tmp), Map.of()),
+        WorkerHandle w = supervisor.spawn(new WorkerOptions(List.of("-XX:ArchiveClassesAtExit=" + tmp,
+                CdsArchive.QUIET, CdsArchive.QUIET_DYNAMIC), Map.of()),
                 owner, false);
         w.assign(0, "jmp-cds-training");
         List<Dispatch> tasks = new ArrayList<>();

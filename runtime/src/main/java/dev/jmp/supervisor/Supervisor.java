@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Supervisor {
 
+    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
     private static final Object INSTANCE_LOCK = new Object();
     private static Supervisor instance;
 
@@ -65,6 +66,12 @@ public final class Supervisor {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jmp-supervisor-timer");
+                t.setDaemon(true);
+                return t;
+            });
     private final AtomicLong ids = new AtomicLong();
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final WarmSet warm;
@@ -123,7 +130,7 @@ public final class Supervisor {
         hub.on(Hello.class, m -> {
             WorkerHandle w = workers.get(m.peer());
             if (w != null) {
-                w.markConnected();
+                connect(w, 0);
             }
         });
         hub.on(Heartbeat.class, m -> { });
@@ -143,23 +150,52 @@ public final class Supervisor {
         });
     }
 
+    /**
+     * Marks a worker connected once the hub can route to it: its hello comes up one connection,
+     * and the down connection the parent answers on may still be finishing its handshake.
+     */
+    private void connect(WorkerHandle w, int attempt) {
+        if (closed || w.exited().isDone()) {
+            return;
+        }
+        boolean routed;
+        try {
+            routed = hub.send(w.id(), new Heartbeat(System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot reach worker " + w, e);
+            w.markLost();
+            return;
+        }
+        if (routed) {
+            w.markConnected();
+        } else if (attempt < 2000) {
+            timer.schedule(() -> connect(w, attempt + 1), 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            w.markLost();
+        }
+    }
+
     private void onResults(Inbound<TaskResults> m) {
         WorkerHandle w = workers.get(m.peer());
         if (w == null) {
             return;
         }
+        List<TaskOutcome> now = new ArrayList<>(m.body().outcomes().size());
         for (TaskOutcome o : m.body().outcomes()) {
-            Runnable deliver = () -> {
-                WorkerOwner owner = w.owner();
-                if (owner != null) {
-                    owner.onOutcome(w, o, m.data());
-                }
-            };
             if (o.outputSync()) {
-                w.sync().await(o.taskId(), deliver);
+                w.sync().await(o.taskId(), () -> {
+                    WorkerOwner owner = w.owner();
+                    if (owner != null) {
+                        owner.onOutcome(w, o, m.data());
+                    }
+                });
             } else {
-                deliver.run();
+                now.add(o);
             }
+        }
+        WorkerOwner owner = w.owner();
+        if (owner != null && !now.isEmpty()) {
+            owner.onOutcomes(w, now, m.data());
         }
     }
 
@@ -211,7 +247,7 @@ public final class Supervisor {
 
     WorkerHandle spawn(WorkerOptions options, WorkerOwner owner, boolean useArchive) {
         ensureOpen();
-        String id = "w" + ids.incrementAndGet() + "-" + token;
+        String id = "w" + ids.incrementAndGet() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         WorkerHandle w = new WorkerHandle(this, id, nonce, options);
         w.setOwner(owner);
@@ -220,7 +256,8 @@ public final class Supervisor {
         for (Path p : settings.classpath()) {
             cp.add(p.toString());
         }
-        WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), key.toHex(), ProcessHandle.current().pid(),
+        WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
+                ProcessHandle.current().pid(),
                 nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp);
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
@@ -352,6 +389,7 @@ public final class Supervisor {
             }
         }
         hub.close();
+        timer.shutdownNow();
         if (!jvmExit) {
             helpers.shutdownNow();
         }

@@ -117,7 +117,7 @@ public final class WarmSet implements WorkerOwner {
             if (!idle.remove(worker)) {
                 return;
             }
-            if (neverConnected) {
+            if (neverConnected && !supervisor.isClosed()) {
                 failures++;
                 LOG.log(System.Logger.Level.WARNING, "warm worker " + worker + " died before connecting: "
                         + exit.describe() + " " + exit.lastStderr());

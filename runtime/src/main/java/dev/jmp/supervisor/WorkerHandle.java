@@ -41,6 +41,8 @@ public final class WorkerHandle {
     private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile boolean lost;
     private boolean connected;
+    private boolean unroutableLogged;
+    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
 
     WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
         this.supervisor = supervisor;
@@ -122,8 +124,10 @@ public final class WorkerHandle {
     public synchronized void send(WireMessage m, List<byte[]> frames) {
         if (!connected) {
             pending.add(new Object[] {m, frames});
-        } else {
-            supervisor.hub().send(id, m, frames);
+        } else if (!supervisor.hub().send(id, m, frames) && isAlive() && !unroutableLogged) {
+            unroutableLogged = true;
+            LOG.log(System.Logger.Level.WARNING, "worker " + this + " is running but cannot be reached; "
+                    + m.getClass().getSimpleName() + " dropped");
         }
     }
 

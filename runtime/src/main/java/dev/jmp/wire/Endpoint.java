@@ -1,14 +1,13 @@
 package dev.jmp.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
@@ -17,41 +16,40 @@ import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
 /**
- * One side of the wire: a socket owned by a single I/O thread that signs, sends, verifies and
- * dispatches messages. Any thread may {@link #send}; the message is queued and the I/O thread
- * is woken through an inproc pair, because ZeroMQ sockets are not thread-safe.
+ * One side of the wire, with one socket per direction. A receive thread blocks on the inbound
+ * socket and verifies and dispatches what arrives; any thread sends on the outbound socket under
+ * a lock, signing each message with the next sequence number. Two sockets, because JeroMQ
+ * sockets are not thread-safe, and because waking one thread for both directions (a poller plus
+ * a wake-up channel) cost about eight times a plain blocking round trip in JeroMQ 0.6.
  *
  * <p>Frame layout after any routing identity: {@code [signature][header][body][data...]}.
  */
 public abstract class Endpoint implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.wire");
-    private static final int RECEIVE_BURST = 256;
 
     /** This endpoint's id on the wire. */
     protected final String selfId;
     private final WireCodec codec;
-    private final FrameSigner signer;
+    private final FrameSigner sendSigner;
+    private final FrameSigner receiveSigner;
     private final WireCounters counters = new WireCounters();
     private final ZContext ctx;
-    /** The main socket; only the I/O thread touches it once started. */
-    protected final ZMQ.Socket socket;
-    private final ZMQ.Socket wakeIn;
-    private final ZMQ.Socket wakeOut;
-    private final Object wakeLock = new Object();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+    /** The inbound socket; only the receive thread touches it once started. */
+    protected final ZMQ.Socket in;
+    /** The outbound socket; used under {@link #sendLock}. */
+    protected final ZMQ.Socket out;
+    private final Object sendLock = new Object();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<Class<?>, MessageHandler<?>> handlers = new ConcurrentHashMap<>();
     private final List<Timer> timers = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
-    private final Thread io;
+    private final Thread receiver;
+    private final int pollMillis;
     private volatile boolean running = true;
     private volatile boolean discardOnClose;
-    private boolean ctxClosed;
     private long seq;
-
-    private record Outgoing(String to, String type, byte[] body, List<byte[]> data) {
-    }
+    private boolean outClosed;
 
     private static final class Timer {
         final long periodMillis;
@@ -66,77 +64,79 @@ public abstract class Endpoint implements AutoCloseable {
     }
 
     /**
-     * Creates the sockets; subclasses bind or connect in {@link #configure}, then call
-     * {@link #start()}.
+     * Creates the sockets in a context made ahead of time, or a new one when {@code context} is
+     * null (the endpoint owns it); subclasses bind or connect, then call {@link #start()}.
+     *
+     * @param pollMillis how long the receive thread blocks before it runs timers and queued tasks
      */
-    protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName) {
-        this(selfId, key, codec, type, threadName, null);
-    }
-
-    /**
-     * Creates the sockets in a context made ahead of time (a worker makes it while it reads its
-     * bootstrap), or in a new one when {@code context} is null. The endpoint owns the context.
-     */
-    protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType type, String threadName,
-                       ZContext context) {
+    protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType inType, SocketType outType,
+                       String threadName, ZContext context, int pollMillis) {
         this.selfId = selfId;
         this.codec = codec;
-        this.signer = new FrameSigner(key);
+        this.sendSigner = new FrameSigner(key);
+        this.receiveSigner = new FrameSigner(key);
+        this.pollMillis = pollMillis;
         this.ctx = context != null ? context : new ZContext(1);
         // JeroMQ's own threads may trip over sockets closed under them (a peer killed, a worker
         // halting); that noise belongs in a debug log, not on a user's stderr.
         ctx.setUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ thread failed", e));
         ctx.setNotificationExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ notification failed", e));
         ctx.setLinger(0);
-        socket = ctx.createSocket(type);
-        socket.setLinger(0);
-        socket.setSndHWM(0);
-        socket.setRcvHWM(0);
-        String wake = "inproc://jmp-wake-" + UUID.randomUUID();
-        wakeIn = ctx.createSocket(SocketType.PAIR);
-        wakeIn.bind(wake);
-        wakeOut = ctx.createSocket(SocketType.PAIR);
-        wakeOut.connect(wake);
-        io = new Thread(this::loop, threadName);
-        io.setDaemon(true);
+        in = socket(inType);
+        in.setReceiveTimeOut(pollMillis);
+        out = socket(outType);
+        receiver = new Thread(this::loop, threadName);
+        receiver.setDaemon(true);
+    }
+
+    private ZMQ.Socket socket(SocketType type) {
+        ZMQ.Socket s = ctx.createSocket(type);
+        s.setLinger(0);
+        s.setSndHWM(0);
+        s.setRcvHWM(0);
+        // JeroMQ 0.6.0 occasionally stalls a connection's handshake (about 1 in 50 on this
+        // machine); the stalled side only gives up after the handshake interval, 30 s by default.
+        s.setHandshakeIvl(1000);
+        return s;
     }
 
     /** Keeps unsent messages up to {@code millis} when closing (call before {@link #start()}). */
     protected final void linger(int millis) {
         ctx.setLinger(millis);
-        socket.setLinger(millis);
+        out.setLinger(millis);
     }
 
-    /** Starts the I/O thread. */
+    /** Starts the receive thread. */
     protected final void start() {
-        io.start();
+        receiver.start();
     }
 
     /** Tells whether a verified header may come from {@code routedPeer} to this endpoint. */
     protected abstract boolean acceptsRoute(String routedPeer, Header header);
 
-    /** Called on the I/O thread for every message that passed all checks, before its handler. */
+    /** Called on the receive thread for every message that passed all checks, before its handler. */
     protected void onAccepted(Header header) {
     }
 
-    /** Whether frame 0 of each message is a routing identity (ROUTER sockets). */
-    protected abstract boolean routed();
+    /** Whether the inbound socket prefixes a routing identity (a ROUTER). */
+    protected abstract boolean routedIn();
+
+    /** Whether the outbound socket expects a routing identity first (a ROUTER). */
+    protected abstract boolean routedOut();
 
     /** Registers the handler for one message type (replacing any earlier one). */
     public final <T extends WireMessage> void on(Class<T> type, MessageHandler<T> handler) {
         handlers.put(type, handler);
     }
 
-    /** Runs an action on the I/O thread every {@code periodMillis}. */
+    /** Runs an action on the receive thread every {@code periodMillis} (at the poll granularity). */
     public final void every(long periodMillis, Runnable action) {
         timers.add(new Timer(periodMillis, action));
-        wake();
     }
 
-    /** Runs an action on the I/O thread soon. */
+    /** Runs an action on the receive thread soon (within the poll interval). */
     public final void execute(Runnable action) {
-        outbox.add(action);
-        wake();
+        tasks.add(action);
     }
 
     /** Returns what this endpoint received, accepted and dropped. */
@@ -149,9 +149,9 @@ public abstract class Endpoint implements AutoCloseable {
         return codec;
     }
 
-    /** Tells whether the calling thread is this endpoint's I/O thread. */
-    public final boolean onIoThread() {
-        return Thread.currentThread() == io;
+    /** Tells whether the calling thread is this endpoint's receive thread. */
+    public final boolean onReceiveThread() {
+        return Thread.currentThread() == receiver;
     }
 
     /** Forgets a peer's sequence state (after it is gone). */
@@ -160,84 +160,168 @@ public abstract class Endpoint implements AutoCloseable {
     }
 
     /**
-     * Sends a message. The body is encoded on the calling thread; signing and sending happen on
-     * the I/O thread, in call order.
+     * Sends a message from the calling thread: encodes, signs with the next sequence number and
+     * writes it, in call order across threads.
      *
      * @param to   the receiver's id
      * @param body the control message
      * @param data binary frames (user data), not copied: do not modify them afterwards
+     * @return false if the receiver is unknown (not connected, or gone)
      */
-    public final void send(String to, WireMessage body, List<byte[]> data) {
-        Outgoing o = new Outgoing(to, codec.nameOf(body), codec.encodeBody(body), data == null ? List.of() : data);
-        if (onIoThread()) {
-            write(o);
-        } else {
-            outbox.add(o);
-            wake();
+    public final boolean send(String to, WireMessage body, List<byte[]> data) {
+        byte[] encoded = codec.encodeBody(body);
+        String type = codec.nameOf(body);
+        List<byte[]> frames = new ArrayList<>(3 + (data == null ? 0 : data.size()));
+        frames.add(null);
+        frames.add(null);
+        frames.add(encoded);
+        if (data != null) {
+            frames.addAll(data);
         }
+        synchronized (sendLock) {
+            if (outClosed) {
+                return false;
+            }
+            frames.set(1, codec.encodeHeader(new Header(type, ++seq, selfId, to)));
+            frames.set(0, sendSigner.sign(frames, 1));
+            // JeroMQ fails a send with EINTR when the sending thread is interrupted (a cancelled
+            // task, an interrupted notebook cell). The flag is set aside while writing, and a
+            // frame refused that way is written again, so a message is never cut in half.
+            boolean interrupted = Thread.interrupted();
+            try {
+                if (routedOut()) {
+                    int routed = route(to);
+                    if (routed < 0) {
+                        counters.unroutable.incrementAndGet();
+                        return false;
+                    }
+                    interrupted |= routed > 0;
+                }
+                int last = frames.size() - 1;
+                for (int i = 0; i <= last; i++) {
+                    interrupted |= write(frames.get(i), i < last ? ZMQ.SNDMORE : 0);
+                }
+                counters.sent.incrementAndGet();
+                return true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Writes one frame, again after an interrupt; returns whether an interrupt was set aside. */
+    private boolean write(byte[] frame, int flags) {
+        boolean interrupted = false;
+        int mode = routedOut() ? flags | ZMQ.DONTWAIT : flags;
+        while (true) {
+            try {
+                if (out.send(frame, mode)) {
+                    return interrupted;
+                }
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZMQ.Error.EINTR.getCode()) {
+                    throw e;
+                }
+            }
+            boolean now = Thread.interrupted();
+            if (!now) {
+                throw new IllegalStateException("JeroMQ refused a frame without an error");
+            }
+            interrupted = true;
+        }
+    }
+
+    /**
+     * Writes the routing frame. A peer that just connected is only known to a ROUTER once the
+     * ROUTER has processed its pending commands, which sending alone does not always do, so an
+     * unknown peer gets one more try after the socket has caught up.
+     *
+     * @return -1 if the peer is unknown, 0 if routed, 1 if routed after setting an interrupt aside
+     */
+    private int route(String to) {
+        byte[] id = to.getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                boolean interrupted = Thread.interrupted();
+                while (true) {
+                    // Never block on a ROUTER: a peer whose connection is closing refuses with
+                    // EAGAIN, and a blocking send would wait for it for ever (JeroMQ issue 589).
+                    if (out.send(id, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                        return interrupted ? 1 : 0;
+                    }
+                    if (!Thread.interrupted()) {
+                        if (interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return -1;
+                    }
+                    interrupted = true;
+                }
+            } catch (ZMQException e) {
+                if (e.getErrorCode() == ZMQ.Error.EINTR.getCode()) {
+                    Thread.currentThread().interrupt();
+                    attempt--;
+                    continue;
+                }
+                if (e.getErrorCode() != ZMQ.Error.EHOSTUNREACH.getCode()) {
+                    throw e;
+                }
+                out.getEvents();
+            }
+        }
+        return -1;
     }
 
     /** Sends a message without data frames. */
-    public final void send(String to, WireMessage body) {
-        send(to, body, List.of());
-    }
-
-    private void wake() {
-        if (!wakePending.getAndSet(true)) {
-            synchronized (wakeLock) {
-                if (!ctxClosed) {
-                    wakeOut.send(new byte[0], ZMQ.DONTWAIT);
-                }
-            }
-        }
+    public final boolean send(String to, WireMessage body) {
+        return send(to, body, List.of());
     }
 
     private void loop() {
-        ZMQ.Poller poller = ctx.createPoller(2);
-        poller.register(socket, ZMQ.Poller.POLLIN);
-        poller.register(wakeIn, ZMQ.Poller.POLLIN);
-        boolean more = false;
         try {
             while (running) {
-                poller.poll(more ? 0 : nextTimerDelay());
-                if (poller.pollin(1)) {
-                    while (wakeIn.recv(ZMQ.DONTWAIT) != null) {
-                        // drain every pending wake-up
+                ZMsg msg = ZMsg.recvMsg(in);
+                if (msg != null) {
+                    List<byte[]> frames = new ArrayList<>(msg.size());
+                    for (ZFrame f : msg) {
+                        frames.add(f.getData());
                     }
+                    msg.destroy();
+                    receive(frames);
                 }
-                wakePending.set(false);
-                drainOutbox();
-                more = receiveBurst();
+                runTasks();
                 runTimers();
             }
-            drainOutbox();
         } catch (ZMQException e) {
             if (running) {
-                LOG.log(System.Logger.Level.ERROR, "wire I/O loop failed", e);
+                LOG.log(System.Logger.Level.ERROR, "wire receive loop failed", e);
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "wire I/O loop failed", e);
+            LOG.log(System.Logger.Level.ERROR, "wire receive loop failed", e);
         } finally {
-            if (discardOnClose) {
-                socket.setLinger(0);
-                ctx.setLinger(0);
-            }
-            poller.close();
-            synchronized (wakeLock) {
-                running = false;
-                ctxClosed = true;
+            running = false;
+            synchronized (sendLock) {
+                outClosed = true;
+                if (discardOnClose) {
+                    out.setLinger(0);
+                    ctx.setLinger(0);
+                }
                 ctx.close();
             }
         }
     }
 
-    private long nextTimerDelay() {
-        long now = System.currentTimeMillis();
-        long delay = 1000;
-        for (Timer t : timers) {
-            delay = Math.min(delay, Math.max(0, t.due - now));
+    private void runTasks() {
+        Runnable r;
+        while ((r = tasks.poll()) != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "queued action failed", e);
+            }
         }
-        return delay;
     }
 
     private void runTimers() {
@@ -254,82 +338,24 @@ public abstract class Endpoint implements AutoCloseable {
         }
     }
 
-    private void drainOutbox() {
-        Object o;
-        while ((o = outbox.poll()) != null) {
-            if (o instanceof Outgoing out) {
-                write(out);
-            } else {
-                try {
-                    ((Runnable) o).run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "I/O task failed", e);
-                }
-            }
-        }
-    }
-
-    private void write(Outgoing o) {
-        Header h = new Header(o.type, ++seq, selfId, o.to);
-        List<byte[]> frames = new ArrayList<>(3 + o.data.size());
-        frames.add(null);
-        frames.add(codec.encodeHeader(h));
-        frames.add(o.body);
-        frames.addAll(o.data);
-        frames.set(0, signer.sign(frames, 1));
-        try {
-            if (routed() && !socket.sendMore(o.to.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                counters.unroutable.incrementAndGet();
-                return;
-            }
-            int last = frames.size() - 1;
-            for (int i = 0; i <= last; i++) {
-                socket.send(frames.get(i), i < last ? ZMQ.SNDMORE : 0);
-            }
-            counters.sent.incrementAndGet();
-        } catch (ZMQException e) {
-            if (e.getErrorCode() == ZMQ.Error.EHOSTUNREACH.getCode()) {
-                counters.unroutable.incrementAndGet();
-            } else {
-                throw e;
-            }
-        }
-    }
-
-    private boolean receiveBurst() {
-        for (int i = 0; i < RECEIVE_BURST; i++) {
-            ZMsg msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
-            if (msg == null) {
-                return false;
-            }
-            List<byte[]> frames = new ArrayList<>(msg.size());
-            for (ZFrame f : msg) {
-                frames.add(f.getData());
-            }
-            msg.destroy();
-            receive(frames);
-        }
-        return true;
-    }
-
     /** Verifies and dispatches one raw message; package-visible for tests of the checks. */
     final void receive(List<byte[]> frames) {
         counters.received.incrementAndGet();
         String routedPeer = null;
         int base = 0;
-        if (routed()) {
+        if (routedIn()) {
             if (frames.isEmpty()) {
                 counters.droppedMalformed.incrementAndGet();
                 return;
             }
-            routedPeer = new String(frames.get(0), java.nio.charset.StandardCharsets.UTF_8);
+            routedPeer = new String(frames.get(0), StandardCharsets.UTF_8);
             base = 1;
         }
         if (frames.size() - base < 3 || frames.get(base).length != FrameSigner.SIGNATURE_LENGTH) {
             counters.droppedUnsigned.incrementAndGet();
             return;
         }
-        if (!signer.verify(frames.get(base), frames, base + 1)) {
+        if (!receiveSigner.verify(frames.get(base), frames, base + 1)) {
             counters.droppedBadSignature.incrementAndGet();
             return;
         }
@@ -378,7 +404,7 @@ public abstract class Endpoint implements AutoCloseable {
         }
     }
 
-    /** Tells whether the I/O thread still runs. */
+    /** Tells whether the receive thread still runs. */
     public final boolean isOpen() {
         return running;
     }
@@ -389,21 +415,13 @@ public abstract class Endpoint implements AutoCloseable {
         close();
     }
 
-    /** Stops the I/O thread after it sends what is queued, and closes the sockets. */
+    /** Stops the receive thread (within the poll interval) and closes the sockets. */
     @Override
     public void close() {
-        if (!running) {
-            return;
-        }
         running = false;
-        synchronized (wakeLock) {
-            if (!ctxClosed) {
-                wakeOut.send(new byte[0], ZMQ.DONTWAIT);
-            }
-        }
-        if (!onIoThread()) {
+        if (!onReceiveThread() && receiver.isAlive()) {
             try {
-                io.join(5000);
+                receiver.join(pollMillis + 5000L);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

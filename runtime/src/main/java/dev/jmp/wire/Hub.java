@@ -6,36 +6,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.zeromq.SocketType;
 
 /**
- * The parent's endpoint: a ROUTER bound to a free loopback port that every worker connects to.
- * A worker's routing identity is its id, and the signed header must repeat it, so one worker
- * cannot speak for another.
+ * The parent's endpoint: two ROUTERs bound to free loopback ports. Workers send to the
+ * {@link #endpoint() up} one and receive from the {@link #downEndpoint() down} one. A worker's
+ * routing identity is its id, and the signed header must repeat it, so one worker cannot speak
+ * for another.
  */
 public final class Hub extends Endpoint {
 
     /** The parent's id on the wire. */
     public static final String PARENT_ID = "p";
+    private static final int POLL_MILLIS = 10;
     private final String endpoint;
+    private final String downEndpoint;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
 
-    /** Binds a hub on {@code tcp://127.0.0.1:*} and starts its I/O thread. */
+    /** Binds a hub on {@code tcp://127.0.0.1:*} and starts its receive thread. */
     public Hub(WireKey key, WireCodec codec) {
-        super(PARENT_ID, key, codec, SocketType.ROUTER, "jmp-wire-hub");
-        socket.setRouterMandatory(true);
-        // JeroMQ 0.6.0 occasionally stalls a connection's handshake (about 1 in 50 on this machine);
-        // the stalled side only gives up after the handshake interval, 30 s by default.
-        socket.setHandshakeIvl(1000);
-        socket.bind("tcp://127.0.0.1:*");
-        endpoint = socket.getLastEndpoint();
-        if (!endpoint.startsWith("tcp://127.0.0.1:")) {
-            throw new IllegalStateException("hub bound to a non-loopback address: " + endpoint);
+        super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, "jmp-wire-hub", null, POLL_MILLIS);
+        out.setRouterMandatory(true);
+        // A worker whose connection stalled reconnects under the same identity; without handover
+        // the ROUTER keeps routing to (and refusing from) the dead connection. Worker ids carry 64
+        // random bits and reach only the worker, so nobody else can claim one.
+        in.setRouterHandover(true);
+        out.setRouterHandover(true);
+        in.bind("tcp://127.0.0.1:*");
+        out.bind("tcp://127.0.0.1:*");
+        endpoint = in.getLastEndpoint();
+        downEndpoint = out.getLastEndpoint();
+        if (!endpoint.startsWith("tcp://127.0.0.1:") || !downEndpoint.startsWith("tcp://127.0.0.1:")) {
+            throw new IllegalStateException("hub bound to a non-loopback address: " + endpoint + ", " + downEndpoint);
         }
         start();
     }
 
-    /** Returns the address workers connect to, such as {@code tcp://127.0.0.1:40123}. */
+    /** The address workers send to, such as {@code tcp://127.0.0.1:40123}. */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The address workers receive from. */
+    public String downEndpoint() {
+        return downEndpoint;
     }
 
     /** Refuses every later message from a peer that is gone; its id is never reused. */
@@ -61,7 +73,12 @@ public final class Hub extends Endpoint {
     }
 
     @Override
-    protected boolean routed() {
+    protected boolean routedIn() {
+        return true;
+    }
+
+    @Override
+    protected boolean routedOut() {
         return true;
     }
 }

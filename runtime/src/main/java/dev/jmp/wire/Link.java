@@ -3,30 +3,37 @@ package dev.jmp.wire;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.zeromq.SocketType;
+import org.zeromq.ZContext;
 
 /**
- * A worker's endpoint: a DEALER whose routing identity is the worker's id, connected to the
- * parent's {@link Hub}. It accepts only messages the parent signed for this worker.
+ * A worker's endpoint: two DEALERs whose routing identity is the worker's id, one connected to
+ * the parent's up address (to send) and one to its down address (to receive). It accepts only
+ * messages the parent signed for this worker.
  */
 public final class Link extends Endpoint {
 
+    private static final int POLL_MILLIS = 20;
     private volatile long lastHeardMillis = System.currentTimeMillis();
 
-    /** Connects to a hub and starts the I/O thread. */
-    public Link(String workerId, String hubEndpoint, WireKey key, WireCodec codec) {
-        this(workerId, hubEndpoint, key, codec, null);
+    /** Connects to a hub and starts the receive thread. */
+    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec) {
+        this(workerId, upEndpoint, downEndpoint, key, codec, null);
     }
 
     /** Connects to a hub using a context made ahead of time (or a new one if null). */
-    public Link(String workerId, String hubEndpoint, WireKey key, WireCodec codec, org.zeromq.ZContext context) {
-        super(workerId, key, codec, SocketType.DEALER, "jmp-wire-link", context);
-        if (!hubEndpoint.startsWith("tcp://127.0.0.1:")) {
-            throw new IllegalArgumentException("workers connect to loopback only, not " + hubEndpoint);
+    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
+                ZContext context) {
+        super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, "jmp-wire-link", context, POLL_MILLIS);
+        for (String e : List.of(upEndpoint, downEndpoint)) {
+            if (!e.startsWith("tcp://127.0.0.1:")) {
+                throw new IllegalArgumentException("workers connect to loopback only, not " + e);
+            }
         }
-        socket.setIdentity(workerId.getBytes(StandardCharsets.UTF_8));
-        // See Hub: a stalled handshake is abandoned and retried after this interval.
-        socket.setHandshakeIvl(500);
-        socket.connect(hubEndpoint);
+        byte[] identity = workerId.getBytes(StandardCharsets.UTF_8);
+        in.setIdentity(identity);
+        out.setIdentity(identity);
+        in.connect(downEndpoint);
+        out.connect(upEndpoint);
         linger(1000);
         start();
     }
@@ -57,7 +64,12 @@ public final class Link extends Endpoint {
     }
 
     @Override
-    protected boolean routed() {
+    protected boolean routedIn() {
+        return false;
+    }
+
+    @Override
+    protected boolean routedOut() {
         return false;
     }
 }

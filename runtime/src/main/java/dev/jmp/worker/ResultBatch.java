@@ -16,6 +16,12 @@ final class ResultBatch {
     private static final long MAX_BYTES = 1 << 20;
     static final long MAX_AGE_NANOS = 2_000_000;
 
+    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jmp-result-flush");
+                t.setDaemon(true);
+                return t;
+            });
     private final Link link;
     private List<TaskOutcome> outcomes = new ArrayList<>();
     private List<byte[]> frames = new ArrayList<>();
@@ -30,6 +36,9 @@ final class ResultBatch {
     synchronized void add(TaskOutcome outcome, List<byte[]> itemFrames, boolean flushNow) {
         if (outcomes.isEmpty()) {
             oldest = System.nanoTime();
+            if (!flushNow) {
+                FLUSHER.schedule(this::flushIfOld, MAX_AGE_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }
         int frame = itemFrames.isEmpty() ? -1 : frames.size();
         outcomes.add(new TaskOutcome(outcome.taskId(), outcome.status(), outcome.nanos(), frame,

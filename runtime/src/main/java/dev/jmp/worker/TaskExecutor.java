@@ -95,6 +95,8 @@ final class TaskExecutor {
     private boolean execute(QueuedTask t) {
         TaskSpec spec = t.spec();
         long start = System.nanoTime();
+        long itemsStart = 0;
+        long itemsEnd = 0;
         long linesBefore = output.lines();
         ValueList.Writer out = new ValueList.Writer();
         String failure = null;
@@ -107,6 +109,7 @@ final class TaskExecutor {
             Object fn = t.fn().get(loader);
             StartupTrace.mark("task function ready");
             ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
+            itemsStart = System.nanoTime();
             for (int i = 0; i < spec.items(); i++) {
                 OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
                 try {
@@ -129,6 +132,7 @@ final class TaskExecutor {
                     break;
                 }
             }
+            itemsEnd = System.nanoTime();
         } catch (RuntimeException | LinkageError e) {
             allOk = false;
             failure = "failed";
@@ -152,7 +156,8 @@ final class TaskExecutor {
         if (printed) {
             output.done(spec.taskId());
         }
-        long nanos = System.nanoTime() - start;
+        // The time of the items alone, without the task's fixed costs, sizes the parent's chunks.
+        long nanos = itemsEnd > 0 ? itemsEnd - itemsStart : System.nanoTime() - start;
         if (failure != null) {
             results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError), List.of(), true);
         } else {

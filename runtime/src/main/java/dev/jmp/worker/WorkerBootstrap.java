@@ -7,7 +7,8 @@ import java.util.List;
  * command line, where other users could read the key).
  *
  * @param workerId             the worker's id on the wire
- * @param endpoint             the parent's hub address
+ * @param endpoint             the parent's hub address workers send to
+ * @param downEndpoint         the parent's hub address workers receive from
  * @param key                  the wire key, hex
  * @param parentPid            the parent's pid, watched so the worker exits when it dies
  * @param outputNonce          the random tag of output marker lines, so printed text cannot fake one
@@ -15,6 +16,6 @@ import java.util.List;
  * @param heartbeatTimeoutMillis silence from the parent after which the worker exits
  * @param classpath            user jars and directories for the task class loader
  */
-public record WorkerBootstrap(String workerId, String endpoint, String key, long parentPid, String outputNonce,
+public record WorkerBootstrap(String workerId, String endpoint, String downEndpoint, String key, long parentPid, String outputNonce,
                               long heartbeatMillis, long heartbeatTimeoutMillis, List<String> classpath) {
 }

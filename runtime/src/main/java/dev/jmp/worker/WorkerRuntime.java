@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WorkerRuntime {
 
     private static final long CLASS_FETCH_TIMEOUT_SECONDS = 120;
-    private static final long TICK_MILLIS = 2;
+    private static final long TICK_MILLIS = 20;
 
     private final WorkerBootstrap boot;
     private final Link link;
@@ -53,13 +53,14 @@ public final class WorkerRuntime {
     private final long initialParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     private long lastHeartbeatSent;
     private long lastParentCheck;
+    private int goneSightings;
 
     WorkerRuntime(WorkerBootstrap boot, OutputCapture output, org.zeromq.ZContext context) {
         this.boot = boot;
         this.output = output;
         this.parent = ProcessHandle.of(boot.parentPid());
-        this.link = new Link(boot.workerId(), boot.endpoint(), WireKey.fromHex(boot.key()), WireCodec.standard(),
-                context);
+        this.link = new Link(boot.workerId(), boot.endpoint(), boot.downEndpoint(), WireKey.fromHex(boot.key()),
+                WireCodec.standard(), context);
         this.loader = new WorkerClassLoader(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));
@@ -97,8 +98,9 @@ public final class WorkerRuntime {
 
     /** Sends the hello and runs tasks until the process ends. */
     void run() {
-        if (parentGone()) {
-            Runtime.getRuntime().halt(0);
+        String gone = parentGone();
+        if (gone != null) {
+            exitOrphaned(gone);
         }
         link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), System.currentTimeMillis()));
         StartupTrace.mark("hello sent");
@@ -107,7 +109,6 @@ public final class WorkerRuntime {
     }
 
     private void tick() {
-        results.flushIfOld();
         long now = System.currentTimeMillis();
         if (now - lastHeartbeatSent >= boot.heartbeatMillis()) {
             lastHeartbeatSent = now;
@@ -115,33 +116,52 @@ public final class WorkerRuntime {
         }
         if (now - lastParentCheck >= 100) {
             lastParentCheck = now;
-            if (parentGone()) {
-                Runtime.getRuntime().halt(0);
+            String gone = parentGone();
+            // One sighting could be a transient misread of /proc; two in a row, 100 ms apart, are not.
+            goneSightings = gone == null ? 0 : goneSightings + 1;
+            if (goneSightings >= 2) {
+                exitOrphaned(gone);
             }
             if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
-                Runtime.getRuntime().halt(0);
+                exitOrphaned("no message from the parent for " + (now - link.lastHeardMillis()) + " ms");
             }
         }
     }
 
     /**
-     * The parent is gone when its pid no longer runs (or did not when this worker started), or
-     * when this process, started directly by the parent, was re-parented (which happens as soon
-     * as the parent exits, even before anyone reaps it). A parent pid of 0 or less (a remote
-     * launcher) leaves only the heartbeat timeout.
+     * Why the parent is gone, or {@code null} if it is not: its pid no longer runs (or did not when
+     * this worker started), or this process, started directly by the parent, was re-parented
+     * (which happens as soon as the parent exits, even before anyone reaps it). A parent pid of
+     * 0 or less (a remote launcher) leaves only the heartbeat timeout.
      */
-    boolean parentGone() {
+    String parentGone() {
         if (boot.parentPid() <= 0) {
-            return false;
+            return null;
         }
-        if (parent.isEmpty() || !parent.get().isAlive()) {
-            return true;
+        if (parent.isEmpty()) {
+            return "parent pid " + boot.parentPid() + " did not exist when the worker started";
+        }
+        if (!parent.get().isAlive()) {
+            return "parent pid " + boot.parentPid() + " ended";
         }
         if (initialParent == boot.parentPid()) {
-            long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-            return now != initialParent;
+            Optional<ProcessHandle> now = ProcessHandle.current().parent();
+            if (now.isPresent() && now.get().pid() != initialParent) {
+                return "the worker was re-parented to pid " + now.get().pid();
+            }
         }
-        return false;
+        return null;
+    }
+
+    /** Exits because the parent is gone, saying why on the native stderr (no one may read it). */
+    private static void exitOrphaned(String why) {
+        try {
+            new java.io.FileOutputStream(java.io.FileDescriptor.err).write(("jmp worker exiting: " + why + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            // the parent is gone; nobody reads this
+        }
+        Runtime.getRuntime().halt(0);
     }
 
     private byte[] fetch(String name, boolean resource) {

@@ -131,11 +131,15 @@ class ForgedFrameIT extends WorkerTracking {
         RunTasks run = new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, fn.key(), 0, 1, "call", false)));
         DefaultClassSource classes = new DefaultClassSource();
         try (ZContext ctx = new ZContext()) {
+            ZMQ.Socket up = ctx.createSocket(SocketType.ROUTER);
+            up.setHandshakeIvl(1000);
+            up.bind("tcp://127.0.0.1:*");
             ZMQ.Socket router = ctx.createSocket(SocketType.ROUTER);
             router.setHandshakeIvl(1000);
+            router.setRouterMandatory(true);
             router.bind("tcp://127.0.0.1:*");
             String id = "w1-forged";
-            WorkerBootstrap boot = new WorkerBootstrap(id, router.getLastEndpoint(), key.toHex(),
+            WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
                     ProcessHandle.current().pid(), "00112233", 500, 30_000, List.of());
             LaunchedWorker worker = new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
                     List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
@@ -144,13 +148,13 @@ class ForgedFrameIT extends WorkerTracking {
                 byte[] to = id.getBytes(StandardCharsets.UTF_8);
                 FrameSigner signer = new FrameSigner(key);
                 long[] seq = {1000};
-                java.util.function.Function<Class<?>, Inbound<?>> await = type -> receiveUntil(router, signer, type,
+                java.util.function.Function<Class<?>, Inbound<?>> await = type -> receiveUntil(up, router, signer, type,
                         classes, key, id, seq);
                 assertNotNull(await.apply(Hello.class));
 
                 List<byte[]> unsigned = frames(key, new Header("RunTasks", 5, "p", id), run, data);
                 unsigned.set(0, new byte[7]);
-                send(router, to, unsigned);
+                sendOnceRoutable(router, to, unsigned);
                 send(router, to, frames(WireKey.random(), new Header("RunTasks", 6, "p", id), run, data));
                 send(router, to, frames(key, new Header("RunTasks", 7, "p", "w2-other"), run, data));
                 List<byte[]> good = frames(key, new Header("RunTasks", 8, "p", id), run, data);
@@ -175,12 +179,29 @@ class ForgedFrameIT extends WorkerTracking {
         }
     }
 
+    /** Sends once the down router knows the worker (its connection may still be in its handshake). */
+    private static void sendOnceRoutable(ZMQ.Socket router, byte[] to, List<byte[]> frames) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            router.getEvents();
+            try {
+                if (router.sendMore(to)) {
+                    send(router, null, frames);
+                    return;
+                }
+            } catch (org.zeromq.ZMQException e) {
+                Thread.sleep(2);
+            }
+        }
+        throw new AssertionError("no route to the worker");
+    }
+
     /** Plays a minimal parent: answers class requests, returns the first message of {@code type}. */
-    private static Inbound<?> receiveUntil(ZMQ.Socket router, FrameSigner signer, Class<?> type,
+    private static Inbound<?> receiveUntil(ZMQ.Socket up, ZMQ.Socket router, FrameSigner signer, Class<?> type,
                                            DefaultClassSource classes, WireKey key, String id, long[] seq) {
-        router.setReceiveTimeOut(30_000);
+        up.setReceiveTimeOut(30_000);
         while (true) {
-            ZMsg msg = ZMsg.recvMsg(router);
+            ZMsg msg = ZMsg.recvMsg(up);
             if (msg == null) {
                 throw new AssertionError("the worker did not send " + type.getSimpleName());
             }
