@@ -20,6 +20,38 @@ public record ShippedFunction(String key, byte[] bytes) {
      * @throws dev.jmp.SerializationException naming the field path if it cannot be serialized
      */
     public static ShippedFunction of(Object fn, String rootName) {
+        // A function without state (a lambda that captures nothing) serializes the same every
+        // time: serialize it once per class instead of on every apply.
+        boolean stateless = fn != null && hasNoState(fn.getClass());
+        if (stateless) {
+            ShippedFunction cached = STATELESS.get(fn.getClass());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ShippedFunction shipped = serialize(fn, rootName);
+        if (stateless) {
+            STATELESS.put(fn.getClass(), shipped);
+        }
+        return shipped;
+    }
+
+    private static final java.util.Map<Class<?>, ShippedFunction> STATELESS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean hasNoState(Class<?> c) {
+        if (!c.isSynthetic()) {
+            return false;
+        }
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ShippedFunction serialize(Object fn, String rootName) {
         byte[] b = Values.encode(fn, rootName);
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(b);
