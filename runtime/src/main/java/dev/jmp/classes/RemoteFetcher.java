@@ -10,6 +10,7 @@ public interface RemoteFetcher {
      * @param name     a class binary name, or a resource path when {@code resource} is true
      * @param resource whether {@code name} is a resource path
      * @return the bytes, or {@code null} if the parent does not have them
+     * @throws java.io.UncheckedIOException if the parent did not answer (nothing is cached then)
      */
     byte[] fetch(String name, boolean resource);
 }

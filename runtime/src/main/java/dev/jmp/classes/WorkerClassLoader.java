@@ -53,7 +53,12 @@ public final class WorkerClassLoader extends URLClassLoader {
             if (missing.contains(name)) {
                 throw local;
             }
-            byte[] bytes = fetcher.fetch(name, false);
+            byte[] bytes;
+            try {
+                bytes = fetcher.fetch(name, false);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ClassNotFoundException(name + " (the parent did not answer: " + e.getMessage() + ")", e);
+            }
             if (bytes == null) {
                 missing.add(name);
                 throw new ClassNotFoundException(name + " (not on the worker's classpath, and the parent has no such class)");
@@ -68,10 +73,15 @@ public final class WorkerClassLoader extends URLClassLoader {
         if (local != null || missing.contains("/" + name)) {
             return local;
         }
-        byte[] bytes = resources.computeIfAbsent(name, n -> {
-            byte[] b = fetcher.fetch(n, true);
-            return b == null ? new byte[0] : b;
-        });
+        byte[] bytes;
+        try {
+            bytes = resources.computeIfAbsent(name, n -> {
+                byte[] b = fetcher.fetch(n, true);
+                return b == null ? new byte[0] : b;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            return null;
+        }
         if (bytes.length == 0) {
             missing.add("/" + name);
             return null;

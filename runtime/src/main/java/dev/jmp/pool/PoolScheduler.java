@@ -218,7 +218,9 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         long k = (long) (TARGET_CHUNK_NANOS / Math.max(itemNanos, 1));
         if (job.source.complete()) {
-            long share = Math.max(1, (job.source.available() + 2L * size - 1) / (2L * size));
+            // Like Python's default, at most a quarter of the items per worker in one chunk, so
+            // every worker gets a share; a fixed bound, so the tail is not cut into crumbs.
+            long share = Math.max(1, (job.source.fed() + 4L * size - 1) / (4L * size));
             k = Math.min(k, share);
         }
         return (int) Math.max(1, Math.min(MAX_CHUNK, k));

@@ -77,13 +77,14 @@ public final class Values {
             return out;
         }
         if (value instanceof Integer i) {
-            return buffer(INT, 4).putInt(i).array();
+            int v = i;
+            return new byte[] {INT, (byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
         }
         if (value instanceof Long l) {
-            return buffer(LONG, 8).putLong(l).array();
+            return longBytes(LONG, l);
         }
         if (value instanceof Double d) {
-            return buffer(DOUBLE, 8).putDouble(d).array();
+            return longBytes(DOUBLE, Double.doubleToRawLongBits(d));
         }
         if (value instanceof Boolean b) {
             return new byte[] {BOOLEAN, (byte) (b ? 1 : 0)};
@@ -138,6 +139,15 @@ public final class Values {
             in.position(in.position() + len);
         }
         return out;
+    }
+
+    private static byte[] longBytes(byte tag, long v) {
+        byte[] b = new byte[9];
+        b[0] = tag;
+        for (int k = 0; k < 8; k++) {
+            b[1 + k] = (byte) (v >>> (8 * k));
+        }
+        return b;
     }
 
     private static ByteBuffer buffer(byte tag, int size) {
@@ -230,6 +240,11 @@ public final class Values {
             throw new SerializationException(null, null, "an encoded value is never empty");
         }
         byte tag = s.buf()[s.off()];
+        if (tag == INT && s.len() == 5) {
+            byte[] a = s.buf();
+            int o = s.off() + 1;
+            return (a[o] & 0xff) | (a[o + 1] & 0xff) << 8 | (a[o + 2] & 0xff) << 16 | (a[o + 3] & 0xff) << 24;
+        }
         ByteBuffer b = ByteBuffer.wrap(s.buf(), s.off() + 1, s.len() - 1).slice().order(ByteOrder.LITTLE_ENDIAN);
         int n = s.len() - 1;
         switch (tag) {

@@ -3,9 +3,15 @@ package dev.jmp.supervisor;
 import dev.jmp.SerializationException;
 import dev.jmp.classes.TaskPreparers;
 import dev.jmp.serial.Values;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A task function serialized once for a whole job, with a content key by which workers cache it.
@@ -14,6 +20,8 @@ import java.util.HexFormat;
  * @param bytes the serialized function
  */
 public record ShippedFunction(String key, byte[] bytes) {
+
+    private static final Map<Class<?>, ShippedFunction> STATELESS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Serializes a function.
@@ -27,6 +35,36 @@ public record ShippedFunction(String key, byte[] bytes) {
      */
     public static ShippedFunction of(Object fn, String rootName) {
         Object shipped = TaskPreparers.prepare(fn);
+        // A function without state (a lambda that captures nothing) that no preparer wrapped
+        // serializes the same every time: serialize it once per class instead of on every apply.
+        // A wrapped one carries a snapshot taken now, so it is never cached.
+        boolean stateless = shipped == fn && fn != null && hasNoState(fn.getClass());
+        if (stateless) {
+            ShippedFunction cached = STATELESS.get(fn.getClass());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ShippedFunction result = serialize(shipped, fn, rootName);
+        if (stateless) {
+            STATELESS.put(fn.getClass(), result);
+        }
+        return result;
+    }
+
+    private static boolean hasNoState(Class<?> c) {
+        if (!c.isSynthetic()) {
+            return false;
+        }
+        for (Field f : c.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ShippedFunction serialize(Object shipped, Object fn, String rootName) {
         byte[] b;
         try {
             b = Values.encode(shipped, rootName);

@@ -129,7 +129,7 @@ public final class Supervisor {
     private void registerHandlers() {
         hub.on(Hello.class, m -> {
             WorkerHandle w = workers.get(m.peer());
-            if (w != null) {
+            if (w != null && w.startConnecting()) {
                 connect(w, 0);
             }
         });

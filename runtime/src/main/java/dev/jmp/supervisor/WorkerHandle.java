@@ -41,6 +41,7 @@ public final class WorkerHandle {
     private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile boolean lost;
     private boolean connected;
+    private boolean connecting;
     private boolean unroutableLogged;
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
 
@@ -129,6 +130,15 @@ public final class WorkerHandle {
             LOG.log(System.Logger.Level.WARNING, "worker " + this + " is running but cannot be reached; "
                     + m.getClass().getSimpleName() + " dropped");
         }
+    }
+
+    /** Whether this hello is the first (later ones are repeats of a worker not yet answered). */
+    synchronized boolean startConnecting() {
+        if (connecting) {
+            return false;
+        }
+        connecting = true;
+        return true;
     }
 
     synchronized void markConnected() {

@@ -54,6 +54,8 @@ public final class WorkerRuntime {
     private long lastHeartbeatSent;
     private long lastParentCheck;
     private int goneSightings;
+    private volatile long helloSent;
+    private volatile boolean heardFromParent;
 
     WorkerRuntime(WorkerBootstrap boot, OutputCapture output, org.zeromq.ZContext context) {
         this.boot = boot;
@@ -90,10 +92,15 @@ public final class WorkerRuntime {
         });
         link.on(Assign.class, m -> WorkerContext.assign(m.body().index(), m.body().name()));
         link.on(AddClasspath.class, m -> m.body().paths().forEach(p -> loader.addPath(Path.of(p))));
-        link.on(Heartbeat.class, m -> { });
+        link.on(Heartbeat.class, m -> heardFromParent = true);
         link.on(StatsRequest.class, m -> link.send(stats(m.body().requestId())));
         link.on(Shutdown.class, m -> exit(m.body().exitCode()));
         link.every(TICK_MILLIS, this::tick);
+    }
+
+    private void sendHello() {
+        helloSent = System.currentTimeMillis();
+        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), helloSent));
     }
 
     /** Sends the hello and runs tasks until the process ends. */
@@ -102,7 +109,7 @@ public final class WorkerRuntime {
         if (gone != null) {
             exitOrphaned(gone);
         }
-        link.send(new Hello(boot.workerId(), ProcessHandle.current().pid(), System.currentTimeMillis()));
+        sendHello();
         StartupTrace.mark("hello sent");
         WorkerWarmup.helloSent();
         executor.runLoop();
@@ -110,6 +117,11 @@ public final class WorkerRuntime {
 
     private void tick() {
         long now = System.currentTimeMillis();
+        // A connection whose handshake stalled is reset and made again, and what was written into
+        // it is lost: say hello again until the parent answers.
+        if (!heardFromParent && now - helloSent >= 300) {
+            sendHello();
+        }
         if (now - lastHeartbeatSent >= boot.heartbeatMillis()) {
             lastHeartbeatSent = now;
             link.send(new Heartbeat(now));
@@ -169,16 +181,28 @@ public final class WorkerRuntime {
         CompletableFuture<Inbound<ClassReply>> f = new CompletableFuture<>();
         classReplies.put(id, f);
         link.send(new ClassRequest(id, name, resource));
+        // Class loading must not be interruptible: a class that failed to load once stays failed
+        // in the JVM, so an interrupt (a cancelled task) would poison the worker. The interrupt is
+        // kept for the task to see afterwards.
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLASS_FETCH_TIMEOUT_SECONDS);
         try {
-            Inbound<ClassReply> r = f.get(CLASS_FETCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return r.body().found() ? r.frame(0) : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            return null;
+            while (true) {
+                try {
+                    Inbound<ClassReply> r = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return r.body().found() ? r.frame(0) : null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("no answer for " + name
+                            + " within " + CLASS_FETCH_TIMEOUT_SECONDS + " s"));
+                }
+            }
         } finally {
             classReplies.remove(id);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

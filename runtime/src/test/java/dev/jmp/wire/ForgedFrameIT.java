@@ -79,14 +79,17 @@ class ForgedFrameIT extends WorkerTracking {
         Queue<String> q = new Queue<>();
         Supervisor sup = Supervisor.get();
         Hub hub = sup.hub();
-        long before = hub.counters().dropped();
+        long before;
         byte[] item = Values.encode("forged", "item");
         ServiceRequest put = new ServiceRequest(1, QueueService.NAME, "put",
                 WireCodec.toTree(new QueueService.Op(1, -1)), true);
         try (ZContext ctx = new ZContext()) {
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
+            raw.setHandshakeIvl(1000);
             raw.setIdentity("w666-intruder".getBytes(StandardCharsets.UTF_8));
             raw.connect(hub.endpoint());
+            HubLinkTest.establish(raw, sup.wireKey(), "w666-intruder", hub);
+            before = hub.counters().dropped();
             List<byte[]> unsigned = frames(WireKey.random(), new Header("ServiceRequest", 1, "w666-intruder", "p"), put,
                     List.of(item));
             unsigned.set(0, "no signature".getBytes(StandardCharsets.UTF_8));
