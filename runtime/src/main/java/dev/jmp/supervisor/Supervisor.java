@@ -16,6 +16,7 @@ import dev.jmp.wire.message.ClassReply;
 import dev.jmp.wire.message.ClassRequest;
 import dev.jmp.wire.message.Heartbeat;
 import dev.jmp.wire.message.Hello;
+import dev.jmp.wire.message.ServiceBatch;
 import dev.jmp.wire.message.ServiceReply;
 import dev.jmp.wire.message.ServiceRequest;
 import dev.jmp.wire.message.StatsReply;
@@ -139,8 +140,22 @@ public final class Supervisor {
         hub.on(ServiceRequest.class, m -> {
             ServiceRequest r = m.body();
             services.dispatch(new ServiceCall(m.peer(), r.callId(), r.service(), r.op(), r.args(), m.data(),
-                    r.oneWay(), (result, error, frames) ->
-                    hub.send(m.peer(), new ServiceReply(r.callId(), result, error), frames)));
+                    r.oneWay(), (result, error, frames) -> hub.send(m.peer(),
+                    new ServiceReply(r.callId(), result == null ? null : WireCodec.toTree(result), error), frames)));
+        });
+        hub.on(ServiceBatch.class, m -> {
+            int at = 0;
+            List<ServiceRequest> requests = m.body().requests();
+            for (int i = 0; i < requests.size(); i++) {
+                ServiceRequest r = requests.get(i);
+                int n = m.body().frames().get(i);
+                dev.jmp.service.SharedArgs args = new dev.jmp.service.SharedArgs(r.args());
+                for (int k = 0; k < m.body().repeats().get(i); k++) {
+                    List<byte[]> frames = m.data().subList(at, at + n);
+                    at += n;
+                    services.dispatch(ServiceCall.shared(m.peer(), r.service(), r.op(), args, frames));
+                }
+            }
         });
         hub.on(StatsReply.class, m -> {
             CompletableFuture<StatsReply> f = stats.remove(m.body().requestId());

@@ -152,6 +152,8 @@ final class TaskExecutor {
             }
         }
         StartupTrace.mark("task ran");
+        // What the task sent one-way (queue puts) leaves before its result does.
+        dev.jmp.service.ServiceClients.current().flush();
         boolean printed = output.lines() != linesBefore;
         if (printed) {
             output.done(spec.taskId());
