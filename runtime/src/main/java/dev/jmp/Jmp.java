@@ -100,6 +100,43 @@ public final class Jmp {
         settings().setLauncher(name);
     }
 
+    /**
+     * Describes every live worker, asking each for its counters (waiting at most {@code timeout}
+     * in all; a worker that does not answer in time shows -1 for them).
+     */
+    public static java.util.List<WorkerInfo> workers(java.time.Duration timeout) {
+        Supervisor s = Supervisor.peek();
+        if (s == null) {
+            return java.util.List.of();
+        }
+        long deadline = System.nanoTime() + Durations.check(timeout).toNanos();
+        java.util.List<WorkerHandle> live = s.workers();
+        java.util.List<java.util.concurrent.CompletableFuture<dev.jmp.wire.message.StatsReply>> replies =
+                new java.util.ArrayList<>();
+        for (WorkerHandle w : live) {
+            replies.add(w.ready().isDone() ? s.stats(w) : new java.util.concurrent.CompletableFuture<>());
+        }
+        java.util.List<WorkerInfo> out = new java.util.ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            WorkerHandle w = live.get(i);
+            dev.jmp.wire.message.StatsReply r = null;
+            try {
+                r = replies.get(i).get(Math.max(0, deadline - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                r = null;
+            } catch (InterruptedException e) {
+                throw new WaitInterruptedException("worker statistics", e);
+            }
+            String state = !w.ready().isDone() ? "starting"
+                    : w.owner() instanceof dev.jmp.supervisor.WarmSet ? "idle" : "running";
+            out.add(new WorkerInfo(w.id(), w.name(), w.index(), w.pid(), state,
+                    r == null ? -1 : r.tasksDone(), r == null ? -1 : r.cpuNanos() / 1_000_000,
+                    r == null ? -1 : r.rssBytes(), System.currentTimeMillis() - w.startedMillis()));
+        }
+        return out;
+    }
+
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */
     public static void start() {
         Supervisor.get();

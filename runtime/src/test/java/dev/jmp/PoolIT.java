@@ -46,6 +46,12 @@ class PoolIT extends WorkerTracking {
             }, range(20), 1);
             assertEquals(Set.of("PoolWorker-1/0", "PoolWorker-2/1"), new HashSet<>(names));
             assertEquals(List.of(), pool.map(x -> x, List.of()));
+            List<WorkerInfo> infos = Jmp.workers(Duration.ofSeconds(30));
+            assertEquals(2, infos.size());
+            for (WorkerInfo w : infos) {
+                assertTrue(w.tasksDone() > 0 && w.rssBytes() > 0 && w.pid() > 0, w.toString());
+                assertEquals("running", w.state());
+            }
         }
     }
 
