@@ -319,8 +319,8 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 learn(o.nanos(), c.count);
                 ValueList.Reader r = new ValueList.Reader(frames, o.frame());
                 for (int i = 0; i < c.count; i++) {
-                    if (r.status(i) == ValueList.VALUE) {
-                        job.finish(c.first + i, ItemResult.ok(r.item(i)));
+                    if (r.status(i) != ValueList.ERROR) {
+                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i)));
                     } else if (c.attempts <= retries && !job.ended) {
                         Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
                         again.attempts = c.attempts;

@@ -115,7 +115,11 @@ final class TaskExecutor {
                 try {
                     Object arg = args == null ? null : Values.decode(args.item(i), loader);
                     Object r = invoke(spec.kind(), fn, arg);
-                    out.add(ValueList.VALUE, Values.encode(r, "result"));
+                    if (r instanceof byte[] b && b.length > ValueList.INLINE_LIMIT) {
+                        out.add(ValueList.BYTES, b);
+                    } else {
+                        out.add(ValueList.VALUE, Values.encode(r, "result"));
+                    }
                 } catch (Throwable e) {
                     Throwable cause = unwrap(e);
                     if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)) {
