@@ -85,6 +85,37 @@ class PoolIT extends WorkerTracking {
         }
     }
 
+    @Test
+    void largeValuesRoundTripIntact() {
+        try (Pool pool = new Pool(1)) {
+            byte[] big = pool.apply(() -> {
+                byte[] b = new byte[3 << 20];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (i * 31);
+                }
+                return b;
+            });
+            assertEquals(3 << 20, big.length);
+            for (int i = 0; i < big.length; i += 4099) {
+                assertEquals((byte) (i * 31), big[i]);
+            }
+            double[] in = new double[300_000];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = i * 0.5;
+            }
+            double[] out = pool.apply(args -> {
+                double[] d = ((double[]) args[0]).clone();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] += 1;
+                }
+                return d;
+            }, (Object) in);
+            assertEquals(in.length, out.length);
+            assertEquals(in[12345] + 1, out[12345]);
+            assertEquals(in[in.length - 1] + 1, out[out.length - 1]);
+        }
+    }
+
     static int fail(int depth) {
         if (depth == 0) {
             throw new IllegalStateException("deep", new IllegalArgumentException("root cause"));
