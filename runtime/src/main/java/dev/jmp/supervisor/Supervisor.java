@@ -235,6 +235,40 @@ public final class Supervisor {
         }
     }
 
+    private static final int RECENT_FUNCTIONS = 4;
+    private final java.util.ArrayDeque<ShippedFunction> recent = new java.util.ArrayDeque<>();
+
+    /** Remembers a function just sent, so warm workers can load it before they are needed. */
+    void noteFunction(ShippedFunction fn) {
+        synchronized (recent) {
+            if (!recent.isEmpty() && recent.peekFirst().key().equals(fn.key())) {
+                return;
+            }
+            recent.removeIf(f -> f.key().equals(fn.key()));
+            recent.addFirst(fn);
+            while (recent.size() > RECENT_FUNCTIONS) {
+                recent.removeLast();
+            }
+        }
+    }
+
+    /**
+     * Has an idle worker load the functions sent most recently (their classes and lambdas), so
+     * that running one of them again (a notebook cell run twice, a pool started anew) does not
+     * pay for class loading and linking in a fresh JVM.
+     */
+    void prime(WorkerHandle w) {
+        List<Dispatch> tasks = new ArrayList<>();
+        synchronized (recent) {
+            for (ShippedFunction fn : recent) {
+                tasks.add(new Dispatch(nextId(), -1, 0, 0, "prime", false, fn, List.of()));
+            }
+        }
+        if (!tasks.isEmpty()) {
+            w.run(tasks);
+        }
+    }
+
     /** A new id for a job or task, unique in this runtime. */
     public long nextId() {
         return ids.incrementAndGet();

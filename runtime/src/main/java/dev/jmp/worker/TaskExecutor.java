@@ -79,17 +79,34 @@ final class TaskExecutor {
             } catch (InterruptedException e) {
                 continue;
             }
+            Thread.currentThread().setContextClassLoader(loader);
+            if ("prime".equals(t.spec().kind())) {
+                prime(t);
+                continue;
+            }
             synchronized (runLock) {
                 running = t;
                 cancelRequested = false;
             }
-            Thread.currentThread().setContextClassLoader(loader);
             boolean ok = execute(t);
             tasksDone++;
             if (t.spec().exitAfter()) {
                 exitHook.taskEndedProcess(ok);
             }
         }
+    }
+
+    /** Loads a function ahead of need (its classes, its lambda); nothing runs, nothing is reported. */
+    private void prime(QueuedTask t) {
+        try {
+            if (t.fn() != null) {
+                t.fn().get(loader);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a function that cannot load now fails properly when a real task uses it
+        }
+        Thread.interrupted();
+        StartupTrace.mark("primed " + t.spec().fnKey());
     }
 
     private boolean execute(QueuedTask t) {
