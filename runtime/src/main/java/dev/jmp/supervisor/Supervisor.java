@@ -59,7 +59,7 @@ public final class Supervisor {
     private final ServiceRegistry services = new ServiceRegistry();
     private final LocalServiceClient local = new LocalServiceClient(services);
     private final Map<String, WorkerHandle> workers = new ConcurrentHashMap<>();
-    private final List<Long> launchedPids = new CopyOnWriteArrayList<>();
+    private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
     private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
     private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
@@ -490,7 +490,9 @@ public final class Supervisor {
 
     /** The pid of every worker this supervisor ever started (for tests that check none outlive them). */
     public List<Long> launchedPids() {
-        return List.copyOf(launchedPids);
+        synchronized (launchedPids) {
+            return List.copyOf(launchedPids);
+        }
     }
 
     /** The warm set. */
