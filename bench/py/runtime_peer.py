@@ -146,7 +146,7 @@ def primes(rng):
 
 def cpu():
     n = ops(300_000)
-    slices = 16
+    slices = 32
     ranges = [(n * i // slices, n * (i + 1) // slices) for i in range(slices)]
     with mp.Pool(2) as p:
         p.map(primes, [(0, 1000)] * 2, 1)

@@ -121,7 +121,15 @@ public final class Jmp {
      * number of tasks each finished (connected workers are asked, waiting at most half a second).
      */
     public static List<WorkerInfo> workers() {
-        return dev.jmp.supervisor.WorkerInventory.snapshot(Supervisor.peek(), java.time.Duration.ofMillis(500));
+        return workers(java.time.Duration.ofMillis(500));
+    }
+
+    /**
+     * Describes the live worker processes, as {@link #workers()} does, waiting at most
+     * {@code patience} in all for the workers' task counts (-1 for a worker that did not answer).
+     */
+    public static List<WorkerInfo> workers(java.time.Duration patience) {
+        return dev.jmp.supervisor.WorkerInventory.snapshot(Supervisor.peek(), Durations.check(patience));
     }
 
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */

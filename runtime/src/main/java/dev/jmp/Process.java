@@ -61,6 +61,7 @@ public class Process implements Serializable {
     private transient volatile WorkerHandle worker;
     private transient volatile long jobId = -1;
     private transient volatile byte[] resultBytes;
+    private transient volatile boolean resultRaw;
     private transient volatile ErrorInfo error;
     private transient volatile WorkerExit exit;
     private transient CompletableFuture<WorkerExit> ended;
@@ -286,7 +287,10 @@ public class Process implements Serializable {
             throw new IllegalStateException(name + " has not ended; join() it first");
         }
         byte[] b = resultBytes;
-        return b == null ? null : Values.decode(b, Supervisor.get().settings().resultLoader());
+        if (b == null) {
+            return null;
+        }
+        return resultRaw ? b : Values.decode(b, Supervisor.get().settings().resultLoader());
     }
 
     /** The exception the target threw, or {@code null}. */
@@ -344,8 +348,9 @@ public class Process implements Serializable {
             if ("ok".equals(o.status())) {
                 ValueList.Reader r = new ValueList.Reader(frames, o.frame());
                 Slice item = r.item(0);
-                if (r.status(0) == ValueList.VALUE) {
+                if (r.status(0) != ValueList.ERROR) {
                     resultBytes = item.toArray();
+                    resultRaw = r.status(0) == ValueList.BYTES;
                     ok = true;
                 } else {
                     error = Errors.decode(item);

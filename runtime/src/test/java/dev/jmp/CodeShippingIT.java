@@ -26,6 +26,7 @@ class CodeShippingIT extends WorkerTracking {
             Jmp.removeClassSource(plugged);
         }
         Jmp.setResultClassLoader(CodeShippingIT.class.getClassLoader());
+        dev.jmp.supervisor.RuntimeSettings.global().clearClasspath();
     }
 
     @Test
@@ -66,6 +67,38 @@ class CodeShippingIT extends WorkerTracking {
             List<Object> points = pool.map(scaled, List.of(1, 2));
             assertSame(point, points.get(0).getClass());
             assertEquals(6, point.getMethod("x").invoke(points.get(1)));
+        }
+    }
+
+    @Test
+    void jarsAddedToTheClasspathReachRunningAndNewWorkers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        InMemoryCompiler mem = new InMemoryCompiler(CodeShippingIT.class.getClassLoader()).compile(Map.of(
+                "gen.Jarred", "package gen; public class Jarred { public static String hello() { return \"from jar\"; } }"));
+        java.nio.file.Path jar = dir.resolve("extra.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("gen/Jarred.class"));
+            out.write(mem.bytesOf("gen.Jarred"));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry("gen/data.txt"));
+            out.write("resource in jar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        SerialCallable<String> useJar = () -> {
+            ClassLoader l = Thread.currentThread().getContextClassLoader();
+            String hello = (String) Class.forName("gen.Jarred", true, l).getMethod("hello").invoke(null);
+            try (java.io.InputStream in = l.getResourceAsStream("gen/data.txt")) {
+                return hello + " / " + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        };
+        try (Pool running = new Pool(1)) {
+            RemoteException before = assertThrows(RemoteException.class, () -> running.apply(useJar));
+            assertTrue(before.is(ClassNotFoundException.class), before.remoteClassName());
+            Jmp.addClasspath(jar);
+            assertEquals("from jar / resource in jar", running.apply(useJar), "a running worker got the jar");
+        }
+        try (Pool fresh = new Pool(1)) {
+            assertEquals("from jar / resource in jar", fresh.apply(useJar), "a new worker starts with the jar");
         }
     }
 

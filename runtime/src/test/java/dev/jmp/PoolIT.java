@@ -46,6 +46,12 @@ class PoolIT extends WorkerTracking {
             }, range(20), 1);
             assertEquals(Set.of("PoolWorker-1/0", "PoolWorker-2/1"), new HashSet<>(names));
             assertEquals(List.of(), pool.map(x -> x, List.of()));
+            List<WorkerInfo> infos = Jmp.workers(Duration.ofSeconds(30)).stream()
+                    .filter(w -> w.state().equals("busy")).collect(Collectors.toList());
+            assertEquals(2, infos.size(), () -> "busy workers: " + infos);
+            for (WorkerInfo w : infos) {
+                assertTrue(w.tasksDone() > 0 && w.pid() > 0, w.toString());
+            }
         }
     }
 
@@ -76,6 +82,37 @@ class PoolIT extends WorkerTracking {
             assertInstanceOf(RemoteException.class, t);
             assertFalse(bad.successful());
             assertEquals(12, pool.applyAsync(() -> 12).toCompletableFuture().get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void largeValuesRoundTripIntact() {
+        try (Pool pool = new Pool(1)) {
+            byte[] big = pool.apply(() -> {
+                byte[] b = new byte[3 << 20];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (i * 31);
+                }
+                return b;
+            });
+            assertEquals(3 << 20, big.length);
+            for (int i = 0; i < big.length; i += 4099) {
+                assertEquals((byte) (i * 31), big[i]);
+            }
+            double[] in = new double[300_000];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = i * 0.5;
+            }
+            double[] out = pool.apply(args -> {
+                double[] d = ((double[]) args[0]).clone();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] += 1;
+                }
+                return d;
+            }, (Object) in);
+            assertEquals(in.length, out.length);
+            assertEquals(in[12345] + 1, out[12345]);
+            assertEquals(in[in.length - 1] + 1, out[out.length - 1]);
         }
     }
 

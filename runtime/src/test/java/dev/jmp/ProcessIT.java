@@ -114,6 +114,54 @@ class ProcessIT extends WorkerTracking {
     }
 
     @Test
+    void aProcessCanRunItsOwnPoolAndItsWorkersDieWithIt() throws Exception {
+        Process p = new Process(() -> {
+            try (Pool inner = new Pool(1)) {
+                return inner.map(x -> List.of(x + 1, Worker.pid()), List.of(1, 2));
+            }
+        }).start();
+        p.join();
+        assertEquals(0, p.exitCode(), String.valueOf(p.lastStderr()));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> out = (List<List<Object>>) p.result();
+        assertEquals(2, out.get(0).get(0));
+        assertEquals(3, out.get(1).get(0));
+        long grandchild = (Long) out.get(0).get(1);
+        assertNotEquals(p.pid(), grandchild);
+        assertTrue(survivors(List.of(grandchild), 3000).isEmpty(), "the grandchild exits with its parent");
+    }
+
+    @Test
+    void jvmOptionsAndEnvironmentReachTheWorker() {
+        Process p = new Process(() -> System.getenv("JMP_PROBE") + " " + Runtime.getRuntime().maxMemory())
+                .env("JMP_PROBE", "yes").jvmOptions("-Xmx96m").start();
+        p.join();
+        String[] r = ((String) p.result()).split(" ");
+        assertEquals("yes", r[0]);
+        assertTrue(Long.parseLong(r[1]) <= 96L << 20, r[1]);
+    }
+
+    @Test
+    void aWarmWorkerServesAProcessStart() throws Exception {
+        Jmp.setWarmWorkers(1);
+        try {
+            dev.jmp.supervisor.Supervisor s = dev.jmp.supervisor.Supervisor.get();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (s.warm().size() < 1 || !s.workers().get(0).ready().isDone()) {
+                assertTrue(System.currentTimeMillis() < deadline, "a warm worker starts");
+                Thread.sleep(10);
+            }
+            long warmPid = s.workers().get(0).pid();
+            Process p = new Process(Worker::pid).name("from-warm").start();
+            assertEquals(warmPid, p.pid());
+            p.join();
+            assertEquals(warmPid, p.result());
+        } finally {
+            Jmp.setWarmWorkers(0);
+        }
+    }
+
+    @Test
     void badUseGivesClearErrors() {
         Process p = new Process(() -> { });
         IllegalStateException never = assertThrows(IllegalStateException.class, p::join);

@@ -42,6 +42,11 @@ public abstract class WorkerTracking {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void quiet() {
+        Jmp.setOutputEcho(false);
+    }
+
     @AfterEach
     void noWorkerOutlivesTheTest() throws InterruptedException {
         Supervisor s = Supervisor.peek();

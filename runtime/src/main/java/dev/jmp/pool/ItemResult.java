@@ -13,28 +13,35 @@ import dev.jmp.wire.message.ErrorInfo;
 public final class ItemResult {
 
     private final Slice value;
+    private final boolean raw;
     private final ErrorInfo remote;
     private final RuntimeException local;
 
-    private ItemResult(Slice value, ErrorInfo remote, RuntimeException local) {
+    private ItemResult(Slice value, boolean raw, ErrorInfo remote, RuntimeException local) {
         this.value = value;
+        this.raw = raw;
         this.remote = remote;
         this.local = local;
     }
 
-    /** A value. */
+    /** An encoded value. */
     public static ItemResult ok(Slice value) {
-        return new ItemResult(value, null, null);
+        return new ItemResult(value, false, null, null);
+    }
+
+    /** A value from a value list, encoded or (status {@code BYTES}) a raw byte array. */
+    public static ItemResult ok(Slice value, byte status) {
+        return new ItemResult(value, status == dev.jmp.serial.ValueList.BYTES, null, null);
     }
 
     /** An exception thrown remotely. */
     public static ItemResult remote(ErrorInfo error) {
-        return new ItemResult(null, error, null);
+        return new ItemResult(null, false, error, null);
     }
 
     /** A failure decided in the parent. */
     public static ItemResult local(RuntimeException error) {
-        return new ItemResult(null, null, error);
+        return new ItemResult(null, false, null, error);
     }
 
     /** Whether the item produced a value. */
@@ -50,7 +57,7 @@ public final class ItemResult {
      */
     public Object value(ClassLoader loader) {
         if (value != null) {
-            return Values.decode(value, loader);
+            return raw ? value.toArray() : Values.decode(value, loader);
         }
         throw failure();
     }

@@ -29,17 +29,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Schedules a pool's jobs on its workers. Jobs are cut into chunks when dispatched; each worker
  * holds at most its credit of chunks, so none idles and none hoards. Without an explicit chunk
- * size, chunks grow until one takes about {@link #TARGET_CHUNK_NANOS} (measured from what the
+ * size, chunks grow until one takes about 2 ms (see {@link ChunkPolicy}; measured from what the
  * workers report), capped so every worker still gets a share. A worker that dies is replaced;
  * its chunks are retried if the job allows, otherwise their items fail with a worker-died error.
  */
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
-    static final long TARGET_CHUNK_NANOS = 2_000_000;
-    private static final long TARGET_QUEUE_NANOS = 2_000_000;
-    private static final int MIN_CREDIT = 2;
-    private static final int MAX_CREDIT = 256;
-    private static final int MAX_CHUNK = 100_000;
     private static final int MAX_STARTUP_FAILURES = 3;
     static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jmp-pool-timer");
@@ -61,8 +56,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     private final Map<Long, Chunk> inflight = new HashMap<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private State state = State.RUNNING;
-    private double itemNanos;
-    private double chunkNanos;
+    private final ChunkPolicy policy = new ChunkPolicy();
     private int rr;
     private int startupFailures;
     private RuntimeException broken;
@@ -201,31 +195,6 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
     }
 
-    private int credit() {
-        if (chunkNanos <= 0) {
-            return MIN_CREDIT;
-        }
-        long c = 1 + (long) Math.ceil(TARGET_QUEUE_NANOS / chunkNanos);
-        return (int) Math.max(MIN_CREDIT, Math.min(MAX_CREDIT, c));
-    }
-
-    private int chunkSize(Job job) {
-        if (job.chunksize > 0) {
-            return job.chunksize;
-        }
-        if (itemNanos <= 0) {
-            return 1;
-        }
-        long k = (long) (TARGET_CHUNK_NANOS / Math.max(itemNanos, 1));
-        if (job.source.complete()) {
-            // Like Python's default, at most a quarter of the items per worker in one chunk, so
-            // every worker gets a share; a fixed bound, so the tail is not cut into crumbs.
-            long share = Math.max(1, (job.source.fed() + 4L * size - 1) / (4L * size));
-            k = Math.min(k, share);
-        }
-        return (int) Math.max(1, Math.min(MAX_CHUNK, k));
-    }
-
     private Chunk nextChunk() {
         Chunk c = retry.poll();
         if (c != null) {
@@ -241,7 +210,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             for (RuntimeException e = job.source.pollFailed(); e != null; e = job.source.pollFailed()) {
                 job.finish(job.nextItem++, ItemResult.local(e));
             }
-            List<byte[]> items = job.source.take(chunkSize(job));
+            List<byte[]> items = job.source.take(policy.chunkSize(job, size));
             if (items.isEmpty()) {
                 continue;
             }
@@ -257,7 +226,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         if (state == State.TERMINATED || slots.isEmpty()) {
             return;
         }
-        int credit = credit();
+        int credit = policy.credit();
         List<WorkerSlot> order = new ArrayList<>(slots.values());
         Map<WorkerSlot, List<Dispatch>> batches = new LinkedHashMap<>();
         boolean progress = true;
@@ -316,11 +285,11 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         Job job = c.job;
         switch (o.status()) {
             case "ok" -> {
-                learn(o.nanos(), c.count);
+                policy.learn(o.nanos(), c.count);
                 ValueList.Reader r = new ValueList.Reader(frames, o.frame());
                 for (int i = 0; i < c.count; i++) {
-                    if (r.status(i) == ValueList.VALUE) {
-                        job.finish(c.first + i, ItemResult.ok(r.item(i)));
+                    if (r.status(i) != ValueList.ERROR) {
+                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i)));
                     } else if (c.attempts <= retries && !job.ended) {
                         Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
                         again.attempts = c.attempts;
@@ -343,11 +312,6 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
     }
 
-    private void learn(long nanos, int items) {
-        double perItem = (double) nanos / Math.max(1, items);
-        itemNanos = itemNanos <= 0 ? perItem : 0.7 * itemNanos + 0.3 * perItem;
-        chunkNanos = chunkNanos <= 0 ? nanos : 0.7 * chunkNanos + 0.3 * nanos;
-    }
 
     @Override
     public synchronized void onExit(WorkerHandle worker, WorkerExit exit) {

@@ -17,6 +17,11 @@ public final class ValueList {
     public static final byte VALUE = 0;
     /** Item holds an error: UTF-8 JSON of an {@code ErrorInfo}. */
     public static final byte ERROR = 1;
+    /**
+     * Item is a {@code byte[]} value as is, without a tag: a large byte array travels as its own
+     * frame and is handed over without a copy on either side.
+     */
+    public static final byte BYTES = 2;
     /** Items larger than this go in their own frame. */
     public static final int INLINE_LIMIT = 64 * 1024;
 
@@ -148,7 +153,7 @@ public final class ValueList {
             return statuses.length;
         }
 
-        /** Status of item {@code i}: {@link #VALUE} or {@link #ERROR}. */
+        /** Status of item {@code i}: {@link #VALUE}, {@link #BYTES} or {@link #ERROR}. */
         public byte status(int i) {
             return statuses[i];
         }

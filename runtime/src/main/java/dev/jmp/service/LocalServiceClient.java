@@ -1,8 +1,6 @@
 package dev.jmp.service;
 
-import com.google.gson.JsonElement;
 import dev.jmp.RemoteException;
-import dev.jmp.wire.WireCodec;
 import dev.jmp.wire.message.ErrorInfo;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +29,12 @@ public final class LocalServiceClient implements ServiceClient {
     public ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException {
         long id = ids.incrementAndGet();
         CompletableFuture<ServiceResult> reply = new CompletableFuture<>();
-        ServiceCall call = new ServiceCall(PARENT, id, service, op, args == null ? null : WireCodec.toTree(args),
-                frames, false, (JsonElement result, ErrorInfo error, List<byte[]> out) -> {
+        ServiceCall call = ServiceCall.local(PARENT, id, service, op, args, frames, false,
+                (Object result, ErrorInfo error, List<byte[]> out) -> {
                     if (error != null) {
                         reply.completeExceptionally(new RemoteException(error));
                     } else {
-                        reply.complete(new ServiceResult(result, out));
+                        reply.complete(new ServiceResult(null, out, result));
                     }
                 });
         registry.dispatch(call);
@@ -56,8 +54,8 @@ public final class LocalServiceClient implements ServiceClient {
 
     @Override
     public void send(String service, String op, Object args, List<byte[]> frames) {
-        registry.dispatch(new ServiceCall(PARENT, ids.incrementAndGet(), service, op,
-                args == null ? null : WireCodec.toTree(args), frames, true, (r, e, f) -> { }));
+        registry.dispatch(ServiceCall.local(PARENT, ids.incrementAndGet(), service, op, args, frames, true,
+                (r, e, f) -> { }));
     }
 
     @Override

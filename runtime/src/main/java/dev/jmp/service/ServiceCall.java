@@ -17,8 +17,8 @@ public final class ServiceCall {
     /** Sends the answer back to the caller. */
     @FunctionalInterface
     public interface Replier {
-        /** Delivers a reply (error is null on success). */
-        void reply(JsonElement result, ErrorInfo error, List<byte[]> frames);
+        /** Delivers a reply (error is null on success); {@code result} is the service's record. */
+        void reply(Object result, ErrorInfo error, List<byte[]> frames);
     }
 
     private final String peer;
@@ -26,6 +26,7 @@ public final class ServiceCall {
     private final String service;
     private final String op;
     private final JsonElement args;
+    private final Object localArgs;
     private final List<byte[]> frames;
     private final boolean oneWay;
     private final Replier replier;
@@ -33,9 +34,26 @@ public final class ServiceCall {
     private volatile Runnable onCancel;
     private volatile Runnable onDone;
 
-    /** Creates a call (done by the registry's transports). */
+    /** Creates a call that came over the wire (arguments as JSON). */
     public ServiceCall(String peer, long callId, String service, String op, JsonElement args,
                        List<byte[]> frames, boolean oneWay, Replier replier) {
+        this(peer, callId, service, op, args, null, frames, oneWay, replier);
+    }
+
+    /** Creates one of several one-way calls that share their arguments (decoded once). */
+    public static ServiceCall shared(String peer, String service, String op, SharedArgs args, List<byte[]> frames) {
+        return new ServiceCall(peer, 0, service, op, null, args, frames, true, (r, e, f) -> { });
+    }
+
+    /** Creates a call made within the parent (arguments as the record itself). */
+    public static ServiceCall local(String peer, long callId, String service, String op, Object args,
+                                    List<byte[]> frames, boolean oneWay, Replier replier) {
+        return new ServiceCall(peer, callId, service, op, null, args, frames, oneWay, replier);
+    }
+
+    private ServiceCall(String peer, long callId, String service, String op, JsonElement args, Object localArgs,
+                        List<byte[]> frames, boolean oneWay, Replier replier) {
+        this.localArgs = localArgs;
         this.peer = peer;
         this.callId = callId;
         this.service = service;
@@ -68,6 +86,12 @@ public final class ServiceCall {
 
     /** The arguments as a record of the given type. */
     public <T> T args(Class<T> type) {
+        if (type.isInstance(localArgs)) {
+            return type.cast(localArgs);
+        }
+        if (localArgs instanceof SharedArgs shared) {
+            return shared.as(type);
+        }
         if (args == null || args.isJsonNull()) {
             throw new IllegalArgumentException("operation " + op + " of " + service + " needs arguments");
         }
@@ -100,8 +124,7 @@ public final class ServiceCall {
         }
         finish();
         if (!oneWay) {
-            replier.reply(result == null ? null : WireCodec.toTree(result), null,
-                    replyFrames == null ? List.of() : replyFrames);
+            replier.reply(result, null, replyFrames == null ? List.of() : replyFrames);
         }
         return true;
     }

@@ -23,8 +23,16 @@ public interface ServiceClient {
      */
     ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException;
 
-    /** Sends an operation without waiting for (or getting) a reply; calls from one process stay in order. */
+    /**
+     * Sends an operation without waiting for (or getting) a reply. Such operations may be held
+     * back for a millisecond and sent together; they stay in order, and they all leave before
+     * any later {@link #call} from this process, and before a task's result.
+     */
     void send(String service, String op, Object args, List<byte[]> frames);
+
+    /** Sends every one-way operation held back so far. */
+    default void flush() {
+    }
 
     /**
      * Subscribes to the events a service pushes to this process.

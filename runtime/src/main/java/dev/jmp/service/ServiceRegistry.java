@@ -14,7 +14,10 @@ public final class ServiceRegistry {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.service");
     private final Map<String, Service> services = new ConcurrentHashMap<>();
-    private final Map<String, ServiceCall> open = new ConcurrentHashMap<>();
+    private final Map<CallKey, ServiceCall> open = new ConcurrentHashMap<>();
+
+    private record CallKey(String peer, long callId) {
+    }
 
     /** Arguments of the {@code $ cancel} operation. */
     public record CancelArgs(long callId) {
@@ -49,7 +52,7 @@ public final class ServiceRegistry {
             call.fail(new IllegalArgumentException("no service named " + call.service()));
             return;
         }
-        String key = call.peer() + ":" + call.callId();
+        CallKey key = new CallKey(call.peer(), call.callId());
         if (!call.isOneWay()) {
             open.put(key, call);
             call.onDone(() -> open.remove(key, call));
@@ -66,7 +69,7 @@ public final class ServiceRegistry {
 
     /** Withdraws an unanswered call. */
     public void cancel(String peer, long callId) {
-        ServiceCall c = open.remove(peer + ":" + callId);
+        ServiceCall c = open.remove(new CallKey(peer, callId));
         if (c != null) {
             c.cancel();
         }
@@ -74,9 +77,8 @@ public final class ServiceRegistry {
 
     /** Withdraws every unanswered call of a gone process and tells every service. */
     public void peerGone(String peer) {
-        String prefix = peer + ":";
-        for (Map.Entry<String, ServiceCall> e : open.entrySet()) {
-            if (e.getKey().startsWith(prefix) && open.remove(e.getKey(), e.getValue())) {
+        for (Map.Entry<CallKey, ServiceCall> e : open.entrySet()) {
+            if (e.getKey().peer().equals(peer) && open.remove(e.getKey(), e.getValue())) {
                 e.getValue().cancel();
             }
         }

@@ -86,6 +86,11 @@ public final class RuntimeSettings {
         classpath = List.copyOf(all);
     }
 
+    /** Forgets the jars added for workers (new workers start without them). */
+    public synchronized void clearClasspath() {
+        classpath = List.of();
+    }
+
     /** How many idle workers are kept started. */
     public int warmWorkers() {
         return warmWorkers;

@@ -6,22 +6,13 @@ import dev.jmp.launch.Launcher;
 import dev.jmp.launch.Launchers;
 import dev.jmp.launch.WorkerClasspath;
 import dev.jmp.service.LocalServiceClient;
-import dev.jmp.service.ServiceCall;
 import dev.jmp.service.ServiceRegistry;
 import dev.jmp.wire.Hub;
-import dev.jmp.wire.Inbound;
 import dev.jmp.wire.WireCodec;
 import dev.jmp.wire.WireKey;
-import dev.jmp.wire.message.ClassReply;
-import dev.jmp.wire.message.ClassRequest;
 import dev.jmp.wire.message.Heartbeat;
-import dev.jmp.wire.message.Hello;
-import dev.jmp.wire.message.ServiceReply;
-import dev.jmp.wire.message.ServiceRequest;
 import dev.jmp.wire.message.StatsReply;
 import dev.jmp.wire.message.StatsRequest;
-import dev.jmp.wire.message.TaskOutcome;
-import dev.jmp.wire.message.TaskResults;
 import dev.jmp.worker.WorkerBootstrap;
 import dev.jmp.worker.WorkerMain;
 import java.io.IOException;
@@ -58,7 +49,7 @@ public final class Supervisor {
     private final ServiceRegistry services = new ServiceRegistry();
     private final LocalServiceClient local = new LocalServiceClient(services);
     private final Map<String, WorkerHandle> workers = new ConcurrentHashMap<>();
-    private final List<Long> launchedPids = new CopyOnWriteArrayList<>();
+    private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
     private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
     private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
@@ -84,9 +75,10 @@ public final class Supervisor {
         this.launcher = Launchers.byName(settings.launcher());
         this.hub = new Hub(key, WireCodec.standard());
         this.cds = new CdsArchive(settings);
-        registerHandlers();
+        HubHandlers handlers = new HubHandlers(this);
+        handlers.register();
         dev.jmp.service.QueueService.register(services);
-        hub.every(settings.parentHeartbeatMillis(), this::heartbeat);
+        hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
@@ -126,98 +118,34 @@ public final class Supervisor {
         }
     }
 
-    private void registerHandlers() {
-        hub.on(Hello.class, m -> {
-            WorkerHandle w = workers.get(m.peer());
-            if (w != null && w.startConnecting()) {
-                connect(w, 0);
-            }
-        });
-        hub.on(Heartbeat.class, m -> { });
-        hub.on(TaskResults.class, this::onResults);
-        hub.on(ClassRequest.class, m -> helpers.execute(() -> serveClass(m)));
-        hub.on(ServiceRequest.class, m -> {
-            ServiceRequest r = m.body();
-            services.dispatch(new ServiceCall(m.peer(), r.callId(), r.service(), r.op(), r.args(), m.data(),
-                    r.oneWay(), (result, error, frames) ->
-                    hub.send(m.peer(), new ServiceReply(r.callId(), result, error), frames)));
-        });
-        hub.on(StatsReply.class, m -> {
-            CompletableFuture<StatsReply> f = stats.remove(m.body().requestId());
-            if (f != null) {
-                f.complete(m.body());
-            }
-        });
+    /** The live worker with this id, or {@code null}. */
+    WorkerHandle worker(String id) {
+        return workers.get(id);
     }
 
-    /**
-     * Marks a worker connected once the hub can route to it: its hello comes up one connection,
-     * and the down connection the parent answers on may still be finishing its handshake.
-     */
-    private void connect(WorkerHandle w, int attempt) {
-        if (closed || w.exited().isDone()) {
-            return;
-        }
-        boolean routed;
-        try {
-            routed = hub.send(w.id(), new Heartbeat(System.currentTimeMillis()));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot reach worker " + w, e);
-            w.markLost();
-            return;
-        }
-        if (routed) {
-            w.markConnected();
-        } else if (attempt < 2000) {
-            timer.schedule(() -> connect(w, attempt + 1), 2, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } else {
-            w.markLost();
+    void completeStats(StatsReply reply) {
+        CompletableFuture<StatsReply> f = stats.remove(reply.requestId());
+        if (f != null) {
+            f.complete(reply);
         }
     }
 
-    private void onResults(Inbound<TaskResults> m) {
-        WorkerHandle w = workers.get(m.peer());
-        if (w == null) {
-            return;
-        }
-        List<TaskOutcome> now = new ArrayList<>(m.body().outcomes().size());
-        for (TaskOutcome o : m.body().outcomes()) {
-            if (o.outputSync()) {
-                w.sync().await(o.taskId(), () -> {
-                    WorkerOwner owner = w.owner();
-                    if (owner != null) {
-                        owner.onOutcome(w, o, m.data());
-                    }
-                });
-            } else {
-                now.add(o);
-            }
-        }
-        WorkerOwner owner = w.owner();
-        if (owner != null && !now.isEmpty()) {
-            owner.onOutcomes(w, now, m.data());
+    void schedule(Runnable r, long delay, java.util.concurrent.TimeUnit unit) {
+        if (!closed) {
+            timer.schedule(r, delay, unit);
         }
     }
 
-    private void serveClass(Inbound<ClassRequest> m) {
-        ClassRequest r = m.body();
-        byte[] b = r.resource() ? settings.classServer().resourceBytes(r.name())
-                : settings.classServer().classBytes(r.name());
-        hub.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
+    private final FunctionPrimer primer = new FunctionPrimer();
+
+    /** Remembers a function just sent, so warm workers can load it before they are needed. */
+    void noteFunction(ShippedFunction fn) {
+        primer.note(fn);
     }
 
-    private void heartbeat() {
-        long now = System.currentTimeMillis();
-        for (WorkerHandle w : workers.values()) {
-            if (!w.ready().isDone()) {
-                continue;
-            }
-            hub.send(w.id(), new Heartbeat(now));
-            long heard = hub.lastHeardMillis(w.id());
-            if (heard > 0 && now - heard > settings.parentSilenceMillis()) {
-                w.markLost();
-            }
-        }
+    /** Has an idle worker load the functions sent most recently. */
+    void prime(WorkerHandle w) {
+        primer.prime(this, w);
     }
 
     /** A new id for a job or task, unique in this runtime. */
@@ -441,7 +369,9 @@ public final class Supervisor {
 
     /** The pid of every worker this supervisor ever started (for tests that check none outlive them). */
     public List<Long> launchedPids() {
-        return List.copyOf(launchedPids);
+        synchronized (launchedPids) {
+            return List.copyOf(launchedPids);
+        }
     }
 
     /** The warm set. */

@@ -65,7 +65,9 @@ public final class WarmSet implements WorkerOwner {
                     return;
                 }
                 try {
-                    idle.add(supervisor.spawn(WorkerOptions.DEFAULT, this));
+                    WorkerHandle w = supervisor.spawn(WorkerOptions.DEFAULT, this);
+                    idle.add(w);
+                    w.ready().thenRun(() -> supervisor.prime(w));
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.log(System.Logger.Level.WARNING, "cannot start a warm worker", e);

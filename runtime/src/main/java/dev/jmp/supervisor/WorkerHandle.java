@@ -157,6 +157,9 @@ public final class WorkerHandle {
         List<byte[]> frames = new ArrayList<>();
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
         for (Dispatch d : tasks) {
+            if (!"prime".equals(d.kind())) {
+                supervisor.noteFunction(d.fn());
+            }
             int fnFrame = -1;
             if (mirror.needsBytes(d.fn().key())) {
                 fnFrame = frames.size();

@@ -12,6 +12,7 @@ import dev.jmp.wire.message.ClassRequest;
 import dev.jmp.wire.message.Heartbeat;
 import dev.jmp.wire.message.Hello;
 import dev.jmp.wire.message.RunTasks;
+import dev.jmp.wire.message.ServiceBatch;
 import dev.jmp.wire.message.ServiceEvent;
 import dev.jmp.wire.message.ServiceReply;
 import dev.jmp.wire.message.ServiceRequest;
@@ -36,9 +37,36 @@ public final class WireCodec {
             .register(RunTasks.class).register(TaskResults.class).register(CancelTasks.class)
             .register(ClassRequest.class).register(ClassReply.class).register(AddClasspath.class)
             .register(ServiceRequest.class).register(ServiceReply.class).register(ServiceEvent.class)
+            .register(ServiceBatch.class)
             .register(StatsRequest.class).register(StatsReply.class).register(Shutdown.class);
 
     private final Map<String, Class<? extends WireMessage>> types = new ConcurrentHashMap<>();
+
+    /** Type adapters by class: Gson's own lookup per call costs more than a small message. */
+    private static final ClassValue<com.google.gson.TypeAdapter<?>> ADAPTERS = new ClassValue<>() {
+        @Override
+        protected com.google.gson.TypeAdapter<?> computeValue(Class<?> type) {
+            return GSON.getAdapter(type);
+        }
+    };
+
+    @SuppressWarnings("unchecked")
+    private static <T> com.google.gson.TypeAdapter<T> adapter(Class<T> type) {
+        return (com.google.gson.TypeAdapter<T>) ADAPTERS.get(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String json(T value) {
+        return adapter((Class<T>) value.getClass()).toJson(value);
+    }
+
+    private static <T> T parse(String text, Class<T> type) {
+        try {
+            return adapter(type).fromJson(text);
+        } catch (java.io.IOException e) {
+            throw new JsonParseException(e);
+        }
+    }
 
     /** Returns the codec that knows every built-in message type. */
     public static WireCodec standard() {
@@ -75,11 +103,11 @@ public final class WireCodec {
     }
 
     byte[] encodeHeader(Header h) {
-        return GSON.toJson(h).getBytes(StandardCharsets.UTF_8);
+        return json(h).getBytes(StandardCharsets.UTF_8);
     }
 
     Header decodeHeader(byte[] bytes) {
-        Header h = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Header.class);
+        Header h = parse(new String(bytes, StandardCharsets.UTF_8), Header.class);
         if (h == null || h.type() == null || h.from() == null || h.to() == null) {
             throw new JsonParseException("incomplete header");
         }
@@ -88,12 +116,12 @@ public final class WireCodec {
 
     /** Encodes a message body as UTF-8 JSON. */
     public byte[] encodeBody(WireMessage body) {
-        return GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        return json(body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Decodes a message body of a registered type. */
     public WireMessage decodeBody(Class<? extends WireMessage> type, byte[] bytes) {
-        WireMessage m = GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+        WireMessage m = parse(new String(bytes, StandardCharsets.UTF_8), type);
         if (m == null) {
             throw new JsonParseException("empty body");
         }
@@ -102,11 +130,12 @@ public final class WireCodec {
 
     /** Converts a JSON tree (a service argument) to a record. */
     public static <T> T fromTree(JsonElement tree, Class<T> type) {
-        return GSON.fromJson(tree, type);
+        return adapter(type).fromJsonTree(tree);
     }
 
     /** Converts a record to a JSON tree (a service argument). */
-    public static JsonElement toTree(Object value) {
-        return GSON.toJsonTree(value);
+    @SuppressWarnings("unchecked")
+    public static <T> JsonElement toTree(T value) {
+        return adapter((Class<T>) value.getClass()).toJsonTree(value);
     }
 }

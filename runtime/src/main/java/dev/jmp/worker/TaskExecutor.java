@@ -79,17 +79,34 @@ final class TaskExecutor {
             } catch (InterruptedException e) {
                 continue;
             }
+            Thread.currentThread().setContextClassLoader(loader);
+            if ("prime".equals(t.spec().kind())) {
+                prime(t);
+                continue;
+            }
             synchronized (runLock) {
                 running = t;
                 cancelRequested = false;
             }
-            Thread.currentThread().setContextClassLoader(loader);
             boolean ok = execute(t);
             tasksDone++;
             if (t.spec().exitAfter()) {
                 exitHook.taskEndedProcess(ok);
             }
         }
+    }
+
+    /** Loads a function ahead of need (its classes, its lambda); nothing runs, nothing is reported. */
+    private void prime(QueuedTask t) {
+        try {
+            if (t.fn() != null) {
+                t.fn().get(loader);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a function that cannot load now fails properly when a real task uses it
+        }
+        Thread.interrupted();
+        StartupTrace.mark("primed " + t.spec().fnKey());
     }
 
     private boolean execute(QueuedTask t) {
@@ -115,7 +132,11 @@ final class TaskExecutor {
                 try {
                     Object arg = args == null ? null : Values.decode(args.item(i), loader);
                     Object r = invoke(spec.kind(), fn, arg);
-                    out.add(ValueList.VALUE, Values.encode(r, "result"));
+                    if (r instanceof byte[] b && b.length > ValueList.INLINE_LIMIT) {
+                        out.add(ValueList.BYTES, b);
+                    } else {
+                        out.add(ValueList.VALUE, Values.encode(r, "result"));
+                    }
                 } catch (Throwable e) {
                     Throwable cause = unwrap(e);
                     if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)) {
@@ -152,6 +173,8 @@ final class TaskExecutor {
             }
         }
         StartupTrace.mark("task ran");
+        // What the task sent one-way (queue puts) leaves before its result does.
+        dev.jmp.service.ServiceClients.current().flush();
         boolean printed = output.lines() != linesBefore;
         if (printed) {
             output.done(spec.taskId());

@@ -177,6 +177,7 @@ public final class WorkerRuntime {
     }
 
     private byte[] fetch(String name, boolean resource) {
+        StartupTrace.mark("fetch " + name);
         long id = requestIds.incrementAndGet();
         CompletableFuture<Inbound<ClassReply>> f = new CompletableFuture<>();
         classReplies.put(id, f);
@@ -225,7 +226,8 @@ public final class WorkerRuntime {
             output.flushPartial();
             System.out.flush();
             System.err.flush();
-            link.closeNow();
+            dev.jmp.service.ServiceClients.current().flush();
+            link.close();
             Runtime.getRuntime().halt(code);
         }, "jmp-exit");
         t.start();

@@ -11,7 +11,8 @@ package dev.jmp.wire.message;
  * @param fnFrame   the data frame holding the function, or -1 when the worker already has it
  * @param argsFrame the data frame holding the chunk's items (a value list)
  * @param kind      how to call the function: {@code call}, {@code run}, {@code apply},
- *                  {@code star} or {@code process}
+ *                  {@code star}, {@code bi} or {@code process}; {@code prime} only loads the
+ *                  function ahead of need (an idle warm worker), runs nothing and reports nothing
  * @param exitAfter whether the worker exits after this task (a {@code Process} target)
  */
 public record TaskSpec(long taskId, long jobId, long firstItem, int items, String fnKey,
