@@ -144,6 +144,13 @@ class KernelEndToEndIT {
         python("test_pool", 280);
     }
 
+    @Test
+    @Order(9)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void sharedMagic() throws Exception {
+        python("test_shared", 280);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);
