@@ -23,10 +23,14 @@ class RuntimeFromCellsTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
-        cls.pids.update(int(p) for p in re.findall(r"\d+", jmp_client.result_of(msgs)["text/plain"]))
-        jmp_client.stop(cls.km, cls.kc)
-        alive = jmp_client.wait_workers_gone(cls.pids)
+        # Stop the kernel whatever happens, then check that none of its workers outlived it.
+        try:
+            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
+            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
+        finally:
+            jmp_client.stop(cls.km, cls.kc)
+        pids = set(pids) | getattr(cls, "pids", set())
+        alive = jmp_client.wait_workers_gone(pids)
         assert not alive, "workers outlived the kernel: %s" % alive
 
     def run_ok(self, code):

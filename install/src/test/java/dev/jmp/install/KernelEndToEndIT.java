@@ -161,6 +161,13 @@ class KernelEndToEndIT {
 
     @Test
     @Order(9)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void sharedMagic() throws Exception {
+        python("test_shared", 280);
+    }
+
+    @Test
+    @Order(10)
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void tutorialSeriesRunsAndMatchesCommittedOutputs() throws Exception {
         python("test_series", 1180);

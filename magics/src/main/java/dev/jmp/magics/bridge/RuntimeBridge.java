@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
 import dev.jmp.magics.workers.WorkersMagics;
 
@@ -28,8 +29,12 @@ public final class RuntimeBridge implements MagicsProvider {
      * Types every cell imports (single-type imports: {@code dev.jmp.Process} wins over
      * {@code java.lang.Process}, which notebooks rarely need).
      */
-    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Pool", "dev.jmp.Worker", "dev.jmp.Jmp",
-            "dev.jmp.SerialCallable", "dev.jmp.SerialRunnable", "dev.jmp.SerialFunction");
+    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Pool", "dev.jmp.Worker",
+            "dev.jmp.Jmp", "dev.jmp.SerialCallable", "dev.jmp.SerialRunnable", "dev.jmp.SerialFunction",
+            "dev.jmp.Manager", "dev.jmp.SharedCounter", "dev.jmp.SharedValue", "dev.jmp.SharedMap",
+            "dev.jmp.SharedList", "dev.jmp.SharedNamespace", "dev.jmp.SharedLock", "dev.jmp.SharedRLock",
+            "dev.jmp.SharedSemaphore", "dev.jmp.SharedEvent", "dev.jmp.SharedCondition", "dev.jmp.SharedBarrier",
+            "dev.jmp.SharedQueue");
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
     public RuntimeBridge() {
@@ -59,5 +64,6 @@ public final class RuntimeBridge implements MagicsProvider {
         new SpawnMagics(callbacks, output).register(catalog);
         new WorkersMagics(callbacks::cellOutput).register(catalog);
         new PoolMagics(callbacks, output).register(catalog);
+        new SharedMagics(callbacks).register(catalog);
     }
 }

@@ -1,0 +1,90 @@
+"""%%shared through a real Jupyter client: objects declared in one cell are live references in
+later %%spawn and %%pool bodies, updated atomically, and the %%shared cell's table follows their
+values while other cells run."""
+import re
+import time
+import unittest
+
+import jmp_client
+
+LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
+           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
+
+
+class SharedTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = jmp_client.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        # Stop the kernel whatever happens, then check that none of its workers outlived it.
+        try:
+            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
+            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
+        finally:
+            jmp_client.stop(cls.km, cls.kc)
+        pids = set(pids) | getattr(cls, "pids", set())
+        alive = jmp_client.wait_workers_gone(pids)
+        assert not alive, "workers outlived the kernel: %s" % alive
+
+    def run_ok(self, code):
+        content, msgs = jmp_client.execute(self.kc, code, timeout=120)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return content, msgs
+
+    def value(self, code):
+        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
+
+    def test_workers_share_live_objects_and_the_table_follows_them(self):
+        _, msgs = self.run_ok("%%shared\nSharedCounter tickets = counter(60);\nSharedMap<String, Integer> sold = map();\n"
+                              "var done = event();")
+        shared_parent = msgs[0]["parent_header"]["msg_id"]
+        table = [m["content"] for m in msgs if m["msg_type"] == "display_data"][-1]
+        display_id = table["transient"]["display_id"]
+        self.assertRegex(table["data"]["text/plain"], r"tickets\s+SharedCounter\s+60")
+        self.assertRegex(table["data"]["text/plain"], r"done\s+SharedEvent\s+clear")
+        self.assertIn("<table", table["data"]["text/html"])
+        msg_id = self.kc.execute("%%spawn -n 3\nwhile (tickets.decrementAndGet() >= 0) {\n"
+                                 "    sold.merge(Worker.name(), 1, Integer::sum);\n    Thread.sleep(25);\n}\n"
+                                 "done.set();\nreturn sold.get(Worker.name());")
+        seen = []
+        deadline = time.time() + 90
+        finished = False
+        while time.time() < deadline and not (finished and seen and "-3" in seen[-1]):
+            try:
+                msg = self.kc.get_iopub_msg(timeout=1)
+            except Exception:
+                continue
+            parent = msg["parent_header"].get("msg_id")
+            if parent == msg_id and msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                finished = True
+            if parent == shared_parent and msg["msg_type"] == "update_display_data":
+                self.assertEqual(msg["content"]["transient"]["display_id"], display_id)
+                seen.append(msg["content"]["data"]["text/plain"])
+        reply = jmp_client.shell_reply(self.kc, msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        counts = [int(re.search(r"tickets\s+SharedCounter\s+(-?\d+)", s).group(1)) for s in seen]
+        self.assertGreaterEqual(len(counts), 3, "the table was updated while the workers ran: %s" % seen)
+        self.assertEqual(counts, sorted(counts, reverse=True), "tickets only go down: %s" % counts)
+        self.assertTrue(any(0 < c < 60 for c in counts), "an intermediate value was shown: %s" % counts)
+        self.assertRegex(seen[-1], r"done\s+SharedEvent\s+set")
+        self.assertEqual(self.value("sold.values().stream().mapToInt(Integer::intValue).sum()"), "60",
+                         "every ticket sold exactly once")
+        self.assertEqual(self.value("tickets.get()"), "-3")
+
+    def test_pool_bodies_see_shared_objects_and_bad_declarations_are_named(self):
+        self.run_ok("%%shared\nSharedList<Integer> seen = list();")
+        self.run_ok("%%pool --over List.of(1, 2, 3) --as x -n 2\nseen.add(x * 10);\nreturn x;")
+        self.assertEqual(self.value("new java.util.TreeSet<>(seen.snapshot())"), "[10, 20, 30]")
+        content, _ = jmp_client.execute(self.kc, "%%shared\nint plain = 1;")
+        self.assertEqual(content["status"], "error")
+        self.assertIn("no declaration initialized by a factory", content["evalue"])
+        content, _ = jmp_client.execute(self.kc, "%%shared\nSharedCounter c = counter(\"x\");")
+        self.assertEqual(content["ename"], "CompilationError")
+        self.assertTrue(content["evalue"].startswith("line 2"), content["evalue"])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,70 @@
+package dev.jmp.magics.shared;
+
+import dev.jmp.SharedBarrier;
+import dev.jmp.SharedCondition;
+import dev.jmp.SharedCounter;
+import dev.jmp.SharedEvent;
+import dev.jmp.SharedList;
+import dev.jmp.SharedLock;
+import dev.jmp.SharedMap;
+import dev.jmp.SharedNamespace;
+import dev.jmp.SharedQueue;
+import dev.jmp.SharedSemaphore;
+import dev.jmp.SharedValue;
+
+/** One line saying what a shared object holds now, for the live table. */
+final class SharedState {
+
+    static final int MAX = 100;
+
+    private SharedState() {
+    }
+
+    /**
+     * The type shown for an object.
+     *
+     * @param value a shared object
+     * @return its simple type name
+     */
+    static String type(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
+    }
+
+    /**
+     * Reads an object's state (one call to the manager, which lives in this process).
+     *
+     * @param value a shared object
+     * @return its state on one line, at most {@value #MAX} characters
+     */
+    static String of(Object value) {
+        String text;
+        if (value instanceof SharedCounter c) {
+            text = Long.toString(c.get());
+        } else if (value instanceof SharedValue<?> v) {
+            text = String.valueOf(v.get());
+        } else if (value instanceof SharedMap<?, ?> m) {
+            text = m.snapshot().toString();
+        } else if (value instanceof SharedList<?> l) {
+            text = l.snapshot().toString();
+        } else if (value instanceof SharedNamespace n) {
+            text = n.asMap().toString();
+        } else if (value instanceof SharedQueue<?> q) {
+            int size = q.size();
+            text = size + (size == 1 ? " item" : " items");
+        } else if (value instanceof SharedLock l) {
+            text = l.isLocked() ? "locked" : "unlocked";
+        } else if (value instanceof SharedEvent e) {
+            text = e.isSet() ? "set" : "clear";
+        } else if (value instanceof SharedSemaphore s) {
+            text = s.availablePermits() + " permits free";
+        } else if (value instanceof SharedBarrier b) {
+            text = b.getNumberWaiting() + " of " + b.getParties() + " waiting" + (b.isBroken() ? " (broken)" : "");
+        } else if (value instanceof SharedCondition) {
+            text = "";
+        } else {
+            text = String.valueOf(value);
+        }
+        text = text.replace("\n", "\\n");
+        return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+    }
+}
