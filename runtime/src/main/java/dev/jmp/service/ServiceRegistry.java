@@ -1,7 +1,9 @@
 package dev.jmp.service;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The parent's services by name, and the calls they have not answered yet (so a caller can
@@ -15,6 +17,13 @@ public final class ServiceRegistry {
     private static final System.Logger LOG = System.getLogger("dev.jmp.service");
     private final Map<String, Service> services = new ConcurrentHashMap<>();
     private final Map<CallKey, ServiceCall> open = new ConcurrentHashMap<>();
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /**
+     * Dispatching holds the read side, marking a process gone the write side: once a process is
+     * gone, none of its calls is still being handled or handled later (a call that arrived on
+     * another connection at that moment could otherwise take a lock for a dead process).
+     */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     private record CallKey(String peer, long callId) {
     }
@@ -47,6 +56,19 @@ public final class ServiceRegistry {
             }
             return;
         }
+        gate.readLock().lock();
+        try {
+            if (gone.contains(call.peer())) {
+                call.fail(new IllegalStateException("process " + call.peer() + " is gone"));
+                return;
+            }
+            dispatchTo(call);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private void dispatchTo(ServiceCall call) {
         Service s = services.get(call.service());
         if (s == null) {
             call.fail(new IllegalArgumentException("no service named " + call.service()));
@@ -67,6 +89,11 @@ public final class ServiceRegistry {
         }
     }
 
+    /** Whether a process was reported gone (its calls are refused). */
+    public boolean isGone(String peer) {
+        return gone.contains(peer);
+    }
+
     /** Withdraws an unanswered call. */
     public void cancel(String peer, long callId) {
         ServiceCall c = open.remove(new CallKey(peer, callId));
@@ -77,6 +104,12 @@ public final class ServiceRegistry {
 
     /** Withdraws every unanswered call of a gone process and tells every service. */
     public void peerGone(String peer) {
+        gate.writeLock().lock();
+        try {
+            gone.add(peer);
+        } finally {
+            gate.writeLock().unlock();
+        }
         for (Map.Entry<CallKey, ServiceCall> e : open.entrySet()) {
             if (e.getKey().peer().equals(peer) && open.remove(e.getKey(), e.getValue())) {
                 e.getValue().cancel();

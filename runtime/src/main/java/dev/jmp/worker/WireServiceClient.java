@@ -1,18 +1,30 @@
 package dev.jmp.worker;
 
 import dev.jmp.RemoteException;
+import dev.jmp.service.ChannelService;
 import dev.jmp.service.ServiceClient;
 import dev.jmp.service.ServiceRegistry;
 import dev.jmp.service.ServiceResult;
+import dev.jmp.wire.FrameChannel;
+import dev.jmp.wire.Hub;
 import dev.jmp.wire.Inbound;
 import dev.jmp.wire.Link;
 import dev.jmp.wire.WireCodec;
+import dev.jmp.wire.WireKey;
+import dev.jmp.wire.WireMessage;
 import dev.jmp.wire.message.ServiceBatch;
 import dev.jmp.wire.message.ServiceEvent;
 import dev.jmp.wire.message.ServiceReply;
 import dev.jmp.wire.message.ServiceRequest;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,18 +32,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
-/** A worker's service client: calls travel to the parent as {@link ServiceRequest}s. */
+/**
+ * A worker's service client: calls travel to the parent as {@link ServiceRequest}s. After a few
+ * calls it opens a direct {@link FrameChannel} to the parent ({@link ChannelService}) and sends
+ * calls there, about three times faster than through JeroMQ; one-way messages stay on JeroMQ,
+ * where they are batched and ordered with task results.
+ */
 final class WireServiceClient implements ServiceClient {
 
+    /** Calls on the JeroMQ route before a channel is opened: short-lived workers never need one. */
+    private static final int CHANNEL_AFTER_CALLS = 8;
     private final Link link;
     private final String selfId;
+    private final WireKey key;
+    private final Object channelLock = new Object();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong oneWaySent = new AtomicLong();
+    private final AtomicLong oneWayHandled = new AtomicLong();
+    private final Set<Long> channelCalls = ConcurrentHashMap.newKeySet();
+    private volatile FrameChannel channel;
+    private volatile boolean channelFailed;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ServiceReply>>> pending = new ConcurrentHashMap<>();
     private final Map<String, List<BiConsumer<String, ServiceResult>>> listeners = new ConcurrentHashMap<>();
 
-    WireServiceClient(Link link, String selfId) {
+    WireServiceClient(Link link, String selfId, WireKey key) {
         this.link = link;
         this.selfId = selfId;
+        this.key = key;
         link.on(ServiceReply.class, m -> {
             CompletableFuture<Inbound<ServiceReply>> f = pending.remove(m.body().callId());
             if (f != null) {
@@ -84,20 +112,44 @@ final class WireServiceClient implements ServiceClient {
     @Override
     public ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException {
         flush();
+        FrameChannel fast = channel(service);
+        long sentBefore = oneWaySent.get();
         long id = ids.incrementAndGet();
         CompletableFuture<Inbound<ServiceReply>> f = new CompletableFuture<>();
         pending.put(id, f);
-        link.send(new ServiceRequest(id, service, op, args == null ? null : WireCodec.toTree(args), false), frames);
+        ServiceRequest request = new ServiceRequest(id, service, op, args == null ? null : WireCodec.toTree(args), false);
+        if (fast != null) {
+            channelCalls.add(id);
+            if (!fast.send(request, frames)) {
+                channelCalls.remove(id);
+                fast = null;
+            }
+        }
+        if (fast == null) {
+            link.send(request, frames);
+        }
         Inbound<ServiceReply> reply;
         try {
             reply = f.get();
         } catch (InterruptedException e) {
             pending.remove(id);
-            link.send(new ServiceRequest(0, ServiceRegistry.CONTROL, "cancel",
-                    WireCodec.toTree(new ServiceRegistry.CancelArgs(id)), true), List.of());
+            channelCalls.remove(id);
+            ServiceRequest cancel = new ServiceRequest(0, ServiceRegistry.CONTROL, "cancel",
+                    WireCodec.toTree(new ServiceRegistry.CancelArgs(id)), true);
+            // The cancel follows its call on the same connection, so it never overtakes it.
+            if (fast == null || !fast.send(cancel, List.of())) {
+                link.send(cancel, List.of());
+            }
             throw e;
         } catch (ExecutionException e) {
+            channelCalls.remove(id);
             throw new IllegalStateException(e.getCause());
+        }
+        channelCalls.remove(id);
+        if (fast == null) {
+            // A reply on the JeroMQ route proves that every one-way message sent before the call
+            // was handled, so calls may take the channel again without overtaking them.
+            oneWayHandled.accumulateAndGet(sentBefore, Math::max);
         }
         if (reply.body().error() != null) {
             throw new RemoteException(reply.body().error());
@@ -105,9 +157,92 @@ final class WireServiceClient implements ServiceClient {
         return new ServiceResult(reply.body().result(), reply.data());
     }
 
+    /**
+     * The direct channel to use for a call, or null for the JeroMQ route: while one-way messages
+     * (which travel on JeroMQ) may still be unhandled in the parent, a call on another connection
+     * could overtake them, so it takes their route.
+     */
+    private FrameChannel channel(String service) {
+        if (ChannelService.NAME.equals(service) || oneWaySent.get() != oneWayHandled.get()) {
+            return null;
+        }
+        FrameChannel c = channel;
+        if (c != null && !c.isClosed()) {
+            return c;
+        }
+        if (c != null || channelFailed || calls.incrementAndGet() < CHANNEL_AFTER_CALLS) {
+            return null;
+        }
+        synchronized (channelLock) {
+            if (channel == null && !channelFailed) {
+                channel = openChannel();
+                channelFailed = channel == null;
+            }
+            return channel;
+        }
+    }
+
+    private FrameChannel openChannel() {
+        Socket socket = null;
+        try {
+            ServiceResult offer = call(ChannelService.NAME, "open", null, List.of());
+            ChannelService.Offer o = offer.as(ChannelService.Offer.class);
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 10_000);
+            byte[] nonce = o.nonce().getBytes(StandardCharsets.UTF_8);
+            DataOutputStream hello = new DataOutputStream(socket.getOutputStream());
+            hello.writeInt(nonce.length);
+            hello.write(nonce);
+            hello.flush();
+            FrameChannel c = new FrameChannel(socket, selfId, Hub.PARENT_ID, key, WireCodec.standard());
+            Thread reader = new Thread(() -> read(c), "jmp-service-channel");
+            reader.setDaemon(true);
+            reader.start();
+            return c;
+        } catch (IOException | RuntimeException e) {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing more to release
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void read(FrameChannel c) {
+        try {
+            Inbound<? extends WireMessage> m;
+            while ((m = c.receive()) != null) {
+                if (m.body() instanceof ServiceReply r) {
+                    CompletableFuture<Inbound<ServiceReply>> f = pending.remove(r.callId());
+                    if (f != null) {
+                        f.complete(new Inbound<>(m.peer(), m.header(), r, m.data()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // a broken channel: calls fall back to the JeroMQ route
+        } finally {
+            c.close();
+            channelFailed = true;
+            // Calls whose replies were still due on this channel will not get them.
+            for (Map.Entry<Long, CompletableFuture<Inbound<ServiceReply>>> e : pending.entrySet()) {
+                if (channelCalls.contains(e.getKey())) {
+                    e.getValue().completeExceptionally(new IllegalStateException("the service channel to the parent closed"));
+                }
+            }
+        }
+    }
+
     @Override
     public void send(String service, String op, Object args, List<byte[]> frames) {
         ServiceRequest r = new ServiceRequest(0, service, op, args == null ? null : WireCodec.toTree(args), true);
+        oneWaySent.incrementAndGet();
         boolean full;
         boolean first;
         synchronized (batchLock) {
