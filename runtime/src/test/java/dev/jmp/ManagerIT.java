@@ -322,6 +322,73 @@ class ManagerIT extends WorkerTracking {
         assertEquals("sharer", ns.get("worker"));
     }
 
+    /**
+     * A taker interrupted again and again while items arrive: an item the manager handed to a
+     * take whose caller was interrupted at that moment is delivered anyway (the take returns it
+     * with the interrupt flag set), never dropped; every item arrives exactly once.
+     */
+    @Test
+    void interruptedTakesLoseNoItem() {
+        SharedQueue<Integer> q = m.queue();
+        int n = 3_000;
+        Process taker = new Process(() -> {
+            Thread me = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread interrupter = new Thread(() -> {
+                java.util.Random random = new java.util.Random(42);
+                while (!done.get()) {
+                    me.interrupt();
+                    java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(200_000));
+                }
+            });
+            interrupter.start();
+            long sum = 0;
+            int got = 0;
+            int interrupts = 0;
+            Set<Integer> seen = new HashSet<>();
+            try {
+                while (got < n) {
+                    try {
+                        Integer v = q.take();
+                        Thread.interrupted();
+                        if (!seen.add(v)) {
+                            throw new IllegalStateException("item " + v + " arrived twice");
+                        }
+                        sum += v;
+                        got++;
+                    } catch (InterruptedException e) {
+                        interrupts++;
+                    }
+                }
+            } finally {
+                done.set(true);
+                while (interrupter.isAlive()) {
+                    try {
+                        interrupter.join();
+                    } catch (InterruptedException e) {
+                        // the interrupter's last shot
+                    }
+                }
+                Thread.interrupted();
+            }
+            return sum + " " + interrupts;
+        }).start();
+        Process putter = new Process(() -> {
+            for (int i = 1; i <= n; i++) {
+                q.put(i);
+                if (i % 16 == 0) {
+                    Thread.sleep(0, 100_000);
+                }
+            }
+        }).start();
+        ok(putter);
+        assertTrue(taker.join(Duration.ofSeconds(60)), "the taker got every item (a lost one leaves it waiting)");
+        String[] r = ((String) ok(taker).result()).split(" ");
+        assertEquals((long) n * (n + 1) / 2, Long.parseLong(r[0]), "every item arrived");
+        assertTrue(Integer.parseInt(r[1]) > 0, "the taker was interrupted while waiting");
+        assertEquals(0, q.size());
+    }
+
     @Test
     void aWorkerUsingAShutDownManagerGetsAClearError() {
         Manager other = new Manager();

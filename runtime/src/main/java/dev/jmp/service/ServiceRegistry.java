@@ -33,6 +33,15 @@ public final class ServiceRegistry {
     }
 
     /**
+     * The answer to {@code $ cancel} (when not sent one-way).
+     *
+     * @param withdrawn true if the call was withdrawn unanswered; false if it was answered before
+     *                  (or never arrived), so its reply is on its way
+     */
+    public record CancelReply(boolean withdrawn) {
+    }
+
+    /**
      * Registers a service.
      *
      * @throws IllegalArgumentException if the name is taken
@@ -52,7 +61,10 @@ public final class ServiceRegistry {
     public void dispatch(ServiceCall call) {
         if (CONTROL.equals(call.service())) {
             if ("cancel".equals(call.op())) {
-                cancel(call.peer(), call.args(CancelArgs.class).callId());
+                boolean withdrawn = cancel(call.peer(), call.args(CancelArgs.class).callId());
+                // Answered on the connection the call came on, so a reply sent before it arrives
+                // first; a caller told "answered" waits for that reply instead of losing it.
+                call.reply(new CancelReply(withdrawn), null);
             }
             return;
         }
@@ -94,12 +106,14 @@ public final class ServiceRegistry {
         return gone.contains(peer);
     }
 
-    /** Withdraws an unanswered call. */
-    public void cancel(String peer, long callId) {
+    /**
+     * Withdraws an unanswered call.
+     *
+     * @return true if it was withdrawn; false if it was answered already
+     */
+    public boolean cancel(String peer, long callId) {
         ServiceCall c = open.remove(new CallKey(peer, callId));
-        if (c != null) {
-            c.cancel();
-        }
+        return c != null && c.cancel();
     }
 
     /** Withdraws every unanswered call of a gone process and tells every service. */

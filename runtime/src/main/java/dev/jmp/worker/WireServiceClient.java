@@ -132,15 +132,20 @@ final class WireServiceClient implements ServiceClient {
         try {
             reply = f.get();
         } catch (InterruptedException e) {
-            pending.remove(id);
-            channelCalls.remove(id);
-            ServiceRequest cancel = new ServiceRequest(0, ServiceRegistry.CONTROL, "cancel",
-                    WireCodec.toTree(new ServiceRegistry.CancelArgs(id)), true);
-            // The cancel follows its call on the same connection, so it never overtakes it.
-            if (fast == null || !fast.send(cancel, List.of())) {
-                link.send(cancel, List.of());
+            if (withdraw(id, fast)) {
+                pending.remove(id);
+                channelCalls.remove(id);
+                throw e;
             }
-            throw e;
+            // Answered before the withdrawal reached the parent: the reply is on its way and
+            // must not be lost (an item taken from a queue, a lock granted). The flag stays set.
+            Thread.currentThread().interrupt();
+            try {
+                reply = uninterruptibly(f);
+            } catch (ExecutionException x) {
+                channelCalls.remove(id);
+                throw new IllegalStateException(x.getCause());
+            }
         } catch (ExecutionException e) {
             channelCalls.remove(id);
             throw new IllegalStateException(e.getCause());
@@ -155,6 +160,57 @@ final class WireServiceClient implements ServiceClient {
             throw new RemoteException(reply.body().error());
         }
         return new ServiceResult(reply.body().result(), reply.data());
+    }
+
+    /**
+     * Withdraws a call and learns whether it was still unanswered, waiting (uninterruptibly) for
+     * the parent's answer. The withdrawal takes the call's own route, so it cannot overtake it,
+     * and is answered on it, after any reply sent before.
+     */
+    private boolean withdraw(long callId, FrameChannel route) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Inbound<ServiceReply>> f = new CompletableFuture<>();
+        pending.put(id, f);
+        ServiceRequest cancel = new ServiceRequest(id, ServiceRegistry.CONTROL, "cancel",
+                WireCodec.toTree(new ServiceRegistry.CancelArgs(callId)), false);
+        boolean sent = false;
+        if (route != null) {
+            channelCalls.add(id);
+            sent = route.send(cancel, List.of());
+            if (!sent) {
+                channelCalls.remove(id);
+            }
+        }
+        if (!sent) {
+            link.send(cancel, List.of());
+        }
+        try {
+            Inbound<ServiceReply> answer = uninterruptibly(f);
+            ServiceRegistry.CancelReply r = answer.body().result() == null ? null
+                    : WireCodec.fromTree(answer.body().result(), ServiceRegistry.CancelReply.class);
+            return r == null || r.withdrawn();
+        } catch (ExecutionException | RuntimeException e) {
+            return true;
+        } finally {
+            channelCalls.remove(id);
+        }
+    }
+
+    private static <T> T uninterruptibly(CompletableFuture<T> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -176,16 +232,26 @@ final class WireServiceClient implements ServiceClient {
         synchronized (channelLock) {
             if (channel == null && !channelFailed) {
                 channel = openChannel();
-                channelFailed = channel == null;
             }
             return channel;
         }
     }
 
+    /** Opens the channel (interrupts are kept for later); null if it cannot, for good. */
     private FrameChannel openChannel() {
+        boolean interrupted = Thread.interrupted();
         Socket socket = null;
         try {
-            ServiceResult offer = call(ChannelService.NAME, "open", null, List.of());
+            ServiceResult offer;
+            while (true) {
+                try {
+                    offer = call(ChannelService.NAME, "open", null, List.of());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            interrupted |= Thread.interrupted();
             ChannelService.Offer o = offer.as(ChannelService.Offer.class);
             socket = new Socket();
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 10_000);
@@ -200,6 +266,7 @@ final class WireServiceClient implements ServiceClient {
             reader.start();
             return c;
         } catch (IOException | RuntimeException e) {
+            channelFailed = true;
             if (socket != null) {
                 try {
                     socket.close();
@@ -208,9 +275,10 @@ final class WireServiceClient implements ServiceClient {
                 }
             }
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
