@@ -389,6 +389,53 @@ class ManagerIT extends WorkerTracking {
         assertEquals(0, q.size());
     }
 
+    /**
+     * Manager-held arrays (for processes that cannot map the file) from two workers: atomic adds
+     * and CAS increments per element are exact, and a range one worker writes is read whole by
+     * another.
+     */
+    @Test
+    void managerArraysFromWorkersAreExact() {
+        SharedDoubleArray sums = m.doubleArray(10);
+        SharedIntArray counts = m.intArray(10);
+        SharedLongArray ranges = m.longArray(1_000);
+        SharedBarrier start = m.barrier(2);
+        int n = 2_000;
+        List<Process> ps = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            ps.add(new Process(() -> {
+                start.await(Duration.ofSeconds(60));
+                for (int i = 0; i < n; i++) {
+                    sums.addAndGet(i % 10, 0.5);
+                    int k = (i + me) % 10;
+                    int seen = counts.get(k);
+                    while (!counts.compareAndSet(k, seen, seen + 1)) {
+                        seen = counts.get(k);
+                    }
+                }
+                long[] block = new long[500];
+                java.util.Arrays.fill(block, me + 1L);
+                ranges.set(me * 500, block);
+                return ranges.toArray(0, 1_000).length;
+            }).start());
+        }
+        ps.forEach(ManagerIT::ok);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(2 * n / 10 * 0.5, sums.get(i), "sums[" + i + "]");
+            assertEquals(2 * n / 10, counts.get(i), "counts[" + i + "]");
+        }
+        long[] all = ranges.toArray();
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(i < 500 ? 1L : 2L, all[i], "ranges[" + i + "]");
+        }
+        Process reader = new Process(() -> {
+            double[] copy = sums.toArray();
+            return copy[3] + " " + counts.toArray(2, 4).length + " " + sums.name();
+        }).start();
+        assertEquals(2 * n / 10 * 0.5 + " 2 " + sums.name(), ok(reader).result());
+    }
+
     @Test
     void aWorkerUsingAShutDownManagerGetsAClearError() {
         Manager other = new Manager();
