@@ -160,6 +160,43 @@ class ManagerIT extends WorkerTracking {
         assertEquals(21, counts.size());
     }
 
+    /**
+     * Linearizable beyond counters: appends from two processes to one list all land, each once,
+     * in each process's program order; a value updated by shipped functions and a map computed
+     * from both count exactly.
+     */
+    @Test
+    void listAppendsValueUpdatesAndComputesFromTwoProcessesAreExact() {
+        SharedList<String> log = m.list();
+        SharedValue<Integer> total = m.value(0);
+        SharedMap<String, Integer> tally = m.dict();
+        int n = 500;
+        List<Process> ps = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            ps.add(new Process(() -> {
+                for (int i = 0; i < n; i++) {
+                    log.add(me + ":" + i);
+                    total.updateAndGet(v -> v + 1);
+                    tally.compute("k" + (i % 5), (k, v) -> v == null ? 1 : v + 1);
+                }
+            }).start());
+        }
+        ps.forEach(ManagerIT::ok);
+        List<String> all = new ArrayList<>(log);
+        assertEquals(2 * n, all.size(), "every append landed once");
+        int[] next = new int[2];
+        for (String e : all) {
+            String[] part = e.split(":");
+            int w = Integer.parseInt(part[0]);
+            assertEquals(next[w]++, Integer.parseInt(part[1]), "process " + w + "'s appends keep their order");
+        }
+        assertEquals(2 * n, total.get());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(2 * n / 5, tally.get("k" + k));
+        }
+    }
+
     @Test
     void killedLockHolderIsReplacedWithinTheHeartbeatTimeout() throws Exception {
         SharedLock lock = m.lock();
