@@ -5,6 +5,7 @@ import dev.jmp.Manager;
 import dev.jmp.Process;
 import dev.jmp.Shared;
 import dev.jmp.SharedBarrier;
+import dev.jmp.SharedCounter;
 import dev.jmp.SharedInt;
 import dev.jmp.SharedLock;
 import dev.jmp.SharedMap;
@@ -33,7 +34,9 @@ public final class ManagerBench implements BenchSuite {
                 Figure.higherIsBetter("shared.map_locked_incr_per_s", "ops/s", "manager_peer.py",
                         "shared.map_locked_incr_per_s", ManagerBench::mapLocked),
                 Figure.higherIsBetter("shared.lock_cycles_per_s", "cycles/s", "manager_peer.py",
-                        "shared.lock_cycles_per_s", ManagerBench::lockCycles));
+                        "shared.lock_cycles_per_s", ManagerBench::lockCycles),
+                Figure.lowerIsBetter("shared.manager_call_us", "us", "manager_peer.py",
+                        "shared.manager_call_us", ManagerBench::callLatency));
     }
 
     /** One timed operation, run in a worker. */
@@ -120,6 +123,36 @@ public final class ManagerBench implements BenchSuite {
             });
             check(2L * (WARMUP + n), c.get(), "shared.lock_cycles_per_s");
             return figure;
+        } finally {
+            Jmp.shutdown();
+        }
+    }
+
+    /**
+     * Microseconds per manager call from one worker: {@code get()} on a counter holding 7,
+     * {@code WARMUP} untimed, then {@code Scale.ops(20000)} timed, each answer checked.
+     */
+    static double callLatency() {
+        int n = Scale.ops(20_000);
+        try (Manager m = new Manager()) {
+            SharedCounter c = m.counter(7);
+            Process p = new Process(() -> {
+                for (int i = 0; i < WARMUP; i++) {
+                    c.get();
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    if (c.get() != 7) {
+                        throw new IllegalStateException("WRONG RESULT from the manager counter");
+                    }
+                }
+                return (System.nanoTime() - t0) / 1e3 / n;
+            }).start();
+            p.join();
+            if (p.exitCode() == null || p.exitCode() != 0) {
+                throw new IllegalStateException(p + " failed: " + p.exception());
+            }
+            return (double) p.result();
         } finally {
             Jmp.shutdown();
         }

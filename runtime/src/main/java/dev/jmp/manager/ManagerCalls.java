@@ -55,7 +55,7 @@ public final class ManagerCalls {
     public static Result call(String op, ManagerRequest r, List<byte[]> frames) {
         boolean wasInterrupted = Thread.interrupted();
         try {
-            return await(op, r, frames);
+            return invoke(op, r, frames, true);
         } catch (InterruptedException e) {
             throw new WaitInterruptedException(op + " on manager " + r.m()
                     + " (the operation may or may not have taken effect)", e);
@@ -68,8 +68,15 @@ public final class ManagerCalls {
 
     /** Runs an operation that may wait; an interrupt withdraws it from the manager. */
     public static Result await(String op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
+        return invoke(op, r, frames, false);
+    }
+
+    private static Result invoke(String op, ManagerRequest r, List<byte[]> frames, boolean quick)
+            throws InterruptedException {
         try {
-            ServiceResult res = client(r.m()).call(ManagerService.NAME, op, r, frames);
+            ServiceClient client = client(r.m());
+            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op, r, frames)
+                    : client.call(ManagerService.NAME, op, r, frames);
             ManagerReply reply = res.as(ManagerReply.class);
             return new Result(reply == null ? ManagerReply.NONE : reply, res.frames());
         } catch (RemoteException e) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and writes the nonce first. The nonce reached the worker on its own signed route, so it proves
  * which worker connected, as the routing identity does on the JeroMQ sockets. From then on one
  * thread per channel reads that worker's calls and dispatches them to the registry; replies
- * (also those of calls answered later, such as a lock granted) go back on the same channel.
+ * (also those of calls answered later, such as a lock granted) go back on the same channel. A
+ * worker opens two: one for calls that may wait, read by a thread of its own, and one for calls
+ * answered at once, whose caller reads its reply itself (one thread wake-up less per call).
  */
 public final class ChannelService implements Service {
 
@@ -51,7 +54,7 @@ public final class ChannelService implements Service {
     private final WireCodec codec;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
-    private final Map<String, FrameChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Set<FrameChannel>> channels = new ConcurrentHashMap<>();
     private ServerSocket server;
     private volatile boolean closed;
 
@@ -135,10 +138,7 @@ public final class ChannelService implements Service {
             closeQuietly(socket);
             return;
         }
-        FrameChannel prior = channels.put(channel.peerId(), channel);
-        if (prior != null) {
-            prior.close();
-        }
+        channels.computeIfAbsent(channel.peerId(), p -> ConcurrentHashMap.newKeySet()).add(channel);
         if (closed || registry.isGone(channel.peerId())) {
             channel.close();
         }
@@ -158,7 +158,10 @@ public final class ChannelService implements Service {
             }
         } finally {
             channel.close();
-            channels.remove(channel.peerId(), channel);
+            Set<FrameChannel> mine = channels.get(channel.peerId());
+            if (mine != null) {
+                mine.remove(channel);
+            }
         }
     }
 
@@ -192,9 +195,9 @@ public final class ChannelService implements Service {
     @Override
     public void peerGone(String peer) {
         nonces.values().removeIf(peer::equals);
-        FrameChannel c = channels.remove(peer);
-        if (c != null) {
-            c.close();
+        Set<FrameChannel> mine = channels.remove(peer);
+        if (mine != null) {
+            mine.forEach(FrameChannel::close);
         }
     }
 
@@ -212,7 +215,7 @@ public final class ChannelService implements Service {
                 // nothing more to release
             }
         }
-        channels.values().forEach(FrameChannel::close);
+        channels.values().forEach(mine -> mine.forEach(FrameChannel::close));
         channels.clear();
     }
 }

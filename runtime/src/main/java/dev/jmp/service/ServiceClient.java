@@ -24,6 +24,16 @@ public interface ServiceClient {
     ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException;
 
     /**
+     * Calls an operation that the service answers at once (it never parks the call), so the
+     * client may wait for the reply in ways an interrupt does not cut short (a worker reads it
+     * straight off a direct connection). Otherwise as {@link #call}.
+     */
+    default ServiceResult callQuick(String service, String op, Object args, List<byte[]> frames)
+            throws InterruptedException {
+        return call(service, op, args, frames);
+    }
+
+    /**
      * Sends an operation without waiting for (or getting) a reply. Such operations may be held
      * back for a millisecond and sent together; they stay in order, and they all leave before
      * any later {@link #call} from this process, and before a task's result.

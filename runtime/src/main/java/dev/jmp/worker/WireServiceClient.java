@@ -51,6 +51,9 @@ final class WireServiceClient implements ServiceClient {
     private final AtomicLong oneWayHandled = new AtomicLong();
     private final Set<Long> channelCalls = ConcurrentHashMap.newKeySet();
     private volatile FrameChannel channel;
+    /** The channel for calls answered at once: one caller at a time writes and reads its reply. */
+    private volatile FrameChannel quick;
+    private final java.util.concurrent.locks.ReentrantLock quickLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean channelFailed;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ServiceReply>>> pending = new ConcurrentHashMap<>();
@@ -162,6 +165,40 @@ final class WireServiceClient implements ServiceClient {
         return new ServiceResult(reply.body().result(), reply.data());
     }
 
+    @Override
+    public ServiceResult callQuick(String service, String op, Object args, List<byte[]> frames)
+            throws InterruptedException {
+        flush();
+        FrameChannel q = channel(service) == null ? null : quick;
+        if (q == null || q.isClosed() || !quickLock.tryLock()) {
+            return call(service, op, args, frames);
+        }
+        try {
+            long id = ids.incrementAndGet();
+            if (!q.send(new ServiceRequest(id, service, op, args == null ? null : WireCodec.toTree(args), false),
+                    frames)) {
+                throw new IllegalStateException("the service channel to the parent closed");
+            }
+            Inbound<? extends WireMessage> m;
+            try {
+                m = q.receive();
+            } catch (IOException e) {
+                q.close();
+                throw new IllegalStateException("the service channel to the parent broke: " + e.getMessage(), e);
+            }
+            if (m == null || !(m.body() instanceof ServiceReply r) || r.callId() != id) {
+                q.close();
+                throw new IllegalStateException("the service channel to the parent closed");
+            }
+            if (r.error() != null) {
+                throw new RemoteException(r.error());
+            }
+            return new ServiceResult(r.result(), m.data());
+        } finally {
+            quickLock.unlock();
+        }
+    }
+
     /**
      * Withdraws a call and learns whether it was still unanswered, waiting (uninterruptibly) for
      * the parent's answer. The withdrawal takes the call's own route, so it cannot overtake it,
@@ -240,6 +277,25 @@ final class WireServiceClient implements ServiceClient {
     /** Opens the channel (interrupts are kept for later); null if it cannot, for good. */
     private FrameChannel openChannel() {
         boolean interrupted = Thread.interrupted();
+        try {
+            FrameChannel c = connect();
+            if (c == null) {
+                return null;
+            }
+            Thread reader = new Thread(() -> read(c), "jmp-service-channel");
+            reader.setDaemon(true);
+            reader.start();
+            quick = connect();
+            return c;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private FrameChannel connect() {
+        boolean interrupted = false;
         Socket socket = null;
         try {
             ServiceResult offer;
@@ -260,11 +316,7 @@ final class WireServiceClient implements ServiceClient {
             hello.writeInt(nonce.length);
             hello.write(nonce);
             hello.flush();
-            FrameChannel c = new FrameChannel(socket, selfId, Hub.PARENT_ID, key, WireCodec.standard());
-            Thread reader = new Thread(() -> read(c), "jmp-service-channel");
-            reader.setDaemon(true);
-            reader.start();
-            return c;
+            return new FrameChannel(socket, selfId, Hub.PARENT_ID, key, WireCodec.standard());
         } catch (IOException | RuntimeException e) {
             channelFailed = true;
             if (socket != null) {
