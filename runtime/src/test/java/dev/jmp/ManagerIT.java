@@ -210,6 +210,9 @@ class ManagerIT extends WorkerTracking {
         }).start();
         assertTrue(held.await(Duration.ofSeconds(30)), "the holder took the lock");
         Process waiter = new Process(() -> {
+            for (int i = 0; i < 10; i++) {
+                ns.get("holder"); // enough calls to move to the direct channels, where lock() waits
+            }
             lock.lock();
             try {
                 return lock.lastDeadHolder().orElse("none");

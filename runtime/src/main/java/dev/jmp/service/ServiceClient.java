@@ -24,9 +24,11 @@ public interface ServiceClient {
     ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException;
 
     /**
-     * Calls an operation that the service answers at once (it never parks the call), so the
-     * client may wait for the reply in ways an interrupt does not cut short (a worker reads it
-     * straight off a direct connection). Otherwise as {@link #call}.
+     * Calls an operation whose caller will not act on an interrupt while waiting: one the service
+     * answers at once, or a wait the caller would not cut short anyway (such as
+     * {@code Lock.lock()}). The client may then wait in ways an interrupt does not end (a worker
+     * reads the reply straight off a direct connection, one thread wake-up less). An interrupt
+     * may still end the wait where the client cannot avoid it. Otherwise as {@link #call}.
      */
     default ServiceResult callQuick(String service, String op, Object args, List<byte[]> frames)
             throws InterruptedException {
