@@ -325,4 +325,31 @@ class ManagerTest extends WorkerTracking {
         ManagerClosedException gone = assertThrows(ManagerClosedException.class, () -> ds.get(0));
         assertTrue(gone.getMessage().contains("shut down"), gone.getMessage());
     }
+    @Test
+    void aBargingLockStillServesItsWaiter() throws Exception {
+        SharedLock lock = m.lock();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong cycles = new java.util.concurrent.atomic.AtomicLong();
+        Thread hammer = new Thread(() -> {
+            while (!stop.get()) {
+                lock.lock();
+                cycles.incrementAndGet();
+                lock.unlock();
+            }
+        });
+        hammer.start();
+        try {
+            while (cycles.get() < 100) {
+                Thread.onSpinWait();
+            }
+            for (int i = 0; i < 5; i++) {
+                assertTrue(lock.tryLock(Duration.ofSeconds(10)),
+                        "a waiter gets a lock that another thread re-takes in a tight loop");
+                lock.unlock();
+            }
+        } finally {
+            stop.set(true);
+            hammer.join();
+        }
+    }
 }
