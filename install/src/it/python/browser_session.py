@@ -85,12 +85,13 @@ def wait_gone(tag, seen, timeout):
 
 def kind(cmd):
     """What a tagged process is, for the report."""
-    for name, mark in (("worker", "dev.jmp.worker.WorkerMain"), ("chromedriver", "chromedriver"),
+    for name, mark in (("worker", "dev.jmp.worker.WorkerMain"), ("process launch helper", "jspawnhelper"),
+                       ("chromedriver", "chromedriver"),
                        ("chromium", "chromium"), ("kernel", "dev.jmp.kernel"), ("kernel", "jmp-kernel"),
                        ("notebook server", "notebook")):
         if mark in cmd:
             return name
-    return "other"
+    return cmd[:60]
 
 
 def _free_port():

@@ -80,7 +80,11 @@ class BrowserTest(unittest.TestCase):
         d.switch_to.window(handle)
         cls.until(60, lambda: d.find_element(By.CSS_SELECTOR, ".kernel_indicator_name").text == "Java (jmp)",
                   lambda: "the notebook does not show the Java (jmp) kernel")
-        cls.wait_idle(90)
+        # Ready: connected, and the kernel answered kernel_info (the page's own readiness state).
+        cls.until(90, lambda: d.execute_script("var k = Jupyter.notebook.kernel; return !!(k && k.is_connected()"
+                                               " && k.info_reply && k.info_reply.implementation)"),
+                  lambda: "the jmp kernel did not start; notebook server log:\n" + cls.server.log())
+        cls.wait_idle(30)
 
     @classmethod
     def kernel_idle(cls):
@@ -102,8 +106,9 @@ class BrowserTest(unittest.TestCase):
         alive = browser_session.wait_gone(cls.tag, cls.seen, 20)
         counts = {}
         for _, cmd in cls.seen.values():
-            counts[browser_session.kind(cmd)] = counts.get(browser_session.kind(cmd), 0) + 1
-        print("\nstopped every process the test started, seen: %s; screenshots in %s"
+            kind = browser_session.kind(cmd)
+            counts[kind] = counts.get(kind, 0) + 1
+        print("\nprocesses the test started (all checked gone): %s; screenshots in %s"
               % (", ".join("%d %s" % (n, k) for k, n in sorted(counts.items())), ARTIFACTS))
         if alive:
             problems.append("still running after the shutdown (now killed): %s"
