@@ -97,19 +97,31 @@ class BrowserTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        try:
+            cls.stop_everything()
+        finally:
+            shutil.rmtree(cls.root, ignore_errors=True)
+
+    @classmethod
+    def stop_everything(cls):
+        """Halts the kernel and the server, closes the browser, then checks every process the test
+        started (and their children) is gone; kills and names any that is not."""
         cls.note_processes()
         problems = []
-        if cls.server:
-            problems += cls.server.stop()
-        if cls.driver:
-            cls.driver.quit()
+        try:
+            if cls.server:
+                problems += cls.server.stop()
+        finally:
+            if cls.driver:
+                cls.driver.quit()
         alive = browser_session.wait_gone(cls.tag, cls.seen, 20)
         counts = {}
         for _, cmd in cls.seen.values():
             kind = browser_session.kind(cmd)
             counts[kind] = counts.get(kind, 0) + 1
-        print("\nprocesses the test started (all checked gone): %s; screenshots in %s"
-              % (", ".join("%d %s" % (n, k) for k, n in sorted(counts.items())), ARTIFACTS))
+        print("\nprocesses the test started: %s; %s; screenshots in %s"
+              % (", ".join("%d %s" % (n, k) for k, n in sorted(counts.items())),
+                 "%d still running" % len(alive) if alive else "all gone", ARTIFACTS))
         if alive:
             problems.append("still running after the shutdown (now killed): %s"
                             % ["%d %s" % (p, cmd[:300]) for p, cmd in alive.items()])
@@ -120,7 +132,6 @@ class BrowserTest(unittest.TestCase):
                     pass
         if problems and cls.server:
             problems.append("notebook server log:\n" + cls.server.log())
-        shutil.rmtree(cls.root, ignore_errors=True)
         assert not problems, "\n".join(problems)
 
     @classmethod
