@@ -153,8 +153,10 @@ public final class ChannelService implements Service {
                         result == null ? null : WireCodec.toTree(result), error), frames)));
             }
         } catch (IOException e) {
+            // A killed worker resets its connection; a forged message ends up here too. Either
+            // way the worker's calls fall back to (or stay refused on) the JeroMQ route.
             if (!channel.isClosed()) {
-                LOG.log(System.Logger.Level.WARNING, "call channel of " + channel.peerId() + " dropped", e);
+                LOG.log(System.Logger.Level.DEBUG, "call channel of " + channel.peerId() + " dropped", e);
             }
         } finally {
             channel.close();
