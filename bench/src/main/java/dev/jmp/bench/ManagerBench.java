@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The manager figures of issue 4, mirroring {@code bench/py/manager_peer.py} case by case: one
  * {@link Manager} started before timing; two worker processes ({@link Process}) use proxies to
- * its objects; each does 3,000 untimed warm-up operations (the peer: 200), waits on a shared barrier of 2, then
+ * its objects; each does 10,000 untimed warm-up operations (the peer: 200), waits on a shared barrier of 2, then
  * does {@code n} timed operations ({@code Scale.ops(10000)}), reading {@code System.nanoTime()}
  * (one monotonic clock for every process on the host) just after the barrier and after its last
  * operation. Figure: {@code 2n} over the span from the earliest start to the latest end. The
@@ -29,7 +29,7 @@ public final class ManagerBench implements BenchSuite {
      * a few thousand calls before the JIT has compiled the call path (the Python interpreter
      * needs none), and the figures should compare steady states.
      */
-    private static final int WARMUP = 3_000;
+    private static final int WARMUP = 10_000;
 
     @Override
     public List<Figure> figures() {
