@@ -8,6 +8,8 @@ import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
 import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
+import dev.jmp.magics.timeline.TimelineMagics;
+import dev.jmp.magics.timeline.Timelines;
 import dev.jmp.magics.workers.WorkersMagics;
 
 import java.nio.file.Path;
@@ -61,9 +63,11 @@ public final class RuntimeBridge implements MagicsProvider {
         });
         callbacks.onClasspathAdded(paths -> Jmp.addClasspath(paths.toArray(Path[]::new)));
         callbacks.onShutdown(Jmp::shutdown);
-        new SpawnMagics(callbacks, output).register(catalog);
+        Timelines timelines = new Timelines();
+        new SpawnMagics(callbacks, output, timelines).register(catalog);
         new WorkersMagics(callbacks::cellOutput).register(catalog);
-        new PoolMagics(callbacks, output).register(catalog);
+        new PoolMagics(callbacks, output, timelines).register(catalog);
+        new TimelineMagics(timelines, callbacks::cellOutput, callbacks.workingDirectory()).register(catalog);
         new SharedMagics(callbacks).register(catalog);
     }
 }

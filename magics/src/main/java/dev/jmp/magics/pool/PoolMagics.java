@@ -10,6 +10,8 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.bridge.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
+import dev.jmp.magics.timeline.PoolTimeline;
+import dev.jmp.magics.timeline.Timelines;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,7 @@ public final class PoolMagics {
     private final KernelCallbacks callbacks;
     private final OutputDispatcher dispatcher;
     private final AtomicInteger counter = new AtomicInteger();
+    private final Timelines timelines;
     private volatile PoolRun foreground;
 
     /**
@@ -31,10 +34,12 @@ public final class PoolMagics {
      *
      * @param callbacks  what the kernel offers
      * @param dispatcher routes worker output to runs
+     * @param timelines  where runs record their timeline for {@code %timeline}
      */
-    public PoolMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher) {
+    public PoolMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher, Timelines timelines) {
         this.callbacks = callbacks;
         this.dispatcher = dispatcher;
+        this.timelines = timelines;
     }
 
     /**
@@ -100,8 +105,11 @@ public final class PoolMagics {
             bind(options, new PoolRun.Outcome(List.of(), List.of(), null, 0));
             return;
         }
-        PoolRun run = new PoolRun("pool-" + counter.incrementAndGet(), options, fn, list, cell, dispatcher,
-                new TraceLines(callbacks::formatError));
+        String name = "pool-" + counter.incrementAndGet();
+        PoolTimeline timeline = new PoolTimeline(name);
+        timelines.started(name, timeline::snapshot);
+        PoolRun run = new PoolRun(name, options, fn, list, cell, dispatcher, new TraceLines(callbacks::formatError),
+                timeline);
         foreground = run;
         PoolRun.Outcome outcome;
         try {
