@@ -174,8 +174,14 @@ final class PoolRun {
             it.close();
         }
         Pool p = pool;
-        if (p != null) {
-            p.terminate();
+        if (p == null) {
+            return;
+        }
+        if (stopReason == null) {
+            // Every item is done: the workers exit on their own; the cell need not wait for them.
+            p.close();
+        } else {
+            p.terminate(); // cancels, interrupts, kills after the grace, and waits for the workers
         }
     }
 }
