@@ -191,7 +191,7 @@ final class SpawnRun {
                 if (now - deadline >= 0 && stopReason == null) {
                     stop("timeout");
                 }
-                Thread.sleep(POLL_MILLIS);
+                awaitAnyEnd();
             }
             if (live != null) {
                 live.close();
@@ -204,6 +204,21 @@ final class SpawnRun {
             releaseClaims(workerNames.size());
             done.completeExceptionally(e);
         }
+    }
+
+    /** Waits up to the poll interval, returning as soon as the first running process ends. */
+    private void awaitAnyEnd() throws InterruptedException {
+        for (int i = 0; i < processes.size(); i++) {
+            if (endNanos[i] == 0) {
+                try {
+                    processes.get(i).join(Duration.ofMillis(POLL_MILLIS));
+                } catch (dev.jmp.WaitInterruptedException e) {
+                    throw new InterruptedException("the watcher of " + name + " was interrupted");
+                }
+                return;
+            }
+        }
+        Thread.sleep(POLL_MILLIS);
     }
 
     private List<WorkerOutcome> outcomes() {
