@@ -227,6 +227,34 @@ class SpawnTest(jmp_client.KernelTestCase):
         self.assertEqual(self.displays(self.run_ok("%timeline timed")[1])[0]["data"]["text/plain"],
                          shown[0]["data"]["text/plain"], "a finished run's timeline stays the same")
 
+    def test_traces_of_api_processes_and_pools_read_in_cell_lines(self):
+        _, msgs = self.run_ok("class Oops extends RuntimeException { Oops(String m) { super(m); } }")
+        self.run_ok("int explode(int x) {\n    if (x > 0) throw new Oops(\"boom \" + x);\n    return x;\n}")
+        frame = r"at explode \(cell \[\d+\], line 2\)"
+        # the worker's own report of the uncaught exception, streamed into the cell
+        _, msgs = self.run_ok("var bad = new Process(() -> explode(3)).start();\nbad.join();\nbad.exitCode()")
+        self.assertEqual(jmp_client.result_of(msgs)["text/plain"], "1")
+        err = jmp_client.text_of(msgs, "stderr")
+        self.assertIn("Oops: boom 3", err)
+        self.assertRegex(err, frame)
+        # the exception handed back: printed, and its stack trace printed in a cell
+        _, msgs = self.run_ok("System.out.println(bad.exception());\nbad.exception().printStackTrace();")
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "Oops: boom 3\n")
+        printed = jmp_client.text_of(msgs, "stderr")
+        self.assertTrue(printed.startswith("Oops: boom 3\n"), printed)
+        self.assertRegex(printed, frame)
+        # a pool's failure rethrown in a plain cell, directly and through an AsyncResult
+        for code in ("try (Pool pool = new Pool(1)) { pool.map((Integer x) -> explode(x), List.of(0, 4)); }",
+                     "try (Pool pool = new Pool(1)) { pool.applyAsync(() -> explode(5)).get(); }"):
+            content, msgs = self.run_error(code)
+            trace = "\n".join(content["traceback"])
+            self.assertIn("Oops: boom", trace)
+            self.assertRegex(trace, frame)
+            err += trace
+        for text in (err, printed):
+            for internal in ("$JShell", "do_it$", "REPL.", "dev.jmp.worker."):
+                self.assertNotIn(internal, text)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
 import dev.jmp.magics.timeline.TimelineMagics;
@@ -45,13 +46,14 @@ public final class RuntimeBridge implements MagicsProvider {
     @Override
     public void register(MagicCatalog catalog, KernelCallbacks callbacks) {
         OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log,
-                callbacks::cellOutput);
+                callbacks::cellOutput, new TraceLines(callbacks::formatError));
         callbacks.whenReady(() -> {
             Jmp.addClassSource(callbacks.classSource());
             Jmp.setResultClassLoader(callbacks.executionClassLoader());
             Jmp.addTaskPreparer(new NotebookTaskPreparer(callbacks.classSource(), callbacks::notebookClassNames,
                     callbacks.executionClassLoader()));
             Jmp.setOutputEcho(false);
+            Jmp.setTraceFormatter(callbacks::formatError);
             Jmp.addOutputListener(output);
             StringBuilder imports = new StringBuilder();
             IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
