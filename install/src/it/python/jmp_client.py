@@ -150,7 +150,11 @@ class KernelTestCase(unittest.TestCase):
         return content, msgs
 
     def value(self, code):
-        return result_of(self.run_ok(code)[1])["text/plain"]
+        """The text/plain result of code, which must succeed and have one."""
+        _, msgs = self.run_ok(code)
+        result = result_of(msgs)
+        self.assertIsNotNone(result, (code, msgs))
+        return result["text/plain"]
 
     def launched(self):
         """How many worker JVMs the kernel has launched so far."""
