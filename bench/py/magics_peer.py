@@ -15,6 +15,7 @@ cell starts on warm workers. The jmp kernel is installed from this repository in
 prefix (install/install.sh builds it when its jars are older than the sources).
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,8 +104,7 @@ def wait_warm(kc, n=2, timeout=60):
 def measure(case):
     kind, what = case.split("_", 1)
     jmp = kind == "jmp"
-    if jmp:
-        install_jmp()
+    prefix = install_jmp() if jmp else None
     km = KernelManager(kernel_name="jmp" if jmp else "python3")
     km.start_kernel()
     kc = km.client()
@@ -133,6 +133,8 @@ def measure(case):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+        if prefix:
+            shutil.rmtree(prefix, ignore_errors=True)
 
 
 if __name__ == "__main__":
