@@ -1,6 +1,8 @@
 """Helpers for the jmp end-to-end tests: start the installed kernel, run code, collect output."""
 import os
+import re
 import time
+import unittest
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -36,19 +38,6 @@ def collect(kc, msg_id, timeout=TIMEOUT):
             out.append((time.time(), msg))
             return out
         out.append((time.time(), msg))
-
-
-def shell_reply(kc, msg_id, timeout=TIMEOUT):
-    """The shell reply to request msg_id. Replies to other requests are skipped: under load,
-    jupyter_client's wait_for_ready sends several kernel_info requests and reads only the
-    first reply, so later ones can still be queued on the shell channel."""
-    deadline = time.time() + timeout
-    while True:
-        reply = kc.get_shell_msg(timeout=max(0.01, deadline - time.time()))
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply
-        if reply["msg_type"] != "kernel_info_reply":
-            raise AssertionError("unexpected shell reply %s while waiting for %s" % (reply["msg_type"], msg_id))
 
 
 def execute(kc, code, timeout=TIMEOUT):
@@ -112,3 +101,65 @@ def wait_workers_gone(pids, timeout=15):
         time.sleep(0.1)
         alive = [p for p in alive if worker_alive(p)]
     return alive
+
+
+LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
+           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
+"""An expression the kernel evaluates to the pids of every worker JVM it launched."""
+
+
+class KernelTestCase(unittest.TestCase):
+    """One installed jmp kernel per test class (WARM warm workers, 0 for none); after the class,
+    the kernel is stopped and none of the workers it launched (plus those in cls.pids) may run."""
+
+    WARM = 0
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start()
+        cls.pids = set()
+        if cls.WARM:
+            content, _ = execute(cls.kc, "%%workers --warm %d" % cls.WARM)
+            assert content["status"] == "ok", content
+
+    @classmethod
+    def tearDownClass(cls):
+        # Stop the kernel whatever happens, then check that none of its workers outlived it.
+        pids = []
+        try:
+            content, msgs = execute(cls.kc, LAUNCHED)
+            pids = [int(p) for p in re.findall(r"\d+", (result_of(msgs) or {}).get("text/plain", ""))]
+        finally:
+            stop(cls.km, cls.kc)
+        alive = wait_workers_gone(set(pids) | cls.pids)
+        assert not alive, "workers outlived the kernel: %s" % alive
+
+    def execute(self, code, timeout=120):
+        return execute(self.kc, code, timeout=timeout)
+
+    def run_ok(self, code):
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return content, msgs
+
+    def run_error(self, code):
+        """Runs code that must fail, then checks that the kernel still answers."""
+        content, msgs = self.execute(code)
+        self.assertEqual(content["status"], "error", (code, content, msgs))
+        self.assertEqual(result_of(self.run_ok("40 + 2")[1]), {"text/plain": "42"}, "kernel alive")
+        return content, msgs
+
+    def value(self, code):
+        """The text/plain result of code, which must succeed and have one."""
+        _, msgs = self.run_ok(code)
+        result = result_of(msgs)
+        self.assertIsNotNone(result, (code, msgs))
+        return result["text/plain"]
+
+    def launched(self):
+        """How many worker JVMs the kernel has launched so far."""
+        return int(self.value(LAUNCHED + ".size()"))
+
+    @staticmethod
+    def displays(msgs, kind="display_data"):
+        return [m["content"] for m in msgs if m["msg_type"] == kind]

@@ -2,52 +2,16 @@
 (at most 10 a second, text form for nbconvert), output labelled by item before the reply, typed
 results in the next cell, notebook records and redefined methods in workers, --on-error stop and
 collect, interrupts, bad input, and no worker outliving the kernel."""
-import re
 import time
 import unittest
+import xml.etree.ElementTree as ET
 
 import jmp_client
 
-LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
-           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
 
+class PoolTest(jmp_client.KernelTestCase):
 
-class PoolTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jmp_client.start()
-        content, _ = jmp_client.execute(cls.kc, "%workers --warm 2")
-        assert content["status"] == "ok", content
-
-    @classmethod
-    def tearDownClass(cls):
-        # Stop the kernel whatever happens, then check that none of its workers outlived it.
-        try:
-            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
-            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
-        finally:
-            jmp_client.stop(cls.km, cls.kc)
-        pids = set(pids) | getattr(cls, "pids", set())
-        alive = jmp_client.wait_workers_gone(pids)
-        assert not alive, "workers outlived the kernel: %s" % alive
-
-    def execute(self, code, timeout=120):
-        return jmp_client.execute(self.kc, code, timeout=timeout)
-
-    def run_ok(self, code):
-        content, msgs = self.execute(code)
-        self.assertEqual(content["status"], "ok", (code, content, msgs))
-        return content, msgs
-
-    def run_error(self, code):
-        content, msgs = self.execute(code)
-        self.assertEqual(content["status"], "error", (code, content, msgs))
-        self.assertEqual(jmp_client.result_of(self.run_ok("40 + 2")[1]), {"text/plain": "42"}, "kernel alive")
-        return content, msgs
-
-    def value(self, code):
-        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
+    WARM = 2
 
     def test_progress_updates_in_place_and_output_streams_before_the_reply(self):
         msg_id = self.kc.execute("%%pool --over java.util.stream.IntStream.range(0, 30) --as i -n 2 --out squares\n"
@@ -120,7 +84,7 @@ class PoolTest(unittest.TestCase):
 
     def test_bad_input_and_unsendable_variables_start_nothing(self):
         self.run_ok("Object handle = new Object();")
-        before = self.value(LAUNCHED + ".size()")
+        before = self.value(jmp_client.LAUNCHED + ".size()")
         for code, expected in (("%%pool --as x\nreturn x;", "%%pool needs --over EXPR"),
                                ("%%pool --over List.of(1) --as x --on-error maybe\nreturn x;",
                                 "--on-error must be stop or collect"),
@@ -131,9 +95,43 @@ class PoolTest(unittest.TestCase):
                                 "variable `handle` (java.lang.Object) cannot be sent to a worker")):
             content, _ = self.run_error(code)
             self.assertIn(expected, content["evalue"], code)
-        self.assertEqual(self.value(LAUNCHED + ".size()"), before, "no worker started")
+        self.assertEqual(self.value(jmp_client.LAUNCHED + ".size()"), before, "no worker started")
         text = jmp_client.text_of(self.run_ok("%%pool --help")[1])
         self.assertIn("Usage: %%pool --over EXPR --as NAME", text)
+
+
+    def test_timeline_draws_a_row_per_worker_and_a_bar_per_item(self):
+        self.run_ok("%%pool --over java.util.stream.IntStream.range(0, 8) --as i -n 2 --chunksize 1 --on-error collect\n"
+                    "Thread.sleep(80);\nif (i == 5) throw new IllegalStateException(\"five\");\nreturn i;")
+        _, msgs = self.run_ok("%timeline --width 640")
+        shown = self.displays(msgs)
+        self.assertEqual(len(shown), 1, msgs)
+        svg = ET.fromstring(shown[0]["data"]["image/svg+xml"])
+        ns = {"s": "http://www.w3.org/2000/svg"}
+        self.assertEqual(svg.get("width"), "640")
+        rows = svg.findall("s:g[@class='row']", ns)
+        self.assertEqual(len(rows), 2, "one row per worker")
+        bars = [r for row in rows for r in row.findall("s:rect", ns)]
+        self.assertEqual(len(bars), 8, "one bar per item")
+        tips = sorted(b.find("s:title", ns).text for b in bars)
+        for i in range(8):
+            self.assertTrue(any(t.startswith("item %d: " % i) for t in tips), (i, tips))
+        failed = [b.find("s:title", ns).text for b in bars if "failed" in b.get("class").split()]
+        self.assertEqual(len(failed), 1, tips)
+        self.assertRegex(failed[0], r"^item 5: \d+\.\d{3} s, failed \(.*IllegalStateException: five\)$")
+        for b in bars:
+            seconds = float(b.find("s:title", ns).text.split(": ")[1].split(" s")[0])
+            self.assertGreaterEqual(seconds, 0.07, "each item slept 80 ms")
+        ticks = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
+        self.assertEqual(ticks[0].split()[1], "s")
+        self.assertRegex(ticks[0], r"^0(\.0+)? s$")
+        text = shown[0]["data"]["text/plain"]
+        self.assertRegex(text, r"^pool-\d+ \(%%pool\): 8 items on 2 workers, \d+\.\d+ s, 1 failed\n")
+        self.assertRegex(text, r"\n  w[12] \(pid \d+\): \d items, busy")
+        _, msgs = self.run_ok("%timeline --help")
+        self.assertIn("Usage: %timeline", jmp_client.text_of(msgs))
+        content, msgs = self.run_error("%timeline no-such-run")
+        self.assertIn("no run named no-such-run; recent runs: pool-", content["evalue"])
 
 
 if __name__ == "__main__":

@@ -3,46 +3,14 @@ interfaces and lambdas of earlier cells, variables copied at dispatch, redefinit
 unsendable variables named before any process starts, remote errors in cell lines, and no
 worker outliving the kernel."""
 import os
-import re
 import subprocess
 import tempfile
 import unittest
 
 import jmp_client
 
-LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
-           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
 
-
-class RuntimeFromCellsTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jmp_client.start()
-        cls.pids = set()
-
-    @classmethod
-    def tearDownClass(cls):
-        # Stop the kernel whatever happens, then check that none of its workers outlived it.
-        try:
-            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
-            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
-        finally:
-            jmp_client.stop(cls.km, cls.kc)
-        pids = set(pids) | getattr(cls, "pids", set())
-        alive = jmp_client.wait_workers_gone(pids)
-        assert not alive, "workers outlived the kernel: %s" % alive
-
-    def run_ok(self, code):
-        content, msgs = jmp_client.execute(self.kc, code, timeout=120)
-        self.assertEqual(content["status"], "ok", (code, content, msgs))
-        return content, msgs
-
-    def value(self, code):
-        _, msgs = self.run_ok(code)
-        result = jmp_client.result_of(msgs)
-        self.assertIsNotNone(result, (code, msgs))
-        return result["text/plain"]
+class RuntimeFromCellsTest(jmp_client.KernelTestCase):
 
     def test_notebook_definitions_run_in_a_worker_and_a_record_comes_back_as_itself(self):
         self.run_ok("int sq(int v) { return v * v; }")
@@ -101,14 +69,14 @@ class RuntimeFromCellsTest(unittest.TestCase):
 
     def test_unsendable_variable_is_named_before_any_process_starts(self):
         self.run_ok("Thread th = new Thread(() -> { });")
-        before = self.value(LAUNCHED + ".size()")
+        before = self.value(jmp_client.LAUNCHED + ".size()")
         content, _ = jmp_client.execute(self.kc, "new Process(() -> th.getName()).start();")
         self.assertEqual(content["status"], "error", content)
         self.assertEqual(content["evalue"],
                          "variable `th` (java.lang.Thread) cannot be sent to a worker: java.lang.Thread is not Serializable")
         trace = "\n".join(content["traceback"])
         self.assertNotIn("at dev.jmp.classes", trace)
-        self.assertEqual(self.value(LAUNCHED + ".size()"), before, "no worker was started")
+        self.assertEqual(self.value(jmp_client.LAUNCHED + ".size()"), before, "no worker was started")
 
     def test_worker_exception_shows_cell_lines(self):
         content, _ = self.run_ok("int divideBy(int a) {\n    int zero = 0;\n    return a / zero;\n}")

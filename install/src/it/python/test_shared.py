@@ -7,35 +7,8 @@ import unittest
 
 import jmp_client
 
-LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
-           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
 
-
-class SharedTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jmp_client.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        # Stop the kernel whatever happens, then check that none of its workers outlived it.
-        try:
-            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
-            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
-        finally:
-            jmp_client.stop(cls.km, cls.kc)
-        pids = set(pids) | getattr(cls, "pids", set())
-        alive = jmp_client.wait_workers_gone(pids)
-        assert not alive, "workers outlived the kernel: %s" % alive
-
-    def run_ok(self, code):
-        content, msgs = jmp_client.execute(self.kc, code, timeout=120)
-        self.assertEqual(content["status"], "ok", (code, content, msgs))
-        return content, msgs
-
-    def value(self, code):
-        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
+class SharedTest(jmp_client.KernelTestCase):
 
     def test_workers_share_live_objects_and_the_table_follows_them(self):
         _, msgs = self.run_ok("%%shared\nSharedCounter tickets = counter(60);\nSharedMap<String, Integer> sold = map();\n"

@@ -5,56 +5,14 @@ input, and no worker outliving the kernel."""
 import re
 import time
 import unittest
+import xml.etree.ElementTree as ET
 
 import jmp_client
 
-LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
-           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
 
+class SpawnTest(jmp_client.KernelTestCase):
 
-class SpawnTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jmp_client.start()
-        content, _ = jmp_client.execute(cls.kc, "%workers --warm 2")
-        assert content["status"] == "ok", content
-
-    @classmethod
-    def tearDownClass(cls):
-        # Stop the kernel whatever happens, then check that none of its workers outlived it.
-        try:
-            content, msgs = jmp_client.execute(cls.kc, LAUNCHED)
-            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
-        finally:
-            jmp_client.stop(cls.km, cls.kc)
-        pids = set(pids) | getattr(cls, "pids", set())
-        alive = jmp_client.wait_workers_gone(pids)
-        assert not alive, "workers outlived the kernel: %s" % alive
-
-    def execute(self, code, timeout=120):
-        return jmp_client.execute(self.kc, code, timeout=timeout)
-
-    def run_ok(self, code):
-        content, msgs = self.execute(code)
-        self.assertEqual(content["status"], "ok", (code, content, msgs))
-        return content, msgs
-
-    def run_error(self, code):
-        content, msgs = self.execute(code)
-        self.assertEqual(content["status"], "error", (code, content, msgs))
-        self.assertEqual(jmp_client.result_of(self.run_ok("40 + 2")[1]), {"text/plain": "42"}, "kernel alive")
-        return content, msgs
-
-    def value(self, code):
-        return jmp_client.result_of(self.run_ok(code)[1])["text/plain"]
-
-    def launched(self):
-        return int(self.value(LAUNCHED + ".size()"))
-
-    @staticmethod
-    def displays(msgs, kind="display_data"):
-        return [m["content"] for m in msgs if m["msg_type"] == kind]
+    WARM = 2
 
     def test_output_streams_live_labelled_in_whole_lines_then_a_summary(self):
         msg_id = self.kc.execute("%%spawn -n 2\nfor (int i = 0; i < 4; i++) {\n"
@@ -139,17 +97,26 @@ class SpawnTest(unittest.TestCase):
         status = self.displays(msgs)[0]
         display_id = status["transient"]["display_id"]
         self.assertIn("running in the background", status["data"]["text/plain"])
-        self.assertEqual(self.value("1 + 1"), "2", "the kernel is free while the run goes on")
-        late, updated = [], None
+        # Another cell runs while the run goes on; the run's output keeps going to its own cell,
+        # also while the other cell runs (so read both cells' messages, dropping none).
+        other = self.kc.execute("1 + 1")
+        late, updated, result, other_idle = [], None, None, False
         deadline = time.time() + 60
-        while updated is None and time.time() < deadline:
+        while (updated is None or not other_idle) and time.time() < deadline:
             msg = self.kc.get_iopub_msg(timeout=60)
-            if msg["parent_header"].get("msg_id") != bg:
-                continue
-            if msg["msg_type"] == "stream":
-                late.append(msg["content"]["text"])
-            elif msg["msg_type"] == "update_display_data":
-                updated = msg["content"]
+            parent = msg["parent_header"].get("msg_id")
+            if parent == other:
+                if msg["msg_type"] == "execute_result":
+                    result = msg["content"]["data"]["text/plain"]
+                elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    other_idle = True
+            elif parent == bg:
+                if msg["msg_type"] == "stream":
+                    late.append(msg["content"]["text"])
+                elif msg["msg_type"] == "update_display_data":
+                    updated = msg["content"]
+        self.assertEqual(jmp_client.shell_reply(self.kc, other)["content"]["status"], "ok")
+        self.assertEqual(result, "2", "the kernel is free while the run goes on")
         self.assertIsNotNone(updated, "no late summary for the bg cell")
         self.assertEqual(updated["transient"]["display_id"], display_id)
         self.assertRegex(updated["data"]["text/plain"], r"^late: 2 workers, 2 ok")
@@ -250,6 +217,52 @@ class SpawnTest(unittest.TestCase):
         text = jmp_client.text_of(self.run_ok("%%spawn --help")[1])
         self.assertIn("Usage: %%spawn", text)
         self.assertIn("--group", text)
+
+
+    def test_timeline_draws_a_bar_per_process(self):
+        self.run_error("%%spawn -n 2 --name timed\nThread.sleep(150);\n"
+                       "if (Worker.index() == 1) throw new IllegalStateException(\"one\");\nreturn 0;")
+        _, msgs = self.run_ok("%timeline")
+        shown = self.displays(msgs)
+        self.assertEqual(len(shown), 1, msgs)
+        ns = {"s": "http://www.w3.org/2000/svg"}
+        svg = ET.fromstring(shown[0]["data"]["image/svg+xml"])
+        rows = svg.findall("s:g[@class='row']", ns)
+        self.assertEqual(len(rows), 2)
+        tips = [row.find("s:rect/s:title", ns).text for row in rows]
+        self.assertRegex(tips[0], r"^w0 timed-0: \d+\.\d{3} s \(pid \d+, exit code 0\)$")
+        self.assertRegex(tips[1], r"^w1 timed-1: \d+\.\d{3} s, failed \(pid \d+, exit code 1\)$")
+        self.assertRegex(shown[0]["data"]["text/plain"], r"^timed \(%%spawn\): 2 processes on 2 workers, .*1 failed")
+        self.assertEqual(self.displays(self.run_ok("%timeline timed")[1])[0]["data"]["text/plain"],
+                         shown[0]["data"]["text/plain"], "a finished run's timeline stays the same")
+
+    def test_traces_of_api_processes_and_pools_read_in_cell_lines(self):
+        _, msgs = self.run_ok("class Oops extends RuntimeException { Oops(String m) { super(m); } }")
+        self.run_ok("int explode(int x) {\n    if (x > 0) throw new Oops(\"boom \" + x);\n    return x;\n}")
+        frame = r"at explode \(cell \[\d+\], line 2\)"
+        # the worker's own report of the uncaught exception, streamed into the cell
+        _, msgs = self.run_ok("var bad = new Process(() -> explode(3)).start();\nbad.join();\nbad.exitCode()")
+        self.assertEqual(jmp_client.result_of(msgs)["text/plain"], "1")
+        err = jmp_client.text_of(msgs, "stderr")
+        self.assertIn("Oops: boom 3", err)
+        self.assertRegex(err, frame)
+        # the exception handed back: printed, and its stack trace printed in a cell
+        _, msgs = self.run_ok("System.out.println(bad.exception());\nbad.exception().printStackTrace();")
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "Oops: boom 3\n")
+        printed = jmp_client.text_of(msgs, "stderr")
+        self.assertTrue(printed.startswith("Oops: boom 3\n"), printed)
+        self.assertRegex(printed, frame)
+        # a pool's failure rethrown in a plain cell, directly and through an AsyncResult
+        for code in ("try (Pool pool = new Pool(1)) { pool.map((Integer x) -> explode(x), List.of(0, 4)); }",
+                     "try (Pool pool = new Pool(1)) { pool.applyAsync(() -> explode(5)).get(); }"):
+            content, msgs = self.run_error(code)
+            trace = "\n".join(content["traceback"])
+            self.assertIn("Oops: boom", trace)
+            self.assertRegex(trace, frame)
+            err += trace
+        for text in (err, printed):
+            for internal in ("$JShell", "do_it$", "REPL.", "dev.jmp.worker."):
+                self.assertNotIn(internal, text)
 
 
 if __name__ == "__main__":

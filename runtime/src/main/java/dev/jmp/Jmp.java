@@ -49,6 +49,17 @@ public final class Jmp {
     }
 
     /**
+     * Sets how {@link RemoteException#printStackTrace()} prints in this process: a notebook
+     * kernel passes the formatter of its cell errors, so traces of notebook code from workers read
+     * in cell lines. {@code null} restores the plain trace.
+     *
+     * @param formatter the lines for an exception and its causes
+     */
+    public static void setTraceFormatter(java.util.function.Function<Throwable, java.util.List<String>> formatter) {
+        RemoteException.setTraceFormatter(formatter);
+    }
+
+    /**
      * Adds a hook called for every task dispatched from now on, in the dispatching thread and
      * before any worker runs it; its payload travels with the task and is installed in the worker
      * first (the kernel snapshots the notebook variables a task reads this way).

@@ -23,6 +23,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
     private StreamingSink.Next ahead;
     private boolean finished;
     private long lastIndex = -1;
+    private ItemTiming lastTiming;
 
     ResultIterator(long jobId, StreamingSink sink, Runnable onTake, Runnable cancel) {
         this.jobId = jobId;
@@ -71,6 +72,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
         StreamingSink.Next n = ahead;
         ahead = null;
         lastIndex = n.index();
+        lastTiming = n.result().timing();
         onTake.run();
         return (R) n.result().value(dev.jmp.supervisor.RuntimeSettings.global().resultLoader());
     }
@@ -88,6 +90,14 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
     /** The input index of the item last returned (useful with {@code imapUnordered}), or -1. */
     public long lastIndex() {
         return lastIndex;
+    }
+
+    /**
+     * When and where the item last returned (or thrown) ran: its worker, start and end; null if
+     * it never ran on a worker (cancelled before dispatch, or not yet any item).
+     */
+    public ItemTiming lastTiming() {
+        return lastTiming;
     }
 
     /** The job id, which tags the output events of this work. */

@@ -13,6 +13,8 @@ final class Chunk {
     int attempts;
     WorkerSlot slot;
     boolean cancelSent;
+    /** When it was last sent to a worker (epoch micros), for the timing of items whose worker died. */
+    long sentMicros;
 
     Chunk(Job job, long first, List<byte[]> items) {
         this.job = job;

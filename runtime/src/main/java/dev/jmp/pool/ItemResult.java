@@ -16,12 +16,29 @@ public final class ItemResult {
     private final boolean raw;
     private final ErrorInfo remote;
     private final RuntimeException local;
+    private final dev.jmp.ItemTiming timing;
 
-    private ItemResult(Slice value, boolean raw, ErrorInfo remote, RuntimeException local) {
+    private ItemResult(Slice value, boolean raw, ErrorInfo remote, RuntimeException local,
+                       dev.jmp.ItemTiming timing) {
         this.value = value;
         this.raw = raw;
         this.remote = remote;
         this.local = local;
+        this.timing = timing;
+    }
+
+    private ItemResult(Slice value, boolean raw, ErrorInfo remote, RuntimeException local) {
+        this(value, raw, remote, local, null);
+    }
+
+    /** This result with when and where the item ran. */
+    public ItemResult timed(dev.jmp.ItemTiming t) {
+        return new ItemResult(value, raw, remote, local, t);
+    }
+
+    /** When and where the item ran, or null if unknown (never dispatched, cancelled). */
+    public dev.jmp.ItemTiming timing() {
+        return timing;
     }
 
     /** An encoded value. */

@@ -245,6 +245,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 c.taskId = supervisor.nextId();
                 c.slot = s;
                 c.attempts++;
+                c.sentMicros = dev.jmp.ItemTiming.nowMicros();
                 s.add(c);
                 inflight.put(c.taskId, c);
                 ValueList.Writer w = new ValueList.Writer();
@@ -289,19 +290,22 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 ValueList.Reader r = new ValueList.Reader(frames, o.frame());
                 for (int i = 0; i < c.count; i++) {
                     if (r.status(i) != ValueList.ERROR) {
-                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i)));
+                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i))
+                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
                     } else if (c.attempts <= retries && !job.ended) {
                         Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
                         again.attempts = c.attempts;
                         retry.add(again);
                     } else {
-                        job.finish(c.first + i, ItemResult.remote(Errors.decode(r.item(i))));
+                        job.finish(c.first + i, ItemResult.remote(Errors.decode(r.item(i)))
+                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
                     }
                 }
             }
             case "failed" -> {
                 for (int i = 0; i < c.count; i++) {
-                    job.finish(c.first + i, ItemResult.remote(o.error()));
+                    job.finish(c.first + i, ItemResult.remote(o.error())
+                            .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
                 }
             }
             default -> {
@@ -330,7 +334,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
                         exit.describe(), exit.lastStderr());
                 for (int i = 0; i < c.count; i++) {
-                    c.job.finish(c.first + i, ItemResult.local(died));
+                    c.job.finish(c.first + i, ItemResult.local(died).timed(ChunkTiming.died(c)));
                 }
             }
         }

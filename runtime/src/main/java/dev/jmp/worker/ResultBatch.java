@@ -42,7 +42,7 @@ final class ResultBatch {
         }
         int frame = itemFrames.isEmpty() ? -1 : frames.size();
         outcomes.add(new TaskOutcome(outcome.taskId(), outcome.status(), outcome.nanos(), frame,
-                outcome.outputSync(), outcome.error()));
+                outcome.outputSync(), outcome.error(), outcome.startMicros()));
         for (byte[] f : itemFrames) {
             frames.add(f);
             bytes += f.length;

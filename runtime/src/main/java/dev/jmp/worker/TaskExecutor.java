@@ -114,6 +114,7 @@ final class TaskExecutor {
         long start = System.nanoTime();
         long itemsStart = 0;
         long itemsEnd = 0;
+        long startMicros = 0;
         long linesBefore = output.lines();
         ValueList.Writer out = new ValueList.Writer();
         String failure = null;
@@ -127,6 +128,7 @@ final class TaskExecutor {
             StartupTrace.mark("task function ready");
             ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
             itemsStart = System.nanoTime();
+            startMicros = dev.jmp.ItemTiming.nowMicros();
             for (int i = 0; i < spec.items(); i++) {
                 OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
                 try {
@@ -182,10 +184,10 @@ final class TaskExecutor {
         // The time of the items alone, without the task's fixed costs, sizes the parent's chunks.
         long nanos = itemsEnd > 0 ? itemsEnd - itemsStart : System.nanoTime() - start;
         if (failure != null) {
-            results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError), List.of(), true);
+            results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError, startMicros), List.of(), true);
         } else {
             boolean flush = queue.isEmpty() || spec.exitAfter();
-            results.add(new TaskOutcome(spec.taskId(), "ok", nanos, 0, printed, null), out.frames(), flush);
+            results.add(new TaskOutcome(spec.taskId(), "ok", nanos, 0, printed, null, startMicros), out.frames(), flush);
         }
         return allOk && failure == null;
     }

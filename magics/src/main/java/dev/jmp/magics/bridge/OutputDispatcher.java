@@ -4,6 +4,7 @@ import dev.jmp.OutputEvent;
 import dev.jmp.OutputListener;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.render.DisplayMarkers;
+import dev.jmp.magics.render.TraceLines;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -25,21 +26,25 @@ public final class OutputDispatcher implements OutputListener {
     private final Supplier<PrintStream> err;
     private final Supplier<PrintStream> log;
     private final Supplier<CellOutput> cell;
+    private final TraceLines traces;
 
     /**
      * Creates the dispatcher.
      *
-     * @param out  the running cell's stdout
-     * @param err  the running cell's stderr
-     * @param log  the kernel's log
-     * @param cell the running cell's output, for displays made in workers
+     * @param out    the running cell's stdout
+     * @param err    the running cell's stderr
+     * @param log    the kernel's log
+     * @param cell   the running cell's output, for displays made in workers
+     * @param traces rewrites stack-trace lines of unclaimed workers (processes started with the
+     *               API) into cell lines, as the magics' runs do
      */
     public OutputDispatcher(Supplier<PrintStream> out, Supplier<PrintStream> err, Supplier<PrintStream> log,
-                            Supplier<CellOutput> cell) {
+                            Supplier<CellOutput> cell, TraceLines traces) {
         this.out = out;
         this.err = err;
         this.log = log;
         this.cell = cell;
+        this.traces = traces;
     }
 
     /**
@@ -118,7 +123,10 @@ public final class OutputDispatcher implements OutputListener {
             DisplayMarkers.publish(display.get(), cell.get());
             return;
         }
-        PrintStream stream = event.stream() == OutputEvent.Stream.STDERR ? err.get() : out.get();
-        stream.println(event.line());
+        boolean stderr = event.stream() == OutputEvent.Stream.STDERR;
+        String line = stderr ? traces.rewrite(event.line()) : event.line();
+        if (line != null) {
+            (stderr ? err.get() : out.get()).println(line);
+        }
     }
 }

@@ -6,8 +6,11 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
+import dev.jmp.magics.timeline.TimelineMagics;
+import dev.jmp.magics.timeline.Timelines;
 import dev.jmp.magics.workers.WorkersMagics;
 
 import java.nio.file.Path;
@@ -42,13 +45,14 @@ public final class RuntimeBridge implements MagicsProvider {
     @Override
     public void register(MagicCatalog catalog, KernelCallbacks callbacks) {
         OutputDispatcher output = new OutputDispatcher(callbacks::out, callbacks::err, callbacks::log,
-                callbacks::cellOutput);
+                callbacks::cellOutput, new TraceLines(callbacks::formatError));
         callbacks.whenReady(() -> {
             Jmp.addClassSource(callbacks.classSource());
             Jmp.setResultClassLoader(callbacks.executionClassLoader());
             Jmp.addTaskPreparer(new NotebookTaskPreparer(callbacks.classSource(), callbacks::notebookClassNames,
                     callbacks.executionClassLoader()));
             Jmp.setOutputEcho(false);
+            Jmp.setTraceFormatter(callbacks::formatError);
             Jmp.addOutputListener(output);
             StringBuilder imports = new StringBuilder();
             IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
@@ -60,9 +64,11 @@ public final class RuntimeBridge implements MagicsProvider {
         });
         callbacks.onClasspathAdded(paths -> Jmp.addClasspath(paths.toArray(Path[]::new)));
         callbacks.onShutdown(Jmp::shutdown);
-        new SpawnMagics(callbacks, output).register(catalog);
+        Timelines timelines = new Timelines();
+        new SpawnMagics(callbacks, output, timelines).register(catalog);
         new WorkersMagics(callbacks::cellOutput).register(catalog);
-        new PoolMagics(callbacks, output).register(catalog);
+        new PoolMagics(callbacks, output, timelines).register(catalog);
+        new TimelineMagics(timelines, callbacks::cellOutput, callbacks.workingDirectory()).register(catalog);
         new SharedMagics(callbacks).register(catalog);
     }
 }

@@ -10,6 +10,8 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.bridge.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
+import dev.jmp.magics.timeline.PoolTimeline;
+import dev.jmp.magics.timeline.Timelines;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,7 @@ public final class PoolMagics {
     private final KernelCallbacks callbacks;
     private final OutputDispatcher dispatcher;
     private final AtomicInteger counter = new AtomicInteger();
+    private final Timelines timelines;
     private volatile PoolRun foreground;
 
     /**
@@ -31,10 +34,12 @@ public final class PoolMagics {
      *
      * @param callbacks  what the kernel offers
      * @param dispatcher routes worker output to runs
+     * @param timelines  where runs record their timeline for {@code %timeline}
      */
-    public PoolMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher) {
+    public PoolMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher, Timelines timelines) {
         this.callbacks = callbacks;
         this.dispatcher = dispatcher;
+        this.timelines = timelines;
     }
 
     /**
@@ -77,16 +82,14 @@ public final class PoolMagics {
             throw new MagicException("%%pool needs a body computing the value for the item " + options.as()
                     + ", for example: return " + options.as() + " * 2;");
         }
-        Object items;
+        PoolResults<?> job;
         try {
-            items = callbacks.evaluate(PoolBody.items(options.over()));
+            job = (PoolResults<?>) callbacks.evaluate(PoolBody.job(options.out(), options.over(), options.as(), body));
         } catch (CellFailure e) {
-            throw overFailure(options.over(), e);
+            throw isOverFailure(e) ? overFailure(options.over(), e) : e;
         }
-        @SuppressWarnings("unchecked")
-        SerialFunction<Object, Object> fn = (SerialFunction<Object, Object>) callbacks.evaluate(
-                PoolBody.function(options.as(), body));
-        List<?> list = (List<?>) items;
+        SerialFunction<Object, Object> fn = job.function();
+        List<?> list = job.items();
         try {
             TaskPreparers.prepare(fn); // names a variable that cannot be sent before any worker starts
         } catch (UnsendableVariablesException e) {
@@ -97,11 +100,13 @@ public final class PoolMagics {
         if (list.isEmpty()) {
             cell.stdout("--over " + options.over() + " has no items: nothing to run; " + options.out()
                     + " is an empty list.\n");
-            bind(options, new PoolRun.Outcome(List.of(), List.of(), null, 0));
             return;
         }
-        PoolRun run = new PoolRun("pool-" + counter.incrementAndGet(), options, fn, list, cell, dispatcher,
-                new TraceLines(callbacks::formatError));
+        String name = "pool-" + counter.incrementAndGet();
+        PoolTimeline timeline = new PoolTimeline(name);
+        timelines.started(name, timeline::snapshot);
+        PoolRun run = new PoolRun(name, options, fn, list, cell, dispatcher, new TraceLines(callbacks::formatError),
+                timeline);
         foreground = run;
         PoolRun.Outcome outcome;
         try {
@@ -109,7 +114,7 @@ public final class PoolMagics {
         } finally {
             foreground = null;
         }
-        bind(options, outcome);
+        job.fill(outcome.results());
         if (!outcome.failures().isEmpty() && options.collect()) {
             cell.display(UUID.randomUUID().toString(), PoolReport.failures(run.name(), outcome.failures()).bundle());
         }
@@ -117,6 +122,15 @@ public final class PoolMagics {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Whether the cell's snippet failed in {@code --over}: an exception while evaluating it (the
+     * body does not run in the kernel), or a compile error on line 1, where only the expression
+     * is the user's (the body starts on line 2).
+     */
+    private static boolean isOverFailure(CellFailure e) {
+        return !e.errorName().equals("CompilationError") || e.getMessage().startsWith("line 1,");
     }
 
     /** Shows a failure of the {@code --over} expression in its own terms, not the helper snippet's. */
@@ -130,22 +144,12 @@ public final class PoolMagics {
         lines.add(e.errorName() + ": " + message);
         for (String line : e.traceback()) {
             // The helper snippet's text and carets mean nothing to the user; the compiler's details do.
-            boolean snippet = line.startsWith("Compilation error at") || line.contains(PoolBody.ITEMS)
+            boolean snippet = line.startsWith("Compilation error at") || line.contains(PoolBody.JOB)
                     || line.strip().matches("\\^+") || line.isBlank();
             if (!snippet && !lines.contains(line)) {
                 lines.add(line);
             }
         }
         return new CellFailure(e.errorName(), message, lines);
-    }
-
-    private void bind(PoolOptions options, PoolRun.Outcome outcome) throws MagicException {
-        String results = "(java.util.List<?>) " + callbacks.handOff(outcome.results());
-        try {
-            callbacks.evaluate(PoolBody.bind(options.out(), results));
-        } catch (CellFailure typed) {
-            // A result type the notebook cannot declare: fall back to a list of objects.
-            callbacks.bind(options.out(), "java.util.List<Object>", outcome.results());
-        }
     }
 }

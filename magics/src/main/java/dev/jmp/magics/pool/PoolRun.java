@@ -12,6 +12,7 @@ import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.ProgressDisplay;
 import dev.jmp.magics.render.TraceLines;
+import dev.jmp.magics.timeline.PoolTimeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,13 +41,14 @@ final class PoolRun {
     private final OutputDispatcher dispatcher;
     private final TraceLines traces;
     private final String workerPrefix;
+    private final PoolTimeline timeline;
     private volatile String stopReason;
     private volatile Pool pool;
     private volatile ResultIterator<Object> results;
     private volatile LineStreamer live;
 
     PoolRun(String name, PoolOptions options, SerialFunction<Object, Object> fn, List<?> items, CellOutput cell,
-            OutputDispatcher dispatcher, TraceLines traces) {
+            OutputDispatcher dispatcher, TraceLines traces, PoolTimeline timeline) {
         this.name = name;
         this.options = options;
         this.fn = fn;
@@ -55,6 +57,7 @@ final class PoolRun {
         this.dispatcher = dispatcher;
         this.traces = traces;
         this.workerPrefix = name + "-w";
+        this.timeline = timeline;
     }
 
     String name() {
@@ -89,6 +92,7 @@ final class PoolRun {
                     long index = results.lastIndex();
                     byIndex[(int) index] = value;
                     byCompletion.add(value);
+                    timeline.item(index, results.lastTiming(), null);
                     done++;
                     progress.advance(1, 0);
                 } catch (WaitTimeoutException e) {
@@ -107,6 +111,7 @@ final class PoolRun {
                     long index = results.lastIndex();
                     failures.add(new ItemFailure(index, index >= 0 && index < items.size() ? items.get((int) index)
                             : null, e));
+                    timeline.item(index, results.lastTiming(), PoolReport.headline(e));
                     byCompletion.add(null);
                     done++;
                     progress.advance(0, 1);
@@ -119,6 +124,7 @@ final class PoolRun {
             progress.finish(stopReason == null ? "done" : stopReason.equals("failed") ? "stopped by a failure"
                     : stopReason.equals("timeout") ? "stopped by --timeout" : stopReason);
         } finally {
+            timeline.end();
             shutDown();
             dispatcher.releasePrefix(workerPrefix);
         }
@@ -168,8 +174,14 @@ final class PoolRun {
             it.close();
         }
         Pool p = pool;
-        if (p != null) {
-            p.terminate();
+        if (p == null) {
+            return;
+        }
+        if (stopReason == null) {
+            // Every item is done: the workers exit on their own; the cell need not wait for them.
+            p.close();
+        } else {
+            p.terminate(); // cancels, interrupts, kills after the grace, and waits for the workers
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jmp.magics.render;
 
+import dev.jmp.classes.scan.NotebookNames;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -14,6 +16,11 @@ public final class TraceLines {
 
     private static final Pattern FRAME = Pattern.compile(
             "^(\\s*)at (?:[^\\s/]+//)?([\\w.$]+)\\.([\\w$<>]+)\\(([^:()]*)(?::(\\d+))?\\)\\s*$");
+
+    /** An exception's headline naming a class the notebook defined, by its JShell wrapper name. */
+    private static final Pattern HEADLINE = Pattern.compile(
+            "^(\\s*(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?)(REPL\\.\\$JShell\\$\\d+[A-Z]?\\$[\\w$]+)(.*)$",
+            Pattern.DOTALL);
 
     private final Function<Throwable, List<String>> formatter;
 
@@ -33,6 +40,12 @@ public final class TraceLines {
      * @return the line, a rewritten frame, or null to drop it
      */
     public String rewrite(String line) {
+        if (line.contains("REPL.$JShell$")) {
+            Matcher h = HEADLINE.matcher(line);
+            if (h.matches()) {
+                return h.group(1) + NotebookNames.displayClassName(h.group(2)) + h.group(3);
+            }
+        }
         if (line.indexOf("at ") < 0) {
             return line;
         }

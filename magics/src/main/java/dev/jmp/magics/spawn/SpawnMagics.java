@@ -9,6 +9,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.bridge.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
+import dev.jmp.magics.timeline.Timelines;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class SpawnMagics {
     private final OutputDispatcher dispatcher;
     private final SpawnRegistry registry = new SpawnRegistry();
     private final SpawnView view;
+    private final Timelines timelines;
     private volatile SpawnRun foreground;
 
     /**
@@ -31,10 +33,12 @@ public final class SpawnMagics {
      *
      * @param callbacks  what the kernel offers
      * @param dispatcher routes worker output to runs
+     * @param timelines  where runs record their timeline for {@code %timeline}
      */
-    public SpawnMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher) {
+    public SpawnMagics(KernelCallbacks callbacks, OutputDispatcher dispatcher, Timelines timelines) {
         this.callbacks = callbacks;
         this.dispatcher = dispatcher;
+        this.timelines = timelines;
         this.view = new SpawnView(callbacks::formatError);
     }
 
@@ -97,6 +101,7 @@ public final class SpawnMagics {
             registry.remove(run);
             throw new MagicException("%%spawn: cannot start the workers of " + name + ": " + e.getMessage(), e);
         }
+        timelines.started(name, () -> SpawnTimeline.of(run));
         foreground = options.background() ? null : run;
         List<WorkerOutcome> outcomes;
         try {

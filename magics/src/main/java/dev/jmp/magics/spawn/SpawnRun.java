@@ -38,7 +38,8 @@ final class SpawnRun {
     private final TraceLines traces;
     private final CompletableFuture<List<WorkerOutcome>> done = new CompletableFuture<>();
     private final long[] endNanos;
-    private long startNanos;
+    private final long[] startedNanos;
+    private volatile long startNanos;
     private volatile String stopReason;
     private volatile boolean waited;
 
@@ -51,6 +52,7 @@ final class SpawnRun {
         this.dispatcher = dispatcher;
         this.live = options.group() ? null : new LineStreamer(cell);
         this.endNanos = new long[options.count()];
+        this.startedNanos = new long[options.count()];
         for (int i = 0; i < options.count(); i++) {
             String workerName = options.count() == 1 ? name : name + "-" + i;
             workerNames.add(workerName);
@@ -119,6 +121,7 @@ final class SpawnRun {
         startNanos = System.nanoTime();
         for (int i = 0; i < processes.size(); i++) {
             try {
+                startedNanos[i] = System.nanoTime();
                 processes.get(i).start();
             } catch (RuntimeException e) {
                 for (int j = 0; j < i; j++) {
@@ -188,7 +191,7 @@ final class SpawnRun {
                 if (now - deadline >= 0 && stopReason == null) {
                     stop("timeout");
                 }
-                Thread.sleep(POLL_MILLIS);
+                awaitAnyEnd();
             }
             if (live != null) {
                 live.close();
@@ -201,6 +204,21 @@ final class SpawnRun {
             releaseClaims(workerNames.size());
             done.completeExceptionally(e);
         }
+    }
+
+    /** Waits up to the poll interval, returning as soon as the first running process ends. */
+    private void awaitAnyEnd() throws InterruptedException {
+        for (int i = 0; i < processes.size(); i++) {
+            if (endNanos[i] == 0) {
+                try {
+                    processes.get(i).join(Duration.ofMillis(POLL_MILLIS));
+                } catch (dev.jmp.WaitInterruptedException e) {
+                    throw new InterruptedException("the watcher of " + name + " was interrupted");
+                }
+                return;
+            }
+        }
+        Thread.sleep(POLL_MILLIS);
     }
 
     private List<WorkerOutcome> outcomes() {
@@ -280,6 +298,25 @@ final class SpawnRun {
      */
     void whenDone(java.util.function.Consumer<List<WorkerOutcome>> action) {
         done.thenAccept(action);
+    }
+
+    /**
+     * When process {@code i} started and ended, for {@code %timeline}.
+     *
+     * @param i the worker's index
+     * @return {start, end} in {@link System#nanoTime()} terms, end 0 while it runs, start 0 before it started
+     */
+    long[] span(int i) {
+        return new long[] {startedNanos[i], endNanos[i]};
+    }
+
+    /**
+     * When the run started.
+     *
+     * @return {@link System#nanoTime()} at the start, 0 before
+     */
+    long startNanos() {
+        return startNanos;
     }
 
     /**

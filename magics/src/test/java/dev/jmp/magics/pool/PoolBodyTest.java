@@ -56,15 +56,18 @@ class PoolBodyTest {
     }
 
     @Test
-    void itemsAndResultsAreTyped() {
-        assertEquals("java.util.List<Integer>", typeOf(PoolBody.items("new int[] {1, 2, 3}")));
-        assertEquals("dev.jmp.SerialFunction<Integer, Integer>", typeOf(PoolBody.function("x", "return x * x;")));
-        assertEquals("java.util.List<Integer>", typeOf(PoolBody.bind("squares", "java.util.List.of(1, 4, 9)")));
-        assertEquals("java.util.List<String>", typeOf(PoolBody.items("java.util.stream.Stream.of(\"a\", \"b\")")));
-        assertEquals("dev.jmp.SerialFunction<String, Object>",
-                typeOf(PoolBody.function("s", "System.out.println(s.length());")));
-        assertEquals("java.util.List<Double>", typeOf(PoolBody.items("java.util.stream.DoubleStream.of(0.5)")));
-        assertEquals("java.util.List<java.util.Map.Entry<String, Integer>>",
-                typeOf(PoolBody.items("java.util.Map.of(\"a\", 1).entrySet()")));
+    void itemsAndResultsAreTyped() throws URISyntaxException {
+        shell.addToClasspath(Path.of(PoolResults.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString());
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.job("squares", "new int[] {1, 2, 3}", "x",
+                "return x * x;")));
+        assertEquals("java.util.List<Object>", typeOf(PoolBody.job("r", "java.util.stream.Stream.of(\"a\", \"b\")",
+                "s", "System.out.println(s.length());")));
+        assertEquals("java.util.List<String>", typeOf(PoolBody.job("r", "java.util.stream.DoubleStream.of(0.5)",
+                "d", "return Double.toString(d + 1);")));
+        assertEquals("java.util.List<java.util.Map.Entry<String, Integer>>", typeOf(PoolBody.job("r",
+                "java.util.Map.of(\"a\", 1).entrySet()", "e", "return e;")));
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.job("r", "java.util.List.of(\"ab\")", "s",
+                "// a comment on the last line\nreturn s.length();")));
     }
 }

@@ -31,4 +31,13 @@ class TraceLinesTest {
         assertEquals("java.lang.ArithmeticException: / by zero", lines.rewrite("java.lang.ArithmeticException: / by zero"));
         assertEquals("what I ate today", lines.rewrite("what I ate today"));
     }
+
+    @Test
+    void notebookExceptionClassesAreNamedAsInTheNotebook() {
+        assertEquals("Oops: boom 3", lines.rewrite("REPL.$JShell$42$Oops: boom 3"));
+        assertEquals("Caused by: Outer.Inner", lines.rewrite("Caused by: REPL.$JShell$12$Outer$Inner"));
+        assertEquals("Exception in thread \"main\" Oops: a REPL.$JShell$1$X in the message stays",
+                lines.rewrite("Exception in thread \"main\" REPL.$JShell$9$Oops: a REPL.$JShell$1$X in the message stays"));
+        assertEquals("see REPL.$JShell$42$Oops", lines.rewrite("see REPL.$JShell$42$Oops"));
+    }
 }

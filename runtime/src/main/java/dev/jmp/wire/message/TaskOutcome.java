@@ -12,7 +12,14 @@ package dev.jmp.wire.message;
  * @param outputSync whether the task printed: the parent then waits for the task's end marker
  *                   on the worker's output pipe before completing it, so output precedes results
  * @param error      the failure when status is {@code failed}
+ * @param startMicros when the task started running its items (epoch microseconds on the worker),
+ *                    or 0 if unknown: with {@code nanos}, what a timeline of the job shows
  */
 public record TaskOutcome(long taskId, String status, long nanos, int frame, boolean outputSync,
-                          ErrorInfo error) {
+                          ErrorInfo error, long startMicros) {
+
+    /** An outcome without a start time. */
+    public TaskOutcome(long taskId, String status, long nanos, int frame, boolean outputSync, ErrorInfo error) {
+        this(taskId, status, nanos, frame, outputSync, error, 0);
+    }
 }
