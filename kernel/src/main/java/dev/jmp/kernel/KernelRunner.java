@@ -37,6 +37,7 @@ final class KernelRunner {
             log.println("jmp kernel: unsupported signature scheme " + properties.getSignatureScheme() + ": " + e.getMessage());
             return KernelMain.EXIT_USAGE;
         }
+        dev.jmp.kernel.protocol.QuickShellChannels.install(connection, properties, log);
         kernel.attach(connection);
         connection.connect();
         connection.waitUntilClose();
