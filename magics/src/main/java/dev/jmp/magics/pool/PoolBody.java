@@ -6,12 +6,17 @@ package dev.jmp.magics.pool;
  * type, and the results list the body's return type.
  *
  * <ol>
- *   <li>{@code var $jmpPoolItems = $jmpItems(EXPR);} turns any Iterable, array or stream into a
+ *   <li>{@code var $jmpPoolItemsK = $jmpItems(EXPR);} turns any Iterable, array or stream into a
  *       {@code List<T>};</li>
- *   <li>{@code var $jmpPool = $jmpFn($jmpPoolItems, (NAME) -> { if (true) { BODY } return null; });}
+ *   <li>{@code var $jmpPoolK = $jmpFn($jmpPoolItemsK, (NAME) -> { if (true) { BODY } return null; });}
  *       is the serializable function (line k + 1 is body line k, as in the cell);</li>
- *   <li>{@code var VAR = $jmpResults($jmpPool, RESULTS);} binds the results as {@code List<R>}.</li>
+ *   <li>{@code var VAR = $jmpResults($jmpPoolK, RESULTS);} binds the results as {@code List<R>}.</li>
  * </ol>
+ *
+ * <p>K numbers the runs of a kernel. The results' declaration depends on its run's function, and
+ * JShell re-types and resets every dependant of a declaration that is replaced: with one name
+ * shared by all runs, the next {@code %%pool} cell would wipe out the results of the previous
+ * one, or, when its {@code --over} reads them, leave its own items undefined (a cycle).
  */
 final class PoolBody {
 
@@ -48,33 +53,47 @@ final class PoolBody {
     /**
      * The items snippet: one line, standing for the {@code %%pool} line.
      *
+     * @param run  the run's number in this kernel
      * @param over the expression
      * @return the source
      */
-    static String items(String over) {
-        return "var " + ITEMS + " = $jmpItems(" + over + ");";
+    static String items(int run, String over) {
+        return "var " + ITEMS + run + " = $jmpItems(" + over + ");";
     }
 
     /**
      * The function snippet.
      *
+     * @param run  the run's number in this kernel
      * @param as   the item's variable
      * @param body the cell body
      * @return the source, body lines aligned with the cell's
      */
-    static String function(String as, String body) {
-        return "var " + FUNCTION + " = $jmpFn(" + ITEMS + ", (" + as + ") -> { if (true) {\n" + body
+    static String function(int run, String as, String body) {
+        return "var " + FUNCTION + run + " = $jmpFn(" + ITEMS + run + ", (" + as + ") -> { if (true) {\n" + body
                 + (body.endsWith("\n") ? "" : "\n") + "} return null; });";
     }
 
     /**
      * The binding snippet.
      *
+     * @param run     the run's number in this kernel
      * @param out     the variable
      * @param results an expression evaluating to the results list
      * @return the source
      */
-    static String bind(String out, String results) {
-        return "var " + out + " = $jmpResults(" + FUNCTION + ", " + results + ");";
+    static String bind(int run, String out, String results) {
+        return "var " + out + " = $jmpResults(" + FUNCTION + run + ", " + results + ");";
+    }
+
+    /**
+     * The snippet that lets a finished run's items be collected (its declarations must stay, since
+     * the results' type refers to them, but the list need not).
+     *
+     * @param run the run's number in this kernel
+     * @return the source
+     */
+    static String release(int run) {
+        return ITEMS + run + " = null;";
     }
 }

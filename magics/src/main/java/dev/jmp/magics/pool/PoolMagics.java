@@ -24,6 +24,7 @@ public final class PoolMagics {
     private final KernelCallbacks callbacks;
     private final OutputDispatcher dispatcher;
     private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger snippetRuns = new AtomicInteger();
     private volatile PoolRun foreground;
 
     /**
@@ -77,15 +78,17 @@ public final class PoolMagics {
             throw new MagicException("%%pool needs a body computing the value for the item " + options.as()
                     + ", for example: return " + options.as() + " * 2;");
         }
+        int snippets = snippetRuns.incrementAndGet();
+        releaseItems(snippets - 1);
         Object items;
         try {
-            items = callbacks.evaluate(PoolBody.items(options.over()));
+            items = callbacks.evaluate(PoolBody.items(snippets, options.over()));
         } catch (CellFailure e) {
             throw overFailure(options.over(), e);
         }
         @SuppressWarnings("unchecked")
         SerialFunction<Object, Object> fn = (SerialFunction<Object, Object>) callbacks.evaluate(
-                PoolBody.function(options.as(), body));
+                PoolBody.function(snippets, options.as(), body));
         List<?> list = (List<?>) items;
         try {
             TaskPreparers.prepare(fn); // names a variable that cannot be sent before any worker starts
@@ -97,7 +100,7 @@ public final class PoolMagics {
         if (list.isEmpty()) {
             cell.stdout("--over " + options.over() + " has no items: nothing to run; " + options.out()
                     + " is an empty list.\n");
-            bind(options, new PoolRun.Outcome(List.of(), List.of(), null, 0));
+            bind(snippets, options, new PoolRun.Outcome(List.of(), List.of(), null, 0));
             return;
         }
         PoolRun run = new PoolRun("pool-" + counter.incrementAndGet(), options, fn, list, cell, dispatcher,
@@ -109,13 +112,25 @@ public final class PoolMagics {
         } finally {
             foreground = null;
         }
-        bind(options, outcome);
+        bind(snippets, options, outcome);
         if (!outcome.failures().isEmpty() && options.collect()) {
             cell.display(UUID.randomUUID().toString(), PoolReport.failures(run.name(), outcome.failures()).bundle());
         }
         CellFailure failure = PoolReport.failure(run.name(), options, list.size(), outcome, callbacks::formatError);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Drops the reference JShell keeps to an earlier run's items, so the list can be collected. */
+    private void releaseItems(int snippets) {
+        if (snippets < 1) {
+            return;
+        }
+        try {
+            callbacks.evaluate(PoolBody.release(snippets));
+        } catch (MagicException e) {
+            // That run's items never got defined (a bad --over): there is nothing to release.
         }
     }
 
@@ -139,10 +154,10 @@ public final class PoolMagics {
         return new CellFailure(e.errorName(), message, lines);
     }
 
-    private void bind(PoolOptions options, PoolRun.Outcome outcome) throws MagicException {
+    private void bind(int snippets, PoolOptions options, PoolRun.Outcome outcome) throws MagicException {
         String results = "(java.util.List<?>) " + callbacks.handOff(outcome.results());
         try {
-            callbacks.evaluate(PoolBody.bind(options.out(), results));
+            callbacks.evaluate(PoolBody.bind(snippets, options.out(), results));
         } catch (CellFailure typed) {
             // A result type the notebook cannot declare: fall back to a list of objects.
             callbacks.bind(options.out(), "java.util.List<Object>", outcome.results());

@@ -57,14 +57,35 @@ class PoolBodyTest {
 
     @Test
     void itemsAndResultsAreTyped() {
-        assertEquals("java.util.List<Integer>", typeOf(PoolBody.items("new int[] {1, 2, 3}")));
-        assertEquals("dev.jmp.SerialFunction<Integer, Integer>", typeOf(PoolBody.function("x", "return x * x;")));
-        assertEquals("java.util.List<Integer>", typeOf(PoolBody.bind("squares", "java.util.List.of(1, 4, 9)")));
-        assertEquals("java.util.List<String>", typeOf(PoolBody.items("java.util.stream.Stream.of(\"a\", \"b\")")));
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.items(1, "new int[] {1, 2, 3}")));
+        assertEquals("dev.jmp.SerialFunction<Integer, Integer>", typeOf(PoolBody.function(1, "x", "return x * x;")));
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.bind(1, "squares", "java.util.List.of(1, 4, 9)")));
+        assertEquals("java.util.List<String>", typeOf(PoolBody.items(2, "java.util.stream.Stream.of(\"a\", \"b\")")));
         assertEquals("dev.jmp.SerialFunction<String, Object>",
-                typeOf(PoolBody.function("s", "System.out.println(s.length());")));
-        assertEquals("java.util.List<Double>", typeOf(PoolBody.items("java.util.stream.DoubleStream.of(0.5)")));
+                typeOf(PoolBody.function(2, "s", "System.out.println(s.length());")));
+        assertEquals("java.util.List<Double>", typeOf(PoolBody.items(3, "java.util.stream.DoubleStream.of(0.5)")));
         assertEquals("java.util.List<java.util.Map.Entry<String, Integer>>",
-                typeOf(PoolBody.items("java.util.Map.of(\"a\", 1).entrySet()")));
+                typeOf(PoolBody.items(4, "java.util.Map.of(\"a\", 1).entrySet()")));
+    }
+
+    @Test
+    void laterRunsKeepEarlierResultsEvenWhenTheyReadThem() {
+        eval(PoolBody.items(1, "java.util.stream.IntStream.range(0, 3)"));
+        eval(PoolBody.function(1, "i", "return \"file-\" + i;"));
+        eval(PoolBody.bind(1, "files", "java.util.List.of(\"file-0\", \"file-1\", \"file-2\")"));
+        // The next run has other types and reads the first run's results as its items.
+        assertEquals("java.util.List<String>", typeOf(PoolBody.items(2, "files")));
+        eval(PoolBody.release(1));
+        assertEquals("dev.jmp.SerialFunction<String, Integer>", typeOf(PoolBody.function(2, "f", "return f.length();")));
+        assertEquals("java.util.List<Integer>", typeOf(PoolBody.bind(2, "sizes", "java.util.List.of(6, 6, 6)")));
+        eval(PoolBody.release(2));
+
+        assertEquals("java.util.List<String>", typeOf("var again = files;"));
+        assertEquals("[file-0, file-1, file-2] [6, 6, 6]", valueOf("files + \" \" + sizes"));
+    }
+
+    private String valueOf(String expression) {
+        List<SnippetEvent> events = eval(expression);
+        return events.get(events.size() - 1).value().replace("\"", "");
     }
 }
