@@ -121,10 +121,43 @@ def measure(case):
     return PROCESSES * n / seconds
 
 
+CALL_CASE = "shared.manager_call_us"
+
+
+def call_child(value, n, spans):
+    for _ in range(WARMUP):
+        value.get()
+    start = time.monotonic_ns()
+    for _ in range(n):
+        if value.get() != 7:
+            spans.put(None)
+            return
+    spans.put((start, time.monotonic_ns()))
+
+
+def measure_call():
+    n = ops(20_000)
+    ctx = mp.get_context("fork")
+    with ctx.Manager() as manager:
+        value = manager.Value("q", 7)
+        spans = ctx.Queue()
+        child = ctx.Process(target=call_child, args=(value, n, spans), daemon=True)
+        child.start()
+        span = spans.get(timeout=TIMEOUT_S)
+        child.join(TIMEOUT_S)
+        if span is None or child.exitcode != 0:
+            fail("a get() returned a wrong value or the child failed (%s)" % child.exitcode)
+    return (span[1] - span[0]) / 1e3 / n
+
+
 def main():
     case = sys.argv[1] if len(sys.argv) == 2 else ""
+    if case == CALL_CASE:
+        print(measure_call())
+        return
     if case not in OPERATIONS:
-        raise SystemExit("usage: manager_peer.py CASE, where CASE is one of: " + ", ".join(OPERATIONS))
+        raise SystemExit("usage: manager_peer.py CASE, where CASE is one of: "
+                         + ", ".join(list(OPERATIONS) + [CALL_CASE]))
     print(measure(case))
 
 

@@ -1,9 +1,14 @@
 package dev.jmp;
 
 import dev.jmp.manager.ManagerCalls;
+import dev.jmp.manager.ManagerCellsRef;
 import dev.jmp.manager.ManagerReply;
 import dev.jmp.manager.ManagerRequest;
 import dev.jmp.manager.ManagerService;
+import dev.jmp.shared.mapped.DoubleCells;
+import dev.jmp.shared.mapped.ElementKind;
+import dev.jmp.shared.mapped.IntCells;
+import dev.jmp.shared.mapped.LongCells;
 import dev.jmp.supervisor.Supervisor;
 import java.io.Serializable;
 import java.time.Duration;
@@ -185,6 +190,50 @@ public final class Manager implements AutoCloseable, Serializable {
     public <E> SharedQueue<E> queue(int maxsize) {
         ManagerReply r = create("queue", 0, 0, -1, maxsize, List.of());
         return new SharedQueue<>(id, r.v(), r.s());
+    }
+
+    private ManagerCellsRef array(ElementKind kind, int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("a shared array needs at least 1 element, not " + length);
+        }
+        ManagerReply r = create("array", 0, kind.ordinal(), -1, length, List.of());
+        return new ManagerCellsRef(id, r.v(), r.s(), kind, length);
+    }
+
+    /**
+     * Creates an {@code int} array of zeros held by this manager, like Python's
+     * {@code Manager().Array('i', n)}: the same {@link SharedIntArray} API as the memory-mapped
+     * {@link Shared#intArray(int)}, for processes that cannot map a file of this host. Every
+     * operation is one call to the manager (a round trip from a worker); single-element
+     * operations are atomic, and a range is read or written atomically as a whole. The array
+     * lives until the manager shuts down; {@link SharedIntArray#close()} only stops that proxy.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedIntArray intArray(int length) {
+        return new SharedIntArray((IntCells) array(ElementKind.INT, length).open());
+    }
+
+    /**
+     * Creates a {@code long} array of zeros held by this manager; see {@link #intArray(int)}.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedLongArray longArray(int length) {
+        return new SharedLongArray((LongCells) array(ElementKind.LONG, length).open());
+    }
+
+    /**
+     * Creates a {@code double} array of zeros held by this manager, like Python's
+     * {@code Manager().Array('d', n)}; see {@link #intArray(int)}. {@code addAndGet} is atomic.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedDoubleArray doubleArray(int length) {
+        return new SharedDoubleArray((DoubleCells) array(ElementKind.DOUBLE, length).open());
     }
 
     /**

@@ -70,10 +70,14 @@ public class SharedLock extends SharedProxy implements Lock {
     public void lock() {
         boolean interrupted = false;
         while (true) {
+            // Uninterruptible, so it may take the quick route: the caller reads its grant itself.
+            ManagerRequest r = req().with(ThreadLocalRandom.current().nextLong(), -1, 1);
             try {
-                acquire(-1);
+                granted(ManagerCalls.call("lock.acquire", r, List.of()).reply());
                 break;
-            } catch (InterruptedException e) {
+            } catch (WaitInterruptedException e) {
+                // withdrawn unanswered; give back a grant in case one was made meanwhile
+                ManagerCalls.send("lock.abandon", r);
                 interrupted = true;
             }
         }

@@ -82,13 +82,17 @@ class ManagerIT extends WorkerTracking {
         assertEquals(100, pids.size(), "each decrement ran in its own process");
     }
 
+    /** The "2 workers x 100,000 incrementAndGet give exactly 200,000", manager path. */
     @Test
+    @Timeout(300)
     void twoWorkersCountExactlyOnTheManagerCounter() {
         SharedCounter counter = m.counter(0);
-        int n = 2_000;
+        SharedBarrier start = m.barrier(2);
+        int n = 100_000;
         List<Process> ps = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             ps.add(new Process(() -> {
+                start.await(Duration.ofSeconds(60));
                 long last = 0;
                 for (int i = 0; i < n; i++) {
                     long v = counter.incrementAndGet();
@@ -101,8 +105,35 @@ class ManagerIT extends WorkerTracking {
             }).start());
         }
         ps.forEach(ManagerIT::ok);
-        assertEquals(2L * n, counter.get());
-        assertTrue(ps.stream().anyMatch(p -> (long) p.result() == 2L * n));
+        assertEquals(200_000L, counter.get());
+        assertTrue(ps.stream().anyMatch(p -> (long) p.result() == 200_000L));
+    }
+
+    /** The same on the same-host path: a memory-mapped {@link SharedInt} in two worker processes. */
+    @Test
+    void twoWorkersCountExactlyOnAMappedInt() {
+        SharedBarrier start = m.barrier(2);
+        try (SharedInt counter = Shared.intValue(0)) {
+            int n = 100_000;
+            List<Process> ps = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                ps.add(new Process(() -> {
+                    start.await(Duration.ofSeconds(60));
+                    int last = 0;
+                    for (int i = 0; i < n; i++) {
+                        int v = counter.incrementAndGet();
+                        if (v <= last) {
+                            throw new IllegalStateException("not monotonic: " + v + " after " + last);
+                        }
+                        last = v;
+                    }
+                    return last;
+                }).start());
+            }
+            ps.forEach(ManagerIT::ok);
+            assertEquals(200_000, counter.get());
+            assertTrue(ps.stream().anyMatch(p -> (int) p.result() == 200_000));
+        }
     }
 
     @Test
@@ -129,6 +160,43 @@ class ManagerIT extends WorkerTracking {
         assertEquals(21, counts.size());
     }
 
+    /**
+     * Linearizable beyond counters: appends from two processes to one list all land, each once,
+     * in each process's program order; a value updated by shipped functions and a map computed
+     * from both count exactly.
+     */
+    @Test
+    void listAppendsValueUpdatesAndComputesFromTwoProcessesAreExact() {
+        SharedList<String> log = m.list();
+        SharedValue<Integer> total = m.value(0);
+        SharedMap<String, Integer> tally = m.dict();
+        int n = 500;
+        List<Process> ps = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            ps.add(new Process(() -> {
+                for (int i = 0; i < n; i++) {
+                    log.add(me + ":" + i);
+                    total.updateAndGet(v -> v + 1);
+                    tally.compute("k" + (i % 5), (k, v) -> v == null ? 1 : v + 1);
+                }
+            }).start());
+        }
+        ps.forEach(ManagerIT::ok);
+        List<String> all = new ArrayList<>(log);
+        assertEquals(2 * n, all.size(), "every append landed once");
+        int[] next = new int[2];
+        for (String e : all) {
+            String[] part = e.split(":");
+            int w = Integer.parseInt(part[0]);
+            assertEquals(next[w]++, Integer.parseInt(part[1]), "process " + w + "'s appends keep their order");
+        }
+        assertEquals(2 * n, total.get());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(2 * n / 5, tally.get("k" + k));
+        }
+    }
+
     @Test
     void killedLockHolderIsReplacedWithinTheHeartbeatTimeout() throws Exception {
         SharedLock lock = m.lock();
@@ -142,6 +210,9 @@ class ManagerIT extends WorkerTracking {
         }).start();
         assertTrue(held.await(Duration.ofSeconds(30)), "the holder took the lock");
         Process waiter = new Process(() -> {
+            for (int i = 0; i < 10; i++) {
+                ns.get("holder"); // enough calls to move to the direct channels, where lock() waits
+            }
             lock.lock();
             try {
                 return lock.lastDeadHolder().orElse("none");
@@ -289,6 +360,120 @@ class ManagerIT extends WorkerTracking {
         assertTrue(err.contains("not locked"), err);
         assertEquals(List.of("a", "b", "c"), seen);
         assertEquals("sharer", ns.get("worker"));
+    }
+
+    /**
+     * A taker interrupted again and again while items arrive: an item the manager handed to a
+     * take whose caller was interrupted at that moment is delivered anyway (the take returns it
+     * with the interrupt flag set), never dropped; every item arrives exactly once.
+     */
+    @Test
+    void interruptedTakesLoseNoItem() {
+        SharedQueue<Integer> q = m.queue();
+        int n = 3_000;
+        Process taker = new Process(() -> {
+            Thread me = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread interrupter = new Thread(() -> {
+                java.util.Random random = new java.util.Random(42);
+                while (!done.get()) {
+                    me.interrupt();
+                    java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(200_000));
+                }
+            });
+            interrupter.start();
+            long sum = 0;
+            int got = 0;
+            int interrupts = 0;
+            Set<Integer> seen = new HashSet<>();
+            try {
+                while (got < n) {
+                    try {
+                        Integer v = q.take();
+                        Thread.interrupted();
+                        if (!seen.add(v)) {
+                            throw new IllegalStateException("item " + v + " arrived twice");
+                        }
+                        sum += v;
+                        got++;
+                    } catch (InterruptedException e) {
+                        interrupts++;
+                    }
+                }
+            } finally {
+                done.set(true);
+                while (interrupter.isAlive()) {
+                    try {
+                        interrupter.join();
+                    } catch (InterruptedException e) {
+                        // the interrupter's last shot
+                    }
+                }
+                Thread.interrupted();
+            }
+            return sum + " " + interrupts;
+        }).start();
+        Process putter = new Process(() -> {
+            for (int i = 1; i <= n; i++) {
+                q.put(i);
+                if (i % 16 == 0) {
+                    Thread.sleep(0, 100_000);
+                }
+            }
+        }).start();
+        ok(putter);
+        assertTrue(taker.join(Duration.ofSeconds(60)), "the taker got every item (a lost one leaves it waiting)");
+        String[] r = ((String) ok(taker).result()).split(" ");
+        assertEquals((long) n * (n + 1) / 2, Long.parseLong(r[0]), "every item arrived");
+        assertTrue(Integer.parseInt(r[1]) > 0, "the taker was interrupted while waiting");
+        assertEquals(0, q.size());
+    }
+
+    /**
+     * Manager-held arrays (for processes that cannot map the file) from two workers: atomic adds
+     * and CAS increments per element are exact, and a range one worker writes is read whole by
+     * another.
+     */
+    @Test
+    void managerArraysFromWorkersAreExact() {
+        SharedDoubleArray sums = m.doubleArray(10);
+        SharedIntArray counts = m.intArray(10);
+        SharedLongArray ranges = m.longArray(1_000);
+        SharedBarrier start = m.barrier(2);
+        int n = 2_000;
+        List<Process> ps = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            ps.add(new Process(() -> {
+                start.await(Duration.ofSeconds(60));
+                for (int i = 0; i < n; i++) {
+                    sums.addAndGet(i % 10, 0.5);
+                    int k = (i + me) % 10;
+                    int seen = counts.get(k);
+                    while (!counts.compareAndSet(k, seen, seen + 1)) {
+                        seen = counts.get(k);
+                    }
+                }
+                long[] block = new long[500];
+                java.util.Arrays.fill(block, me + 1L);
+                ranges.set(me * 500, block);
+                return ranges.toArray(0, 1_000).length;
+            }).start());
+        }
+        ps.forEach(ManagerIT::ok);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(2 * n / 10 * 0.5, sums.get(i), "sums[" + i + "]");
+            assertEquals(2 * n / 10, counts.get(i), "counts[" + i + "]");
+        }
+        long[] all = ranges.toArray();
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(i < 500 ? 1L : 2L, all[i], "ranges[" + i + "]");
+        }
+        Process reader = new Process(() -> {
+            double[] copy = sums.toArray();
+            return copy[3] + " " + counts.toArray(2, 4).length + " " + sums.name();
+        }).start();
+        assertEquals(2 * n / 10 * 0.5 + " 2 " + sums.name(), ok(reader).result());
     }
 
     @Test

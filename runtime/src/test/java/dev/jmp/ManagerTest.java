@@ -292,4 +292,64 @@ class ManagerTest extends WorkerTracking {
         assertEquals(1, map.get("via copy"));
         assertTrue(map instanceof Serializable);
     }
+    @Test
+    void managerArraysHaveTheSharedArrayApiAndClearErrors() {
+        SharedIntArray ints = m.intArray(4);
+        assertEquals(4, ints.length());
+        assertEquals(5, ints.addAndGet(1, 5));
+        assertEquals(Integer.MIN_VALUE, ints.addAndGet(2, Integer.MAX_VALUE) + ints.addAndGet(2, 1) - Integer.MAX_VALUE);
+        assertTrue(ints.compareAndSet(0, 0, 7));
+        assertFalse(ints.compareAndSet(0, 0, 8));
+        assertEquals(7, ints.getAndSet(0, 1));
+        ints.set(0, new int[] {10, 11});
+        ints.fill(3, 4, -1);
+        assertEquals(List.of(10, 11, Integer.MIN_VALUE, -1), java.util.Arrays.stream(ints.toArray()).boxed().toList());
+        SharedLongArray longs = m.longArray(2);
+        assertEquals(1L << 40, longs.addAndGet(1, 1L << 40));
+        assertEquals(List.of(0L, 1L << 40), java.util.Arrays.stream(longs.toArray()).boxed().toList());
+        SharedDoubleArray ds = m.doubleArray(3);
+        assertEquals(0.5, ds.addAndGet(2, 0.5));
+        assertTrue(ds.compareAndSet(2, 0.5, -0.0));
+        assertFalse(ds.compareAndSet(2, 0.0, 1.0), "CAS compares bit patterns, as the mapped array does");
+        ds.set(0, new double[] {1.5, 2.5});
+        assertEquals(4.0, ds.get(0) + ds.get(1));
+
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.get(4));
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.set(3, new int[] {1, 2}));
+        assertThrows(IndexOutOfBoundsException.class, () -> ds.toArray(2, 5));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> m.intArray(0));
+        assertTrue(bad.getMessage().contains("at least 1"), bad.getMessage());
+        ints.close();
+        assertThrows(IllegalStateException.class, () -> ints.get(0));
+        m.shutdown();
+        ManagerClosedException gone = assertThrows(ManagerClosedException.class, () -> ds.get(0));
+        assertTrue(gone.getMessage().contains("shut down"), gone.getMessage());
+    }
+    @Test
+    void aBargingLockStillServesItsWaiter() throws Exception {
+        SharedLock lock = m.lock();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong cycles = new java.util.concurrent.atomic.AtomicLong();
+        Thread hammer = new Thread(() -> {
+            while (!stop.get()) {
+                lock.lock();
+                cycles.incrementAndGet();
+                lock.unlock();
+            }
+        });
+        hammer.start();
+        try {
+            while (cycles.get() < 100) {
+                Thread.onSpinWait();
+            }
+            for (int i = 0; i < 5; i++) {
+                assertTrue(lock.tryLock(Duration.ofSeconds(10)),
+                        "a waiter gets a lock that another thread re-takes in a tight loop");
+                lock.unlock();
+            }
+        } finally {
+            stop.set(true);
+            hammer.join();
+        }
+    }
 }

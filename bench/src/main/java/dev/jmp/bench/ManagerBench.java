@@ -5,6 +5,7 @@ import dev.jmp.Manager;
 import dev.jmp.Process;
 import dev.jmp.Shared;
 import dev.jmp.SharedBarrier;
+import dev.jmp.SharedCounter;
 import dev.jmp.SharedInt;
 import dev.jmp.SharedLock;
 import dev.jmp.SharedMap;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * The manager figures of issue 4, mirroring {@code bench/py/manager_peer.py} case by case: one
  * {@link Manager} started before timing; two worker processes ({@link Process}) use proxies to
- * its objects; each does 200 untimed warm-up operations, waits on a shared barrier of 2, then
+ * its objects; each does 10,000 untimed warm-up operations (the peer: 200), waits on a shared barrier of 2, then
  * does {@code n} timed operations ({@code Scale.ops(10000)}), reading {@code System.nanoTime()}
  * (one monotonic clock for every process on the host) just after the barrier and after its last
  * operation. Figure: {@code 2n} over the span from the earliest start to the latest end. The
@@ -23,7 +24,12 @@ import java.util.List;
  */
 public final class ManagerBench implements BenchSuite {
 
-    private static final int WARMUP = 200;
+    /**
+     * Untimed operations per process before the barrier. More than the peer's 200: a JVM needs
+     * a few thousand calls before the JIT has compiled the call path (the Python interpreter
+     * needs none), and the figures should compare steady states.
+     */
+    private static final int WARMUP = 10_000;
 
     @Override
     public List<Figure> figures() {
@@ -33,7 +39,9 @@ public final class ManagerBench implements BenchSuite {
                 Figure.higherIsBetter("shared.map_locked_incr_per_s", "ops/s", "manager_peer.py",
                         "shared.map_locked_incr_per_s", ManagerBench::mapLocked),
                 Figure.higherIsBetter("shared.lock_cycles_per_s", "cycles/s", "manager_peer.py",
-                        "shared.lock_cycles_per_s", ManagerBench::lockCycles));
+                        "shared.lock_cycles_per_s", ManagerBench::lockCycles),
+                Figure.lowerIsBetter("shared.manager_call_us", "us", "manager_peer.py",
+                        "shared.manager_call_us", ManagerBench::callLatency));
     }
 
     /** One timed operation, run in a worker. */
@@ -120,6 +128,36 @@ public final class ManagerBench implements BenchSuite {
             });
             check(2L * (WARMUP + n), c.get(), "shared.lock_cycles_per_s");
             return figure;
+        } finally {
+            Jmp.shutdown();
+        }
+    }
+
+    /**
+     * Microseconds per manager call from one worker: {@code get()} on a counter holding 7,
+     * {@code WARMUP} untimed, then {@code Scale.ops(20000)} timed, each answer checked.
+     */
+    static double callLatency() {
+        int n = Scale.ops(20_000);
+        try (Manager m = new Manager()) {
+            SharedCounter c = m.counter(7);
+            Process p = new Process(() -> {
+                for (int i = 0; i < WARMUP; i++) {
+                    c.get();
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    if (c.get() != 7) {
+                        throw new IllegalStateException("WRONG RESULT from the manager counter");
+                    }
+                }
+                return (System.nanoTime() - t0) / 1e3 / n;
+            }).start();
+            p.join();
+            if (p.exitCode() == null || p.exitCode() != 0) {
+                throw new IllegalStateException(p + " failed: " + p.exception());
+            }
+            return (double) p.result();
         } finally {
             Jmp.shutdown();
         }

@@ -294,19 +294,20 @@ public final class JmpKernel extends BaseKernel {
             // The magic is inside a JShell call of its own (its --over expression, say): stop the
             // user code JShell runs, as for any cell, but leave the magic's thread alone until
             // JShell returns (an interrupt there corrupts JShell); it gets the interrupt then.
-            if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+            if (services.jshellRunsUserCode() && jshell.isDone() && !jshell.isCompletedExceptionally()) {
                 evaluator().stop();
             }
             magicInterrupted = true;
             services.runInterruptActions();
             return;
         }
-        if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
-            evaluator().stop();
-        }
         if (thread != null) {
+            // A magic outside JShell: no snippet runs, and a stop request now would fail the
+            // magic's next JShell call (binding its result) instead of the code it runs.
             magicInterrupted = true;
             thread.interrupt();
+        } else if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+            evaluator().stop();
         }
         services.runInterruptActions();
     }

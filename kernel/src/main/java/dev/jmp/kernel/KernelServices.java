@@ -38,6 +38,7 @@ final class KernelServices implements KernelCallbacks {
     private volatile int executionCount;
     private final Object jshellSection = new Object();
     private boolean inJShell;
+    private boolean inUserCode;
     private boolean interruptPending;
     private final List<String> handedOff = new CopyOnWriteArrayList<>();
     private final List<Path> added = new CopyOnWriteArrayList<>();
@@ -191,18 +192,25 @@ final class KernelServices implements KernelCallbacks {
      * Runs a magic's call into JShell with thread interrupts held back: JShell waits for its
      * snippet on the calling thread, and an interrupt there leaves JShell's state corrupt (later
      * snippets cannot import the broken one). An interrupt that arrives meanwhile stops the
-     * snippet the JShell way and reaches the magic's thread when the call returns.
+     * snippet the JShell way when it may run the notebook's code (an endless {@code --over}
+     * expression, say), and reaches the magic's thread when the call returns.
+     *
+     * @param userCode whether the snippet may run the notebook's code; a snippet of the magic's
+     *                 own (binding a result variable) is never stopped, or the variable would be
+     *                 left declared but empty
      */
-    private <T> T inJShell(JShellCall<T> call) throws CellException {
+    private <T> T inJShell(JShellCall<T> call, boolean userCode) throws CellException {
         boolean interrupted = Thread.interrupted();
         synchronized (jshellSection) {
             inJShell = true;
+            inUserCode = userCode;
         }
         try {
             return call.call();
         } finally {
             synchronized (jshellSection) {
                 inJShell = false;
+                inUserCode = false;
                 interrupted |= interruptPending;
                 interruptPending = false;
             }
@@ -225,10 +233,17 @@ final class KernelServices implements KernelCallbacks {
         }
     }
 
+    /** Whether the JShell call a magic is inside may run the notebook's code (and may be stopped). */
+    boolean jshellRunsUserCode() {
+        synchronized (jshellSection) {
+            return inJShell && inUserCode;
+        }
+    }
+
     @Override
     public Object evaluate(String source) throws CellFailure {
         try {
-            CellValue value = inJShell(() -> jshell().evalForMagic(source, executionCount));
+            CellValue value = inJShell(() -> jshell().evalForMagic(source, executionCount), true);
             return value == null ? null : value.value();
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
@@ -256,7 +271,7 @@ final class KernelServices implements KernelCallbacks {
             inJShell(() -> {
                 jshell().bind(name, type, value, executionCount);
                 return null;
-            });
+            }, false);
         } catch (CellException e) {
             throw new CellFailure(e.errorName(), "cannot declare " + type + " " + name + ": " + e.errorValue(),
                     e.traceback());

@@ -184,6 +184,10 @@ public final class ManagerService implements Service {
         return timer.schedule(r, ms, TimeUnit.MILLISECONDS);
     }
 
+    ScheduledFuture<?> scheduleMicros(long micros, Runnable r) {
+        return timer.schedule(r, micros, TimeUnit.MICROSECONDS);
+    }
+
     /**
      * Decodes a shipped function. The same bytes (the same lambda with the same captures) decode
      * once and are reused, which makes a hot {@code merge} cheap; a function must therefore not

@@ -36,6 +36,7 @@ final class ManagerState {
             case "event" -> new EventObject(service, name);
             case "barrier" -> BarrierObject.create(service, name, r.n(), r.ms());
             case "queue" -> QueueObject.create(service, name, r.n());
+            case "array" -> ArrayObject.create(service, name, r.k(), r.n());
             case "condition" -> {
                 if (!(objects.get(r.o()) instanceof LockObject lock)) {
                     throw new ManagerFault(IllegalArgumentException.class, "a condition needs a lock of manager " + id);

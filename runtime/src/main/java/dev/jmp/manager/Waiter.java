@@ -10,6 +10,8 @@ final class Waiter {
     final ServiceCall call;
     final Owner owner;
     final long token;
+    /** When it was parked ({@code System.nanoTime()}). */
+    final long parkedAt = System.nanoTime();
     /** Permits wanted, holds to restore, or an arrival index. */
     long n;
     /** Whether a condition waiter was signalled (false: it timed out). */

@@ -1,8 +1,10 @@
 /**
  * The shared-object manager's machinery: the {@code jmp.manager} service hosted in the parent
  * ({@link dev.jmp.manager.ManagerService}), the shared objects it holds (maps, lists, values,
- * locks and their conditions, semaphores, events, barriers, queues), their waiting calls and
- * dead-holder release, and the proxies' side of the protocol ({@link dev.jmp.manager.ManagerCalls}).
+ * locks and their conditions, semaphores, events, barriers, queues, primitive arrays), their
+ * waiting calls and dead-holder release, the proxies' side of the protocol
+ * ({@link dev.jmp.manager.ManagerCalls}), and the cells that put a {@code SharedIntArray} (and
+ * the long and double ones) on a manager-held array ({@link dev.jmp.manager.ManagerCellsRef}).
  * The API users type ({@code Manager}, {@code SharedMap}, {@code SharedLock} ...) lives in
  * {@code dev.jmp}. Operations and their arguments are listed in {@code runtime/README.md}
  * ("Shared state").

@@ -41,14 +41,37 @@ public final class LocalServiceClient implements ServiceClient {
         try {
             return reply.get();
         } catch (InterruptedException e) {
-            registry.cancel(PARENT, id);
-            if (reply.isDone() && !reply.isCompletedExceptionally()) {
-                Thread.currentThread().interrupt();
-                return reply.join();
+            if (registry.cancel(PARENT, id)) {
+                throw e;
             }
-            throw e;
+            // Answered before the withdrawal: its reply is on its way and must not be lost (an
+            // item taken from a queue, a lock granted).
+            Thread.currentThread().interrupt();
+            try {
+                return uninterruptibly(reply);
+            } catch (ExecutionException failed) {
+                throw (RemoteException) failed.getCause();
+            }
         } catch (ExecutionException e) {
             throw (RemoteException) e.getCause();
+        }
+    }
+
+    /** Waits for a future, keeping (not acting on) interrupts. */
+    static <T> T uninterruptibly(CompletableFuture<T> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -150,15 +150,21 @@ public final class ServiceCall {
         this.onDone = hook;
     }
 
-    /** Withdraws the call: no reply will be sent. */
-    void cancel() {
+    /**
+     * Withdraws the call: no reply will be sent.
+     *
+     * @return false if it was answered already (the reply is sent or on its way)
+     */
+    boolean cancel() {
         if (done.compareAndSet(false, true)) {
             finish();
             Runnable h = onCancel;
             if (h != null) {
                 h.run();
             }
+            return true;
         }
+        return false;
     }
 
     private void finish() {

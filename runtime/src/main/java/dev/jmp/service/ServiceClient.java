@@ -24,6 +24,18 @@ public interface ServiceClient {
     ServiceResult call(String service, String op, Object args, List<byte[]> frames) throws InterruptedException;
 
     /**
+     * Calls an operation whose caller will not act on an interrupt while waiting: one the service
+     * answers at once, or a wait the caller would not cut short anyway (such as
+     * {@code Lock.lock()}). The client may then wait in ways an interrupt does not end (a worker
+     * reads the reply straight off a direct connection, one thread wake-up less). An interrupt
+     * may still end the wait where the client cannot avoid it. Otherwise as {@link #call}.
+     */
+    default ServiceResult callQuick(String service, String op, Object args, List<byte[]> frames)
+            throws InterruptedException {
+        return call(service, op, args, frames);
+    }
+
+    /**
      * Sends an operation without waiting for (or getting) a reply. Such operations may be held
      * back for a millisecond and sent together; they stay in order, and they all leave before
      * any later {@link #call} from this process, and before a task's result.

@@ -78,6 +78,23 @@ public final class Supervisor {
         HubHandlers handlers = new HubHandlers(this);
         handlers.register();
         dev.jmp.service.QueueService.register(services);
+        dev.jmp.service.ChannelService channels = dev.jmp.service.ChannelService.register(services, key,
+                WireCodec.standard());
+        members.add(new RuntimeMember() {
+            @Override
+            public boolean daemonAtExit() {
+                return true;
+            }
+
+            @Override
+            public void joinAtExit() {
+            }
+
+            @Override
+            public void terminateAtExit() {
+                channels.close();
+            }
+        });
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);

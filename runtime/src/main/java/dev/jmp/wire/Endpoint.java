@@ -225,9 +225,10 @@ public abstract class Endpoint implements AutoCloseable {
                     throw e;
                 }
             }
-            boolean now = Thread.interrupted();
+            // JeroMQ may report an interrupt as EINTR after clearing the thread's flag itself.
+            boolean now = Thread.interrupted() || out.errno() == ZMQ.Error.EINTR.getCode();
             if (!now) {
-                throw new IllegalStateException("JeroMQ refused a frame without an error");
+                throw new IllegalStateException("JeroMQ refused a frame without an error (errno " + out.errno() + ")");
             }
             interrupted = true;
         }

@@ -69,7 +69,7 @@ public final class WorkerRuntime {
         }
         this.results = new ResultBatch(link);
         this.executor = new TaskExecutor(results, output, loader, this::processEnded);
-        ServiceClients.install(new WireServiceClient(link, boot.workerId()));
+        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())));
         WorkerContext.markWorker();
         WorkerContext.setLoader(loader);
         register();

@@ -6,6 +6,10 @@ import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 
 import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Publishes IOPub messages as children of the current cell's execute request, from any thread.
@@ -13,11 +17,22 @@ import java.io.PrintStream;
  * <p>The parent stays set after a cell ends, so output and display updates produced later
  * (by background threads, workers, a progress bar) still reach the cell that started them;
  * basekernel's reply environment stops publishing when the cell's reply is sent.
+ *
+ * <p>Messages are written by one thread of the publisher's own, and the caller waits until its
+ * message is written. The callers are threads the kernel interrupts (a magic's thread) or stops
+ * (the cell thread), and JeroMQ fails a send with EINTR when the sending thread is interrupted,
+ * which can leave half a multi-frame message on the socket; the writing thread is never
+ * interrupted, and waiting for it keeps the order of output and of the cell's reply.
  */
 public final class IOPubPublisher {
 
     private final JupyterSocket iopub;
     private final PrintStream fallback;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jmp-iopub-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile MessageContext parent;
 
     /**
@@ -82,7 +97,34 @@ public final class IOPubPublisher {
             fallback.println("[jmp] " + content.getType().getName() + " before any cell: dropped");
             return;
         }
-        iopub.sendMessage(new Message<>(context, content.getType(), content));
+        Message<T> message = new Message<>(context, content.getType(), content);
+        Future<?> written;
+        try {
+            written = writer.submit(() -> iopub.sendMessage(message));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            iopub.sendMessage(message);
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    written.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException("IOPub send failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
