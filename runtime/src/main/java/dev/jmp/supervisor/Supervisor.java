@@ -69,6 +69,7 @@ public final class Supervisor {
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
+    private Path progressDir;
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -77,6 +78,7 @@ public final class Supervisor {
         this.cds = new CdsArchive(settings);
         HubHandlers handlers = new HubHandlers(this);
         handlers.register();
+        hub.onMessagesLost(handlers::onGap);
         dev.jmp.service.QueueService.register(services);
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
@@ -184,9 +186,12 @@ public final class Supervisor {
         for (Path p : settings.classpath()) {
             cp.add(p.toString());
         }
+        Path progress = progressFile(id);
+        w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 ProcessHandle.current().pid(),
-                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp);
+                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp,
+                progress == null ? null : progress.toString());
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
         if (useArchive) {
@@ -215,6 +220,39 @@ public final class Supervisor {
         return w;
     }
 
+    /**
+     * Makes the file a new worker records its running item in, in this runtime's own temporary
+     * directory; {@code null} if it cannot (the pool then treats every item of a dead worker's
+     * tasks as hit by the death, as before).
+     */
+    private synchronized Path progressFile(String id) {
+        try {
+            if (progressDir == null) {
+                progressDir = java.nio.file.Files.createTempDirectory("jmp-progress-");
+            }
+            Path f = progressDir.resolve(id);
+            dev.jmp.worker.ItemProgress.create(f);
+            return f;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no progress file for worker " + id, e);
+            return null;
+        }
+    }
+
+    private synchronized void deleteProgressDir() {
+        if (progressDir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(progressDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(progressDir);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot delete " + progressDir, e);
+        }
+    }
+
     private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
         Thread t = new Thread(new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()),
                 "jmp-" + (stdout ? "out-" : "err-") + w.id());
@@ -228,7 +266,7 @@ public final class Supervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.wasLost());
+        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.lastItem());
         CompletableFuture<Void> retired = new CompletableFuture<>();
         if (hub.isOpen()) {
             // Results the hub already read are handled before the exit, in its thread's order.
@@ -318,6 +356,7 @@ public final class Supervisor {
         }
         hub.close();
         timer.shutdownNow();
+        deleteProgressDir();
         if (!jvmExit) {
             helpers.shutdownNow();
         }
