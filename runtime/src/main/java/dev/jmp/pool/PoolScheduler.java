@@ -11,7 +11,6 @@ import dev.jmp.supervisor.WorkerHandle;
 import dev.jmp.supervisor.WorkerOptions;
 import dev.jmp.supervisor.WorkerOwner;
 import dev.jmp.wire.message.TaskOutcome;
-import dev.jmp.worker.ItemProgress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ import java.util.concurrent.TimeUnit;
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     private static final int MAX_STARTUP_FAILURES = 3;
-    /** Deaths a chunk may go through without blame (no item known to run) before it fails. */
-    private static final int MAX_REQUEUES = 3;
     static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jmp-pool-timer");
         t.setDaemon(true);
@@ -325,24 +322,15 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         if (!slot.ready) {
             startupFailures++;
         }
-        WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
-                exit.describe(), exit.lastStderr());
         for (Chunk c : slot.inflight.values()) {
             inflight.remove(c.taskId);
-            if (c.job.ended || state == State.TERMINATED) {
-                continue;
-            }
-            ItemProgress.Last last = exit.lastItem();
-            if (last == null || c.requeues >= MAX_REQUEUES) {
-                failOrRetry(c, 0, c.count, died);
-            } else if (last.taskId() == c.taskId && !last.finished()) {
-                // Only the item running at the death is hit by it; the rest run again elsewhere.
-                requeue(c, 0, last.offset());
-                failOrRetry(c, last.offset(), 1, died);
-                requeue(c, last.offset() + 1, c.count - last.offset() - 1);
-            } else {
-                // Not started, or finished with its results still on the way: run it again.
-                requeue(c, 0, c.count);
+        }
+        if (state != State.TERMINATED) {
+            WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
+                    exit.describe(), exit.lastStderr());
+            List<Chunk> again = DeathTriage.triage(slot.inflight.values(), exit.lastItem(), retries, died);
+            for (int i = again.size() - 1; i >= 0; i--) {
+                retry.addFirst(again.get(i));
             }
         }
         slot.inflight.clear();
@@ -365,30 +353,6 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         maybeStopWorkers();
         dispatch();
-    }
-
-    /** Sends items of a dead worker's chunk again, as they were never tried. */
-    private void requeue(Chunk c, int from, int n) {
-        if (n <= 0) {
-            return;
-        }
-        Chunk again = new Chunk(c.job, c.first + from, c.items.subList(from, from + n));
-        again.attempts = c.attempts - 1;
-        again.requeues = c.requeues + 1;
-        retry.addFirst(again);
-    }
-
-    /** Retries items hit by a worker's death if the job allows, otherwise fails them with it. */
-    private void failOrRetry(Chunk c, int from, int n, WorkerDiedException died) {
-        if (c.attempts <= retries) {
-            Chunk again = new Chunk(c.job, c.first + from, c.items.subList(from, from + n));
-            again.attempts = c.attempts;
-            retry.addFirst(again);
-            return;
-        }
-        for (int i = from; i < from + n; i++) {
-            c.job.finish(c.first + i, ItemResult.local(died));
-        }
     }
 
     private boolean hasWork() {
