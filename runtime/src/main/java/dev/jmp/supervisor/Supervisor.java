@@ -69,7 +69,7 @@ public final class Supervisor {
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
-    private Path progressDir;
+    private final ProgressFiles progressFiles = new ProgressFiles();
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -186,7 +186,7 @@ public final class Supervisor {
         for (Path p : settings.classpath()) {
             cp.add(p.toString());
         }
-        Path progress = progressFile(id);
+        Path progress = progressFiles.create(id);
         w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 ProcessHandle.current().pid(),
@@ -218,39 +218,6 @@ public final class Supervisor {
             cds.trainIfMissing(this, classpath);
         }
         return w;
-    }
-
-    /**
-     * Makes the file a new worker records its running item in, in this runtime's own temporary
-     * directory; {@code null} if it cannot (the pool then treats every item of a dead worker's
-     * tasks as hit by the death, as before).
-     */
-    private synchronized Path progressFile(String id) {
-        try {
-            if (progressDir == null) {
-                progressDir = java.nio.file.Files.createTempDirectory("jmp-progress-");
-            }
-            Path f = progressDir.resolve(id);
-            dev.jmp.worker.ItemProgress.create(f);
-            return f;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no progress file for worker " + id, e);
-            return null;
-        }
-    }
-
-    private synchronized void deleteProgressDir() {
-        if (progressDir == null) {
-            return;
-        }
-        try (var files = java.nio.file.Files.list(progressDir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                java.nio.file.Files.deleteIfExists(f);
-            }
-            java.nio.file.Files.deleteIfExists(progressDir);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot delete " + progressDir, e);
-        }
     }
 
     private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
@@ -356,7 +323,7 @@ public final class Supervisor {
         }
         hub.close();
         timer.shutdownNow();
-        deleteProgressDir();
+        progressFiles.deleteAll();
         if (!jvmExit) {
             helpers.shutdownNow();
         }

@@ -258,19 +258,9 @@ public final class WorkerHandle {
         progressFile = file;
     }
 
-    /** What the worker's progress file says it ran last (read once it died), then the file is deleted. */
+    /** What the worker's progress file says it ran last (read once it died); the file is deleted. */
     dev.jmp.worker.ItemProgress.Last lastItem() {
-        java.nio.file.Path f = progressFile;
-        if (f == null) {
-            return null;
-        }
-        dev.jmp.worker.ItemProgress.Last last = dev.jmp.worker.ItemProgress.read(f);
-        try {
-            java.nio.file.Files.deleteIfExists(f);
-        } catch (java.io.IOException e) {
-            // deleted with the runtime's directory
-        }
-        return last;
+        return ProgressFiles.readAndDelete(progressFile);
     }
 
     /** The last lines the worker wrote to stderr. */
