@@ -57,6 +57,20 @@ class RuntimeFromCellsTest(unittest.TestCase):
         pid = int(self.value("p.pid()"))
         self.assertNotEqual(pid, int(self.value("ProcessHandle.current().pid()")))
 
+    def test_notebook_classes_may_reuse_the_runtime_type_names(self):
+        # The runtime's types are imported on demand, so a notebook's own class of the same name
+        # shadows them instead of failing to compile; Queue stays java.util.Queue until a cell
+        # imports dev.jmp.Queue.
+        self.run_ok("class SharedCounter { int n; void add() { n++; } }")
+        self.assertEqual(self.value("var own = new SharedCounter(); own.add(); own.n"), "1")
+        self.assertEqual(self.value("Queue<String> q = new ConcurrentLinkedQueue<>(); q.getClass().getName()"),
+                         "java.util.concurrent.ConcurrentLinkedQueue")
+        self.assertEqual(self.value("Pool.class.getName() + \" \" + Process.class.getName()"),
+                         "dev.jmp.Pool dev.jmp.Process")
+        self.run_ok("import dev.jmp.Queue;")
+        self.assertEqual(self.value("Queue.class.getName()"), "dev.jmp.Queue")
+        self.run_ok("import java.util.Queue;")
+
     def test_redefined_method_is_seen_by_the_next_run(self):
         self.run_ok("int shape(int v) { return v + 1; }")
         self.assertEqual(self.value("new Process(() -> shape(3)).start().join().result()"), "4")

@@ -173,6 +173,13 @@ class KernelEndToEndIT {
         python("test_series", 1180);
     }
 
+    @Test
+    @Order(11)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void browserShowsPoolProgressAndBackgroundOutput() throws Exception {
+        python("test_browser", 220);
+    }
+
     private static void python(String module, long timeoutSeconds) throws Exception {
         Result result = run(List.of("/usr/bin/python3", "-m", "unittest", "-v", module), timeoutSeconds);
         System.out.println("---- " + module + " ----\n" + result.output);

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a cell into Java code and line magics, in order. A line magic is a line starting
- * with {@code %name} (outside a text block). Each Java part keeps the cell's line numbers:
- * the other lines are blanked, so compile errors point at the right cell line.
+ * with {@code %name} where a new statement may start: not inside a text block, string, comment
+ * or open bracket, and not after a line that leaves an expression unfinished (so
+ * {@code total\n    %limit;} stays Java's remainder operator). Each Java part keeps the cell's
+ * line numbers: the other lines are blanked, so compile errors point at the right cell line.
  */
 final class CellSplitter {
 
@@ -55,10 +57,10 @@ final class CellSplitter {
     static List<Part> split(String code) {
         String[] lines = code.split("\n", -1);
         List<Part> parts = new ArrayList<>();
-        boolean inTextBlock = false;
+        JavaScan scan = new JavaScan();
         int javaStart = -1;
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = inTextBlock ? null : LINE_MAGIC.matcher(lines[i]);
+            Matcher m = scan.statementMayStart() ? LINE_MAGIC.matcher(lines[i]) : null;
             if (m != null && m.matches()) {
                 if (javaStart >= 0) {
                     parts.add(java(lines, javaStart, i));
@@ -70,9 +72,7 @@ final class CellSplitter {
             if (javaStart < 0 && !lines[i].isBlank()) {
                 javaStart = i;
             }
-            if (countTextBlockQuotes(lines[i]) % 2 == 1) {
-                inTextBlock = !inTextBlock;
-            }
+            scan.line(lines[i]);
         }
         if (javaStart >= 0) {
             parts.add(java(lines, javaStart, lines.length));
@@ -89,11 +89,11 @@ final class CellSplitter {
     static String javaOnly(String code) {
         String[] lines = code.split("\n", -1);
         StringBuilder out = new StringBuilder();
-        boolean inTextBlock = false;
+        JavaScan scan = new JavaScan();
         for (int i = 0; i < lines.length; i++) {
-            boolean magic = !inTextBlock && LINE_MAGIC.matcher(lines[i]).matches();
-            if (!magic && countTextBlockQuotes(lines[i]) % 2 == 1) {
-                inTextBlock = !inTextBlock;
+            boolean magic = scan.statementMayStart() && LINE_MAGIC.matcher(lines[i]).matches();
+            if (!magic) {
+                scan.line(lines[i]);
             }
             out.append(magic ? "" : lines[i]);
             if (i < lines.length - 1) {
@@ -116,13 +116,4 @@ final class CellSplitter {
         return new Part(false, null, text.toString());
     }
 
-    private static int countTextBlockQuotes(String line) {
-        int count = 0;
-        int at = line.indexOf("\"\"\"");
-        while (at >= 0) {
-            count++;
-            at = line.indexOf("\"\"\"", at + 3);
-        }
-        return count;
-    }
 }

@@ -42,4 +42,24 @@ class CellSplitterTest {
         assertEquals("echo 1\necho 2", magic.body());
         assertNull(CellSplitter.cellMagic("int x = 5 % 2;"));
     }
+
+    @Test
+    void percentLinesThatContinueAnExpressionAreJava() {
+        String remainder = "long total = 17\n    %limit;\n%lsmagic";
+        List<CellSplitter.Part> parts = CellSplitter.split(remainder);
+        assertEquals(2, parts.size(), parts::toString);
+        assertTrue(parts.get(0).text().contains("%limit;"));
+        assertEquals("lsmagic", parts.get(1).name());
+        assertEquals("long total = 17\n    %limit;\n", CellSplitter.javaOnly(remainder));
+        List<CellSplitter.Part> inCall = CellSplitter.split("f(a,\n%b);");
+        assertEquals(1, inCall.size(), "inside an open parenthesis");
+        List<CellSplitter.Part> inComment = CellSplitter.split("/* notes\n%sh rm -rf x\n*/ int y = 1;");
+        assertEquals(1, inComment.size(), "inside a block comment");
+        List<CellSplitter.Part> afterString = CellSplitter.split("String s = \"(\";\n%lsmagic");
+        assertEquals(2, afterString.size(), "a bracket inside a string does not count");
+        List<CellSplitter.Part> afterBlock = CellSplitter.split("for (int i = 0; i < 2; i++) {\n  x += i;\n}\n%workers");
+        assertEquals("workers", afterBlock.get(afterBlock.size() - 1).name());
+        List<CellSplitter.Part> afterComment = CellSplitter.split("int z = 1; // 50%\n%lsmagic");
+        assertEquals("lsmagic", afterComment.get(1).name());
+    }
 }

@@ -26,15 +26,14 @@ import java.util.List;
 public final class RuntimeBridge implements MagicsProvider {
 
     /**
-     * Types every cell imports (single-type imports: {@code dev.jmp.Process} wins over
-     * {@code java.lang.Process}, which notebooks rarely need).
+     * Imports every cell starts with. The runtime's package is imported on demand, so a class the
+     * notebook declares with the same simple name (say its own {@code SharedCounter}) simply
+     * shadows ours; only the two names that would otherwise be ambiguous are imported singly:
+     * {@code dev.jmp.Process} wins over {@code java.lang.Process}, and {@code Queue} stays
+     * {@code java.util.Queue} (a cell that wants the process queue imports {@code dev.jmp.Queue},
+     * which replaces it).
      */
-    public static final List<String> IMPORTS = List.of("dev.jmp.Process", "dev.jmp.Pool", "dev.jmp.Worker",
-            "dev.jmp.Jmp", "dev.jmp.SerialCallable", "dev.jmp.SerialRunnable", "dev.jmp.SerialFunction",
-            "dev.jmp.Manager", "dev.jmp.SharedCounter", "dev.jmp.SharedValue", "dev.jmp.SharedMap",
-            "dev.jmp.SharedList", "dev.jmp.SharedNamespace", "dev.jmp.SharedLock", "dev.jmp.SharedRLock",
-            "dev.jmp.SharedSemaphore", "dev.jmp.SharedEvent", "dev.jmp.SharedCondition", "dev.jmp.SharedBarrier",
-            "dev.jmp.SharedQueue");
+    public static final List<String> IMPORTS = List.of("dev.jmp.*", "dev.jmp.Process", "java.util.Queue");
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
     public RuntimeBridge() {
