@@ -59,7 +59,9 @@ class ChaosIT extends WorkerTracking {
                 i++;
             }
             assertEquals(1000, ok + died);
-            assertTrue(died >= 1, "the killed worker held at least one item");
+            // Only the item running at the kill (if one was: the kill may land between items) fails;
+            // the others the worker held run again on the other workers.
+            assertTrue(died <= 1, "only the running item is hit by the death: " + died);
             assertFalse(pool.pids().contains(victim), "the dead worker was replaced");
             assertEquals(range(10), pool.map(x -> x, range(10)), "the pool still works");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,22 @@ class OutputIT extends WorkerTracking {
 
     private List<OutputEvent> of(long job) {
         return events.stream().filter(e -> e.jobId() == job).collect(Collectors.toList());
+    }
+
+    @Test
+    void aPartialNativeLineBeforeTheDoneMarkerNeitherHidesTheLineNorHoldsTheResult() {
+        try (Pool pool = new Pool(1)) {
+            // printf inherits the worker's native stdout and ends without a newline, so the task's
+            // done marker lands on the same line: the result must still come, the text too.
+            AsyncResult<Integer> r = pool.applyAsync(() -> {
+                System.out.println("before");
+                new ProcessBuilder("printf", "partial").inheritIO().start().waitFor();
+                return 5;
+            });
+            assertEquals(5, r.get(Duration.ofSeconds(30)), "the result did not wait for the worker to exit");
+            List<String> lines = of(r.jobId()).stream().map(OutputEvent::line).collect(Collectors.toList());
+            assertEquals(List.of("before", "partial"), lines, "both lines, before the result");
+        }
     }
 
     @Test

@@ -8,6 +8,13 @@ package dev.jmp.launch;
  */
 public final class ExitCodes {
 
+    /** A worker's own exit: its parent process ended (or it was re-parented). */
+    public static final int PARENT_GONE = 78;
+    /** A worker's own exit: it heard nothing from its parent for its heartbeat timeout. */
+    public static final int PARENT_SILENT = 79;
+    /** A worker's own exit: messages from its parent were lost in transit. */
+    public static final int MESSAGES_LOST = 80;
+
     private ExitCodes() {
     }
 
@@ -27,7 +34,12 @@ public final class ExitCodes {
     /** Describes an exit code for messages: {@code exit code 3} or {@code killed by signal 9 (SIGKILL)}. */
     public static String describe(int pythonCode) {
         if (pythonCode >= 0) {
-            return "exit code " + pythonCode;
+            return "exit code " + pythonCode + switch (pythonCode) {
+                case PARENT_GONE -> " (the worker saw its parent process end and left)";
+                case PARENT_SILENT -> " (the worker heard nothing from its parent for its heartbeat timeout and left)";
+                case MESSAGES_LOST -> " (messages from the parent to the worker were lost in transit; the worker left)";
+                default -> "";
+            };
         }
         int sig = -pythonCode;
         String name = switch (sig) {

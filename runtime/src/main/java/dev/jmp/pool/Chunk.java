@@ -11,6 +11,8 @@ final class Chunk {
     final List<byte[]> items;
     long taskId;
     int attempts;
+    /** How many times a dying worker's chunk was sent again without counting as a failed attempt. */
+    int requeues;
     WorkerSlot slot;
     boolean cancelSent;
     /** When it was last sent to a worker (epoch micros), for the timing of items whose worker died. */

@@ -328,14 +328,13 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         for (Chunk c : slot.inflight.values()) {
             inflight.remove(c.taskId);
-            if (c.attempts <= retries && !c.job.ended && state != State.TERMINATED) {
-                retry.addFirst(c);
-            } else {
-                WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
-                        exit.describe(), exit.lastStderr());
-                for (int i = 0; i < c.count; i++) {
-                    c.job.finish(c.first + i, ItemResult.local(died).timed(ChunkTiming.died(c)));
-                }
+        }
+        if (state != State.TERMINATED) {
+            WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
+                    exit.describe(), exit.lastStderr());
+            List<Chunk> again = DeathTriage.triage(slot.inflight.values(), exit.lastItem(), retries, died);
+            for (int i = again.size() - 1; i >= 0; i--) {
+                retry.addFirst(again.get(i));
             }
         }
         slot.inflight.clear();

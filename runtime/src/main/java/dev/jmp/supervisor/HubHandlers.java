@@ -67,7 +67,7 @@ final class HubHandlers {
             routed = hub.send(w.id(), new Heartbeat(System.currentTimeMillis()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot reach worker " + w, e);
-            w.markLost();
+            w.markLost("could not be answered (" + e.getMessage() + ")");
             return;
         }
         if (routed) {
@@ -75,7 +75,7 @@ final class HubHandlers {
         } else if (attempt < 2000) {
             supervisor.schedule(() -> connect(w, attempt + 1), 2, TimeUnit.MILLISECONDS);
         } else {
-            w.markLost();
+            w.markLost("said hello but could not be answered for " + attempt * 2 + " ms");
         }
     }
 
@@ -127,18 +127,35 @@ final class HubHandlers {
         hub.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
     }
 
-    /** Sends every connected worker a heartbeat and kills those silent for too long. */
+    /**
+     * Sends every connected worker a heartbeat, and kills workers silent for too long and workers
+     * that did not connect in time (so whoever waits for them learns of it from their exit).
+     */
     void heartbeat() {
         long now = System.currentTimeMillis();
+        RuntimeSettings settings = supervisor.settings();
         for (WorkerHandle w : supervisor.workers()) {
             if (!w.ready().isDone()) {
+                long age = now - w.startedMillis();
+                if (age > settings.startTimeoutMillis() && w.isAlive()) {
+                    w.markLost("did not connect within " + age + " ms of its start");
+                }
                 continue;
             }
-            hub.send(w.id(), new Heartbeat(now));
+            w.send(new Heartbeat(now), List.of());
             long heard = hub.lastHeardMillis(w.id());
-            if (heard > 0 && now - heard > supervisor.settings().parentSilenceMillis()) {
-                w.markLost();
+            if (heard > 0 && now - heard > settings.parentSilenceMillis()) {
+                w.markLost("sent nothing for " + (now - heard) + " ms");
             }
+        }
+    }
+
+    /** Messages from a worker went missing (a gap in its sequence numbers): results may be lost. */
+    void onGap(String peer, long missing) {
+        WorkerHandle w = supervisor.worker(peer);
+        if (w != null) {
+            LOG.log(System.Logger.Level.WARNING, missing + " messages from worker " + w + " were lost in transit");
+            w.markLost(missing + " of its messages were lost in transit");
         }
     }
 }

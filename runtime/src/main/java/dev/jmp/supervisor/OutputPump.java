@@ -68,9 +68,16 @@ final class OutputPump implements Runnable {
             len--;
         }
         String text = new String(raw, 0, len, StandardCharsets.UTF_8);
-        if (stdoutPipe && len > 0 && raw[0] == OutputMarkers.LEAD) {
-            OutputMarkers.Marker m = OutputMarkers.parse(worker.outputNonce(), text);
+        if (stdoutPipe && len > 0) {
+            int at = text.indexOf((char) OutputMarkers.LEAD);
+            OutputMarkers.Marker m = at < 0 ? null : OutputMarkers.parse(worker.outputNonce(), text.substring(at));
             if (m != null) {
+                if (at > 0) {
+                    // Native output without a newline (a child process, a partial print) ran into
+                    // the marker: it is a line of its own, and the marker still counts, or the task
+                    // waiting for its done marker would wait until the worker exits.
+                    stream = deliver(stream, text.substring(0, at));
+                }
                 if (m.kind() == 'd') {
                     worker.sync().seen(m.a());
                     return stream;
@@ -79,6 +86,10 @@ final class OutputPump implements Runnable {
                 return m.kind() == 'e' ? OutputEvent.Stream.STDERR : OutputEvent.Stream.STDOUT;
             }
         }
+        return deliver(stream, text);
+    }
+
+    private OutputEvent.Stream deliver(OutputEvent.Stream stream, String text) {
         TaskTag tag = worker.outputTag();
         if (stream == OutputEvent.Stream.STDERR) {
             worker.recordStderr(text);

@@ -28,6 +28,7 @@ public final class RuntimeSettings {
     private volatile long workerSilenceMillis = 10_000;
     private volatile long parentHeartbeatMillis = 500;
     private volatile long parentSilenceMillis = 15_000;
+    private volatile long startTimeoutMillis = Long.getLong("jmp.startTimeoutMillis", 30_000);
 
     private RuntimeSettings() {
     }
@@ -147,6 +148,22 @@ public final class RuntimeSettings {
     /** Silence from a worker after which the parent kills it. */
     public long parentSilenceMillis() {
         return parentSilenceMillis;
+    }
+
+    /** How long a worker may take from its launch until it connects before it is killed. */
+    public long startTimeoutMillis() {
+        return startTimeoutMillis;
+    }
+
+    /**
+     * Sets how long a worker may take to connect; one that takes longer is killed, and whoever
+     * waits for it learns so (a pool replaces it, and gives up after a few such failures).
+     */
+    public void setStartTimeoutMillis(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("the start timeout must be positive, not " + millis + " ms");
+        }
+        startTimeoutMillis = millis;
     }
 
     /** Sets the heartbeat periods and timeouts. */

@@ -69,6 +69,7 @@ public final class Supervisor {
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
+    private final ProgressFiles progressFiles = new ProgressFiles();
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -77,6 +78,7 @@ public final class Supervisor {
         this.cds = new CdsArchive(settings);
         HubHandlers handlers = new HubHandlers(this);
         handlers.register();
+        hub.onMessagesLost(handlers::onGap);
         dev.jmp.service.QueueService.register(services);
         dev.jmp.service.ChannelService channels = dev.jmp.service.ChannelService.register(services, key,
                 WireCodec.standard());
@@ -201,9 +203,12 @@ public final class Supervisor {
         for (Path p : settings.classpath()) {
             cp.add(p.toString());
         }
+        Path progress = progressFiles.create(id);
+        w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 ProcessHandle.current().pid(),
-                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp);
+                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp,
+                progress == null ? null : progress.toString());
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
         if (useArchive) {
@@ -245,7 +250,7 @@ public final class Supervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.wasLost());
+        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.lastItem());
         CompletableFuture<Void> retired = new CompletableFuture<>();
         if (hub.isOpen()) {
             // Results the hub already read are handled before the exit, in its thread's order.
@@ -335,6 +340,7 @@ public final class Supervisor {
         }
         hub.close();
         timer.shutdownNow();
+        progressFiles.deleteAll();
         if (!jvmExit) {
             helpers.shutdownNow();
         }

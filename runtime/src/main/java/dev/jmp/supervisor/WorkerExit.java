@@ -1,6 +1,7 @@
 package dev.jmp.supervisor;
 
 import dev.jmp.launch.ExitCodes;
+import dev.jmp.worker.ItemProgress;
 import java.util.List;
 
 /**
@@ -8,12 +9,14 @@ import java.util.List;
  *
  * @param exitCode   Python-style: 0 ok, N for exit(N), -N killed by signal N
  * @param lastStderr the last lines it wrote to stderr
- * @param lost       whether the parent killed it for falling silent
+ * @param lostReason why the parent killed it (it fell silent, never connected, lost messages),
+ *                   or {@code null} if the parent did not
+ * @param lastItem   the item it ran last (see {@link ItemProgress}), or {@code null} if unknown
  */
-public record WorkerExit(int exitCode, List<String> lastStderr, boolean lost) {
+public record WorkerExit(int exitCode, List<String> lastStderr, String lostReason, ItemProgress.Last lastItem) {
 
     /** Describes the exit for error messages. */
     public String describe() {
-        return (lost ? "stopped answering heartbeats and was killed; " : "") + ExitCodes.describe(exitCode);
+        return (lostReason != null ? lostReason + " and was killed; " : "") + ExitCodes.describe(exitCode);
     }
 }

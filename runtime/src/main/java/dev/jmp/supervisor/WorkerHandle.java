@@ -39,11 +39,15 @@ public final class WorkerHandle {
     private volatile int index = -1;
     private volatile String name;
     private volatile TaskTag outputTag = TaskTag.NONE;
-    private volatile boolean lost;
+    private volatile String lostReason;
+    private volatile java.nio.file.Path progressFile;
     private boolean connected;
     private boolean connecting;
-    private boolean unroutableLogged;
-    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
+    private boolean shutdownSent;
+    private boolean retryScheduled;
+    private long unroutableSince;
+    /** How long a connected worker may stay unreachable before it is given up. */
+    static final long UNREACHABLE_MILLIS = 5000;
 
     WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
         this.supervisor = supervisor;
@@ -121,14 +125,55 @@ public final class WorkerHandle {
         send(new Assign(newIndex, newName), List.of());
     }
 
-    /** Sends a message, holding it until the worker has connected. */
+    /**
+     * Sends a message, holding it until the worker has connected. A connected worker the hub
+     * cannot route to (its connection is being remade) gets the message, in order, once it can;
+     * one unreachable for {@link #UNREACHABLE_MILLIS} is killed, so its tasks end instead of
+     * waiting for ever. A repeated shutdown request is not sent again.
+     */
     public synchronized void send(WireMessage m, List<byte[]> frames) {
-        if (!connected) {
-            pending.add(new Object[] {m, frames});
-        } else if (!supervisor.hub().send(id, m, frames) && isAlive() && !unroutableLogged) {
-            unroutableLogged = true;
-            LOG.log(System.Logger.Level.WARNING, "worker " + this + " is running but cannot be reached; "
-                    + m.getClass().getSimpleName() + " dropped");
+        if (m instanceof Shutdown) {
+            if (shutdownSent) {
+                return;
+            }
+            shutdownSent = true;
+        }
+        pending.add(new Object[] {m, frames});
+        if (connected && pending.size() == 1) {
+            flushPending();
+        }
+    }
+
+    /** Writes held messages in order; schedules another try for those the hub cannot route yet. */
+    private synchronized void flushPending() {
+        retryScheduled = false;
+        while (!pending.isEmpty()) {
+            Object[] p = pending.get(0);
+            @SuppressWarnings("unchecked")
+            List<byte[]> frames = (List<byte[]>) p[1];
+            if (!supervisor.hub().send(id, (WireMessage) p[0], frames)) {
+                break;
+            }
+            pending.remove(0);
+        }
+        if (pending.isEmpty()) {
+            unroutableSince = 0;
+            return;
+        }
+        if (exited.isDone() || !isAlive() || supervisor.isClosed()) {
+            pending.clear();
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (unroutableSince == 0) {
+            unroutableSince = now;
+        }
+        if (now - unroutableSince > UNREACHABLE_MILLIS) {
+            pending.clear();
+            markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
+        } else if (!retryScheduled) {
+            retryScheduled = true;
+            supervisor.schedule(this::flushPending, 2, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -141,14 +186,12 @@ public final class WorkerHandle {
         return true;
     }
 
-    synchronized void markConnected() {
-        connected = true;
-        for (Object[] p : pending) {
-            @SuppressWarnings("unchecked")
-            List<byte[]> frames = (List<byte[]>) p[1];
-            supervisor.hub().send(id, (WireMessage) p[0], frames);
+    void markConnected() {
+        synchronized (this) {
+            connected = true;
+            flushPending();
         }
-        pending.clear();
+        // Outside the lock: owners react to readiness under their own locks and send to workers.
         ready.complete(this);
     }
 
@@ -199,13 +242,25 @@ public final class WorkerHandle {
         }
     }
 
-    void markLost() {
-        lost = true;
+    /** Kills the worker because the parent gave up on it; the reason is reported with its exit. */
+    void markLost(String reason) {
+        if (lostReason == null) {
+            lostReason = reason;
+        }
         kill();
     }
 
-    boolean wasLost() {
-        return lost;
+    String lostReason() {
+        return lostReason;
+    }
+
+    void setProgressFile(java.nio.file.Path file) {
+        progressFile = file;
+    }
+
+    /** What the worker's progress file says it ran last (read once it died); the file is deleted. */
+    dev.jmp.worker.ItemProgress.Last lastItem() {
+        return ProgressFiles.readAndDelete(progressFile);
     }
 
     /** The last lines the worker wrote to stderr. */

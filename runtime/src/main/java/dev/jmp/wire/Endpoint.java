@@ -44,11 +44,13 @@ public abstract class Endpoint implements AutoCloseable {
     private final Map<Class<?>, MessageHandler<?>> handlers = new ConcurrentHashMap<>();
     private final List<Timer> timers = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+    /** Sequence numbers run per receiver, so a receiver can tell a lost message by a gap. */
+    private final Map<String, long[]> sentSeq = new java.util.HashMap<>();
+    private volatile java.util.function.BiConsumer<String, Long> lossListener = (peer, n) -> { };
     private final Thread receiver;
     private final int pollMillis;
     private volatile boolean running = true;
     private volatile boolean discardOnClose;
-    private long seq;
     private boolean outClosed;
 
     private static final class Timer {
@@ -157,6 +159,28 @@ public abstract class Endpoint implements AutoCloseable {
     /** Forgets a peer's sequence state (after it is gone). */
     protected final void forgetSequence(String peer) {
         lastSeq.remove(peer);
+        synchronized (sendLock) {
+            sentSeq.remove(peer);
+        }
+    }
+
+    /**
+     * The sequence number the first message from a peer must carry for a gap before it to count
+     * as a loss, or 0 when messages sent before the first accepted one may be lost (a worker's
+     * hellos, sent before its connection is up).
+     */
+    protected long firstSequence() {
+        return 0;
+    }
+
+    /**
+     * Sets what happens when messages from a peer went missing: each sender numbers its messages
+     * to each receiver 1, 2, 3..., so a gap means messages were written but never arrived (a
+     * connection remade under them). Called on the receive thread, before the message after
+     * the gap is handled, with the peer and the number of messages missing.
+     */
+    public final void onMessagesLost(java.util.function.BiConsumer<String, Long> listener) {
+        lossListener = listener;
     }
 
     /**
@@ -182,7 +206,8 @@ public abstract class Endpoint implements AutoCloseable {
             if (outClosed) {
                 return false;
             }
-            frames.set(1, codec.encodeHeader(new Header(type, ++seq, selfId, to)));
+            long[] seq = sentSeq.computeIfAbsent(to, k -> new long[1]);
+            frames.set(1, codec.encodeHeader(new Header(type, ++seq[0], selfId, to)));
             frames.set(0, sendSigner.sign(frames, 1));
             // JeroMQ fails a send with EINTR when the sending thread is interrupted (a cancelled
             // task, an interrupted notebook cell). The flag is set aside while writing, and a
@@ -193,6 +218,7 @@ public abstract class Endpoint implements AutoCloseable {
                     int routed = route(to);
                     if (routed < 0) {
                         counters.unroutable.incrementAndGet();
+                        seq[0]--; // nothing was written: the receiver must not see a gap
                         return false;
                     }
                     interrupted |= routed > 0;
@@ -391,6 +417,15 @@ public abstract class Endpoint implements AutoCloseable {
         }
         lastSeq.put(h.from(), h.seq());
         counters.accepted.incrementAndGet();
+        long expected = last != null ? last + 1 : firstSequence();
+        if (expected > 0 && h.seq() > expected) {
+            counters.missing.addAndGet(h.seq() - expected);
+            try {
+                lossListener.accept(h.from(), h.seq() - expected);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "message-loss handler failed", e);
+            }
+        }
         onAccepted(h);
         dispatch(handler, new Inbound<>(h.from(), h, body, List.copyOf(frames.subList(base + 3, frames.size()))));
     }

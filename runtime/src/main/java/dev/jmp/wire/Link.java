@@ -63,6 +63,12 @@ public final class Link extends Endpoint {
         lastHeardMillis = System.currentTimeMillis();
     }
 
+    /** The parent numbers its messages to each worker from 1, and sends none before it can route them. */
+    @Override
+    protected long firstSequence() {
+        return 1;
+    }
+
     @Override
     protected boolean routedIn() {
         return false;

@@ -21,6 +21,7 @@ public final class WireCounters {
     final AtomicLong droppedUnknownType = new AtomicLong();
     final AtomicLong unroutable = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
+    final AtomicLong missing = new AtomicLong();
 
     /** Messages read from the socket, valid or not. */
     public long received() {
@@ -52,6 +53,11 @@ public final class WireCounters {
         return droppedStale.get();
     }
 
+    /** Messages a peer sent that never arrived (gaps in its sequence numbers). */
+    public long missing() {
+        return missing.get();
+    }
+
     /** Every message dropped for any reason. */
     public long dropped() {
         return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
@@ -72,6 +78,7 @@ public final class WireCounters {
         m.put("droppedUnknownType", droppedUnknownType.get());
         m.put("unroutable", unroutable.get());
         m.put("handlerErrors", handlerErrors.get());
+        m.put("missing", missing.get());
         return m;
     }
 

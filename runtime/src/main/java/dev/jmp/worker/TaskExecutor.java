@@ -34,12 +34,15 @@ final class TaskExecutor {
     private final OutputCapture output;
     private final ClassLoader loader;
     private final ExitHook exitHook;
+    private final ItemProgress progress;
     private Thread taskThread;
     private QueuedTask running;
     private boolean cancelRequested;
     private volatile long tasksDone;
 
-    TaskExecutor(ResultBatch results, OutputCapture output, ClassLoader loader, ExitHook exitHook) {
+    TaskExecutor(ResultBatch results, OutputCapture output, ClassLoader loader, ExitHook exitHook,
+                 ItemProgress progress) {
+        this.progress = progress;
         this.results = results;
         this.output = output;
         this.loader = loader;
@@ -131,6 +134,9 @@ final class TaskExecutor {
             startMicros = dev.jmp.ItemTiming.nowMicros();
             for (int i = 0; i < spec.items(); i++) {
                 OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
+                if (progress != null) {
+                    progress.started(spec.taskId(), i);
+                }
                 try {
                     Object arg = args == null ? null : Values.decode(args.item(i), loader);
                     Object r = invoke(spec.kind(), fn, arg);
@@ -149,6 +155,9 @@ final class TaskExecutor {
                         reportProcessFailure(cause);
                     }
                     out.add(ValueList.ERROR, Errors.encode(Errors.toInfo(cause)));
+                }
+                if (progress != null) {
+                    progress.finished(spec.taskId(), i);
                 }
                 if (cancelled()) {
                     failure = "cancelled";

@@ -15,7 +15,9 @@ import java.util.List;
  * @param heartbeatMillis      how often the worker sends a heartbeat
  * @param heartbeatTimeoutMillis silence from the parent after which the worker exits
  * @param classpath            user jars and directories for the task class loader
+ * @param progressFile         the file the worker records its running item in (see {@link ItemProgress}), or null
  */
 public record WorkerBootstrap(String workerId, String endpoint, String downEndpoint, String key, long parentPid, String outputNonce,
-                              long heartbeatMillis, long heartbeatTimeoutMillis, List<String> classpath) {
+                              long heartbeatMillis, long heartbeatTimeoutMillis, List<String> classpath,
+                              String progressFile) {
 }

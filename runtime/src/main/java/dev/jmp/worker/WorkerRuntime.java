@@ -1,6 +1,7 @@
 package dev.jmp.worker;
 
 import dev.jmp.classes.WorkerClassLoader;
+import dev.jmp.launch.ExitCodes;
 import dev.jmp.service.ServiceClients;
 import dev.jmp.wire.Inbound;
 import dev.jmp.wire.Link;
@@ -68,7 +69,7 @@ public final class WorkerRuntime {
             loader.addPath(Path.of(p));
         }
         this.results = new ResultBatch(link);
-        this.executor = new TaskExecutor(results, output, loader, this::processEnded);
+        this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()));
         ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())));
         WorkerContext.markWorker();
         WorkerContext.setLoader(loader);
@@ -96,6 +97,10 @@ public final class WorkerRuntime {
         link.on(StatsRequest.class, m -> link.send(stats(m.body().requestId())));
         link.on(Shutdown.class, m -> exit(m.body().exitCode()));
         link.every(TICK_MILLIS, this::tick);
+        // A task, a cancel or a shutdown may be among what was lost: the parent learns from the
+        // exit code and fails or retries the worker's tasks, which waiting could never do.
+        link.onMessagesLost((peer, n) -> exitOrphaned(n + " messages from the parent were lost in transit",
+                ExitCodes.MESSAGES_LOST));
     }
 
     private void sendHello() {
@@ -107,7 +112,7 @@ public final class WorkerRuntime {
     void run() {
         String gone = parentGone();
         if (gone != null) {
-            exitOrphaned(gone);
+            exitOrphaned(gone, ExitCodes.PARENT_GONE);
         }
         sendHello();
         StartupTrace.mark("hello sent");
@@ -132,10 +137,11 @@ public final class WorkerRuntime {
             // One sighting could be a transient misread of /proc; two in a row, 100 ms apart, are not.
             goneSightings = gone == null ? 0 : goneSightings + 1;
             if (goneSightings >= 2) {
-                exitOrphaned(gone);
+                exitOrphaned(gone, ExitCodes.PARENT_GONE);
             }
             if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
-                exitOrphaned("no message from the parent for " + (now - link.lastHeardMillis()) + " ms");
+                exitOrphaned("no message from the parent for " + (now - link.lastHeardMillis()) + " ms",
+                        ExitCodes.PARENT_SILENT);
             }
         }
     }
@@ -165,15 +171,18 @@ public final class WorkerRuntime {
         return null;
     }
 
-    /** Exits because the parent is gone, saying why on the native stderr (no one may read it). */
-    private static void exitOrphaned(String why) {
+    /**
+     * Exits on the worker's own decision, saying why on the native stderr (the parent, if alive,
+     * reports its last lines with the exit code, which tells the reason apart from a task's exit).
+     */
+    private static void exitOrphaned(String why, int code) {
         try {
             new java.io.FileOutputStream(java.io.FileDescriptor.err).write(("jmp worker exiting: " + why + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             // the parent is gone; nobody reads this
         }
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(code);
     }
 
     private byte[] fetch(String name, boolean resource) {

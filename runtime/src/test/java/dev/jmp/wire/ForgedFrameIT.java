@@ -9,6 +9,7 @@ import dev.jmp.Queue;
 import dev.jmp.SerialCallable;
 import dev.jmp.WorkerTracking;
 import dev.jmp.classes.DefaultClassSource;
+import dev.jmp.launch.ExitCodes;
 import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.LocalLauncher;
@@ -23,7 +24,7 @@ import dev.jmp.wire.message.ClassRequest;
 import dev.jmp.wire.message.Hello;
 import dev.jmp.wire.message.RunTasks;
 import dev.jmp.wire.message.ServiceRequest;
-import dev.jmp.wire.message.Shutdown;
+import dev.jmp.wire.message.Heartbeat;
 import dev.jmp.wire.message.StatsReply;
 import dev.jmp.wire.message.StatsRequest;
 import dev.jmp.wire.message.TaskResults;
@@ -143,14 +144,16 @@ class ForgedFrameIT extends WorkerTracking {
             router.bind("tcp://127.0.0.1:*");
             String id = "w1-forged";
             WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
-                    ProcessHandle.current().pid(), "00112233", 500, 30_000, List.of());
+                    ProcessHandle.current().pid(), "00112233", 500, 30_000, List.of(), null);
             LaunchedWorker worker = new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
                     List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
                     (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
             try {
                 byte[] to = id.getBytes(StandardCharsets.UTF_8);
                 FrameSigner signer = new FrameSigner(key);
-                long[] seq = {1000};
+                // The parent numbers its messages to a worker 1, 2, 3...: forged ones use numbers
+                // the worker never accepts, valid ones the next number.
+                long[] seq = {1};
                 java.util.function.Function<Class<?>, Inbound<?>> await = type -> receiveUntil(up, router, signer, type,
                         classes, key, id, seq);
                 assertNotNull(await.apply(Hello.class));
@@ -160,11 +163,11 @@ class ForgedFrameIT extends WorkerTracking {
                 sendOnceRoutable(router, to, unsigned);
                 send(router, to, frames(WireKey.random(), new Header("RunTasks", 6, "p", id), run, data));
                 send(router, to, frames(key, new Header("RunTasks", 7, "p", "w2-other"), run, data));
-                List<byte[]> good = frames(key, new Header("RunTasks", 8, "p", id), run, data);
+                List<byte[]> good = frames(key, new Header("RunTasks", 1, "p", id), run, data);
                 send(router, to, good);
                 assertNotNull(await.apply(TaskResults.class), "the one valid task ran");
                 send(router, to, good);
-                send(router, to, frames(key, new Header("RunTasks", 3, "p", id), run, data));
+                send(router, to, frames(key, new Header("RunTasks", 1, "p", id), new RunTasks(List.of()), List.of()));
                 send(router, to, frames(key, new Header("StatsRequest", ++seq[0], "p", id), new StatsRequest(9), List.of()));
                 StatsReply stats = (StatsReply) await.apply(StatsReply.class).body();
                 Map<String, Long> w = stats.wire();
@@ -173,8 +176,45 @@ class ForgedFrameIT extends WorkerTracking {
                 assertEquals(1L, w.get("droppedMisrouted"), w.toString());
                 assertEquals(2L, w.get("droppedStale"), w.toString());
                 assertEquals(List.of("ran"), Files.readAllLines(marker), "only the valid task ran, once");
-                send(router, to, frames(key, new Header("Shutdown", ++seq[0], "p", id), new Shutdown(0), List.of()));
-                assertEquals(0, worker.onExit().get());
+                assertEquals(0L, w.get("missing"), w.toString());
+                // A message numbered past the next one means messages were lost (a task, maybe):
+                // the worker leaves with its own exit code, so the parent fails or retries its tasks.
+                seq[0] += 2;
+                send(router, to, frames(key, new Header("Heartbeat", seq[0], "p", id), new Heartbeat(0), List.of()));
+                assertEquals(ExitCodes.MESSAGES_LOST, worker.onExit().get());
+            } finally {
+                worker.kill();
+                worker.onExit().get();
+            }
+        }
+    }
+
+    @Test
+    void aWorkerWhoseParentFallsSilentExitsWithItsOwnCode() throws Exception {
+        WireKey key = WireKey.random();
+        try (ZContext ctx = new ZContext()) {
+            ZMQ.Socket up = ctx.createSocket(SocketType.ROUTER);
+            up.setHandshakeIvl(1000);
+            up.bind("tcp://127.0.0.1:*");
+            ZMQ.Socket router = ctx.createSocket(SocketType.ROUTER);
+            router.setHandshakeIvl(1000);
+            router.setRouterMandatory(true);
+            router.bind("tcp://127.0.0.1:*");
+            String id = "w1-silent";
+            WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
+                    ProcessHandle.current().pid(), "00112233", 200, 1500, List.of(), null);
+            LaunchedWorker worker = new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
+                    List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
+                    (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
+            try {
+                long[] seq = {1};
+                assertNotNull(receiveUntil(up, router, new FrameSigner(key), Hello.class, new DefaultClassSource(), key,
+                        id, seq));
+                sendOnceRoutable(router, id.getBytes(StandardCharsets.UTF_8),
+                        frames(key, new Header("Heartbeat", 1, "p", id), new Heartbeat(1), List.of()));
+                // Then nothing: the worker leaves after its heartbeat timeout, with a code that
+                // tells this exit apart from a task's System.exit(0).
+                assertEquals(ExitCodes.PARENT_SILENT, worker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS));
             } finally {
                 worker.kill();
                 worker.onExit().get();

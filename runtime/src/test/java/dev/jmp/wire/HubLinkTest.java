@@ -93,6 +93,34 @@ class HubLinkTest {
         }
     }
 
+    @Test
+    void aGapInAPeersSequenceNumbersIsReportedAsLostMessages() throws Exception {
+        WireKey key = WireKey.random();
+        BlockingQueue<Long> lost = new ArrayBlockingQueue<>(10);
+        try (Hub hub = new Hub(key, CODEC); ZContext ctx = new ZContext()) {
+            hub.on(Heartbeat.class, m -> { });
+            hub.onMessagesLost((peer, n) -> {
+                if (peer.equals("w7")) {
+                    lost.add(n);
+                }
+            });
+            ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
+            raw.setHandshakeIvl(1000);
+            raw.setIdentity("w7".getBytes(StandardCharsets.UTF_8));
+            raw.connect(hub.endpoint());
+            establish(raw, key, "w7", hub);
+            long next = hub.counters().accepted() + 100; // past whatever establish() used
+            sendRaw(raw, signed(key, new Header("Heartbeat", next, "w7", "p"), new Heartbeat(1)));
+            sendRaw(raw, signed(key, new Header("Heartbeat", next + 1, "w7", "p"), new Heartbeat(2)));
+            sendRaw(raw, signed(key, new Header("Heartbeat", next + 4, "w7", "p"), new Heartbeat(3)));
+            Long jump = lost.poll(10, TimeUnit.SECONDS);
+            assertTrue(jump != null && jump > 0, "the jump to " + next + " is a gap");
+            assertEquals(2L, lost.poll(10, TimeUnit.SECONDS), "messages next + 2 and next + 3 never came");
+            assertEquals(jump + 2, hub.counters().missing());
+            assertTrue(lost.isEmpty());
+        }
+    }
+
     /**
      * Sends valid heartbeats (sequence 1, 2, 3...) until the hub accepts one: a connection whose
      * handshake stalls is reset, and what was written into it is lost, so a test must not count
