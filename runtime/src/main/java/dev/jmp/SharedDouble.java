@@ -2,9 +2,6 @@ package dev.jmp;
 
 import dev.jmp.shared.mapped.DoubleCells;
 import dev.jmp.shared.mapped.MappedCells;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -19,7 +16,7 @@ import java.util.function.DoubleUnaryOperator;
  * unreachable in the owner, or at exit, and later use anywhere throws
  * {@link IllegalStateException}.
  */
-public final class SharedDouble implements Serializable, AutoCloseable {
+public final class SharedDouble extends CellsBacked {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,13 +33,14 @@ public final class SharedDouble implements Serializable, AutoCloseable {
      * @param initial the initial value
      */
     public SharedDouble(double initial) {
-        this.cells = MappedCells.doubles("SharedDouble", 1);
+        this(MappedCells.doubles("SharedDouble", 1));
         if (Double.doubleToRawLongBits(initial) != 0) {
             cells.set(0, initial);
         }
     }
 
     SharedDouble(DoubleCells cells) {
+        super(cells, SharedForm.Type.DOUBLE);
         this.cells = cells;
     }
 
@@ -113,13 +111,7 @@ public final class SharedDouble implements Serializable, AutoCloseable {
      * @return the updated value
      */
     public double updateAndGet(DoubleUnaryOperator function) {
-        while (true) {
-            double prev = cells.get(0);
-            double next = function.applyAsDouble(prev);
-            if (cells.compareAndSet(0, prev, next)) {
-                return next;
-            }
-        }
+        return cells.updateAndGet(0, function);
     }
 
     /**
@@ -130,12 +122,7 @@ public final class SharedDouble implements Serializable, AutoCloseable {
      * @return the previous value
      */
     public double getAndUpdate(DoubleUnaryOperator function) {
-        while (true) {
-            double prev = cells.get(0);
-            if (cells.compareAndSet(0, prev, function.applyAsDouble(prev))) {
-                return prev;
-            }
-        }
+        return cells.getAndUpdate(0, function);
     }
 
     /**
@@ -150,43 +137,8 @@ public final class SharedDouble implements Serializable, AutoCloseable {
         return updateAndGet(v -> function.applyAsDouble(v, x));
     }
 
-    /**
-     * Returns the name that identifies this value in every process and in error messages.
-     *
-     * @return for example {@code SharedDouble#3@pid4242}
-     */
-    public String name() {
-        return cells.name();
-    }
-
-    /**
-     * In the owner, frees the value for every process; in a proxy, only stops this proxy.
-     * Either way, this object throws {@link IllegalStateException} afterwards. Idempotent.
-     */
     @Override
-    public void close() {
-        cells.close();
-    }
-
-    /**
-     * Returns the name and the current value, or the name and {@code closed}.
-     *
-     * @return a description for printing
-     */
-    @Override
-    public String toString() {
-        try {
-            return name() + "=" + get();
-        } catch (IllegalStateException e) {
-            return name() + " (closed)";
-        }
-    }
-
-    private Object writeReplace() {
-        return new SharedForm(SharedForm.Type.DOUBLE, cells.ref());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a SharedDouble travels as its reference form only");
+    String contents() {
+        return "=" + get();
     }
 }

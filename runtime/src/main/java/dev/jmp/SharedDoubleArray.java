@@ -2,9 +2,7 @@ package dev.jmp;
 
 import dev.jmp.shared.mapped.DoubleCells;
 import dev.jmp.shared.mapped.MappedCells;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -22,10 +20,9 @@ import java.util.function.DoubleUnaryOperator;
  * unreachable in the owner, or at exit, and later use anywhere throws
  * {@link IllegalStateException}. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedDoubleArray implements Serializable, AutoCloseable {
+public final class SharedDoubleArray extends CellsBacked {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 16;
 
     private final transient DoubleCells cells;
 
@@ -36,7 +33,7 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
      * @throws IllegalArgumentException if {@code length} is below 1 or too large to map
      */
     public SharedDoubleArray(int length) {
-        this.cells = MappedCells.doubles("SharedDoubleArray", length);
+        this(MappedCells.doubles("SharedDoubleArray", length));
     }
 
     /**
@@ -50,6 +47,7 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
     }
 
     SharedDoubleArray(DoubleCells cells) {
+        super(cells, SharedForm.Type.DOUBLE_ARRAY);
         this.cells = cells;
     }
 
@@ -140,13 +138,7 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
      * @return the updated value
      */
     public double updateAndGet(int i, DoubleUnaryOperator function) {
-        while (true) {
-            double prev = cells.get(i);
-            double next = function.applyAsDouble(prev);
-            if (cells.compareAndSet(i, prev, next)) {
-                return next;
-            }
-        }
+        return cells.updateAndGet(i, function);
     }
 
     /**
@@ -157,12 +149,7 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
      * @return the previous value
      */
     public double getAndUpdate(int i, DoubleUnaryOperator function) {
-        while (true) {
-            double prev = cells.get(i);
-            if (cells.compareAndSet(i, prev, function.applyAsDouble(prev))) {
-                return prev;
-            }
-        }
+        return cells.getAndUpdate(i, function);
     }
 
     /**
@@ -197,10 +184,7 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
      * @return a new array of {@code to - from} elements
      */
     public double[] toArray(int from, int to) {
-        if (from > to) {
-            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") is reversed");
-        }
-        double[] copy = new double[to - from];
+        double[] copy = new double[span(from, to)];
         cells.read(from, copy, 0, copy.length);
         return copy;
     }
@@ -256,49 +240,8 @@ public final class SharedDoubleArray implements Serializable, AutoCloseable {
         cells.fill(from, to, value);
     }
 
-    /**
-     * Returns the name that identifies this array in every process and in error messages.
-     *
-     * @return for example {@code SharedDoubleArray#3@pid4242}
-     */
-    public String name() {
-        return cells.name();
-    }
-
-    /**
-     * In the owner, frees the array for every process; in a proxy, only stops this proxy.
-     * Either way, this object throws {@link IllegalStateException} afterwards. Idempotent.
-     */
     @Override
-    public void close() {
-        cells.close();
-    }
-
-    /**
-     * Returns the name and the first elements, or the name and {@code closed}.
-     *
-     * @return a description for printing
-     */
-    @Override
-    public String toString() {
-        try {
-            int n = length();
-            double[] head = toArray(0, Math.min(n, SHOWN));
-            StringBuilder out = new StringBuilder(name()).append('[');
-            for (int k = 0; k < head.length; k++) {
-                out.append(k == 0 ? "" : ", ").append(head[k]);
-            }
-            return out.append(n > SHOWN ? ", ... (" + n + " elements)]" : "]").toString();
-        } catch (IllegalStateException e) {
-            return name() + " (closed)";
-        }
-    }
-
-    private Object writeReplace() {
-        return new SharedForm(SharedForm.Type.DOUBLE_ARRAY, cells.ref());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a SharedDoubleArray travels as its reference form only");
+    String contents() {
+        return listed(Arrays.toString(toArray(0, shown())));
     }
 }

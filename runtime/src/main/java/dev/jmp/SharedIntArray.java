@@ -2,9 +2,7 @@ package dev.jmp;
 
 import dev.jmp.shared.mapped.IntCells;
 import dev.jmp.shared.mapped.MappedCells;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
 
@@ -21,10 +19,9 @@ import java.util.function.IntUnaryOperator;
  * unreachable in the owner, or at exit, and later use anywhere throws
  * {@link IllegalStateException}. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedIntArray implements Serializable, AutoCloseable {
+public final class SharedIntArray extends CellsBacked {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 16;
 
     private final transient IntCells cells;
 
@@ -35,7 +32,7 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
      * @throws IllegalArgumentException if {@code length} is below 1 or too large to map
      */
     public SharedIntArray(int length) {
-        this.cells = MappedCells.ints("SharedIntArray", length);
+        this(MappedCells.ints("SharedIntArray", length));
     }
 
     /**
@@ -49,6 +46,7 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
     }
 
     SharedIntArray(IntCells cells) {
+        super(cells, SharedForm.Type.INT_ARRAY);
         this.cells = cells;
     }
 
@@ -175,15 +173,7 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
      * @return the updated value
      */
     public int updateAndGet(int i, IntUnaryOperator function) {
-        int prev = cells.get(i);
-        while (true) {
-            int next = function.applyAsInt(prev);
-            int witness = cells.compareAndExchange(i, prev, next);
-            if (witness == prev) {
-                return next;
-            }
-            prev = witness;
-        }
+        return cells.updateAndGet(i, function);
     }
 
     /**
@@ -194,14 +184,7 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
      * @return the previous value
      */
     public int getAndUpdate(int i, IntUnaryOperator function) {
-        int prev = cells.get(i);
-        while (true) {
-            int witness = cells.compareAndExchange(i, prev, function.applyAsInt(prev));
-            if (witness == prev) {
-                return prev;
-            }
-            prev = witness;
-        }
+        return cells.getAndUpdate(i, function);
     }
 
     /**
@@ -236,10 +219,7 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
      * @return a new array of {@code to - from} elements
      */
     public int[] toArray(int from, int to) {
-        if (from > to) {
-            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") is reversed");
-        }
-        int[] copy = new int[to - from];
+        int[] copy = new int[span(from, to)];
         cells.read(from, copy, 0, copy.length);
         return copy;
     }
@@ -295,49 +275,8 @@ public final class SharedIntArray implements Serializable, AutoCloseable {
         cells.fill(from, to, value);
     }
 
-    /**
-     * Returns the name that identifies this array in every process and in error messages.
-     *
-     * @return for example {@code SharedIntArray#3@pid4242}
-     */
-    public String name() {
-        return cells.name();
-    }
-
-    /**
-     * In the owner, frees the array for every process; in a proxy, only stops this proxy.
-     * Either way, this object throws {@link IllegalStateException} afterwards. Idempotent.
-     */
     @Override
-    public void close() {
-        cells.close();
-    }
-
-    /**
-     * Returns the name and the first elements, or the name and {@code closed}.
-     *
-     * @return a description for printing
-     */
-    @Override
-    public String toString() {
-        try {
-            int n = length();
-            int[] head = toArray(0, Math.min(n, SHOWN));
-            StringBuilder out = new StringBuilder(name()).append('[');
-            for (int k = 0; k < head.length; k++) {
-                out.append(k == 0 ? "" : ", ").append(head[k]);
-            }
-            return out.append(n > SHOWN ? ", ... (" + n + " elements)]" : "]").toString();
-        } catch (IllegalStateException e) {
-            return name() + " (closed)";
-        }
-    }
-
-    private Object writeReplace() {
-        return new SharedForm(SharedForm.Type.INT_ARRAY, cells.ref());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a SharedIntArray travels as its reference form only");
+    String contents() {
+        return listed(Arrays.toString(toArray(0, shown())));
     }
 }

@@ -2,9 +2,6 @@ package dev.jmp;
 
 import dev.jmp.shared.mapped.LongCells;
 import dev.jmp.shared.mapped.MappedCells;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 
@@ -25,7 +22,7 @@ import java.util.function.LongUnaryOperator;
  * pool.map(x -> hits.incrementAndGet(), items);   // each worker updates the same counter
  * }</pre>
  */
-public final class SharedLong implements Serializable, AutoCloseable {
+public final class SharedLong extends CellsBacked {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,13 +39,14 @@ public final class SharedLong implements Serializable, AutoCloseable {
      * @param initial the initial value
      */
     public SharedLong(long initial) {
-        this.cells = MappedCells.longs("SharedLong", 1);
+        this(MappedCells.longs("SharedLong", 1));
         if (initial != 0) {
             cells.set(0, initial);
         }
     }
 
     SharedLong(LongCells cells) {
+        super(cells, SharedForm.Type.LONG);
         this.cells = cells;
     }
 
@@ -155,15 +153,7 @@ public final class SharedLong implements Serializable, AutoCloseable {
      * @return the updated value
      */
     public long updateAndGet(LongUnaryOperator function) {
-        long prev = cells.get(0);
-        while (true) {
-            long next = function.applyAsLong(prev);
-            long witness = cells.compareAndExchange(0, prev, next);
-            if (witness == prev) {
-                return next;
-            }
-            prev = witness;
-        }
+        return cells.updateAndGet(0, function);
     }
 
     /**
@@ -174,14 +164,7 @@ public final class SharedLong implements Serializable, AutoCloseable {
      * @return the previous value
      */
     public long getAndUpdate(LongUnaryOperator function) {
-        long prev = cells.get(0);
-        while (true) {
-            long witness = cells.compareAndExchange(0, prev, function.applyAsLong(prev));
-            if (witness == prev) {
-                return prev;
-            }
-            prev = witness;
-        }
+        return cells.getAndUpdate(0, function);
     }
 
     /**
@@ -207,43 +190,8 @@ public final class SharedLong implements Serializable, AutoCloseable {
         return getAndUpdate(v -> function.applyAsLong(v, x));
     }
 
-    /**
-     * Returns the name that identifies this value in every process and in error messages.
-     *
-     * @return for example {@code SharedLong#3@pid4242}
-     */
-    public String name() {
-        return cells.name();
-    }
-
-    /**
-     * In the owner, frees the value for every process; in a proxy, only stops this proxy.
-     * Either way, this object throws {@link IllegalStateException} afterwards. Idempotent.
-     */
     @Override
-    public void close() {
-        cells.close();
-    }
-
-    /**
-     * Returns the name and the current value, or the name and {@code closed}.
-     *
-     * @return a description for printing
-     */
-    @Override
-    public String toString() {
-        try {
-            return name() + "=" + get();
-        } catch (IllegalStateException e) {
-            return name() + " (closed)";
-        }
-    }
-
-    private Object writeReplace() {
-        return new SharedForm(SharedForm.Type.LONG, cells.ref());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a SharedLong travels as its reference form only");
+    String contents() {
+        return "=" + get();
     }
 }

@@ -2,9 +2,7 @@ package dev.jmp;
 
 import dev.jmp.shared.mapped.LongCells;
 import dev.jmp.shared.mapped.MappedCells;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 
@@ -21,10 +19,9 @@ import java.util.function.LongUnaryOperator;
  * unreachable in the owner, or at exit, and later use anywhere throws
  * {@link IllegalStateException}. Indexes out of range throw {@link IndexOutOfBoundsException}.
  */
-public final class SharedLongArray implements Serializable, AutoCloseable {
+public final class SharedLongArray extends CellsBacked {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 16;
 
     private final transient LongCells cells;
 
@@ -35,7 +32,7 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
      * @throws IllegalArgumentException if {@code length} is below 1 or too large to map
      */
     public SharedLongArray(int length) {
-        this.cells = MappedCells.longs("SharedLongArray", length);
+        this(MappedCells.longs("SharedLongArray", length));
     }
 
     /**
@@ -49,6 +46,7 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
     }
 
     SharedLongArray(LongCells cells) {
+        super(cells, SharedForm.Type.LONG_ARRAY);
         this.cells = cells;
     }
 
@@ -175,15 +173,7 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
      * @return the updated value
      */
     public long updateAndGet(int i, LongUnaryOperator function) {
-        long prev = cells.get(i);
-        while (true) {
-            long next = function.applyAsLong(prev);
-            long witness = cells.compareAndExchange(i, prev, next);
-            if (witness == prev) {
-                return next;
-            }
-            prev = witness;
-        }
+        return cells.updateAndGet(i, function);
     }
 
     /**
@@ -194,14 +184,7 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
      * @return the previous value
      */
     public long getAndUpdate(int i, LongUnaryOperator function) {
-        long prev = cells.get(i);
-        while (true) {
-            long witness = cells.compareAndExchange(i, prev, function.applyAsLong(prev));
-            if (witness == prev) {
-                return prev;
-            }
-            prev = witness;
-        }
+        return cells.getAndUpdate(i, function);
     }
 
     /**
@@ -236,10 +219,7 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
      * @return a new array of {@code to - from} elements
      */
     public long[] toArray(int from, int to) {
-        if (from > to) {
-            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") is reversed");
-        }
-        long[] copy = new long[to - from];
+        long[] copy = new long[span(from, to)];
         cells.read(from, copy, 0, copy.length);
         return copy;
     }
@@ -295,49 +275,8 @@ public final class SharedLongArray implements Serializable, AutoCloseable {
         cells.fill(from, to, value);
     }
 
-    /**
-     * Returns the name that identifies this array in every process and in error messages.
-     *
-     * @return for example {@code SharedLongArray#3@pid4242}
-     */
-    public String name() {
-        return cells.name();
-    }
-
-    /**
-     * In the owner, frees the array for every process; in a proxy, only stops this proxy.
-     * Either way, this object throws {@link IllegalStateException} afterwards. Idempotent.
-     */
     @Override
-    public void close() {
-        cells.close();
-    }
-
-    /**
-     * Returns the name and the first elements, or the name and {@code closed}.
-     *
-     * @return a description for printing
-     */
-    @Override
-    public String toString() {
-        try {
-            int n = length();
-            long[] head = toArray(0, Math.min(n, SHOWN));
-            StringBuilder out = new StringBuilder(name()).append('[');
-            for (int k = 0; k < head.length; k++) {
-                out.append(k == 0 ? "" : ", ").append(head[k]);
-            }
-            return out.append(n > SHOWN ? ", ... (" + n + " elements)]" : "]").toString();
-        } catch (IllegalStateException e) {
-            return name() + " (closed)";
-        }
-    }
-
-    private Object writeReplace() {
-        return new SharedForm(SharedForm.Type.LONG_ARRAY, cells.ref());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a SharedLongArray travels as its reference form only");
+    String contents() {
+        return listed(Arrays.toString(toArray(0, shown())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jmp.shared.mapped;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * A backend of {@code double} elements. Each single-element operation is atomic; range
  * operations are atomic per element, not as a whole. Comparisons are bitwise (as
@@ -80,4 +82,39 @@ public interface DoubleCells extends Cells {
      * @param value the value to store
      */
     void fill(int from, int to, double value);
+
+    /**
+     * Applies {@code function} to an element atomically and returns the new value. The
+     * function may run more than once under contention, so it must not have side effects.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the updated value
+     */
+    default double updateAndGet(int i, DoubleUnaryOperator function) {
+        while (true) {
+            double prev = get(i);
+            double next = function.applyAsDouble(prev);
+            if (compareAndSet(i, prev, next)) {
+                return next;
+            }
+        }
+    }
+
+    /**
+     * Applies {@code function} to an element atomically and returns the old value; see
+     * {@link #updateAndGet(int, DoubleUnaryOperator)}.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the previous value
+     */
+    default double getAndUpdate(int i, DoubleUnaryOperator function) {
+        while (true) {
+            double prev = get(i);
+            if (compareAndSet(i, prev, function.applyAsDouble(prev))) {
+                return prev;
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.jmp.shared.mapped;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * A backend of {@code int} elements. Each single-element operation is atomic; range operations
  * are atomic per element, not as a whole. Indexes are checked by the implementation.
@@ -78,4 +80,43 @@ public interface IntCells extends Cells {
      * @param value the value to store
      */
     void fill(int from, int to, int value);
+
+    /**
+     * Applies {@code function} to an element atomically and returns the new value. The
+     * function may run more than once under contention, so it must not have side effects.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the updated value
+     */
+    default int updateAndGet(int i, IntUnaryOperator function) {
+        int prev = get(i);
+        while (true) {
+            int next = function.applyAsInt(prev);
+            int witness = compareAndExchange(i, prev, next);
+            if (witness == prev) {
+                return next;
+            }
+            prev = witness;
+        }
+    }
+
+    /**
+     * Applies {@code function} to an element atomically and returns the old value; see
+     * {@link #updateAndGet(int, IntUnaryOperator)}.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the previous value
+     */
+    default int getAndUpdate(int i, IntUnaryOperator function) {
+        int prev = get(i);
+        while (true) {
+            int witness = compareAndExchange(i, prev, function.applyAsInt(prev));
+            if (witness == prev) {
+                return prev;
+            }
+            prev = witness;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.jmp.shared.mapped;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * A backend of {@code long} elements. Each single-element operation is atomic; range operations
  * are atomic per element, not as a whole. Indexes are checked by the implementation.
@@ -78,4 +80,43 @@ public interface LongCells extends Cells {
      * @param value the value to store
      */
     void fill(int from, int to, long value);
+
+    /**
+     * Applies {@code function} to an element atomically and returns the new value. The
+     * function may run more than once under contention, so it must not have side effects.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the updated value
+     */
+    default long updateAndGet(int i, LongUnaryOperator function) {
+        long prev = get(i);
+        while (true) {
+            long next = function.applyAsLong(prev);
+            long witness = compareAndExchange(i, prev, next);
+            if (witness == prev) {
+                return next;
+            }
+            prev = witness;
+        }
+    }
+
+    /**
+     * Applies {@code function} to an element atomically and returns the old value; see
+     * {@link #updateAndGet(int, LongUnaryOperator)}.
+     *
+     * @param i the element index
+     * @param function computes the new value from the current one
+     * @return the previous value
+     */
+    default long getAndUpdate(int i, LongUnaryOperator function) {
+        long prev = get(i);
+        while (true) {
+            long witness = compareAndExchange(i, prev, function.applyAsLong(prev));
+            if (witness == prev) {
+                return prev;
+            }
+            prev = witness;
+        }
+    }
 }
