@@ -145,6 +145,31 @@ class SharedValuesTest {
     }
 
     @Test
+    void arraysPrintTheirHeadAndCheckRanges() throws Exception {
+        long[] twenty = new long[20];
+        for (int k = 0; k < twenty.length; k++) {
+            twenty[k] = k;
+        }
+        try (SharedLongArray longs = new SharedLongArray(twenty);
+             SharedIntArray ints = Shared.intArray(3)) {
+            assertEquals(longs.name() + "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, ... (20 elements)]",
+                    longs.toString());
+            assertEquals(ints.name() + "[0, 0, 0]", ints.toString());
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> ints.toArray(2, 1));
+            assertEquals("range [2, 1) is reversed", e.getMessage());
+            assertEquals(5, ints.updateAndGet(1, x -> x + 5));
+            assertEquals(5, ints.getAndUpdate(1, x -> x * 3));
+            assertEquals(16, longs.accumulateAndGet(19, -3, Long::sum));
+            SharedIntArray proxy = copy(ints);
+            assertEquals(15, proxy.get(1));
+            assertEquals(ints.name(), proxy.name());
+            proxy.close();
+            assertEquals(ints.name() + " (closed)", proxy.toString());
+            assertEquals(ints.name() + "[0, 15, 0]", ints.toString(), "closing a proxy leaves the owner alone");
+        }
+    }
+
+    @Test
     void badLengthsGetClearErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shared.doubleArray(0));
         assertEquals("SharedDoubleArray length must be at least 1, got 0", e.getMessage());
