@@ -11,6 +11,10 @@ import java.io.Serializable;
  * operations stay in the final subclasses, which keep their own typed reference to the same
  * cells so that hot methods ({@code get}, {@code incrementAndGet}, {@code addAndGet}) make one
  * call on the cells, as before this class existed, with no cast and no virtual dispatch here.
+ *
+ * <p>The public methods here are deliberately not final: javac then adds a public bridge to
+ * each public subclass, so reflection ({@code SharedInt.class.getMethod("name")}) finds them
+ * on a public class and can call them from outside this package, as before.
  */
 abstract class CellsBacked implements Serializable, AutoCloseable {
 
@@ -31,7 +35,7 @@ abstract class CellsBacked implements Serializable, AutoCloseable {
      *
      * @return for example {@code SharedLong#3@pid4242} or {@code SharedIntArray#4@pid4242}
      */
-    public final String name() {
+    public String name() {
         return cells.name();
     }
 
@@ -41,7 +45,7 @@ abstract class CellsBacked implements Serializable, AutoCloseable {
      * Idempotent.
      */
     @Override
-    public final void close() {
+    public void close() {
         cells.close();
     }
 
@@ -52,7 +56,7 @@ abstract class CellsBacked implements Serializable, AutoCloseable {
      * @return a description for printing
      */
     @Override
-    public final String toString() {
+    public String toString() {
         try {
             return name() + contents();
         } catch (IllegalStateException e) {
