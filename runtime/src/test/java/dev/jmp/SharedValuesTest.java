@@ -170,6 +170,17 @@ class SharedValuesTest {
     }
 
     @Test
+    void inheritedMethodsAreDeclaredOnThePublicTypes() throws Exception {
+        // Callers outside dev.jmp can invoke them reflectively only if a public class declares them.
+        for (Class<?> type : new Class<?>[] {SharedInt.class, SharedLong.class, SharedDouble.class,
+                SharedIntArray.class, SharedLongArray.class, SharedDoubleArray.class}) {
+            for (String method : new String[] {"name", "close", "toString"}) {
+                assertEquals(type, type.getMethod(method).getDeclaringClass(), type + "." + method);
+            }
+        }
+    }
+
+    @Test
     void badLengthsGetClearErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shared.doubleArray(0));
         assertEquals("SharedDoubleArray length must be at least 1, got 0", e.getMessage());
