@@ -32,6 +32,8 @@ final class ChunkTiming {
     static ItemTiming died(Chunk c) {
         long now = ItemTiming.nowMicros();
         long from = c.sentMicros > 0 ? Math.min(c.sentMicros, now) : now;
-        return new ItemTiming(c.slot.worker.name(), c.slot.worker.pid(), from, now, c.count);
+        // A chunk built again after its worker died has no slot (it never left the scheduler).
+        return c.slot == null ? new ItemTiming("?", -1, from, now, c.count)
+                : new ItemTiming(c.slot.worker.name(), c.slot.worker.pid(), from, now, c.count);
     }
 }
