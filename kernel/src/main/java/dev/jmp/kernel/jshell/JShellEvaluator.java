@@ -213,9 +213,13 @@ public final class JShellEvaluator implements AutoCloseable {
             if (info.completeness() == Completeness.EMPTY) {
                 return value;
             }
-            int offset = code.length() - remaining.length();
             String source = info.completeness().isComplete() && info.source() != null ? info.source() : remaining;
-            List<SnippetEvent> events = jshell.eval(source);
+            // A snippet after the first of a cell starts with the previous line's break; JShell
+            // then reports every frame of it as line 1, so it gets its source from its first
+            // non-blank character (positions and lines below count from there).
+            String stripped = source.stripLeading();
+            int offset = code.length() - remaining.length() + (source.length() - stripped.length());
+            List<SnippetEvent> events = jshell.eval(stripped);
             value = handle(events, code, offset, executionCount, record, variables, control);
             checkStopped(control);
             if (!info.completeness().isComplete() || info.remaining().isEmpty()) {

@@ -72,6 +72,19 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void framesOfALaterSnippetOfACellShowTheirOwnLines() {
+        // The method is the cell's second snippet; JShell used to report all its frames as the
+        // snippet's first line.
+        CellException e = assertThrows(CellException.class, () -> evaluator.eval(
+                "int seed = 1;\nint divide(int v) {\n    int z = seed;\n    return z / v;\n}\n\ndivide(0);", 8));
+        assertEquals("    at divide (cell [8], line 4)", e.traceback().get(1), String.join("\n", e.traceback()));
+        assertEquals("    at cell [8], line 7", e.traceback().get(2), String.join("\n", e.traceback()));
+        CellException compile = assertThrows(CellException.class,
+                () -> evaluator.eval("int fine = 2;\nvoid broken() {\n    int q = \"text\";\n}", 9));
+        assertTrue(compile.errorValue().startsWith("line 3, column 13:"), compile.errorValue());
+    }
+
+    @Test
     void userExceptionClassesAndCausesKeepTheirNames() {
         CellException e = assertThrows(CellException.class, () -> evaluator.eval(
                 "class Oops extends RuntimeException { Oops(String m, Throwable c) { super(m, c); } }\n"
