@@ -6,6 +6,7 @@ import dev.jmp.wire.message.ErrorInfo;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,26 +64,28 @@ public class RemoteException extends RuntimeException {
 
     @Override
     public void printStackTrace(PrintStream s) {
-        List<String> lines = formatted();
-        if (lines == null) {
+        if (!printFormatted(s, s::println)) {
             super.printStackTrace(s);
-        } else {
-            synchronized (s) {
-                lines.forEach(s::println);
-            }
         }
     }
 
     @Override
     public void printStackTrace(PrintWriter s) {
+        if (!printFormatted(s, s::println)) {
+            super.printStackTrace(s);
+        }
+    }
+
+    /** Prints the trace through the formatter, if one is set; returns whether it did. */
+    private boolean printFormatted(Object stream, Consumer<String> println) {
         List<String> lines = formatted();
         if (lines == null) {
-            super.printStackTrace(s);
-        } else {
-            synchronized (s) {
-                lines.forEach(s::println);
-            }
+            return false;
         }
+        synchronized (stream) {
+            lines.forEach(println);
+        }
+        return true;
     }
 
     private List<String> formatted() {

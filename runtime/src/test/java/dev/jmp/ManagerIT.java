@@ -87,6 +87,28 @@ class ManagerIT extends WorkerTracking {
     @Timeout(300)
     void twoWorkersCountExactlyOnTheManagerCounter() {
         SharedCounter counter = m.counter(0);
+        List<Process> ps = countInTwoWorkers(counter::incrementAndGet);
+        assertEquals(200_000L, counter.get());
+        assertTrue(ps.stream().anyMatch(p -> (long) p.result() == 200_000L));
+    }
+
+    /** The same on the same-host path: a memory-mapped {@link SharedInt} in two worker processes. */
+    @Test
+    void twoWorkersCountExactlyOnAMappedInt() {
+        try (SharedInt counter = Shared.intValue(0)) {
+            List<Process> ps = countInTwoWorkers(() -> (long) counter.incrementAndGet());
+            assertEquals(200_000, counter.get());
+            assertTrue(ps.stream().anyMatch(p -> (long) p.result() == 200_000L));
+        }
+    }
+
+    /**
+     * Starts two worker processes, released together, that each call {@code increment} 100,000
+     * times and check that the values they see only go up; waits for both to succeed.
+     *
+     * @return the processes, whose results are the last value each saw
+     */
+    private List<Process> countInTwoWorkers(SerialCallable<Long> increment) {
         SharedBarrier start = m.barrier(2);
         int n = 100_000;
         List<Process> ps = new ArrayList<>();
@@ -95,7 +117,7 @@ class ManagerIT extends WorkerTracking {
                 start.await(Duration.ofSeconds(60));
                 long last = 0;
                 for (int i = 0; i < n; i++) {
-                    long v = counter.incrementAndGet();
+                    long v = increment.call();
                     if (v <= last) {
                         throw new IllegalStateException("not monotonic: " + v + " after " + last);
                     }
@@ -105,35 +127,7 @@ class ManagerIT extends WorkerTracking {
             }).start());
         }
         ps.forEach(ManagerIT::ok);
-        assertEquals(200_000L, counter.get());
-        assertTrue(ps.stream().anyMatch(p -> (long) p.result() == 200_000L));
-    }
-
-    /** The same on the same-host path: a memory-mapped {@link SharedInt} in two worker processes. */
-    @Test
-    void twoWorkersCountExactlyOnAMappedInt() {
-        SharedBarrier start = m.barrier(2);
-        try (SharedInt counter = Shared.intValue(0)) {
-            int n = 100_000;
-            List<Process> ps = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                ps.add(new Process(() -> {
-                    start.await(Duration.ofSeconds(60));
-                    int last = 0;
-                    for (int i = 0; i < n; i++) {
-                        int v = counter.incrementAndGet();
-                        if (v <= last) {
-                            throw new IllegalStateException("not monotonic: " + v + " after " + last);
-                        }
-                        last = v;
-                    }
-                    return last;
-                }).start());
-            }
-            ps.forEach(ManagerIT::ok);
-            assertEquals(200_000, counter.get());
-            assertTrue(ps.stream().anyMatch(p -> (int) p.result() == 200_000));
-        }
+        return ps;
     }
 
     @Test

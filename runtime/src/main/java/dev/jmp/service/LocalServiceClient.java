@@ -57,8 +57,15 @@ public final class LocalServiceClient implements ServiceClient {
         }
     }
 
-    /** Waits for a future, keeping (not acting on) interrupts. */
-    static <T> T uninterruptibly(CompletableFuture<T> f) throws ExecutionException {
+    /**
+     * Waits for a future, keeping (not acting on) interrupts: the flag is set again on return.
+     *
+     * @param f   the future
+     * @param <T> its value type
+     * @return its value
+     * @throws ExecutionException if it completed exceptionally
+     */
+    public static <T> T uninterruptibly(CompletableFuture<T> f) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {

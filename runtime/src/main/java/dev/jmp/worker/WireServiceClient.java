@@ -2,6 +2,7 @@ package dev.jmp.worker;
 
 import dev.jmp.RemoteException;
 import dev.jmp.service.ChannelService;
+import dev.jmp.service.LocalServiceClient;
 import dev.jmp.service.ServiceClient;
 import dev.jmp.service.ServiceRegistry;
 import dev.jmp.service.ServiceResult;
@@ -144,7 +145,7 @@ final class WireServiceClient implements ServiceClient {
             // must not be lost (an item taken from a queue, a lock granted). The flag stays set.
             Thread.currentThread().interrupt();
             try {
-                reply = uninterruptibly(f);
+                reply = LocalServiceClient.uninterruptibly(f);
             } catch (ExecutionException x) {
                 channelCalls.remove(id);
                 throw new IllegalStateException(x.getCause());
@@ -222,7 +223,7 @@ final class WireServiceClient implements ServiceClient {
             link.send(cancel, List.of());
         }
         try {
-            Inbound<ServiceReply> answer = uninterruptibly(f);
+            Inbound<ServiceReply> answer = LocalServiceClient.uninterruptibly(f);
             ServiceRegistry.CancelReply r = answer.body().result() == null ? null
                     : WireCodec.fromTree(answer.body().result(), ServiceRegistry.CancelReply.class);
             return r == null || r.withdrawn();
@@ -230,23 +231,6 @@ final class WireServiceClient implements ServiceClient {
             return true;
         } finally {
             channelCalls.remove(id);
-        }
-    }
-
-    private static <T> T uninterruptibly(CompletableFuture<T> f) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

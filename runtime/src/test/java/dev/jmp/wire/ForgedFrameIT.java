@@ -135,19 +135,10 @@ class ForgedFrameIT extends WorkerTracking {
         RunTasks run = new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, fn.key(), 0, 1, "call", false)));
         DefaultClassSource classes = new DefaultClassSource();
         try (ZContext ctx = new ZContext()) {
-            ZMQ.Socket up = ctx.createSocket(SocketType.ROUTER);
-            up.setHandshakeIvl(1000);
-            up.bind("tcp://127.0.0.1:*");
-            ZMQ.Socket router = ctx.createSocket(SocketType.ROUTER);
-            router.setHandshakeIvl(1000);
-            router.setRouterMandatory(true);
-            router.bind("tcp://127.0.0.1:*");
+            ZMQ.Socket up = parentRouter(ctx, false);
+            ZMQ.Socket router = parentRouter(ctx, true);
             String id = "w1-forged";
-            WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
-                    ProcessHandle.current().pid(), "00112233", 500, 30_000, List.of(), null);
-            LaunchedWorker worker = new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
-                    List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
-                    (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
+            LaunchedWorker worker = launchWorker(id, key, up, router, 500, 30_000);
             try {
                 byte[] to = id.getBytes(StandardCharsets.UTF_8);
                 FrameSigner signer = new FrameSigner(key);
@@ -193,19 +184,10 @@ class ForgedFrameIT extends WorkerTracking {
     void aWorkerWhoseParentFallsSilentExitsWithItsOwnCode() throws Exception {
         WireKey key = WireKey.random();
         try (ZContext ctx = new ZContext()) {
-            ZMQ.Socket up = ctx.createSocket(SocketType.ROUTER);
-            up.setHandshakeIvl(1000);
-            up.bind("tcp://127.0.0.1:*");
-            ZMQ.Socket router = ctx.createSocket(SocketType.ROUTER);
-            router.setHandshakeIvl(1000);
-            router.setRouterMandatory(true);
-            router.bind("tcp://127.0.0.1:*");
+            ZMQ.Socket up = parentRouter(ctx, false);
+            ZMQ.Socket router = parentRouter(ctx, true);
             String id = "w1-silent";
-            WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
-                    ProcessHandle.current().pid(), "00112233", 200, 1500, List.of(), null);
-            LaunchedWorker worker = new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
-                    List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
-                    (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
+            LaunchedWorker worker = launchWorker(id, key, up, router, 200, 1500);
             try {
                 long[] seq = {1};
                 assertNotNull(receiveUntil(up, router, new FrameSigner(key), Hello.class, new DefaultClassSource(), key,
@@ -223,6 +205,32 @@ class ForgedFrameIT extends WorkerTracking {
     }
 
     /** Sends once the down router knows the worker (its connection may still be in its handshake). */
+    /** A parent-side ROUTER socket on a free loopback port, as the supervisor's hub binds them. */
+    private static ZMQ.Socket parentRouter(ZContext ctx, boolean mandatory) {
+        ZMQ.Socket s = ctx.createSocket(SocketType.ROUTER);
+        s.setHandshakeIvl(1000);
+        if (mandatory) {
+            s.setRouterMandatory(true);
+        }
+        s.bind("tcp://127.0.0.1:*");
+        return s;
+    }
+
+    /**
+     * Launches a real worker JVM that connects to the given parent sockets.
+     *
+     * @param heartbeatMillis how often the worker expects to hear from its parent
+     * @param heartbeatTimeoutMillis how long a silent parent is tolerated
+     */
+    private static LaunchedWorker launchWorker(String id, WireKey key, ZMQ.Socket up, ZMQ.Socket router,
+                                               int heartbeatMillis, int heartbeatTimeoutMillis) throws Exception {
+        WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
+                ProcessHandle.current().pid(), "00112233", heartbeatMillis, heartbeatTimeoutMillis, List.of(), null);
+        return new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
+                List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
+                (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static void sendOnceRoutable(ZMQ.Socket router, byte[] to, List<byte[]> frames) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
