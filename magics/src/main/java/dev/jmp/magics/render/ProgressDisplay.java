@@ -126,7 +126,7 @@ public final class ProgressDisplay implements AutoCloseable {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", "<div class=\"jmp-progress\"><div style=\"width:24em;background:#eee;"
                 + "border-radius:3px\"><div style=\"width:" + percent + "%;background:" + color
-                + ";height:0.8em;border-radius:3px\"></div></div><code>" + Table.escape(text) + "</code></div>");
+                + ";height:0.8em;border-radius:3px\"></div></div><code>" + Markup.escape(text) + "</code></div>");
         bundle.put("text/plain", text);
         return bundle;
     }

@@ -92,17 +92,17 @@ public final class Table {
     public String html() {
         StringBuilder out = new StringBuilder("<table class=\"jmp-table\">");
         if (!title.isEmpty()) {
-            out.append("<caption style=\"text-align:left\">").append(escape(title)).append("</caption>");
+            out.append("<caption style=\"text-align:left\">").append(Markup.escape(title)).append("</caption>");
         }
         out.append("<thead><tr>");
         for (String c : columns) {
-            out.append("<th style=\"text-align:left\">").append(escape(c)).append("</th>");
+            out.append("<th style=\"text-align:left\">").append(Markup.escape(c)).append("</th>");
         }
         out.append("</tr></thead><tbody>");
         for (List<String> r : rows) {
             out.append("<tr>");
             for (String cell : r) {
-                out.append("<td style=\"text-align:left\">").append(escape(cell)).append("</td>");
+                out.append("<td style=\"text-align:left\">").append(Markup.escape(cell)).append("</td>");
             }
             out.append("</tr>");
         }
@@ -119,26 +119,5 @@ public final class Table {
         bundle.put("text/html", html());
         bundle.put("text/plain", text());
         return bundle;
-    }
-
-    /**
-     * Escapes text for HTML.
-     *
-     * @param text plain text
-     * @return the text with {@code & < > "} escaped
-     */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

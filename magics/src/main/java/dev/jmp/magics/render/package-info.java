@@ -2,6 +2,7 @@
  * Rendering into cells, shared by the runtime's magics: worker lines streamed live and never
  * split mid-line ({@link dev.jmp.magics.render.LineStreamer}), output kept for grouping and
  * replay ({@link dev.jmp.magics.render.OutputLog}), and tables as HTML with a plain-text
- * fallback for consoles and nbconvert ({@link dev.jmp.magics.render.Table}).
+ * fallback for consoles and nbconvert ({@link dev.jmp.magics.render.Table}), and the one escaping of
+ * text put into HTML or SVG ({@link dev.jmp.magics.render.Markup}).
  */
 package dev.jmp.magics.render;

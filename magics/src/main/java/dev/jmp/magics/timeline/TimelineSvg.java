@@ -1,5 +1,7 @@
 package dev.jmp.magics.timeline;
 
+import dev.jmp.magics.render.Markup;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -45,10 +47,10 @@ public final class TimelineSvg {
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        s.append("<title>").append(escape(summaryLine(t))).append("</title>\n");
+        s.append("<title>").append(Markup.escape(summaryLine(t))).append("</title>\n");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         s.append("<text x=\"").append(left).append("\" y=\"18\" font-weight=\"bold\">")
-                .append(escape(summaryLine(t))).append("</text>\n");
+                .append(Markup.escape(summaryLine(t))).append("</text>\n");
         axis(s, left, plot, TOP + Math.max(1, t.rows().size()) * ROW, span);
         int drawn = 0;
         for (int r = 0; r < t.rows().size(); r++) {
@@ -56,7 +58,7 @@ public final class TimelineSvg {
             int y = TOP + r * ROW;
             s.append("<g class=\"row\">\n");
             s.append("<text class=\"label\" x=\"").append(left - 6).append("\" y=\"").append(y + ROW / 2 + 4)
-                    .append("\" text-anchor=\"end\">").append(escape(fit(row.label(), (left - 12) / CHAR)))
+                    .append("\" text-anchor=\"end\">").append(Markup.escape(fit(row.label(), (left - 12) / CHAR)))
                     .append("</text>\n");
             for (Timeline.Bar b : row.bars()) {
                 if (drawn++ >= MAX_BARS) {
@@ -68,7 +70,7 @@ public final class TimelineSvg {
                 s.append("<rect class=\"bar ").append(state).append("\" x=\"").append(num(x)).append("\" y=\"")
                         .append(y + (ROW - BAR) / 2).append("\" width=\"").append(num(w)).append("\" height=\"")
                         .append(BAR).append("\" fill=\"").append(colour(b.state()))
-                        .append("\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>").append(escape(b.tooltip()))
+                        .append("\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>").append(Markup.escape(b.tooltip()))
                         .append("</title></rect>\n");
             }
             s.append("</g>\n");
@@ -154,37 +156,6 @@ public final class TimelineSvg {
     private static String fit(String text, int chars) {
         int max = Math.max(4, chars);
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    /**
-     * Escapes text for XML character data and attribute values, dropping characters XML 1.0
-     * cannot hold (control characters, lone surrogates).
-     *
-     * @param text any text
-     * @return the escaped text
-     */
-    public static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        b.append(c).append(text.charAt(++i));
-                    } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800)
-                            || (c > 0xDFFF && c < 0xFFFE)) {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /**
