@@ -1,5 +1,12 @@
 package dev.jmp.bench;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class BenchMain {
 
     private static final long PEER_TIMEOUT_MINUTES = 10;
+    private static final Gson JSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private BenchMain() {
     }
@@ -134,28 +140,26 @@ public final class BenchMain {
         return Path.of(System.getProperty("jmp.bench.dir", "bench")).toAbsolutePath();
     }
 
+    /** One figure as a JSON line; nulls stay (a figure without a peer has {@code "peer": null}). */
     static String json(Figure figure, double value, double peer) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", quote(figure.name()));
-        fields.put("value", number(value));
-        fields.put("unit", quote(figure.unit()));
-        fields.put("peer", figure.peerScript() == null ? "null"
-                : quote("python multiprocessing (" + figure.peerScript() + " " + figure.peerCase() + ")"));
-        fields.put("peer_value", number(peer));
-        fields.put("ratio", number(figure.ratio(value, peer)));
-        StringBuilder out = new StringBuilder("{");
-        fields.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
-        return out.append('}').toString();
+        JsonObject line = new JsonObject();
+        line.addProperty("name", figure.name());
+        line.add("value", number(value));
+        line.addProperty("unit", figure.unit());
+        line.add("peer", figure.peerScript() == null ? JsonNull.INSTANCE
+                : new JsonPrimitive("python multiprocessing (" + figure.peerScript() + " " + figure.peerCase() + ")"));
+        line.add("peer_value", number(peer));
+        line.add("ratio", number(figure.ratio(value, peer)));
+        return JSON.toJson(line);
     }
 
-    private static String number(double v) {
+    /** Four significant digits are all a benchmark figure carries; NaN and infinities are null. */
+    private static JsonElement number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "null";
+            return JsonNull.INSTANCE;
         }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        // Through the plain string, so large figures print as 1235000, not 1.235E+6.
+        return new JsonPrimitive(new BigDecimal(new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros()
+                .toPlainString()));
     }
 }
