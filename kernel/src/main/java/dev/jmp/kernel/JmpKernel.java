@@ -11,7 +11,7 @@ import dev.jmp.kernel.jshell.ClassRecorder;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
-import dev.jmp.kernel.protocol.ProtocolHandlers;
+import dev.jmp.kernel.protocol.KernelIdentity;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
@@ -73,7 +73,7 @@ public final class JmpKernel extends BaseKernel {
                     JmpKernel.class.getClassLoader(), log);
             try {
                 evaluator.eval("1 + 1", 0);
-            } catch (CellException e) {
+            } catch (CellFailure e) {
                 log.println("jmp: JShell warm-up failed: " + e.getMessage());
             }
             services.markReady(evaluator);
@@ -90,9 +90,10 @@ public final class JmpKernel extends BaseKernel {
     }
 
     /**
-     * Connects the kernel to Jupyter: installs the message handlers (replacing basekernel's
-     * where it has gaps), routes {@code System.out}/{@code System.err} into cells and
-     * connects the display functions.
+     * Connects the kernel to Jupyter: installs basekernel's message handlers, routes
+     * {@code System.out}/{@code System.err} into cells and connects the display functions.
+     * jmp's own handlers go on top ({@link KernelRunner} installs them, with
+     * {@link #streams()} and {@link #iopub()}).
      *
      * @param connection the Jupyter connection, not yet connected
      */
@@ -102,7 +103,21 @@ public final class JmpKernel extends BaseKernel {
         streams = new StreamRouter(iopub);
         streams.install();
         Display.install(new DisplayPublisher(getRenderer(), iopub, streams::flush));
-        ProtocolHandlers.install(connection, this, streams, iopub);
+    }
+
+    /** The cell streams, once {@link #attach attached}. */
+    StreamRouter streams() {
+        return streams;
+    }
+
+    /** The IOPub publisher, once {@link #attach attached}. */
+    IOPubPublisher iopub() {
+        return iopub;
+    }
+
+    /** What kernel_info replies say about this kernel. */
+    KernelIdentity identity() {
+        return new KernelIdentity(KernelVersion.VERSION, getLanguageInfo(), getBanner(), getHelpLinks());
     }
 
     /**
@@ -186,9 +201,9 @@ public final class JmpKernel extends BaseKernel {
      * @param code           the cell
      * @param executionCount its execution count
      * @return what to show as the cell's result, or null
-     * @throws CellException when the cell fails or is interrupted
+     * @throws CellFailure when the cell fails or is interrupted
      */
-    public DisplayData runCell(String code, int executionCount) throws CellException {
+    public DisplayData runCell(String code, int executionCount) throws CellFailure {
         magicInterrupted = false;
         services.setExecutionCount(executionCount);
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
@@ -226,19 +241,19 @@ public final class JmpKernel extends BaseKernel {
         Object run() throws Exception;
     }
 
-    private Object runMagic(MagicCall call) throws CellException {
+    private Object runMagic(MagicCall call) throws CellFailure {
         magicThread = Thread.currentThread();
         try {
             return call.run();
         } catch (CellFailure e) {
-            throw new CellException(e.errorName(), e.getMessage(), e.traceback());
+            throw e;
         } catch (MagicException e) {
             if (magicInterrupted) {
-                throw CellException.ofMessage("Interrupted", e.getMessage());
+                throw CellFailure.ofMessage("Interrupted", e.getMessage());
             }
-            throw CellException.ofMessage(e.getMessage().startsWith("Unknown") ? "UnknownMagic" : "MagicError", e.getMessage());
+            throw CellFailure.ofMessage(e.getMessage().startsWith("Unknown") ? "UnknownMagic" : "MagicError", e.getMessage());
         } catch (Exception e) {
-            throw new CellException(e.getClass().getName(), String.valueOf(e.getMessage()),
+            throw new CellFailure(e.getClass().getName(), String.valueOf(e.getMessage()),
                     evaluator().stackTraceCleaner().format(e));
         } finally {
             magicThread = null;

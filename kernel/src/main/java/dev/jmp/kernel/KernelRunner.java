@@ -1,5 +1,7 @@
 package dev.jmp.kernel;
 
+import dev.jmp.kernel.protocol.ProtocolHandlers;
+import dev.jmp.kernel.protocol.QuickShellChannels;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
@@ -37,8 +39,11 @@ final class KernelRunner {
             log.println("jmp kernel: unsupported signature scheme " + properties.getSignatureScheme() + ": " + e.getMessage());
             return KernelMain.EXIT_USAGE;
         }
-        dev.jmp.kernel.protocol.QuickShellChannels.install(connection, properties, log);
+        QuickShellChannels.install(connection, properties, log);
         kernel.attach(connection);
+        // Installed here, not by the kernel, so the handlers know only the narrow seams they use.
+        ProtocolHandlers.install(connection, kernel::runCell, kernel.identity(), kernel::interrupt, kernel::onShutdown,
+                kernel.streams(), kernel.iopub());
         connection.connect();
         connection.waitUntilClose();
         return 0;

@@ -185,7 +185,7 @@ final class KernelServices implements KernelCallbacks {
 
     @FunctionalInterface
     private interface JShellCall<T> {
-        T call() throws CellException;
+        T call() throws CellFailure;
     }
 
     /**
@@ -199,7 +199,7 @@ final class KernelServices implements KernelCallbacks {
      *                 own (binding a result variable) is never stopped, or the variable would be
      *                 left declared but empty
      */
-    private <T> T inJShell(JShellCall<T> call, boolean userCode) throws CellException {
+    private <T> T inJShell(JShellCall<T> call, boolean userCode) throws CellFailure {
         boolean interrupted = Thread.interrupted();
         synchronized (jshellSection) {
             inJShell = true;
@@ -245,8 +245,6 @@ final class KernelServices implements KernelCallbacks {
         try {
             CellValue value = inJShell(() -> jshell().evalForMagic(source, executionCount), true);
             return value == null ? null : value.value();
-        } catch (CellException e) {
-            throw new CellFailure(e.errorName(), e.errorValue(), e.traceback());
         } finally {
             for (String key : handedOff) {
                 Handoff.discard(key);
@@ -272,7 +270,7 @@ final class KernelServices implements KernelCallbacks {
                 jshell().bind(name, type, value, executionCount);
                 return null;
             }, false);
-        } catch (CellException e) {
+        } catch (CellFailure e) {
             throw new CellFailure(e.errorName(), "cannot declare " + type + " " + name + ": " + e.errorValue(),
                     e.traceback());
         }

@@ -1,6 +1,6 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.kernel.CellException;
+import dev.jmp.magics.CellFailure;
 import jdk.jshell.Diag;
 
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class CompileErrors {
      * @param diagnostics   JShell's diagnostics for the snippet
      * @return the failure to show
      */
-    static CellException of(String cell, int snippetOffset, List<Diag> diagnostics) {
+    static CellFailure of(String cell, int snippetOffset, List<Diag> diagnostics) {
         List<String> lines = new ArrayList<>();
         String first = null;
         for (Diag diag : diagnostics) {
@@ -51,7 +51,7 @@ final class CompileErrors {
             first = "the code does not compile";
             lines.add("Compilation error: " + first);
         }
-        return new CellException("CompilationError", first, lines);
+        return new CellFailure("CompilationError", first, lines);
     }
 
     /** Drops JShell's empty "location: class" line, meaningless to a notebook user. */

@@ -1,6 +1,6 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.kernel.CellException;
+import dev.jmp.magics.CellFailure;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -72,7 +72,7 @@ public final class JShellEvaluator implements AutoCloseable {
         staticImports.forEach(i -> imports.append("import static ").append(i).append(".*;\n"));
         try {
             evalSnippets(imports.toString(), 0, false, false);
-        } catch (CellException e) {
+        } catch (CellFailure e) {
             throw new IllegalStateException("JShell start-up imports failed: " + String.join("\n", e.traceback()), e);
         }
     }
@@ -147,9 +147,9 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param executionCount the cell's execution count, used to name its lines in errors
      * @return the value of the final expression, or null when the cell ends with a
      *         statement or declaration
-     * @throws CellException on a compile error, an exception, or an interrupt
+     * @throws CellFailure on a compile error, an exception, or an interrupt
      */
-    public CellValue eval(String code, int executionCount) throws CellException {
+    public CellValue eval(String code, int executionCount) throws CellFailure {
         return evalSnippets(code, executionCount, true, false);
     }
 
@@ -161,9 +161,9 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param code           the code
      * @param executionCount the running cell's execution count
      * @return the value of the last expression or initialized variable, or null
-     * @throws CellException on a compile error, an exception, or an interrupt
+     * @throws CellFailure on a compile error, an exception, or an interrupt
      */
-    public CellValue evalForMagic(String code, int executionCount) throws CellException {
+    public CellValue evalForMagic(String code, int executionCount) throws CellFailure {
         return evalSnippets(code, executionCount, true, true);
     }
 
@@ -174,9 +174,9 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param type           its type as Java source; the value must be an instance of it
      * @param value          the value
      * @param executionCount the running cell's execution count
-     * @throws CellException if the declaration does not compile or the value has another type
+     * @throws CellFailure if the declaration does not compile or the value has another type
      */
-    public void bind(String name, String type, Object value, int executionCount) throws CellException {
+    public void bind(String name, String type, Object value, int executionCount) throws CellFailure {
         String key = Handoff.put(value);
         try {
             eval(type + " " + name + " = (" + type + ") " + Handoff.class.getName() + ".take(\"" + key + "\");",
@@ -202,7 +202,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue evalSnippets(String code, int executionCount, boolean record, boolean variables)
-            throws CellException {
+            throws CellFailure {
         JmpExecutionControl control = provider.control();
         control.clearStop();
         String remaining = code;
@@ -230,7 +230,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellValue handle(List<SnippetEvent> events, String code, int offset, int executionCount,
-                             boolean record, boolean variables, JmpExecutionControl control) throws CellException {
+                             boolean record, boolean variables, JmpExecutionControl control) throws CellFailure {
         CellValue value = null;
         for (SnippetEvent event : events) {
             if (record && event.snippet() != null && event.status().isDefined()) {
@@ -274,17 +274,17 @@ public final class JShellEvaluator implements AutoCloseable {
         return kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || kind == Snippet.SubKind.VAR_VALUE_SUBKIND;
     }
 
-    private CellException runtimeFailure(JShellException exception, JmpExecutionControl control) {
+    private CellFailure runtimeFailure(JShellException exception, JmpExecutionControl control) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             DeclarationSnippet snippet = unresolved.getSnippet();
             String missing = String.join(", ", jshell.unresolvedDependencies(snippet).collect(Collectors.toList()));
             String message = "cannot use " + snippet.name() + " until " + (missing.isEmpty() ? "its errors are fixed" : missing
                     + (missing.contains(",") ? " are" : " is") + " defined");
-            return CellException.ofMessage("UnresolvedReference", message);
+            return CellFailure.ofMessage("UnresolvedReference", message);
         }
         Throwable real = control.lastThrowable();
         if (real != null) {
-            return new CellException(StackTraceCleaner.userClassName(real.getClass().getName()),
+            return new CellFailure(StackTraceCleaner.userClassName(real.getClass().getName()),
                     String.valueOf(real.getLocalizedMessage()), cleaner.format(real, exception));
         }
         String name = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
@@ -293,7 +293,7 @@ public final class JShellEvaluator implements AutoCloseable {
             lines.set(0, StackTraceCleaner.userClassName(name)
                     + (exception.getMessage() == null ? "" : ": " + exception.getMessage()));
         }
-        return new CellException(StackTraceCleaner.userClassName(name), String.valueOf(exception.getMessage()), lines);
+        return new CellFailure(StackTraceCleaner.userClassName(name), String.valueOf(exception.getMessage()), lines);
     }
 
     private void noteUnresolved(Snippet snippet) {
@@ -307,9 +307,9 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    private static void checkStopped(JmpExecutionControl control) throws CellException {
+    private static void checkStopped(JmpExecutionControl control) throws CellFailure {
         if (control.stopRequested()) {
-            throw new CellException("Interrupted", "The cell was interrupted.",
+            throw new CellFailure("Interrupted", "The cell was interrupted.",
                     List.of("Interrupted: the cell was interrupted (kernel interrupt). "
                             + "Definitions made before the interrupt are kept."));
         }

@@ -1,7 +1,6 @@
 package dev.jmp.kernel.protocol;
 
-import dev.jmp.kernel.CellException;
-import dev.jmp.kernel.JmpKernel;
+import dev.jmp.magics.CellFailure;
 import dev.jmp.kernel.io.IOPubPublisher;
 import dev.jmp.kernel.io.StreamRouter;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
@@ -26,14 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
-    private final JmpKernel kernel;
+    private final CellRunner cells;
     private final StreamRouter streams;
     private final IOPubPublisher iopub;
     private final HistoryLog history;
     private final AtomicInteger executionCount = new AtomicInteger(1);
 
-    ExecuteHandler(JmpKernel kernel, StreamRouter streams, IOPubPublisher iopub, HistoryLog history) {
-        this.kernel = kernel;
+    ExecuteHandler(CellRunner cells, StreamRouter streams, IOPubPublisher iopub, HistoryLog history) {
+        this.cells = cells;
         this.streams = streams;
         this.iopub = iopub;
         this.history = history;
@@ -52,7 +51,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         try {
-            DisplayData result = kernel.runCell(request.getCode(), count);
+            DisplayData result = cells.runCell(request.getCode(), count);
             streams.flush();
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, result));
@@ -61,7 +60,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
                 history.add(count, request.getCode(), result == null ? null : textOf(result));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
-        } catch (CellException e) {
+        } catch (CellFailure e) {
             fail(env, store, count, request.getCode(), e.errorName(), e.errorValue(), e.traceback());
         } catch (RuntimeException | Error e) {
             // A kernel bug, not the user's: still a clear error reply, and the kernel stays up.

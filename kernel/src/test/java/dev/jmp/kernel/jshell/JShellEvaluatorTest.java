@@ -1,6 +1,6 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.kernel.CellException;
+import dev.jmp.magics.CellFailure;
 import dev.jmp.kernel.JmpKernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,7 @@ class JShellEvaluatorTest {
 
     @Test
     void compileErrorsNameTheCellLineAndColumn() {
-        CellException e = assertThrows(CellException.class,
+        CellFailure e = assertThrows(CellFailure.class,
                 () -> evaluator.eval("int ok = 1;\n\n  String s = 42;\n", 7));
         assertEquals("CompilationError", e.errorName());
         assertTrue(e.errorValue().startsWith("line 3, column 14:"), e.errorValue());
@@ -58,7 +58,7 @@ class JShellEvaluatorTest {
     @Test
     void runtimeErrorsShowCellLinesWithoutKernelFrames() {
         assertDoesNotThrow(() -> evaluator.eval("int boom(int x) {\n  return 10 / x;\n}\n", 5));
-        CellException e = assertThrows(CellException.class, () -> evaluator.eval("\nboom(0)", 6));
+        CellFailure e = assertThrows(CellFailure.class, () -> evaluator.eval("\nboom(0)", 6));
         assertEquals("java.lang.ArithmeticException", e.errorName());
         assertEquals("/ by zero", e.errorValue());
         List<String> trace = e.traceback();
@@ -75,18 +75,18 @@ class JShellEvaluatorTest {
     void framesOfALaterSnippetOfACellShowTheirOwnLines() {
         // The method is the cell's second snippet; JShell used to report all its frames as the
         // snippet's first line.
-        CellException e = assertThrows(CellException.class, () -> evaluator.eval(
+        CellFailure e = assertThrows(CellFailure.class, () -> evaluator.eval(
                 "int seed = 1;\nint divide(int v) {\n    int z = seed;\n    return z / v;\n}\n\ndivide(0);", 8));
         assertEquals("    at divide (cell [8], line 4)", e.traceback().get(1), String.join("\n", e.traceback()));
         assertEquals("    at cell [8], line 7", e.traceback().get(2), String.join("\n", e.traceback()));
-        CellException compile = assertThrows(CellException.class,
+        CellFailure compile = assertThrows(CellFailure.class,
                 () -> evaluator.eval("int fine = 2;\nvoid broken() {\n    int q = \"text\";\n}", 9));
         assertTrue(compile.errorValue().startsWith("line 3, column 13:"), compile.errorValue());
     }
 
     @Test
     void userExceptionClassesAndCausesKeepTheirNames() {
-        CellException e = assertThrows(CellException.class, () -> evaluator.eval(
+        CellFailure e = assertThrows(CellFailure.class, () -> evaluator.eval(
                 "class Oops extends RuntimeException { Oops(String m, Throwable c) { super(m, c); } }\n"
                         + "throw new Oops(\"outer\", new IllegalStateException(\"inner\"));", 8));
         assertEquals("Oops", e.errorName());
@@ -95,17 +95,17 @@ class JShellEvaluatorTest {
 
     @Test
     void stopEndsAnInfiniteLoopAsAnInterruptAndTheNextCellWorks() throws Exception {
-        CompletableFuture<CellException> running = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<CellFailure> running = CompletableFuture.supplyAsync(() -> {
             try {
                 evaluator.eval("while (true) {}", 9);
                 return null;
-            } catch (CellException e) {
+            } catch (CellFailure e) {
                 return e;
             }
         });
         // Stop until the loop is really stopped: the first stop may land before it starts.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        CellException stopped = null;
+        CellFailure stopped = null;
         while (stopped == null && System.nanoTime() < deadline) {
             evaluator.stop();
             try {
@@ -127,7 +127,7 @@ class JShellEvaluatorTest {
                         + "var sleeper = new Thread(() -> { try { gate.await(); } catch (InterruptedException e) { } });\n"
                         + "sleeper.start();\n"
                         + "sleeper.isAlive()", 20);
-            } catch (CellException e) {
+            } catch (CellFailure e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -1,7 +1,7 @@
 package dev.jmp.kernel.jshell;
 
 import dev.jmp.RemoteException;
-import dev.jmp.kernel.CellException;
+import dev.jmp.magics.CellFailure;
 import dev.jmp.kernel.JmpKernel;
 import dev.jmp.serial.Errors;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +38,7 @@ class RemoteTraceTest {
         evaluator.close();
     }
 
-    private Throwable caughtInACell() throws CellException {
+    private Throwable caughtInACell() throws CellFailure {
         evaluator.eval("int half(int x) {\n  int zero = 0;\n  return x / zero;\n}", 4);
         evaluator.eval("record Box(int v) {\n  int open() {\n    return half(v);\n  }\n}", 5);
         CellValue caught = evaluator.eval(
