@@ -2,12 +2,12 @@ package dev.jmp.magics.pool;
 
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 
-import javax.lang.model.SourceVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The options of one {@code %%pool} cell.
@@ -25,51 +25,49 @@ import java.util.Set;
 public record PoolOptions(String over, String as, int processes, String out, boolean unordered, int chunksize,
                           double timeoutSeconds, int retries, boolean collect) {
 
-    static final String SYNOPSIS = "%%pool --over EXPR --as NAME [-n N] [--out VAR] [--unordered] [--chunksize K] "
-            + "[--timeout S] [--retries R] [--on-error stop|collect]";
+    static final MagicOption<String> OVER = MagicOption.text("--over", "EXPR", "the items").required();
+    static final MagicOption<String> AS = MagicOption.javaName("--as", "NAME", "the item's variable name in the body")
+            .required();
+    static final MagicOption<Integer> PROCESSES = MagicOption.integer("-n", "N", 1, 64, "number of worker processes")
+            .defaultShown("one per processor");
+    static final MagicOption<String> OUT = MagicOption.javaName("--out", "VAR", "bind the results to VAR")
+            .orElse("results");
+    static final MagicOption<Boolean> UNORDERED = MagicOption.flag("--unordered",
+            "list results in the order they finished");
+    static final MagicOption<Integer> CHUNKSIZE = MagicOption.integer("--chunksize", "K", 1, 1_000_000,
+            "K items per task").defaultShown("adaptive batching");
+    static final MagicOption<Double> TIMEOUT = MagicOption.seconds("--timeout", "S",
+            "stop the run after S seconds (the cell fails)");
+    static final MagicOption<Integer> RETRIES = MagicOption.integer("--retries", "R", 0, 100,
+            "try an item that failed (or whose worker died) R more times").orElse(0);
+    static final MagicOption<String> ON_ERROR = MagicOption.choice("--on-error", "stop",
+            Map.entry("stop", "the first failure cancels the remaining items and fails the cell with its stack"
+                    + " trace in cell line numbers"),
+            Map.entry("collect", "run every item; failed items are listed and their results left null; the cell"
+                    + " does not fail"));
+
+    static final MagicOptions OPTIONS = new MagicOptions("%%pool", OVER, AS, PROCESSES, OUT, UNORDERED, CHUNKSIZE,
+            TIMEOUT, RETRIES, ON_ERROR);
 
     /** The documentation of {@code %%pool}. */
     public static final MagicDoc DOC = new MagicDoc("pool", false, true,
             "Compute the body for every item of a collection in a pool of worker processes, with live progress.",
-            """
-            Usage: %%pool --over EXPR --as NAME [-n N] [--out VAR] [--unordered] [--chunksize K]
-                          [--timeout S] [--retries R] [--on-error stop|collect]
-                   BODY (Java statements computing the value for the item NAME; `return` it)
+            OPTIONS.help("BODY (Java statements computing the value for the item NAME; `return` it)", """
+                    EXPR runs until the next option (spaces, brackets and strings are fine) and is
+                    evaluated in the notebook: an Iterable (a List, a Set, map.entrySet() ...),
+                    an array (int[], double[], String[] ...) or a Stream/IntStream. The body sees each
+                    item as the variable NAME, typed as the items are, and runs in N worker JVMs; the
+                    variables of earlier cells it reads are copied to the workers when the cell runs.
 
-            EXPR runs until the next option (spaces, brackets and strings are fine) and is
-            evaluated in the notebook: an Iterable (a List, a Set, map.entrySet() ...),
-            an array (int[], double[], String[] ...) or a Stream/IntStream. The body sees each
-            item as the variable NAME, typed as the items are, and runs in N worker JVMs; the
-            variables of earlier cells it reads are copied to the workers when the cell runs.
+                    A progress display (done/total, rate, ETA, failures) updates in place while the
+                    items run; each item's output streams into the cell labelled with its index [17].
+                    The results are bound to VAR (default: results) as a List in input order, typed
+                    after the body's returns (List<Integer> for `return x * x;` on ints).""", """
+                    %%pool --over List.of(1, 2, 3, 4) --as x -n 2 --out squares
+                    return x * x;
 
-            A progress display (done/total, rate, ETA, failures) updates in place while the
-            items run; each item's output streams into the cell labelled with its index [17].
-            The results are bound to VAR (default: results) as a List in input order, typed
-            after the body's returns (List<Integer> for `return x * x;` on ints).
-
-            Options:
-              --over EXPR       the items (required)
-              --as NAME         the item's variable name in the body (required)
-              -n N              number of worker processes (default: processors, at most 64)
-              --out VAR         bind the results to VAR (default: results)
-              --unordered       list results in the order they finished
-              --chunksize K     K items per task (default: adaptive batching)
-              --timeout S       stop the run after S seconds (the cell fails)
-              --retries R       try an item that failed (or whose worker died) R more times
-              --on-error stop   (default) the first failure cancels the remaining items and
-                                fails the cell with its stack trace in cell line numbers
-              --on-error collect  run every item; failed items are listed and their
-                                results left null; the cell does not fail
-
-            Examples:
-              %%pool --over List.of(1, 2, 3, 4) --as x -n 2 --out squares
-              return x * x;
-
-              %%pool --over urls --as url --on-error collect --retries 1
-              return fetch(url).length();""");
-
-    private static final Set<String> OPTIONS = Set.of("--over", "--as", "-n", "--out", "--unordered",
-            "--chunksize", "--timeout", "--retries", "--on-error");
+                    %%pool --over urls --as url --on-error collect --retries 1
+                    return fetch(url).length();"""));
 
     /**
      * Parses the first line of a {@code %%pool} cell. The {@code --over} expression runs until
@@ -86,7 +84,7 @@ public record PoolOptions(String over, String as, int processes, String out, boo
             String w = words.get(i);
             if (w.equals("--over") || w.startsWith("--over=")) {
                 StringBuilder expr = new StringBuilder(w.equals("--over") ? "" : w.substring("--over=".length()));
-                while (i + 1 < words.size() && !OPTIONS.contains(optionName(words.get(i + 1)))) {
+                while (i + 1 < words.size() && !OPTIONS.isOption(words.get(i + 1))) {
                     expr.append(expr.length() == 0 ? "" : " ").append(words.get(++i));
                 }
                 args.add("--over");
@@ -98,11 +96,6 @@ public record PoolOptions(String over, String as, int processes, String out, boo
         return parse(args);
     }
 
-    private static String optionName(String word) {
-        int eq = word.indexOf('=');
-        return word.startsWith("--") && eq > 0 ? word.substring(0, eq) : word;
-    }
-
     /**
      * Parses split words.
      *
@@ -111,34 +104,17 @@ public record PoolOptions(String over, String as, int processes, String out, boo
      * @throws MagicException for a missing, unknown or malformed option, with the usage line
      */
     public static PoolOptions parse(List<String> args) throws MagicException {
-        MagicOptions spec = new MagicOptions("%%pool", SYNOPSIS)
-                .value("--over").value("--as").value("-n").value("--out").flag("--unordered").value("--chunksize")
-                .value("--timeout").value("--retries").value("--on-error");
-        MagicOptions.Parsed o = spec.parse(args);
-        String over = o.string("--over", null);
-        String as = o.string("--as", null);
-        if (over == null || as == null) {
-            throw new MagicException("%%pool needs " + (over == null ? "--over EXPR (the items)" : "")
-                    + (over == null && as == null ? " and " : "") + (as == null ? "--as NAME (the item's variable)" : "")
-                    + ". Usage: " + SYNOPSIS);
-        }
-        if (!SourceVersion.isName(as) || as.contains(".")) {
-            throw new MagicException("%%pool: --as '" + as + "' is not a valid Java variable name");
-        }
-        String out = o.string("--out", "results");
-        if (!SourceVersion.isName(out) || out.contains(".")) {
-            throw new MagicException("%%pool: --out '" + out + "' is not a valid Java variable name");
-        }
+        MagicOptions.Parsed o = OPTIONS.parse(args);
+        String as = o.get(AS);
+        String out = o.get(OUT);
         if (out.equals(as)) {
-            throw new MagicException("%%pool: --out and --as must differ (both are '" + as + "')");
+            throw OPTIONS.error("--out and --as must differ (both are '" + as + "')");
         }
-        String onError = o.string("--on-error", "stop");
-        if (!onError.equals("stop") && !onError.equals("collect")) {
-            throw new MagicException("%%pool: --on-error must be stop or collect (got '" + onError + "')");
-        }
-        int processors = Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors()));
-        return new PoolOptions(over, as, o.integer("-n", processors, 1, 64), out, o.has("--unordered"),
-                o.integer("--chunksize", 0, 1, 1_000_000), o.seconds("--timeout"), o.integer("--retries", 0, 0, 100),
-                onError.equals("collect"));
+        Integer processes = o.get(PROCESSES);
+        Integer chunksize = o.get(CHUNKSIZE);
+        return new PoolOptions(o.get(OVER), as,
+                processes != null ? processes : Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors())),
+                out, o.get(UNORDERED), chunksize == null ? 0 : chunksize, o.get(TIMEOUT), o.get(RETRIES),
+                o.get(ON_ERROR).equals("collect"));
     }
 }

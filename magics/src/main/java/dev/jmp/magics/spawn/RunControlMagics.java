@@ -14,35 +14,30 @@ import java.util.function.Supplier;
 /** {@code %wait} (wait for background runs and replay them) and {@code %terminate} (stop runs). */
 public final class RunControlMagics {
 
+    private static final MagicOptions WAIT_OPTIONS = new MagicOptions("%wait", "[NAME|all]");
+    private static final MagicOptions TERMINATE_OPTIONS = new MagicOptions("%terminate", "NAME|all");
+
     /** The documentation of {@code %wait}. */
     public static final MagicDoc WAIT_DOC = new MagicDoc("wait", true, false,
             "Wait for background %%spawn runs, then replay their output and summary here.",
-            """
-            Usage: %wait [NAME|all]
-
-            Waits until the run NAME (or every background run not waited for yet: all, the
-            default) has ended, then prints its output again, grouped by worker if the run
-            used --group, and its summary table. The cell fails if a worker failed, so
-            notebooks run with nbconvert (which drops output arriving after a cell ended)
-            keep the output and fail on errors. Interrupting %wait stops waiting, not the run.
-
-            Examples:
-              %%spawn --bg --name train
-              ...
-              %wait train""");
+            WAIT_OPTIONS.help(null, """
+                    Waits until the run NAME (or every background run not waited for yet: all, the
+                    default) has ended, then prints its output again, grouped by worker if the run
+                    used --group, and its summary table. The cell fails if a worker failed, so
+                    notebooks run with nbconvert (which drops output arriving after a cell ended)
+                    keep the output and fail on errors. Interrupting %wait stops waiting, not the run.""", """
+                    %%spawn --bg --name train
+                    ...
+                    %wait train"""));
 
     /** The documentation of {@code %terminate}. */
     public static final MagicDoc TERMINATE_DOC = new MagicDoc("terminate", true, false,
             "Stop running %%spawn runs (SIGTERM, then SIGKILL after 2 s).",
-            """
-            Usage: %terminate NAME|all
-
-            Terminates the workers of the run NAME, or of every running run (all), and
-            waits up to 5 s for them to end. Interrupting the kernel does not stop --bg
-            runs; this does.
-
-            Example:
-              %terminate train""");
+            TERMINATE_OPTIONS.help(null, """
+                    Terminates the workers of the run NAME, or of every running run (all), and
+                    waits up to 5 s for them to end. Interrupting the kernel does not stop --bg
+                    runs; this does.""", """
+                    %terminate train"""));
 
     private final SpawnRegistry registry;
     private final SpawnView view;
@@ -72,7 +67,7 @@ public final class RunControlMagics {
      * @throws MagicException for an unknown run, an interrupt, or a run with failures
      */
     public void waitFor(List<String> args) throws MagicException {
-        MagicOptions.Parsed o = new MagicOptions("%wait", "%wait [NAME|all]").positional().parse(args);
+        MagicOptions.Parsed o = WAIT_OPTIONS.parse(args);
         if (o.positional().size() > 1) {
             throw new MagicException("%wait takes one run name (or all), got: " + String.join(" ", o.positional()));
         }
@@ -117,7 +112,7 @@ public final class RunControlMagics {
      * @throws MagicException for a missing or unknown name
      */
     public void terminate(List<String> args) throws MagicException {
-        MagicOptions.Parsed o = new MagicOptions("%terminate", "%terminate NAME|all").positional().parse(args);
+        MagicOptions.Parsed o = TERMINATE_OPTIONS.parse(args);
         if (o.positional().size() != 1) {
             List<String> running = registry.all().stream().filter(r -> !r.isDone()).map(SpawnRun::name).toList();
             throw new MagicException("%terminate needs one run name or all, for example: %terminate train"

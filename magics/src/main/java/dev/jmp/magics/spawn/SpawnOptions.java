@@ -3,9 +3,9 @@ package dev.jmp.magics.spawn;
 import dev.jmp.magics.MagicArgs;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 
-import javax.lang.model.SourceVersion;
 import java.util.List;
 
 /**
@@ -26,51 +26,54 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
     /** The most processes one cell may start. */
     public static final int MAX_COUNT = 256;
 
-    static final String SYNOPSIS = "%%spawn [-n N] [--name NAME] [--daemon] [--bg] [--timeout S] [--out VAR] "
-            + "[--group] [--jvm-opts \"...\"]";
+    static final MagicOption<Integer> COUNT = MagicOption.integer("-n", "N", 1, MAX_COUNT, "number of processes")
+            .orElse(1);
+    static final MagicOption<String> NAME = MagicOption.text("--name", "NAME",
+                    "name of the run; workers are NAME (N = 1) or NAME-0 .. NAME-(N-1); %wait and %terminate take it")
+            .defaultShown("spawn-K")
+            .check(n -> n.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*"),
+                    n -> "'" + n + "' may contain only letters, digits, '_', '.' and '-' (it names the run and its workers)")
+            .check(n -> !n.equals("all"), n -> "all is reserved (%wait all and %terminate all mean every run)");
+    static final MagicOption<Boolean> DAEMON = MagicOption.flag("--daemon",
+            "daemon processes (stopped, not waited for, at kernel exit)");
+    static final MagicOption<Boolean> BACKGROUND = MagicOption.flag("--bg",
+            "return at once; output keeps flowing into this cell, and the summary replaces the status line when the"
+                    + " run ends. %wait NAME waits and replays the output (for nbconvert); %terminate NAME stops it."
+                    + " Interrupts do not stop it.");
+    static final MagicOption<Double> TIMEOUT = MagicOption.seconds("--timeout", "S",
+            "terminate the workers after S seconds (the cell fails)");
+    static final MagicOption<String> OUT = MagicOption.javaName("--out", "VAR",
+            "bind VAR (a java.util.List<dev.jmp.Process>) to the processes: VAR.get(0).pid(), .exitCode(),"
+                    + " .result(), .join(), .terminate()");
+    static final MagicOption<Boolean> GROUP = MagicOption.flag("--group",
+            "hold output back and print it per worker, in worker order, when the run ends (notebooks that diff"
+                    + " cleanly)");
+    static final MagicOption<String> JVM_OPTIONS = MagicOption.text("--jvm-opts", "\"...\"",
+            "JVM options for the workers, e.g. --jvm-opts \"-Xmx256m\"");
+
+    static final MagicOptions OPTIONS = new MagicOptions("%%spawn", COUNT, NAME, DAEMON, BACKGROUND, TIMEOUT, OUT,
+            GROUP, JVM_OPTIONS);
 
     /** The documentation of {@code %%spawn}. */
     public static final MagicDoc DOC = new MagicDoc("spawn", false, true,
             "Run the cell body in N new worker processes, streaming their output into the cell.",
-            """
-            Usage: %%spawn [-n N] [--name NAME] [--daemon] [--bg] [--timeout S] [--out VAR]
-                           [--group] [--jvm-opts "..."]
-                   BODY (Java statements; may `return` a value)
+            OPTIONS.help("BODY (Java statements; may `return` a value)", """
+                    The body is compiled in the notebook (methods, classes, records and variables of
+                    earlier cells are visible) and runs in N fresh worker JVMs. The variables it reads
+                    are copied when the cell runs; changes made in a worker do not flow back. Inside,
+                    Worker.index() (0..N-1), Worker.name() and Worker.pid() tell which worker runs.
 
-            The body is compiled in the notebook (methods, classes, records and variables of
-            earlier cells are visible) and runs in N fresh worker JVMs. The variables it reads
-            are copied when the cell runs; changes made in a worker do not flow back. Inside,
-            Worker.index() (0..N-1), Worker.name() and Worker.pid() tell which worker runs.
+                    While it runs, each worker's stdout and stderr stream into the cell, whole lines
+                    labelled [w0], [w1] ... At the end a table shows each worker's name, pid, exit
+                    code, duration and returned value. A worker that throws or exits non-zero makes
+                    the cell fail with its stack trace in cell line numbers; the other workers'
+                    output stays. Interrupting the kernel terminates the workers.""", """
+                    %%spawn -n 4
+                    System.out.println("hello from worker " + Worker.index());
+                    return Worker.index() * Worker.index();
 
-            While it runs, each worker's stdout and stderr stream into the cell, whole lines
-            labelled [w0], [w1] ... At the end a table shows each worker's name, pid, exit
-            code, duration and returned value. A worker that throws or exits non-zero makes
-            the cell fail with its stack trace in cell line numbers; the other workers'
-            output stays. Interrupting the kernel terminates the workers.
-
-            Options:
-              -n N            number of processes (default 1, at most 256)
-              --name NAME     name of the run (default spawn-K); workers are NAME (N = 1)
-                              or NAME-0 .. NAME-(N-1); %wait and %terminate take it
-              --daemon        daemon processes (stopped, not waited for, at kernel exit)
-              --bg            return at once; output keeps flowing into this cell, and the
-                              summary replaces the status line when the run ends.
-                              %wait NAME waits and replays the output (for nbconvert);
-                              %terminate NAME stops it. Interrupts do not stop it.
-              --timeout S     terminate the workers after S seconds (the cell fails)
-              --out VAR       bind VAR (a java.util.List<dev.jmp.Process>) to the processes:
-                              VAR.get(0).pid(), .exitCode(), .result(), .join(), .terminate()
-              --group         hold output back and print it per worker, in worker order,
-                              when the run ends (notebooks that diff cleanly)
-              --jvm-opts "…"  JVM options for the workers, e.g. --jvm-opts "-Xmx256m"
-
-            Examples:
-              %%spawn -n 4
-              System.out.println("hello from worker " + Worker.index());
-              return Worker.index() * Worker.index();
-
-              %%spawn --bg --name train --out procs
-              for (int epoch = 0; epoch < 10; epoch++) { step(epoch); System.out.println(epoch); }""");
+                    %%spawn --bg --name train --out procs
+                    for (int epoch = 0; epoch < 10; epoch++) { step(epoch); System.out.println(epoch); }"""));
 
     /**
      * Parses the words after {@code %%spawn}.
@@ -80,24 +83,9 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
      * @throws MagicException for an unknown or malformed option, with the usage line
      */
     public static SpawnOptions parse(List<String> args) throws MagicException {
-        MagicOptions spec = new MagicOptions("%%spawn", SYNOPSIS)
-                .value("-n").value("--name").flag("--daemon").flag("--bg").value("--timeout")
-                .value("--out").flag("--group").value("--jvm-opts");
-        MagicOptions.Parsed o = spec.parse(args);
-        String name = o.string("--name", null);
-        if (name != null && !name.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*")) {
-            throw new MagicException("%%spawn: --name '" + name + "' may contain only letters, digits, '_', '.' and '-'"
-                    + " (it names the run and its workers)");
-        }
-        if (name != null && name.equals("all")) {
-            throw new MagicException("%%spawn: --name all is reserved (%wait all and %terminate all mean every run)");
-        }
-        String out = o.string("--out", null);
-        if (out != null && (!SourceVersion.isName(out) || out.contains("."))) {
-            throw new MagicException("%%spawn: --out '" + out + "' is not a valid Java variable name");
-        }
-        String jvm = o.string("--jvm-opts", "");
-        return new SpawnOptions(o.integer("-n", 1, 1, MAX_COUNT), name, o.has("--daemon"), o.has("--bg"),
-                o.seconds("--timeout"), out, o.has("--group"), MagicArgs.split(jvm));
+        MagicOptions.Parsed o = OPTIONS.parse(args);
+        String jvm = o.get(JVM_OPTIONS);
+        return new SpawnOptions(o.get(COUNT), o.get(NAME), o.get(DAEMON), o.get(BACKGROUND), o.get(TIMEOUT),
+                o.get(OUT), o.get(GROUP), MagicArgs.split(jvm == null ? "" : jvm));
     }
 }

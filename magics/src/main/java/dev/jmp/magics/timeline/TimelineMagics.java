@@ -4,6 +4,7 @@ import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 
 import java.io.IOException;
@@ -19,28 +20,26 @@ import java.util.function.Supplier;
 /** {@code %timeline}: an SVG chart of the last (or a named) {@code %%pool} or {@code %%spawn} run. */
 public final class TimelineMagics {
 
+    static final MagicOption<String> OUT = MagicOption.text("--out", "FILE.svg",
+            "also write the chart to FILE.svg (relative to the kernel's working directory)");
+    static final MagicOption<Integer> WIDTH = MagicOption.integer("--width", "PX", 200, 4000,
+            "the chart's width in pixels").orElse(TimelineSvg.DEFAULT_WIDTH);
+
+    static final MagicOptions OPTIONS = new MagicOptions("%timeline", "[NAME]", OUT, WIDTH);
+
     /** The documentation of {@code %timeline}. */
     public static final MagicDoc DOC = new MagicDoc("timeline", true, false,
             "Chart the last %%pool or %%spawn run as SVG: a row per worker, a bar per item or process.",
-            """
-            Usage: %timeline [NAME] [--out FILE.svg] [--width PX]
-
-            Draws when and where the work of the last %%pool or %%spawn run happened
-            (or of the run NAME, one of the last 20): one row per worker process, one bar
-            per item (%%pool) or per process (%%spawn), green when it succeeded, red when
-            it failed, grey while still running, on a time axis in seconds from the run's
-            start. Hovering a bar shows the item's index (or the process) and its duration.
-            Consoles and nbconvert's text output get a summary per worker instead.
-
-            Options:
-              --out FILE.svg  also write the chart to FILE.svg (relative to the kernel's
-                              working directory)
-              --width PX      the chart's width in pixels (200 to 4000, default 800)
-
-            Examples:
-              %timeline
-              %timeline pool-2 --width 1200
-              %timeline --out timeline.svg""");
+            OPTIONS.help(null, """
+                    Draws when and where the work of the last %%pool or %%spawn run happened
+                    (or of the run NAME, one of the last 20): one row per worker process, one bar
+                    per item (%%pool) or per process (%%spawn), green when it succeeded, red when
+                    it failed, grey while still running, on a time axis in seconds from the run's
+                    start. Hovering a bar shows the item's index (or the process) and its duration.
+                    Consoles and nbconvert's text output get a summary per worker instead.""", """
+                    %timeline
+                    %timeline pool-2 --width 1200
+                    %timeline --out timeline.svg"""));
 
     private final Timelines timelines;
     private final Supplier<CellOutput> cell;
@@ -78,13 +77,12 @@ public final class TimelineMagics {
      * @throws MagicException for a bad option, an unknown run, or a file that cannot be written
      */
     public void timeline(List<String> args) throws MagicException {
-        MagicOptions.Parsed o = new MagicOptions("%timeline", "%timeline [NAME] [--out FILE.svg] [--width PX]")
-                .value("--out").value("--width").positional().parse(args);
+        MagicOptions.Parsed o = OPTIONS.parse(args);
         if (o.positional().size() > 1) {
             throw new MagicException("%timeline takes at most one run name, got: " + String.join(" ", o.positional()));
         }
-        int width = o.integer("--width", TimelineSvg.DEFAULT_WIDTH, 200, 4000);
-        String out = o.string("--out", null);
+        int width = o.get(WIDTH);
+        String out = o.get(OUT);
         Timeline t;
         CellOutput output = cell.get();
         if (o.positional().isEmpty()) {

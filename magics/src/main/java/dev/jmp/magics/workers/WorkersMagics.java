@@ -7,6 +7,7 @@ import dev.jmp.magics.MagicArgs;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 import dev.jmp.magics.render.Table;
 
@@ -23,26 +24,23 @@ import java.util.function.Supplier;
  */
 public final class WorkersMagics {
 
+    static final MagicOption<Integer> WARM = MagicOption.integer("--warm", "N", 0, 64,
+            "keep N idle workers started, so %%spawn and processes start in milliseconds (0 = none)").orElse(0);
+    static final MagicOption<String> JVM_OPTIONS = MagicOption.text("--jvm-opts", "\"...\"",
+            "JVM options for every new worker (warm ones restart); --jvm-opts \"\" clears them").allowEmpty();
+
+    static final MagicOptions OPTIONS = new MagicOptions("%workers", WARM, JVM_OPTIONS);
+
     /** The documentation of {@code %workers}. */
     public static final MagicDoc DOC = new MagicDoc("workers", true, false,
             "Show the worker processes (id, pid, state, tasks, CPU, RSS, uptime); set warm workers and JVM options.",
-            """
-            Usage: %workers [--warm N] [--jvm-opts "..."]
-
-            Without options, shows every live worker JVM of this kernel: its id and name,
-            pid, state (starting, idle = a warm worker waiting for work, busy), the tasks it
-            finished, the CPU time it used, its resident memory and how long it has run.
-
-            Options:
-              --warm N          keep N idle workers started, so %%spawn and processes start
-                                in milliseconds (0 = none, the default)
-              --jvm-opts "..."  JVM options for every new worker (warm ones restart);
-                                --jvm-opts "" clears them
-
-            Examples:
-              %workers
-              %workers --warm 4
-              %workers --jvm-opts "-Xmx512m -XX:+UseSerialGC\"""");
+            OPTIONS.help(null, """
+                    Without options, shows every live worker JVM of this kernel: its id and name,
+                    pid, state (starting, idle = a warm worker waiting for work, busy), the tasks it
+                    finished, the CPU time it used, its resident memory and how long it has run.""", """
+                    %workers
+                    %workers --warm 4
+                    %workers --jvm-opts "-Xmx512m -XX:+UseSerialGC\""""));
 
     private final Supplier<CellOutput> cell;
 
@@ -74,24 +72,23 @@ public final class WorkersMagics {
      * @throws MagicException for a bad option
      */
     public void workers(List<String> args) throws MagicException {
-        MagicOptions.Parsed o = new MagicOptions("%workers", "%workers [--warm N] [--jvm-opts \"...\"]")
-                .value("--warm").value("--jvm-opts").parse(args);
+        MagicOptions.Parsed o = OPTIONS.parse(args);
         CellOutput out = cell.get();
-        if (o.has("--jvm-opts")) {
-            List<String> options = MagicArgs.split(o.raw("--jvm-opts"));
+        if (o.has(JVM_OPTIONS)) {
+            List<String> options = MagicArgs.split(o.get(JVM_OPTIONS));
             Jmp.setWorkerJvmOptions(options.toArray(String[]::new));
             out.stdout("New workers start with JVM options: " + (options.isEmpty() ? "(none)" : String.join(" ", options))
                     + "\n");
         }
-        if (o.has("--warm")) {
-            int n = o.integer("--warm", 0, 0, 64);
+        if (o.has(WARM)) {
+            int n = o.get(WARM);
             Jmp.setWarmWorkers(n);
             if (n > 0) {
                 Jmp.start();
             }
             out.stdout("Keeping " + n + " warm worker" + (n == 1 ? "" : "s") + " ready.\n");
         }
-        if (o.has("--warm") || o.has("--jvm-opts")) {
+        if (o.has(WARM) || o.has(JVM_OPTIONS)) {
             return;
         }
         out.display(UUID.randomUUID().toString(), table(Jmp.workers(), System.currentTimeMillis()).bundle());
