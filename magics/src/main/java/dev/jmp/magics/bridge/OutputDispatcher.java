@@ -1,7 +1,7 @@
 package dev.jmp.magics.bridge;
 
-import dev.jmp.OutputEvent;
-import dev.jmp.OutputListener;
+import dev.jmp.spi.OutputEvent;
+import dev.jmp.spi.OutputListener;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.TraceLines;

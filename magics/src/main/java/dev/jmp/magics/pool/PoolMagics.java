@@ -1,8 +1,8 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.SerialFunction;
-import dev.jmp.classes.TaskPreparers;
-import dev.jmp.classes.scan.UnsendableVariablesException;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.spi.TaskPreparers;
+import dev.jmp.magics.scan.UnsendableVariablesException;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;

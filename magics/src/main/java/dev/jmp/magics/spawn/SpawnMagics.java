@@ -1,7 +1,7 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.SerialCallable;
-import dev.jmp.classes.scan.UnsendableVariablesException;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.magics.scan.UnsendableVariablesException;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
