@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;

@@ -7,7 +7,7 @@ import dev.jmp.function.SerialFunction;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.error.WaitTimeoutException;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.ProgressDisplay;

@@ -7,7 +7,7 @@ import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.timeline.Timelines;
 

@@ -4,7 +4,7 @@ import dev.jmp.spi.OutputEvent;
 import dev.jmp.Process;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.OutputLog;

@@ -7,7 +7,6 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.util.Durations;
-import dev.jmp.internal.worker.WorkerContext;
 import java.time.Duration;
 import java.util.List;
 
@@ -51,7 +50,7 @@ public final class QueueCalls {
     @SuppressWarnings("unchecked")
     public static <E> E get(long id, long timeoutMillis) {
         ServiceResult r = call("get", new QueueService.Op(id, timeoutMillis), List.of());
-        return (E) Values.decode(r.frames().get(0), WorkerContext.valueLoader());
+        return (E) Values.decode(r.frames().get(0), ServiceClients.valueLoader());
     }
 
     public static long number(String op, long id, long timeoutMillis) {

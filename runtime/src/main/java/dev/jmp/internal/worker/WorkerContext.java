@@ -1,7 +1,5 @@
 package dev.jmp.internal.worker;
 
-import dev.jmp.internal.service.ParentRuntime;
-
 /**
  * The identity of the current worker JVM, set once it is assigned to an owner. Read by the
  * public {@code dev.jmp.Worker} API.
@@ -11,26 +9,12 @@ public final class WorkerContext {
     private static volatile boolean worker;
     private static volatile int index = -1;
     private static volatile String name = "MainProcess";
-    private static volatile ClassLoader loader;
 
     private WorkerContext() {
     }
 
     static void markWorker() {
         worker = true;
-    }
-
-    static void setLoader(ClassLoader l) {
-        loader = l;
-    }
-
-    /**
-     * The loader values received in this process are deserialized with: the task loader in a
-     * worker, the runtime's result loader in the parent.
-     */
-    public static ClassLoader valueLoader() {
-        ClassLoader l = loader;
-        return l != null ? l : ParentRuntime.get().resultLoader();
     }
 
     static void assign(int newIndex, String newName) {

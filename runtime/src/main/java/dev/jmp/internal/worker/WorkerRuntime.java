@@ -70,9 +70,8 @@ public final class WorkerRuntime {
         }
         this.results = new ResultBatch(link);
         this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()));
-        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())));
+        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())), loader);
         WorkerContext.markWorker();
-        WorkerContext.setLoader(loader);
         register();
     }
 

@@ -1,10 +1,8 @@
-package dev.jmp.magics.bridge;
+package dev.jmp.magics.render;
 
 import dev.jmp.spi.OutputEvent;
 import dev.jmp.spi.OutputListener;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.render.DisplayMarkers;
-import dev.jmp.magics.render.TraceLines;
 
 import java.io.PrintStream;
 import java.util.Map;

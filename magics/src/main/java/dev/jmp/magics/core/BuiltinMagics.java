@@ -1,8 +1,10 @@
-package dev.jmp.magics;
+package dev.jmp.magics.core;
 
+import dev.jmp.magics.KernelCallbacks;
+import dev.jmp.magics.MagicCatalog;
+import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.classpath.ClasspathMagics;
 import dev.jmp.magics.classpath.MavenMagics;
-import dev.jmp.magics.core.LsMagics;
 import dev.jmp.magics.shell.ShellMagics;
 
 /**
