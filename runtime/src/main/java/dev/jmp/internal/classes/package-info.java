@@ -1,6 +1,6 @@
 /**
- * Code shipping: where a worker's classes come from ({@link dev.jmp.spi.ClassSource}) and
- * the class loaders that fetch them from the parent, and the {@link dev.jmp.spi.TaskPreparer}
- * hook through which a task carries payloads (the notebook variables it reads) to its worker.
+ * Code shipping: the parent's class server, which answers workers' class requests from the
+ * {@link dev.jmp.spi.ClassSource}s a kernel added and from the parent's own classpath, and the
+ * worker's class loader, which fetches what its classpath lacks from the parent (and caches it).
  */
 package dev.jmp.internal.classes;

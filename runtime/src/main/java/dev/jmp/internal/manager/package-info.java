@@ -6,7 +6,7 @@
  * ({@link dev.jmp.internal.manager.ManagerCalls}), and the cells that put a {@code SharedIntArray} (and
  * the long and double ones) on a manager-held array ({@link dev.jmp.internal.manager.ManagerCellsRef}).
  * The API users type ({@code Manager}, {@code SharedMap}, {@code SharedLock} ...) lives in
- * {@code dev.jmp}. Operations and their arguments are listed in {@code runtime/README.md}
+ * {@code dev.jmp.shared}. Operations and their arguments are listed in {@code runtime/README.md}
  * ("Shared state").
  */
 package dev.jmp.internal.manager;

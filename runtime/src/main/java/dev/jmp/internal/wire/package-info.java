@@ -4,6 +4,6 @@
  * with HMAC-SHA256 ({@link dev.jmp.internal.wire.FrameSigner}), the one codec for control messages
  * ({@link dev.jmp.internal.wire.WireCodec}), the counters of dropped frames, and the same signed messages
  * over a plain loopback TCP connection for service calls ({@link dev.jmp.internal.wire.FrameChannel}). The message classes live
- * in {@link dev.jmp.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
+ * in {@code dev.jmp.internal.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
  */
 package dev.jmp.internal.wire;
