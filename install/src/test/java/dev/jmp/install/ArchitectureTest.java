@@ -17,15 +17,19 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,26 +52,31 @@ class ArchitectureTest {
     private static JavaClasses main;
 
     @BeforeAll
-    static void importClasses() {
-        List<Path> roots = jmpClasspathRoots();
+    static void importClasses() throws IOException {
+        List<Location> roots = jmpClasspathRoots();
         if (Files.isDirectory(BENCH)) {
-            roots.add(BENCH);
+            roots.add(Location.of(BENCH));
         }
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPaths(roots);
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importLocations(roots);
         assertTrue(main.containPackage("dev.jmp.internal.worker"), "the runtime's classes were imported");
         assertTrue(main.containPackage("dev.jmp.magics"), "the magics' classes were imported");
         assertTrue(main.containPackage("dev.jmp.kernel"), "the kernel's classes were imported");
     }
 
-    /** The class directories and jars of jmp's modules on the test classpath (this module's tests excluded). */
-    private static List<Path> jmpClasspathRoots() {
-        List<Path> roots = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    /**
+     * The class directories (in an IDE or {@code mvn test}) or jars ({@code mvn verify}) of jmp's
+     * modules on the test classpath, this module's tests excluded.
+     */
+    private static List<Location> jmpClasspathRoots() throws IOException {
+        List<Location> roots = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (Files.isDirectory(p.resolve("dev/jmp")) && !p.endsWith("test-classes")) {
-                roots.add(p);
+                roots.add(Location.of(p));
             } else if (entry.endsWith(".jar") && p.getFileName().toString().startsWith("jmp-")) {
-                roots.add(p);
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    roots.add(Location.of(jar));
+                }
             }
         }
         return roots;
