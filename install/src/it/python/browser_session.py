@@ -85,7 +85,7 @@ def wait_gone(tag, seen, timeout):
 
 def kind(cmd):
     """What a tagged process is, for the report."""
-    for name, mark in (("worker", "dev.jmp.worker.WorkerMain"), ("process launch helper", "jspawnhelper"),
+    for name, mark in (("worker", "dev.jmp.internal.worker.WorkerMain"), ("process launch helper", "jspawnhelper"),
                        ("chromedriver", "chromedriver"),
                        ("chromium", "chromium"), ("kernel", "dev.jmp.kernel"), ("kernel", "jmp-kernel"),
                        ("notebook server", "notebook")):

@@ -88,7 +88,7 @@ def worker_alive(pid):
     """Whether a jmp worker JVM with this pid still runs (pid reuse by another program does not count)."""
     try:
         with open("/proc/%d/cmdline" % pid, "rb") as f:
-            return b"dev.jmp.worker.WorkerMain" in f.read()
+            return b"dev.jmp.internal.worker.WorkerMain" in f.read()
     except (FileNotFoundError, ProcessLookupError):
         return False
 
@@ -103,8 +103,7 @@ def wait_workers_gone(pids, timeout=15):
     return alive
 
 
-LAUNCHED = "(dev.jmp.supervisor.Supervisor.peek() == null ? java.util.List.<Long>of() " \
-           ": dev.jmp.supervisor.Supervisor.peek().launchedPids())"
+LAUNCHED = "dev.jmp.Jmp.launchedPids()"
 """An expression the kernel evaluates to the pids of every worker JVM it launched."""
 
 

@@ -75,7 +75,8 @@ class RuntimeFromCellsTest(jmp_client.KernelTestCase):
         self.assertEqual(content["evalue"],
                          "variable `th` (java.lang.Thread) cannot be sent to a worker: java.lang.Thread is not Serializable")
         trace = "\n".join(content["traceback"])
-        self.assertNotIn("at dev.jmp.classes", trace)
+        for machinery in ("at dev.jmp.spi", "at dev.jmp.internal", "at dev.jmp.magics"):
+            self.assertNotIn(machinery, trace)
         self.assertEqual(self.value(jmp_client.LAUNCHED + ".size()"), before, "no worker was started")
 
     def test_worker_exception_shows_cell_lines(self):
@@ -86,7 +87,7 @@ class RuntimeFromCellsTest(jmp_client.KernelTestCase):
         trace = "\n".join(content["traceback"])
         self.assertIn("java.lang.ArithmeticException: / by zero", trace)
         self.assertIn("at divideBy (cell [%d], line 3)" % cell, trace)
-        for internal in ("$JShell$", "dev.jmp.worker"):
+        for internal in ("$JShell$", "dev.jmp.internal.worker"):
             self.assertNotIn(internal, trace)
 
     def test_running_worker_is_stopped_at_kernel_shutdown(self):

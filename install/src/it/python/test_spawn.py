@@ -67,7 +67,7 @@ class SpawnTest(jmp_client.KernelTestCase):
         self.assertIn("w1 (spawn-", trace)
         self.assertRegex(trace, r"at ratio \(cell \[\d+\], line 3\)")
         self.assertIn("at cell [%d], line 4" % cell, trace)
-        for internal in ("$JShell$", "dev.jmp.worker"):
+        for internal in ("$JShell$", "dev.jmp.internal.worker"):
             self.assertNotIn(internal, trace)
         text = jmp_client.text_of(msgs, "stdout")
         for w in (0, 2):
@@ -261,7 +261,7 @@ class SpawnTest(jmp_client.KernelTestCase):
             self.assertRegex(trace, frame)
             err += trace
         for text in (err, printed):
-            for internal in ("$JShell", "do_it$", "REPL.", "dev.jmp.worker."):
+            for internal in ("$JShell", "do_it$", "REPL.", "dev.jmp.internal.worker."):
                 self.assertNotIn(internal, text)
 
 

@@ -1,7 +1,12 @@
 package dev.jmp;
 
-import dev.jmp.pool.CollectingSink;
-import dev.jmp.pool.ItemResult;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WaitTimeoutException;
+import dev.jmp.error.WorkerDiedException;
+import dev.jmp.internal.pool.CollectingSink;
+import dev.jmp.internal.pool.ItemResult;
+import dev.jmp.internal.util.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;

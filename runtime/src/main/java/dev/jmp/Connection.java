@@ -1,5 +1,8 @@
 package dev.jmp;
 
+import dev.jmp.error.PipeClosedException;
+import dev.jmp.error.QueueEmptyException;
+import dev.jmp.internal.service.QueueCalls;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -71,7 +74,7 @@ public final class Connection implements Serializable, AutoCloseable {
     @Override
     public void close() {
         if (out >= 0) {
-            QueueCalls.call("closeWriter", new dev.jmp.service.QueueService.Op(out, 0), java.util.List.of());
+            QueueCalls.call("closeWriter", new dev.jmp.internal.service.QueueService.Op(out, 0), java.util.List.of());
         }
     }
 }

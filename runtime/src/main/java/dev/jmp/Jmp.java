@@ -1,12 +1,18 @@
 package dev.jmp;
 
-import dev.jmp.classes.ClassSource;
-import dev.jmp.classes.TaskPreparer;
-import dev.jmp.classes.TaskPreparers;
-import dev.jmp.supervisor.RuntimeSettings;
-import dev.jmp.supervisor.Supervisor;
-import dev.jmp.supervisor.WorkerHandle;
-import dev.jmp.wire.message.AddClasspath;
+import dev.jmp.error.RemoteException;
+import dev.jmp.internal.supervisor.RuntimeSettings;
+import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.util.Durations;
+import dev.jmp.internal.wire.message.AddClasspath;
+import dev.jmp.spi.ClassSource;
+import dev.jmp.spi.OutputListener;
+import dev.jmp.spi.Subscription;
+import dev.jmp.spi.TaskPreparer;
+import dev.jmp.spi.TaskPreparers;
+import dev.jmp.spi.TraceFormat;
+import dev.jmp.spi.WorkerInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +62,7 @@ public final class Jmp {
      * @param formatter the lines for an exception and its causes
      */
     public static void setTraceFormatter(java.util.function.Function<Throwable, java.util.List<String>> formatter) {
-        RemoteException.setTraceFormatter(formatter);
+        TraceFormat.set(formatter);
     }
 
     /**
@@ -140,7 +146,18 @@ public final class Jmp {
      * {@code patience} in all for the workers' task counts (-1 for a worker that did not answer).
      */
     public static List<WorkerInfo> workers(java.time.Duration patience) {
-        return dev.jmp.supervisor.WorkerInventory.snapshot(Supervisor.peek(), Durations.check(patience));
+        return dev.jmp.internal.supervisor.WorkerInventory.snapshot(Supervisor.peek(), Durations.check(patience));
+    }
+
+    /**
+     * The process ids of every worker JVM the running runtime launched, warm ones and ones that
+     * have exited included, in launch order (tests use it to check that none outlives them).
+     *
+     * @return the pids, empty when the runtime is not running
+     */
+    public static List<Long> launchedPids() {
+        Supervisor s = Supervisor.peek();
+        return s == null ? List.of() : s.launchedPids();
     }
 
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */

@@ -1,5 +1,7 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueCalls;
+
 /**
  * A {@link Queue} whose consumers report each item done with {@link #taskDone()}, so a producer
  * can {@link #join()} until everything put was processed, like Python's {@code JoinableQueue}.
@@ -26,11 +28,11 @@ public class JoinableQueue<E> extends Queue<E> {
      * @throws IllegalStateException if called more times than items were put
      */
     public void taskDone() {
-        QueueCalls.call("taskDone", new dev.jmp.service.QueueService.Op(id(), 0), java.util.List.of());
+        QueueCalls.call("taskDone", new dev.jmp.internal.service.QueueService.Op(id(), 0), java.util.List.of());
     }
 
     /** Waits until every item put has been marked done. */
     public void join() {
-        QueueCalls.call("join", new dev.jmp.service.QueueService.Op(id(), -1), java.util.List.of());
+        QueueCalls.call("join", new dev.jmp.internal.service.QueueService.Op(id(), -1), java.util.List.of());
     }
 }

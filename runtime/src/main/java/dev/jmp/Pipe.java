@@ -1,5 +1,7 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueCalls;
+
 /**
  * Two connected {@link Connection}s, like Python's {@code Pipe()}: what one end sends, the other
  * receives. Duplex by default; a one-way pipe's {@link #first()} only receives and

@@ -1,6 +1,7 @@
 package dev.jmp;
 
-import dev.jmp.pool.PoolScheduler;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.internal.pool.PoolScheduler;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;

@@ -1,20 +1,26 @@
 package dev.jmp;
 
-import dev.jmp.serial.Errors;
-import dev.jmp.serial.Slice;
-import dev.jmp.serial.ValueList;
-import dev.jmp.serial.Values;
-import dev.jmp.supervisor.Dispatch;
-import dev.jmp.supervisor.RuntimeMember;
-import dev.jmp.supervisor.ShippedFunction;
-import dev.jmp.supervisor.Supervisor;
-import dev.jmp.supervisor.WorkerExit;
-import dev.jmp.supervisor.WorkerHandle;
-import dev.jmp.supervisor.WorkerOptions;
-import dev.jmp.supervisor.WorkerOwner;
-import dev.jmp.wire.message.ErrorInfo;
-import dev.jmp.wire.message.TaskOutcome;
-import java.io.Serializable;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.SerializationException;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.function.SerialRunnable;
+import dev.jmp.function.StarFunction;
+import dev.jmp.internal.serial.Errors;
+import dev.jmp.internal.serial.Slice;
+import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.supervisor.Dispatch;
+import dev.jmp.internal.supervisor.RuntimeMember;
+import dev.jmp.internal.supervisor.ShippedFunction;
+import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.WorkerExit;
+import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.supervisor.WorkerOptions;
+import dev.jmp.internal.supervisor.WorkerOwner;
+import dev.jmp.internal.util.Durations;
+import dev.jmp.internal.wire.message.ErrorInfo;
+import dev.jmp.internal.wire.message.TaskOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callable target's return value is available from {@link #result()}. At the parent's normal exit,
  * daemon processes are terminated and the others joined.
  */
-public class Process implements Serializable {
+public class Process implements SerialRunnable {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -296,7 +302,7 @@ public class Process implements Serializable {
     /** The exception the target threw, or {@code null}. */
     public RemoteException exception() {
         ErrorInfo e = error;
-        return e == null ? null : new RemoteException(e);
+        return e == null ? null : Errors.toException(e);
     }
 
     /** The last lines the worker wrote to stderr (after it ended). */

@@ -1,5 +1,8 @@
 package dev.jmp;
 
+import dev.jmp.error.QueueEmptyException;
+import dev.jmp.error.QueueFullException;
+import dev.jmp.internal.service.QueueCalls;
 import java.io.Serializable;
 import java.time.Duration;
 

@@ -1,6 +1,12 @@
 package dev.jmp;
 
-import dev.jmp.pool.StreamingSink;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WaitTimeoutException;
+import dev.jmp.error.WorkerDiedException;
+import dev.jmp.internal.pool.StreamingSink;
+import dev.jmp.internal.util.Durations;
+import dev.jmp.spi.ItemTiming;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -74,7 +80,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
         lastIndex = n.index();
         lastTiming = n.result().timing();
         onTake.run();
-        return (R) n.result().value(dev.jmp.supervisor.RuntimeSettings.global().resultLoader());
+        return (R) n.result().value(dev.jmp.internal.supervisor.RuntimeSettings.global().resultLoader());
     }
 
     private StreamingSink.Next take(long nanos) {

@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueCalls;
 import java.io.Serializable;
 
 /**

@@ -1,7 +1,7 @@
 package dev.jmp;
 
-import dev.jmp.worker.OutputCapture;
-import dev.jmp.worker.WorkerContext;
+import dev.jmp.internal.worker.OutputCapture;
+import dev.jmp.internal.worker.WorkerContext;
 
 /**
  * Who am I? Called inside a task, tells which worker runs it, like Python's

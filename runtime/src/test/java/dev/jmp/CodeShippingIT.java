@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.SerializationException;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.spi.ClassSource;
 import java.io.Serializable;
 import java.net.ServerSocket;
 import java.util.List;
@@ -26,7 +30,7 @@ class CodeShippingIT extends WorkerTracking {
             Jmp.removeClassSource(plugged);
         }
         Jmp.setResultClassLoader(CodeShippingIT.class.getClassLoader());
-        dev.jmp.supervisor.RuntimeSettings.global().clearClasspath();
+        dev.jmp.internal.supervisor.RuntimeSettings.global().clearClasspath();
     }
 
     @Test
@@ -36,11 +40,11 @@ class CodeShippingIT extends WorkerTracking {
                 "gen.Point", "package gen; public record Point(int x, int y) implements java.io.Serializable {}",
                 "gen.Maker", """
                         package gen;
-                        public class Maker implements dev.jmp.SerialCallable<Object> {
+                        public class Maker implements dev.jmp.function.SerialCallable<Object> {
                             private final int base;
                             public Maker(int base) { this.base = base; }
                             public Object call() { return new Point(base, dev.jmp.Worker.index()); }
-                            public static dev.jmp.SerialFunction<Integer, Object> scaled(int k) {
+                            public static dev.jmp.function.SerialFunction<Integer, Object> scaled(int k) {
                                 return x -> new Point(x * k, -1);
                             }
                         }
@@ -119,7 +123,7 @@ class CodeShippingIT extends WorkerTracking {
             SerializationException e = assertThrows(SerializationException.class, p::start);
             assertEquals("task.arg$1.conn", e.path());
             assertEquals("java.net.ServerSocket", e.typeName());
-            dev.jmp.supervisor.Supervisor s = dev.jmp.supervisor.Supervisor.peek();
+            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.Supervisor.peek();
             assertTrue(s == null || s.launchedPids().isEmpty(), "no worker was started for a task that cannot be sent");
             try (Pool pool = new Pool(1)) {
                 SerializationException arg = assertThrows(SerializationException.class,

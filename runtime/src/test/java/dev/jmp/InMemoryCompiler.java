@@ -63,7 +63,7 @@ final class InMemoryCompiler extends ClassLoader {
         return this;
     }
 
-    /** The bytes of a compiled class, or {@code null} (a {@link dev.jmp.classes.ClassSource}). */
+    /** The bytes of a compiled class, or {@code null} (a {@link dev.jmp.spi.ClassSource}). */
     byte[] bytesOf(String name) {
         return bytes.get(name);
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.error.RemoteException;
+import dev.jmp.spi.ItemTiming;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

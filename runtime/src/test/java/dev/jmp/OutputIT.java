@@ -3,6 +3,8 @@ package dev.jmp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.spi.OutputEvent;
+import dev.jmp.spi.Subscription;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;

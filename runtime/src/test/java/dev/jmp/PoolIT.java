@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.WaitTimeoutException;
+import dev.jmp.error.WorkerDiedException;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.spi.WorkerInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.spi.OutputEvent;
+import dev.jmp.spi.Subscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,7 +147,7 @@ class ProcessIT extends WorkerTracking {
     void aWarmWorkerServesAProcessStart() throws Exception {
         Jmp.setWarmWorkers(1);
         try {
-            dev.jmp.supervisor.Supervisor s = dev.jmp.supervisor.Supervisor.get();
+            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.Supervisor.get();
             long deadline = System.currentTimeMillis() + 60_000;
             while (s.warm().size() < 1 || !s.workers().get(0).ready().isDone()) {
                 assertTrue(System.currentTimeMillis() < deadline, "a warm worker starts");

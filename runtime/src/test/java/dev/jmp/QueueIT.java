@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.error.PipeClosedException;
+import dev.jmp.error.QueueEmptyException;
+import dev.jmp.error.QueueFullException;
+import dev.jmp.error.WaitInterruptedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

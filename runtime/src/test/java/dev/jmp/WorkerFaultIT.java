@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jmp.supervisor.RuntimeSettings;
+import dev.jmp.error.WorkerDiedException;
+import dev.jmp.internal.supervisor.RuntimeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.jmp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jmp.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

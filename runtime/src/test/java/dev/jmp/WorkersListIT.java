@@ -3,6 +3,7 @@ package dev.jmp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.spi.WorkerInfo;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

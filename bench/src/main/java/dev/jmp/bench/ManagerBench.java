@@ -1,14 +1,14 @@
 package dev.jmp.bench;
 
 import dev.jmp.Jmp;
-import dev.jmp.Manager;
+import dev.jmp.shared.Manager;
 import dev.jmp.Process;
-import dev.jmp.Shared;
-import dev.jmp.SharedBarrier;
-import dev.jmp.SharedCounter;
-import dev.jmp.SharedInt;
-import dev.jmp.SharedLock;
-import dev.jmp.SharedMap;
+import dev.jmp.shared.Shared;
+import dev.jmp.shared.SharedBarrier;
+import dev.jmp.shared.SharedCounter;
+import dev.jmp.shared.SharedInt;
+import dev.jmp.shared.SharedLock;
+import dev.jmp.shared.SharedMap;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import dev.jmp.Pool;
 import dev.jmp.Process;
 import dev.jmp.Queue;
 import dev.jmp.Worker;
-import dev.jmp.supervisor.Supervisor;
-import dev.jmp.supervisor.WorkerHandle;
+import dev.jmp.spi.WorkerInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -89,11 +89,11 @@ public final class RuntimeBench implements BenchSuite {
     }
 
     private static void awaitWarm() throws InterruptedException {
-        Supervisor s = Supervisor.get();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            boolean ready = s.warm().size() >= 1 && s.workers().stream().map(WorkerHandle::ready)
-                    .allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+            List<WorkerInfo> workers = Jmp.workers(Duration.ZERO);
+            boolean ready = workers.stream().anyMatch(w -> w.state().equals("idle"))
+                    && workers.stream().noneMatch(w -> w.state().equals("starting"));
             if (ready) {
                 break;
             }
@@ -278,7 +278,7 @@ public final class RuntimeBench implements BenchSuite {
             Jmp.start();
             awaitWarm();
             Thread.sleep(2000);
-            long pid = Supervisor.get().workers().get(0).pid();
+            long pid = Jmp.workers(Duration.ZERO).get(0).pid();
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;

@@ -1,7 +1,7 @@
 package dev.jmp.bench;
 
-import dev.jmp.SharedDoubleArray;
-import dev.jmp.SharedInt;
+import dev.jmp.shared.SharedDoubleArray;
+import dev.jmp.shared.SharedInt;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.jmp.bench;
 
-import dev.jmp.SharedDoubleArray;
-import dev.jmp.SharedInt;
+import dev.jmp.shared.SharedDoubleArray;
+import dev.jmp.shared.SharedInt;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;

@@ -82,7 +82,7 @@ class KernelEndToEndIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
             String cmd = p.info().commandLine().orElse("");
-            if (cmd.contains(dataDir.toString()) && cmd.contains("dev.jmp.worker.WorkerMain")) {
+            if (cmd.contains(dataDir.toString()) && cmd.contains("dev.jmp.internal.worker.WorkerMain")) {
                 try {
                     p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {

@@ -1,6 +1,6 @@
 package dev.jmp.kernel;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.spi.ClassSource;
 import dev.jmp.kernel.display.Display;
 import dev.jmp.kernel.display.DisplayHandle;
 import dev.jmp.kernel.display.DisplayPublisher;

@@ -1,6 +1,6 @@
 package dev.jmp.kernel;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.spi.ClassSource;
 import dev.jmp.kernel.io.IOPubPublisher;
 import dev.jmp.kernel.io.PinnedCellOutput;
 import dev.jmp.kernel.io.StreamRouter;

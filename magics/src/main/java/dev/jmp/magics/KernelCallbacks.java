@@ -1,6 +1,6 @@
 package dev.jmp.magics;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.spi.ClassSource;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -171,7 +171,7 @@ public interface KernelCallbacks {
     /**
      * Formats an exception the way cells show errors: frames of notebook code as cell lines
      * ({@code at divide (cell [3], line 2)}), internals of JShell, the kernel and the runtime's
-     * worker left out. Works for exceptions from workers ({@link dev.jmp.RemoteException}) too.
+     * worker left out. Works for exceptions from workers ({@link dev.jmp.error.RemoteException}) too.
      *
      * @param error the exception
      * @return the traceback lines

@@ -9,7 +9,7 @@ import dev.jmp.Jmp;
 import dev.jmp.Pool;
 import dev.jmp.Worker;
 import dev.jmp.WorkerTracking;
-import dev.jmp.supervisor.RuntimeSettings;
+import dev.jmp.internal.supervisor.RuntimeSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;

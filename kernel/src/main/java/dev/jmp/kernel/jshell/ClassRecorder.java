@@ -1,6 +1,6 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.spi.ClassSource;
 
 import java.util.List;
 import java.util.Map;

@@ -80,7 +80,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /**
      * The recorded bytecode of every class JShell loaded.
      *
-     * @return the recorder (the kernel's {@link dev.jmp.classes.ClassSource})
+     * @return the recorder (the kernel's {@link dev.jmp.spi.ClassSource})
      */
     public ClassRecorder classRecorder() {
         return recorder;

@@ -1,6 +1,6 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.RemoteException;
+import dev.jmp.error.RemoteException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +21,9 @@ public final class StackTraceCleaner {
 
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?");
     private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
-    private static final Pattern INTERNAL = Pattern.compile("dev\\.jmp\\.[a-z]+\\.");
+    // jmp's machinery: any dev.jmp subpackage but the shared objects (a cell calls the API in
+    // dev.jmp and dev.jmp.shared; its frames stay).
+    private static final Pattern INTERNAL = Pattern.compile("dev\\.jmp\\.(?!shared\\.)[a-z]+\\.");
     private static final Pattern LAMBDA_METHOD = Pattern.compile("lambda\\$(.+?)(?:\\$[0-9a-f]{8})?\\$\\d+");
 
     private final SnippetLocations locations;
@@ -147,7 +149,7 @@ public final class StackTraceCleaner {
         for (int i = 0; i < frames.length; i++) {
             String cls = frames[i].getClassName();
             if (cls.equals(JmpExecutionControl.class.getName()) || cls.startsWith("jdk.jshell.")
-                    || cls.startsWith("dev.jmp.worker.")) {
+                    || cls.startsWith("dev.jmp.internal.worker.")) {
                 cut = i;
                 break;
             }

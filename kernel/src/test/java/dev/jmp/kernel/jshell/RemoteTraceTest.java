@@ -1,9 +1,8 @@
 package dev.jmp.kernel.jshell;
 
-import dev.jmp.RemoteException;
+import dev.jmp.error.RemoteException;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.kernel.JmpKernel;
-import dev.jmp.serial.Errors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,19 +62,12 @@ class RemoteTraceTest {
         StackTraceElement[] frames = local.getStackTrace();
         StackTraceElement[] remote = java.util.Arrays.copyOf(frames, 4);
         // What a worker adds below the task: its own machinery.
-        remote[3] = new StackTraceElement("dev.jmp.worker.TaskExecutor", "invoke", "TaskExecutor.java", 178);
-        RemoteException fromWorker = new RemoteException(Errors.toInfo(new ArithmeticException("/ by zero") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                setStackTrace(remote);
-                return this;
-            }
-        }));
+        remote[3] = new StackTraceElement("dev.jmp.internal.worker.TaskExecutor", "invoke", "TaskExecutor.java", 178);
+        RemoteException fromWorker = new RemoteException("java.lang.ArithmeticException",
+                "java.lang.ArithmeticException", "/ by zero", remote, null);
         List<String> lines = evaluator.stackTraceCleaner().format(fromWorker);
         assertTrue(lines.get(0).endsWith(": / by zero"), lines.get(0));
-        assertFalse(lines.get(0).startsWith("dev.jmp.RemoteException"), lines.get(0));
+        assertFalse(lines.get(0).startsWith("dev.jmp.error.RemoteException"), lines.get(0));
         assertEquals("    at half (cell [4], line 3)", lines.get(1));
         assertEquals("    at Box.open (cell [5], line 3)", lines.get(2));
         assertEquals("    at cell [6], line 2", lines.get(3));

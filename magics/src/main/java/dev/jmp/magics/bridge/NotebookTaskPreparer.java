@@ -1,11 +1,11 @@
 package dev.jmp.magics.bridge;
 
-import dev.jmp.classes.ClassSource;
-import dev.jmp.classes.TaskPayload;
-import dev.jmp.classes.TaskPreparer;
-import dev.jmp.classes.scan.StaticReadAnalyzer;
-import dev.jmp.classes.scan.StaticReads;
-import dev.jmp.classes.scan.StaticSnapshot;
+import dev.jmp.spi.ClassSource;
+import dev.jmp.spi.TaskPayload;
+import dev.jmp.spi.TaskPreparer;
+import dev.jmp.magics.scan.StaticReadAnalyzer;
+import dev.jmp.magics.scan.StaticReads;
+import dev.jmp.magics.scan.StaticSnapshot;
 
 import java.util.Set;
 import java.util.function.Supplier;

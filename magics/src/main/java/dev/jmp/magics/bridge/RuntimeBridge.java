@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.pool.PoolMagics;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.shared.SharedMagics;
 import dev.jmp.magics.spawn.SpawnMagics;
@@ -29,14 +30,16 @@ import java.util.List;
 public final class RuntimeBridge implements MagicsProvider {
 
     /**
-     * Imports every cell starts with. The runtime's package is imported on demand, so a class the
+     * Imports every cell starts with. The runtime's user packages ({@code dev.jmp} and its shared
+     * objects, serializable functions and exceptions) are imported on demand, so a class the
      * notebook declares with the same simple name (say its own {@code SharedCounter}) simply
      * shadows ours; only the two names that would otherwise be ambiguous are imported singly:
      * {@code dev.jmp.Process} wins over {@code java.lang.Process}, and {@code Queue} stays
      * {@code java.util.Queue} (a cell that wants the process queue imports {@code dev.jmp.Queue},
      * which replaces it).
      */
-    public static final List<String> IMPORTS = List.of("dev.jmp.*", "dev.jmp.Process", "java.util.Queue");
+    public static final List<String> IMPORTS = List.of("dev.jmp.*", "dev.jmp.shared.*", "dev.jmp.function.*", "dev.jmp.error.*",
+            "dev.jmp.Process", "java.util.Queue");
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
     public RuntimeBridge() {

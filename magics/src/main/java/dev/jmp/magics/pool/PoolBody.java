@@ -29,7 +29,7 @@ final class PoolBody {
             java.util.List<Integer> $jmpItems(java.util.stream.IntStream items) { return items.boxed().toList(); }
             java.util.List<Long> $jmpItems(java.util.stream.LongStream items) { return items.boxed().toList(); }
             java.util.List<Double> $jmpItems(java.util.stream.DoubleStream items) { return items.boxed().toList(); }
-            <T, R> java.util.List<R> $jmpPoolJob(java.util.List<T> items, dev.jmp.SerialFunction<T, R> fn) {
+            <T, R> java.util.List<R> $jmpPoolJob(java.util.List<T> items, dev.jmp.function.SerialFunction<T, R> fn) {
                 return new dev.jmp.magics.pool.PoolResults<R>(items, fn);
             }
             """;

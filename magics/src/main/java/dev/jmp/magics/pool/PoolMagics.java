@@ -1,14 +1,14 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.SerialFunction;
-import dev.jmp.classes.TaskPreparers;
-import dev.jmp.classes.scan.UnsendableVariablesException;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.spi.TaskPreparers;
+import dev.jmp.magics.scan.UnsendableVariablesException;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.timeline.PoolTimeline;
 import dev.jmp.magics.timeline.Timelines;

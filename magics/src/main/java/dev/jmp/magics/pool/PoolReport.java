@@ -1,7 +1,7 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.RemoteException;
-import dev.jmp.classes.scan.NotebookNames;
+import dev.jmp.error.RemoteException;
+import dev.jmp.spi.NotebookNames;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.render.Table;
 

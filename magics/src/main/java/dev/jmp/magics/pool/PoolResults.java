@@ -1,6 +1,6 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.SerialFunction;
+import dev.jmp.function.SerialFunction;
 
 import java.io.Serial;
 import java.util.ArrayList;

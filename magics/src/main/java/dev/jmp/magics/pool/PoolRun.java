@@ -1,13 +1,13 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.OutputEvent;
+import dev.jmp.spi.OutputEvent;
 import dev.jmp.Pool;
 import dev.jmp.ResultIterator;
-import dev.jmp.SerialFunction;
-import dev.jmp.WaitInterruptedException;
-import dev.jmp.WaitTimeoutException;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WaitTimeoutException;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.ProgressDisplay;

@@ -1,6 +1,6 @@
 package dev.jmp.magics.render;
 
-import dev.jmp.classes.scan.NotebookNames;
+import dev.jmp.spi.NotebookNames;
 
 import java.util.List;
 import java.util.function.Function;
@@ -54,7 +54,7 @@ public final class TraceLines {
             return line;
         }
         String cls = m.group(2);
-        if (cls.startsWith("dev.jmp.worker.")) {
+        if (cls.startsWith("dev.jmp.internal.worker.")) {
             return null;
         }
         if (!cls.startsWith("REPL.")) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The declarations of a {@code %%shared} cell: Java declarations whose initializers call a
  * factory ({@code SharedCounter count = counter(100);}). Each factory call becomes a call on the
- * notebook's {@link dev.jmp.Manager} ({@code $jmpManager.counter(100)}), in place, so the cell's
+ * notebook's {@link dev.jmp.shared.Manager} ({@code $jmpManager.counter(100)}), in place, so the cell's
  * lines keep their numbers; the declared names are collected for the live table.
  *
  * @param source the rewritten cell body

@@ -1,6 +1,6 @@
 package dev.jmp.magics.shared;
 
-import dev.jmp.Manager;
+import dev.jmp.shared.Manager;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
@@ -98,7 +98,7 @@ public final class SharedMagics {
                     + "  SharedCounter count = counter(100);\nFactories: " + String.join(", ", SharedDeclarations.FACTORIES)
                     + " (see %%shared --help)");
         }
-        callbacks.bind(SharedDeclarations.MANAGER, "dev.jmp.Manager", manager());
+        callbacks.bind(SharedDeclarations.MANAGER, "dev.jmp.shared.Manager", manager());
         // A leading newline keeps the body's lines the cell's lines (line 1 is %%shared).
         callbacks.evaluate("\n" + declarations.source());
         @SuppressWarnings("unchecked")

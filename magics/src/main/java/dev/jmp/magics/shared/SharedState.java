@@ -1,16 +1,16 @@
 package dev.jmp.magics.shared;
 
-import dev.jmp.SharedBarrier;
-import dev.jmp.SharedCondition;
-import dev.jmp.SharedCounter;
-import dev.jmp.SharedEvent;
-import dev.jmp.SharedList;
-import dev.jmp.SharedLock;
-import dev.jmp.SharedMap;
-import dev.jmp.SharedNamespace;
-import dev.jmp.SharedQueue;
-import dev.jmp.SharedSemaphore;
-import dev.jmp.SharedValue;
+import dev.jmp.shared.SharedBarrier;
+import dev.jmp.shared.SharedCondition;
+import dev.jmp.shared.SharedCounter;
+import dev.jmp.shared.SharedEvent;
+import dev.jmp.shared.SharedList;
+import dev.jmp.shared.SharedLock;
+import dev.jmp.shared.SharedMap;
+import dev.jmp.shared.SharedNamespace;
+import dev.jmp.shared.SharedQueue;
+import dev.jmp.shared.SharedSemaphore;
+import dev.jmp.shared.SharedValue;
 
 /** One line saying what a shared object holds now, for the live table. */
 final class SharedState {

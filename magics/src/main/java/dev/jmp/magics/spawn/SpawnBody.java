@@ -22,7 +22,7 @@ final class SpawnBody {
      * @return the Java source to evaluate
      */
     static String source(String body) {
-        return "dev.jmp.SerialCallable<Object> " + VARIABLE + " = (dev.jmp.SerialCallable<Object>) () -> { if (true) {\n"
+        return "dev.jmp.function.SerialCallable<Object> " + VARIABLE + " = (dev.jmp.function.SerialCallable<Object>) () -> { if (true) {\n"
                 + body + (body.endsWith("\n") ? "" : "\n") + "} return null; };";
     }
 }

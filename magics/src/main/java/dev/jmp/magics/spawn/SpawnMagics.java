@@ -1,13 +1,13 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.SerialCallable;
-import dev.jmp.classes.scan.UnsendableVariablesException;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.magics.scan.UnsendableVariablesException;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.TraceLines;
 import dev.jmp.magics.timeline.Timelines;
 

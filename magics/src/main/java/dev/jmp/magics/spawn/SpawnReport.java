@@ -1,6 +1,6 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.classes.scan.NotebookNames;
+import dev.jmp.spi.NotebookNames;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.render.Table;
 

@@ -1,10 +1,10 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.OutputEvent;
+import dev.jmp.spi.OutputEvent;
 import dev.jmp.Process;
-import dev.jmp.SerialCallable;
+import dev.jmp.function.SerialCallable;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.bridge.OutputDispatcher;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
 import dev.jmp.magics.render.OutputLog;
@@ -212,7 +212,7 @@ final class SpawnRun {
             if (endNanos[i] == 0) {
                 try {
                     processes.get(i).join(Duration.ofMillis(POLL_MILLIS));
-                } catch (dev.jmp.WaitInterruptedException e) {
+                } catch (dev.jmp.error.WaitInterruptedException e) {
                     throw new InterruptedException("the watcher of " + name + " was interrupted");
                 }
                 return;

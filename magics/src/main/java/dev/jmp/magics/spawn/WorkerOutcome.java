@@ -1,6 +1,6 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.RemoteException;
+import dev.jmp.error.RemoteException;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.jmp.magics.workers;
 
 import dev.jmp.Jmp;
-import dev.jmp.WorkerInfo;
+import dev.jmp.spi.WorkerInfo;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.MagicArgs;
 import dev.jmp.magics.MagicCatalog;

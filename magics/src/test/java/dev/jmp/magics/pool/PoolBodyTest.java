@@ -1,6 +1,6 @@
 package dev.jmp.magics.pool;
 
-import dev.jmp.SerialCallable;
+import dev.jmp.function.SerialCallable;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;

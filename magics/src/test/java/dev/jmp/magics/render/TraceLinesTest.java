@@ -25,7 +25,7 @@ class TraceLinesTest {
 
     @Test
     void workerMachineryIsDroppedAndOtherLinesKept() {
-        assertNull(lines.rewrite("\tat dev.jmp.worker.TaskExecutor.invoke(TaskExecutor.java:178)"));
+        assertNull(lines.rewrite("\tat dev.jmp.internal.worker.TaskExecutor.invoke(TaskExecutor.java:178)"));
         assertEquals("\tat java.base/java.lang.Thread.sleep(Native Method)",
                 lines.rewrite("\tat java.base/java.lang.Thread.sleep(Native Method)"));
         assertEquals("java.lang.ArithmeticException: / by zero", lines.rewrite("java.lang.ArithmeticException: / by zero"));

@@ -1,6 +1,6 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.SerialCallable;
+import dev.jmp.function.SerialCallable;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;

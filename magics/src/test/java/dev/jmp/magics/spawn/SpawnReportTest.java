@@ -1,9 +1,7 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.RemoteException;
+import dev.jmp.error.RemoteException;
 import dev.jmp.magics.CellFailure;
-import dev.jmp.wire.message.ErrorInfo;
-import dev.jmp.wire.message.StackFrameInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @Timeout(10)
 class SpawnReportTest {
 
-    private static final RemoteException BOOM = new RemoteException(new ErrorInfo("REPL.$JShell$12$BadInput", "no",
-            List.of(new StackFrameInfo("REPL.$JShell$13", "lambda$do_it$$0", "x", 3)), null, List.of()));
+    private static final RemoteException BOOM = new RemoteException("REPL.$JShell$12$BadInput", "BadInput", "no",
+            new StackTraceElement[] {new StackTraceElement("REPL.$JShell$13", "lambda$do_it$$0", "x", 3)}, null);
 
     private static WorkerOutcome ok(int i, Object value) {
         return new WorkerOutcome(i, "run-" + i, 100 + i, 0, 1250, value, ValueText.of(value), null, List.of());

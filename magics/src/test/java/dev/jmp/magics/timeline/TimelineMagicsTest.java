@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jmp.ItemTiming;
+import dev.jmp.spi.ItemTiming;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.render.RecordingCell;
 import java.nio.file.Files;

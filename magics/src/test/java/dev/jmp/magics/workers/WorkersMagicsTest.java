@@ -1,6 +1,6 @@
 package dev.jmp.magics.workers;
 
-import dev.jmp.WorkerInfo;
+import dev.jmp.spi.WorkerInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

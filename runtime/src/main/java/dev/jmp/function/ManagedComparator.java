@@ -1,0 +1,16 @@
+package dev.jmp.function;
+
+import java.io.Serializable;
+
+/**
+ * A comparator that is shipped to the manager and runs there, atomically with the operation
+ * that takes it (SharedList.sort). A lambda or method reference given to those methods becomes one
+ * and is therefore serializable; its captured variables travel with it and must be serializable.
+ * The manager reuses a decoded function for identical bytes, so it should keep no private state
+ * between calls.
+ *
+ * @param <T> the compared type
+ */
+@FunctionalInterface
+public interface ManagedComparator<T> extends java.util.Comparator<T>, Serializable {
+}

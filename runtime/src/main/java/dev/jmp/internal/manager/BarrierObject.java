@@ -1,0 +1,104 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.internal.service.ServiceCall;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cyclic barrier in the manager. As with {@link java.util.concurrent.CyclicBarrier}, a wait
+ * that times out breaks the barrier: the timed-out party sees a timeout, every other waiting
+ * party sees it broken, and later waits fail until {@code reset}. A party whose process dies or
+ * whose wait is interrupted while waiting breaks it too, so nobody waits for it forever.
+ * Replies carry the status in {@code s}: {@code ok} (with the arrival index in {@code v}),
+ * {@code timeout} or {@code broken}.
+ */
+final class BarrierObject extends Managed {
+
+    /** The timeout value that asks for the barrier's own default timeout. */
+    static final long DEFAULT_TIMEOUT = -2;
+
+    private final long parties;
+    private final long defaultTimeout;
+    private final List<Waiter> waiters = new ArrayList<>();
+    private boolean broken;
+
+    private BarrierObject(ManagerService service, String name, long parties, long defaultTimeout) {
+        super(service, name);
+        this.parties = parties;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    static BarrierObject create(ManagerService service, String name, long parties, long defaultTimeout) {
+        if (parties < 1) {
+            throw new ManagerFault(IllegalArgumentException.class, "a barrier needs at least 1 party, not " + parties);
+        }
+        return new BarrierObject(service, name, parties, defaultTimeout);
+    }
+
+    @Override
+    void handle(String op, ServiceCall call, ManagerRequest r) {
+        switch (op) {
+            case "barrier.await" -> await(call, r);
+            case "barrier.reset" -> {
+                breakAll();
+                broken = false;
+                call.reply(ManagerReply.NONE, null);
+            }
+            case "barrier.abort" -> {
+                breakAll();
+                call.reply(ManagerReply.NONE, null);
+            }
+            case "barrier.state" -> call.reply(new ManagerReply(waiters.size(), broken, null), null);
+            default -> throw unknownOp(op, name);
+        }
+    }
+
+    private void await(ServiceCall call, ManagerRequest r) {
+        if (broken) {
+            call.reply(new ManagerReply(0, false, "broken"), null);
+            return;
+        }
+        long index = parties - 1 - waiters.size();
+        if (index == 0) {
+            List<Waiter> all = new ArrayList<>(waiters);
+            waiters.clear();
+            for (Waiter w : all) {
+                w.reply(new ManagerReply(w.n, true, "ok"));
+            }
+            call.reply(new ManagerReply(0, true, "ok"), null);
+            return;
+        }
+        long ms = r.ms() == DEFAULT_TIMEOUT ? defaultTimeout : r.ms();
+        if (ms == 0) {
+            breakAll();
+            call.reply(new ManagerReply(0, false, "timeout"), null);
+            return;
+        }
+        Waiter w = new Waiter(call, new Owner(call.peer(), r.t()), 0, index);
+        park(w, waiters, ms, () -> {
+            w.reply(new ManagerReply(0, false, "timeout"));
+            breakAll();
+        }, this::breakAll);
+    }
+
+    private void breakAll() {
+        broken = true;
+        List<Waiter> all = new ArrayList<>(waiters);
+        waiters.clear();
+        for (Waiter w : all) {
+            w.reply(new ManagerReply(0, false, "broken"));
+        }
+    }
+
+    @Override
+    void peerGone(String peer) {
+        if (waiters.removeIf(w -> w.owner.peer().equals(peer))) {
+            breakAll();
+        }
+    }
+
+    @Override
+    void close(RuntimeException why) {
+        failAll(waiters, why);
+    }
+}

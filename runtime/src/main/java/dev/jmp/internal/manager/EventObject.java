@@ -1,0 +1,50 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.internal.service.ServiceCall;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An event in the manager: a flag that waiters wait to see set. */
+final class EventObject extends Managed {
+
+    private final List<Waiter> waiters = new ArrayList<>();
+    private boolean flag;
+
+    EventObject(ManagerService service, String name) {
+        super(service, name);
+    }
+
+    @Override
+    void handle(String op, ServiceCall call, ManagerRequest r) {
+        switch (op) {
+            case "event.set" -> {
+                flag = true;
+                List<Waiter> all = new ArrayList<>(waiters);
+                waiters.clear();
+                for (Waiter w : all) {
+                    w.reply(ManagerReply.of(true));
+                }
+                call.reply(ManagerReply.NONE, null);
+            }
+            case "event.clear" -> {
+                flag = false;
+                call.reply(ManagerReply.NONE, null);
+            }
+            case "event.isSet" -> call.reply(ManagerReply.of(flag), null);
+            case "event.wait" -> {
+                if (flag || r.ms() == 0) {
+                    call.reply(ManagerReply.of(flag), null);
+                } else {
+                    Waiter w = new Waiter(call, new Owner(call.peer(), r.t()), 0, 0);
+                    park(w, waiters, r.ms(), () -> w.reply(ManagerReply.of(false)), null);
+                }
+            }
+            default -> throw unknownOp(op, name);
+        }
+    }
+
+    @Override
+    void close(RuntimeException why) {
+        failAll(waiters, why);
+    }
+}

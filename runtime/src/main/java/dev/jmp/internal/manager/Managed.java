@@ -1,0 +1,95 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.service.ServiceCall;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A shared object living in the manager. Every operation runs under the object's monitor (a
+ * condition uses its lock's), so each one is atomic and all of them are linearizable, whichever
+ * process calls. Operations that must wait park their call as a {@link Waiter} and answer it
+ * later; nothing here ever blocks the thread that delivers calls.
+ */
+abstract class Managed {
+
+    final ManagerService service;
+    final String name;
+
+    Managed(ManagerService service, String name) {
+        this.service = service;
+        this.name = name;
+    }
+
+    /** The monitor every operation of this object holds. */
+    Object monitor() {
+        return this;
+    }
+
+    /** Runs one operation; the caller holds {@link #monitor()}. */
+    abstract void handle(String op, ServiceCall call, ManagerRequest r);
+
+    /** A process died: drop its waiters and give back what it held. Caller holds the monitor. */
+    void peerGone(String peer) {
+    }
+
+    /** The manager shut down: fail every parked call. Caller holds the monitor. */
+    void close(RuntimeException why) {
+    }
+
+    /**
+     * Parks a call: it leaves {@code queue} when answered, when the caller withdraws it, or
+     * when its timeout ({@code ms > 0}) fires and runs {@code onTimeout}.
+     */
+    void park(Waiter w, Collection<Waiter> queue, long ms, Runnable onTimeout, Runnable onWithdraw) {
+        queue.add(w);
+        w.call.onCancel(() -> {
+            synchronized (monitor()) {
+                w.cancelTimer();
+                queue.remove(w);
+                if (onWithdraw != null) {
+                    onWithdraw.run();
+                }
+            }
+        });
+        if (ms > 0) {
+            w.timer = service.schedule(ms, () -> {
+                synchronized (monitor()) {
+                    if (queue.remove(w)) {
+                        w.timer = null;
+                        onTimeout.run();
+                    }
+                }
+            });
+        }
+    }
+
+    static void failAll(Collection<Waiter> queue, Throwable why) {
+        List<Waiter> all = new ArrayList<>(queue);
+        queue.clear();
+        for (Waiter w : all) {
+            w.fail(why);
+        }
+    }
+
+    static ManagerFault fault(Class<? extends RuntimeException> type, String message) {
+        return new ManagerFault(type, message);
+    }
+
+    static ManagerFault unknownOp(String op, String name) {
+        return fault(UnsupportedOperationException.class, "operation " + op + " does not apply to " + name);
+    }
+
+    Object decode(ServiceCall call, int i) {
+        return Values.decode(call.frames().get(i), service.loader());
+    }
+
+    static byte[] encode(Object value) {
+        return Values.encode(value, "value");
+    }
+
+    static List<byte[]> frames(Object value) {
+        return List.of(encode(value));
+    }
+}

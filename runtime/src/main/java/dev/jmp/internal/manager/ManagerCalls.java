@@ -1,0 +1,169 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.error.ManagerClosedException;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.SerializationException;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.internal.worker.WorkerContext;
+import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.service.ServiceClient;
+import dev.jmp.internal.service.ServiceClients;
+import dev.jmp.internal.service.ServiceResult;
+import dev.jmp.internal.supervisor.RuntimeSettings;
+import dev.jmp.internal.supervisor.Supervisor;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The proxies' side of the manager protocol: sends an operation through this process's service
+ * client (the wire in a worker, a direct call in the parent), and turns the manager's errors back
+ * into the Java exceptions they name, without the manager's internal stack. A failure of a user
+ * function the manager ran stays a {@link RemoteException} with the function's own trace.
+ */
+public final class ManagerCalls {
+
+    private static final Map<String, Function<String, RuntimeException>> ERRORS = Map.of(
+            IllegalMonitorStateException.class.getName(), IllegalMonitorStateException::new,
+            IllegalStateException.class.getName(), IllegalStateException::new,
+            IllegalArgumentException.class.getName(), IllegalArgumentException::new,
+            UnsupportedOperationException.class.getName(), UnsupportedOperationException::new,
+            NullPointerException.class.getName(), NullPointerException::new,
+            IndexOutOfBoundsException.class.getName(), IndexOutOfBoundsException::new,
+            ManagerClosedException.class.getName(), ManagerClosedException::new,
+            SerializationException.class.getName(), m -> new SerializationException(null, null, m));
+
+    private ManagerCalls() {
+    }
+
+    /** A reply and its user values. */
+    public record Result(ManagerReply reply, List<byte[]> frames) {
+
+        /** Decodes user value {@code i} with this process's loader. */
+        public Object value(int i) {
+            return decode(frames.get(i));
+        }
+    }
+
+    /**
+     * Runs an operation that answers at once. An interrupt flag already set does not abort it
+     * (it is restored afterwards); an interrupt during the round trip does.
+     *
+     * @throws WaitInterruptedException if interrupted while waiting for the reply (the operation
+     *                                  may or may not have taken effect)
+     */
+    public static Result call(String op, ManagerRequest r, List<byte[]> frames) {
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            return invoke(op, r, frames, true);
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException(op + " on manager " + r.m()
+                    + " (the operation may or may not have taken effect)", e);
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs an operation that may wait; an interrupt withdraws it from the manager. */
+    public static Result await(String op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
+        return invoke(op, r, frames, false);
+    }
+
+    private static Result invoke(String op, ManagerRequest r, List<byte[]> frames, boolean quick)
+            throws InterruptedException {
+        try {
+            ServiceClient client = client(r.m());
+            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op, r, frames)
+                    : client.call(ManagerService.NAME, op, r, frames);
+            ManagerReply reply = res.as(ManagerReply.class);
+            return new Result(reply == null ? ManagerReply.NONE : reply, res.frames());
+        } catch (RemoteException e) {
+            throw translate(e, r.m());
+        }
+    }
+
+    /** Sends an operation without waiting (the calling process's operations stay in order). */
+    public static void send(String op, ManagerRequest r) {
+        client(r.m()).send(ManagerService.NAME, op, r, List.of());
+    }
+
+    private static ServiceClient client(String manager) {
+        if (!WorkerContext.isWorker() && Supervisor.peek() == null) {
+            throw new ManagerClosedException("manager " + manager
+                    + " is not running: the jmp runtime that hosted it was shut down");
+        }
+        return ServiceClients.current();
+    }
+
+    static RuntimeException translate(RemoteException e, String manager) {
+        String message = e.remoteMessage() == null ? "" : e.remoteMessage();
+        if (ManagerFault.class.getName().equals(e.remoteClassName())) {
+            int colon = message.indexOf(": ");
+            Function<String, RuntimeException> make = colon < 0 ? null : ERRORS.get(message.substring(0, colon));
+            if (make != null) {
+                return make.apply(message.substring(colon + 2));
+            }
+        }
+        if (SerializationException.class.getName().equals(e.remoteClassName())) {
+            return new SerializationException(null, null, message);
+        }
+        if (IllegalArgumentException.class.getName().equals(e.remoteClassName())
+                && message.startsWith("no service named " + ManagerService.NAME)) {
+            return new ManagerClosedException("manager " + manager
+                    + " is not running in this runtime (the runtime that hosted it was shut down)");
+        }
+        return e;
+    }
+
+    /**
+     * Encodes a user value for the manager.
+     *
+     * @param what how the value is named in an error, such as {@code the value of put}
+     * @throws SerializationException naming the value's type if it cannot be serialized
+     */
+    public static byte[] encode(Object value, String what) {
+        if (value != null && STATELESS.get(value.getClass())) {
+            java.util.concurrent.atomic.AtomicReference<byte[]> held = LAMBDA_BYTES.get(value.getClass());
+            byte[] b = held.get();
+            if (b == null) {
+                b = Values.encode(value, what);
+                held.set(b);
+            }
+            return b;
+        }
+        return Values.encode(value, what);
+    }
+
+    /**
+     * Lambdas and method references that capture nothing: every instance of such a class is the
+     * same function, so its serialized form (a few hundred bytes that cost tens of microseconds
+     * to produce) is made once per class; {@code merge(k, 1, Integer::sum)} then costs no more
+     * than a plain call. A capturing lambda has fields and is encoded afresh each time.
+     */
+    private static final ClassValue<Boolean> STATELESS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isSynthetic() && type.getName().contains("$$Lambda")
+                    && java.io.Serializable.class.isAssignableFrom(type)
+                    && java.util.Arrays.stream(type.getDeclaredFields())
+                    .allMatch(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()));
+        }
+    };
+
+    private static final ClassValue<java.util.concurrent.atomic.AtomicReference<byte[]>> LAMBDA_BYTES =
+            new ClassValue<>() {
+                @Override
+                protected java.util.concurrent.atomic.AtomicReference<byte[]> computeValue(Class<?> type) {
+                    return new java.util.concurrent.atomic.AtomicReference<>();
+                }
+            };
+
+    /** Decodes a user value with this process's loader (a worker's task loader, the parent's result loader). */
+    public static Object decode(byte[] bytes) {
+        ClassLoader l = WorkerContext.isWorker() ? Thread.currentThread().getContextClassLoader()
+                : RuntimeSettings.global().resultLoader();
+        return Values.decode(bytes, l == null ? ManagerCalls.class.getClassLoader() : l);
+    }
+}

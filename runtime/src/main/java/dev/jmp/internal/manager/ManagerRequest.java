@@ -1,0 +1,26 @@
+package dev.jmp.internal.manager;
+
+/**
+ * The arguments of every manager operation (JSON on the wire, short names because one goes
+ * with every call). User values travel in the call's binary frames, never here.
+ *
+ * @param m  the manager's id
+ * @param o  the shared object's id (for {@code new.condition}: its lock's id)
+ * @param t  the calling thread's id (with the caller's process, the holder of a lock)
+ * @param k  a token naming one acquisition, so an interrupted caller can give back a grant
+ *           whose reply it never read; for {@code new.semaphore}: 1 when bounded
+ * @param ms a timeout in milliseconds: -1 waits forever, 0 never waits
+ * @param n  a count or index (permits, parties, hold count, list index, delta)
+ */
+public record ManagerRequest(String m, long o, long t, long k, long ms, long n) {
+
+    /** A request about object {@code o} of manager {@code m} from the calling thread. */
+    public static ManagerRequest of(String m, long o) {
+        return new ManagerRequest(m, o, Thread.currentThread().getId(), 0, -1, 0);
+    }
+
+    /** The same request with another token, timeout and count. */
+    public ManagerRequest with(long token, long timeoutMillis, long count) {
+        return new ManagerRequest(m, o, t, token, timeoutMillis, count);
+    }
+}

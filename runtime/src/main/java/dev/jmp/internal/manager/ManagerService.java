@@ -1,0 +1,214 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.error.ManagerClosedException;
+import dev.jmp.internal.service.LocalServiceClient;
+import dev.jmp.internal.service.Service;
+import dev.jmp.internal.service.ServiceCall;
+import dev.jmp.internal.supervisor.RuntimeMember;
+import dev.jmp.internal.supervisor.RuntimeSettings;
+import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.serial.Values;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The manager service, hosted in the parent and registered as {@value #NAME}: it holds every
+ * {@code Manager}'s shared objects and runs their operations, for the parent's own threads and
+ * for workers over the wire alike. When a worker dies, every lock, rlock and semaphore it held is
+ * given back and its parked calls are dropped; when the runtime stops, every manager shuts down
+ * and parked calls fail instead of hanging.
+ */
+public final class ManagerService implements Service {
+
+    /** The service's name in the registry. */
+    public static final String NAME = "jmp.manager";
+
+    private static final int FUNCTION_CACHE = 256;
+    private final Map<String, ManagerState> managers = new ConcurrentHashMap<>();
+    private final Set<String> shutDown = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> pids = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "jmp-manager-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Supervisor supervisor;
+    private final Map<ByteBuffer, Object> functions = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Object> eldest) {
+            return size() > FUNCTION_CACHE;
+        }
+    };
+
+    private ManagerService(Supervisor supervisor) {
+        this.supervisor = supervisor;
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Returns the manager service of a running supervisor, registering it on first use. */
+    public static ManagerService in(Supervisor s) {
+        synchronized (ManagerService.class) {
+            Service existing = s.services().get(NAME);
+            if (existing instanceof ManagerService m) {
+                return m;
+            }
+            ManagerService m = new ManagerService(s);
+            s.services().register(NAME, m);
+            s.addMember(new RuntimeMember() {
+                @Override
+                public boolean daemonAtExit() {
+                    return true;
+                }
+
+                @Override
+                public void joinAtExit() {
+                }
+
+                @Override
+                public void terminateAtExit() {
+                    m.stop();
+                }
+            });
+            return m;
+        }
+    }
+
+    /** Creates a manager and returns its id. */
+    public String start() {
+        String id = "m" + ids.incrementAndGet() + "-" + token;
+        managers.put(id, new ManagerState(this, id));
+        return id;
+    }
+
+    @Override
+    public void handle(ServiceCall call) {
+        ManagerRequest r = call.args(ManagerRequest.class);
+        String op = call.op();
+        if ("manager.start".equals(op)) {
+            call.reply(new ManagerReply(0, true, start()), null);
+            return;
+        }
+        ManagerState m = managers.get(r.m());
+        if (m == null) {
+            throw fault(ManagerClosedException.class, closedMessage(r.m()));
+        }
+        if ("manager.shutdown".equals(op)) {
+            shutdown(r.m());
+            call.reply(ManagerReply.NONE, null);
+        } else if (op.startsWith("new.")) {
+            m.create(op.substring(4), call, r);
+        } else {
+            Managed o = m.get(r.o());
+            if (o == null) {
+                throw fault(ManagerClosedException.class, managers.containsKey(r.m())
+                        ? "shared object " + r.o() + " does not exist in manager " + r.m()
+                        : closedMessage(r.m()));
+            }
+            synchronized (o.monitor()) {
+                o.handle(op, call, r);
+            }
+        }
+    }
+
+    private static ManagerFault fault(Class<? extends RuntimeException> type, String message) {
+        return new ManagerFault(type, message);
+    }
+
+    private String closedMessage(String id) {
+        return shutDown.contains(id) ? "manager " + id + " was shut down: its shared objects are gone"
+                : "manager " + id + " is not running in this runtime (the runtime that hosted it was shut down)";
+    }
+
+    /** Shuts a manager down: parked calls fail, later calls get a clear error. */
+    public void shutdown(String id) {
+        ManagerState m = managers.remove(id);
+        if (m != null) {
+            shutDown.add(id);
+            m.close(fault(ManagerClosedException.class, closedMessage(id)));
+        }
+    }
+
+    private void stop() {
+        for (String id : managers.keySet()) {
+            shutdown(id);
+        }
+        timer.shutdownNow();
+    }
+
+    @Override
+    public void peerGone(String peer) {
+        for (ManagerState m : managers.values()) {
+            m.peerGone(peer);
+        }
+        pids.remove(peer);
+    }
+
+    /** Notes a caller's pid while it is alive, so a dead holder can be named by pid. */
+    void remember(String peer) {
+        if (pids.containsKey(peer)) {
+            return;
+        }
+        if (LocalServiceClient.PARENT.equals(peer)) {
+            pids.put(peer, ProcessHandle.current().pid());
+            return;
+        }
+        for (WorkerHandle w : supervisor.workers()) {
+            if (w.id().equals(peer)) {
+                pids.put(peer, w.pid());
+            }
+        }
+    }
+
+    /** Names a holder for a dead-holder report: worker id, pid and thread. */
+    String describe(Owner o) {
+        Long pid = pids.get(o.peer());
+        return (LocalServiceClient.PARENT.equals(o.peer()) ? "the parent process" : "worker " + o.peer())
+                + " (pid " + (pid == null ? "?" : pid) + ", thread " + o.thread() + ")";
+    }
+
+    ScheduledFuture<?> schedule(long ms, Runnable r) {
+        return timer.schedule(r, ms, TimeUnit.MILLISECONDS);
+    }
+
+    ScheduledFuture<?> scheduleMicros(long micros, Runnable r) {
+        return timer.schedule(r, micros, TimeUnit.MICROSECONDS);
+    }
+
+    /**
+     * Decodes a shipped function. The same bytes (the same lambda with the same captures) decode
+     * once and are reused, which makes a hot {@code merge} cheap; a function must therefore not
+     * rely on private state of its own between calls, as with {@code ConcurrentHashMap.compute}.
+     */
+    Object function(byte[] bytes) {
+        ByteBuffer key = ByteBuffer.wrap(bytes);
+        synchronized (functions) {
+            Object f = functions.get(key);
+            if (f != null) {
+                return f;
+            }
+        }
+        Object f = Values.decode(bytes, loader());
+        synchronized (functions) {
+            functions.put(key, f);
+        }
+        return f;
+    }
+
+    ClassLoader loader() {
+        return RuntimeSettings.global().resultLoader();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jmp.internal.pool;
+
+import java.util.List;
+
+/** Consecutive items of one job sent to a worker as one task. Guarded by the scheduler's lock. */
+final class Chunk {
+
+    final Job job;
+    final long first;
+    final int count;
+    final List<byte[]> items;
+    long taskId;
+    int attempts;
+    /** How many times a dying worker's chunk was sent again without counting as a failed attempt. */
+    int requeues;
+    WorkerSlot slot;
+    boolean cancelSent;
+    /** When it was last sent to a worker (epoch micros), for the timing of items whose worker died. */
+    long sentMicros;
+
+    Chunk(Job job, long first, List<byte[]> items) {
+        this.job = job;
+        this.first = first;
+        this.count = items.size();
+        this.items = items;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jmp.internal.pool;
+
+/**
+ * How big chunks are and how many a worker holds, learned from the run times workers report.
+ * Without an explicit chunk size a chunk grows until it takes about {@link #TARGET_CHUNK_NANOS},
+ * capped, like Python's default, at a quarter of the items per worker; a worker holds enough
+ * chunks to stay busy for about {@link #TARGET_QUEUE_NANOS} while results travel back.
+ */
+final class ChunkPolicy {
+
+    static final long TARGET_CHUNK_NANOS = 2_000_000;
+    static final long TARGET_QUEUE_NANOS = 2_000_000;
+    private static final int MIN_CREDIT = 2;
+    private static final int MAX_CREDIT = 256;
+    private static final int MAX_CHUNK = 100_000;
+    private double itemNanos;
+    private double chunkNanos;
+
+    /** Learns from a finished chunk: its items' run time (without fixed per-task costs). */
+    void learn(long nanos, int items) {
+        double perItem = (double) nanos / Math.max(1, items);
+        itemNanos = itemNanos <= 0 ? perItem : 0.7 * itemNanos + 0.3 * perItem;
+        chunkNanos = chunkNanos <= 0 ? nanos : 0.7 * chunkNanos + 0.3 * nanos;
+    }
+
+    /** How many chunks a worker may hold. */
+    int credit() {
+        if (chunkNanos <= 0) {
+            return MIN_CREDIT;
+        }
+        long c = 1 + (long) Math.ceil(TARGET_QUEUE_NANOS / chunkNanos);
+        return (int) Math.max(MIN_CREDIT, Math.min(MAX_CREDIT, c));
+    }
+
+    /** How many items the next chunk of {@code job} takes, on a pool of {@code workers}. */
+    int chunkSize(Job job, int workers) {
+        if (job.chunksize > 0) {
+            return job.chunksize;
+        }
+        if (itemNanos <= 0) {
+            return 1;
+        }
+        long k = (long) (TARGET_CHUNK_NANOS / Math.max(itemNanos, 1));
+        if (job.source.complete()) {
+            // A fixed bound, so the tail is not cut into crumbs.
+            long share = Math.max(1, (job.source.fed() + 4L * workers - 1) / (4L * workers));
+            k = Math.min(k, share);
+        }
+        return (int) Math.max(1, Math.min(MAX_CHUNK, k));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.jmp.internal.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Collects every item's result of a job, in input order, and completes when the job ends. */
+public final class CollectingSink implements JobSink {
+
+    private final List<ItemResult> results = new ArrayList<>();
+    private final CompletableFuture<List<ItemResult>> done = new CompletableFuture<>();
+    private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    @Override
+    public synchronized void item(long index, ItemResult result) {
+        while (results.size() <= index) {
+            results.add(null);
+        }
+        results.set((int) index, result);
+        finished.incrementAndGet();
+        if (!result.isOk()) {
+            failed.incrementAndGet();
+        }
+    }
+
+    @Override
+    public synchronized void end(long total) {
+        done.complete(List.copyOf(results));
+    }
+
+    @Override
+    public void abort(RuntimeException why) {
+        done.completeExceptionally(why);
+    }
+
+    /** Completes with every result when the job ends. */
+    public CompletableFuture<List<ItemResult>> done() {
+        return done;
+    }
+
+    /** Items finished so far. */
+    public long finished() {
+        return finished.get();
+    }
+
+    /** Items that failed so far. */
+    public long failed() {
+        return failed.get();
+    }
+}

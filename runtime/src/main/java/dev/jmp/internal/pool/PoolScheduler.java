@@ -1,0 +1,491 @@
+package dev.jmp.internal.pool;
+
+import dev.jmp.error.WorkerDiedException;
+import dev.jmp.internal.serial.Errors;
+import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.supervisor.Dispatch;
+import dev.jmp.internal.supervisor.RuntimeMember;
+import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.WorkerExit;
+import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.supervisor.WorkerOptions;
+import dev.jmp.internal.supervisor.WorkerOwner;
+import dev.jmp.internal.wire.message.TaskOutcome;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Schedules a pool's jobs on its workers. Jobs are cut into chunks when dispatched; each worker
+ * holds at most its credit of chunks, so none idles and none hoards. Without an explicit chunk
+ * size, chunks grow until one takes about 2 ms (see {@link ChunkPolicy}; measured from what the
+ * workers report), capped so every worker still gets a share. A worker that dies is replaced;
+ * its chunks are retried if the job allows, otherwise their items fail with a worker-died error.
+ */
+public final class PoolScheduler implements WorkerOwner, RuntimeMember {
+
+    private static final int MAX_STARTUP_FAILURES = 3;
+    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jmp-pool-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private enum State { RUNNING, CLOSED, TERMINATED }
+
+    private final Supervisor supervisor;
+    private final WorkerOptions options;
+    private final int size;
+    private final int retries;
+    private final Duration grace;
+    private final String namePrefix;
+    private final Map<WorkerHandle, WorkerSlot> slots = new LinkedHashMap<>();
+    private final Deque<Job> jobs = new ArrayDeque<>();
+    private final Deque<Chunk> retry = new ArrayDeque<>();
+    private final Map<Long, Chunk> inflight = new HashMap<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private State state = State.RUNNING;
+    private final ChunkPolicy policy = new ChunkPolicy();
+    private int rr;
+    private int startupFailures;
+    private RuntimeException broken;
+
+    /** Creates the scheduler and starts (or takes from the warm set) its workers. */
+    public PoolScheduler(Supervisor supervisor, int size, WorkerOptions options, int retries, Duration grace,
+                         String namePrefix) {
+        this.supervisor = supervisor;
+        this.size = size;
+        this.options = options;
+        this.retries = retries;
+        this.grace = grace;
+        this.namePrefix = namePrefix;
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                addWorker(i);
+            }
+        }
+        supervisor.addMember(this);
+    }
+
+    private void addWorker(int index) {
+        WorkerHandle h = supervisor.acquire(options, this);
+        h.assign(index, namePrefix + (index + 1));
+        WorkerSlot slot = new WorkerSlot(h, index);
+        slots.put(h, slot);
+        h.ready().whenComplete((w, err) -> {
+            if (err == null) {
+                synchronized (this) {
+                    slot.ready = true;
+                    startupFailures = 0;
+                    notifyAll();
+                    dispatch();
+                }
+            }
+        });
+    }
+
+    /** Pids of the current workers. */
+    public synchronized List<Long> pids() {
+        List<Long> out = new ArrayList<>();
+        for (WorkerHandle h : slots.keySet()) {
+            out.add(h.pid());
+        }
+        return out;
+    }
+
+    /** Waits until every worker has connected; returns whether they did in time. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (slots.size() < size || slots.values().stream().anyMatch(s -> !s.ready)) {
+                if (broken != null || state != State.RUNNING) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    /** Number of workers the pool keeps. */
+    public int size() {
+        return size;
+    }
+
+    /** Adds a job; its items start going out at once. */
+    public synchronized void submit(Job job) {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("Pool not running: it was " + (state == State.CLOSED ? "closed" : "terminated"));
+        }
+        if (broken != null) {
+            throw broken;
+        }
+        jobs.add(job);
+        job.maybeEnd();
+        dispatch();
+    }
+
+    /** More items of a lazy job are available. */
+    public synchronized void poke() {
+        dispatch();
+    }
+
+    /**
+     * Cancels a job: its queued items are dropped, its running chunks interrupted, and workers
+     * that do not stop within the grace period are killed (and replaced).
+     *
+     * @return false if the job had already ended
+     */
+    public synchronized boolean cancel(Job job, RuntimeException why) {
+        if (job.ended) {
+            return false;
+        }
+        job.cancelled = true;
+        job.ended = true;
+        job.source.clear();
+        jobs.remove(job);
+        retry.removeIf(c -> c.job == job);
+        List<Chunk> running = new ArrayList<>();
+        for (Chunk c : inflight.values()) {
+            if (c.job == job) {
+                running.add(c);
+            }
+        }
+        interrupt(running);
+        job.sink.abort(why);
+        maybeStopWorkers();
+        return true;
+    }
+
+    private void interrupt(List<Chunk> chunks) {
+        Map<WorkerSlot, List<Long>> bySlot = new LinkedHashMap<>();
+        for (Chunk c : chunks) {
+            if (!c.cancelSent) {
+                c.slot.markCancelled(c);
+                bySlot.computeIfAbsent(c.slot, s -> new ArrayList<>()).add(c.taskId);
+            }
+        }
+        bySlot.forEach((slot, ids) -> {
+            slot.worker.cancel(ids);
+            TIMER.schedule(() -> killIfStillRunning(slot, ids), grace.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private synchronized void killIfStillRunning(WorkerSlot slot, List<Long> ids) {
+        for (Long id : ids) {
+            if (slot.inflight.containsKey(id)) {
+                slot.worker.kill();
+                return;
+            }
+        }
+    }
+
+    private Chunk nextChunk() {
+        Chunk c = retry.poll();
+        if (c != null) {
+            return c;
+        }
+        for (Iterator<Job> it = jobs.iterator(); it.hasNext();) {
+            Job job = it.next();
+            if (job.ended || job.source.exhausted()) {
+                it.remove();
+                job.maybeEnd();
+                continue;
+            }
+            for (RuntimeException e = job.source.pollFailed(); e != null; e = job.source.pollFailed()) {
+                job.finish(job.nextItem++, ItemResult.local(e));
+            }
+            List<byte[]> items = job.source.take(policy.chunkSize(job, size));
+            if (items.isEmpty()) {
+                continue;
+            }
+            Chunk chunk = new Chunk(job, job.nextItem, items);
+            job.nextItem += items.size();
+            return chunk;
+        }
+        return null;
+    }
+
+    /** Hands out chunks round-robin to connected workers with spare credit. */
+    private void dispatch() {
+        if (state == State.TERMINATED || slots.isEmpty()) {
+            return;
+        }
+        int credit = policy.credit();
+        List<WorkerSlot> order = new ArrayList<>(slots.values());
+        Map<WorkerSlot, List<Dispatch>> batches = new LinkedHashMap<>();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int i = 0; i < order.size(); i++) {
+                WorkerSlot s = order.get((rr + i) % order.size());
+                if (!s.ready || s.inflight.size() >= credit || s.draining()) {
+                    continue;
+                }
+                Chunk c = nextChunk();
+                if (c == null) {
+                    progress = false;
+                    break;
+                }
+                c.taskId = supervisor.nextId();
+                c.slot = s;
+                c.attempts++;
+                c.sentMicros = dev.jmp.spi.ItemTiming.nowMicros();
+                s.add(c);
+                inflight.put(c.taskId, c);
+                ValueList.Writer w = new ValueList.Writer();
+                for (byte[] item : c.items) {
+                    w.add(ValueList.VALUE, item);
+                }
+                batches.computeIfAbsent(s, k -> new ArrayList<>()).add(new Dispatch(c.taskId, c.job.id, c.first,
+                        c.count, c.job.kind, false, c.job.fn, w.frames()));
+                progress = true;
+            }
+            rr++;
+        }
+        batches.forEach((s, list) -> s.worker.run(list));
+    }
+
+    @Override
+    public synchronized void onOutcome(WorkerHandle worker, TaskOutcome o, List<byte[]> frames) {
+        finishChunk(o, frames);
+        maybeStopWorkers();
+        dispatch();
+    }
+
+    @Override
+    public synchronized void onOutcomes(WorkerHandle worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+        for (TaskOutcome o : outcomes) {
+            finishChunk(o, frames);
+        }
+        maybeStopWorkers();
+        dispatch();
+    }
+
+    private void finishChunk(TaskOutcome o, List<byte[]> frames) {
+        Chunk c = inflight.remove(o.taskId());
+        if (c == null) {
+            return;
+        }
+        c.slot.remove(o.taskId());
+        Job job = c.job;
+        switch (o.status()) {
+            case "ok" -> {
+                policy.learn(o.nanos(), c.count);
+                ValueList.Reader r = new ValueList.Reader(frames, o.frame());
+                for (int i = 0; i < c.count; i++) {
+                    if (r.status(i) != ValueList.ERROR) {
+                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i))
+                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
+                    } else if (c.attempts <= retries && !job.ended) {
+                        Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
+                        again.attempts = c.attempts;
+                        retry.add(again);
+                    } else {
+                        job.finish(c.first + i, ItemResult.remote(Errors.decode(r.item(i)))
+                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
+                    }
+                }
+            }
+            case "failed" -> {
+                for (int i = 0; i < c.count; i++) {
+                    job.finish(c.first + i, ItemResult.remote(o.error())
+                            .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
+                }
+            }
+            default -> {
+                for (int i = 0; i < c.count; i++) {
+                    job.finish(c.first + i, ItemResult.local(new CancellationException("the task was cancelled")));
+                }
+            }
+        }
+    }
+
+
+    @Override
+    public synchronized void onExit(WorkerHandle worker, WorkerExit exit) {
+        WorkerSlot slot = slots.remove(worker);
+        if (slot == null) {
+            return;
+        }
+        if (!slot.ready) {
+            startupFailures++;
+        }
+        for (Chunk c : slot.inflight.values()) {
+            inflight.remove(c.taskId);
+        }
+        if (state != State.TERMINATED) {
+            WorkerDiedException died = new WorkerDiedException(worker.name(), worker.pid(), exit.exitCode(),
+                    exit.describe(), exit.lastStderr());
+            List<Chunk> again = DeathTriage.triage(slot.inflight.values(), exit.lastItem(), retries, died);
+            for (int i = again.size() - 1; i >= 0; i--) {
+                retry.addFirst(again.get(i));
+            }
+        }
+        slot.inflight.clear();
+        if (startupFailures >= MAX_STARTUP_FAILURES && broken == null) {
+            broken = new IllegalStateException("the pool's workers keep dying before they start: " + exit.describe()
+                    + (exit.lastStderr().isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", exit.lastStderr())));
+            failEverything(broken);
+        }
+        boolean needed = state == State.RUNNING || (state == State.CLOSED && hasWork());
+        if (needed && broken == null && !supervisor.isClosed()) {
+            try {
+                addWorker(slot.index);
+            } catch (RuntimeException e) {
+                broken = e;
+                failEverything(e);
+            }
+        }
+        if (slots.isEmpty() && state != State.RUNNING) {
+            terminated.complete(null);
+        }
+        maybeStopWorkers();
+        dispatch();
+    }
+
+    private boolean hasWork() {
+        return !jobs.isEmpty() || !retry.isEmpty() || !inflight.isEmpty();
+    }
+
+    private void failEverything(RuntimeException why) {
+        List<Job> all = new ArrayList<>(jobs);
+        for (Chunk c : retry) {
+            all.add(c.job);
+        }
+        for (Chunk c : inflight.values()) {
+            all.add(c.job);
+        }
+        for (Job j : all) {
+            if (!j.ended) {
+                j.ended = true;
+                j.source.clear();
+                j.sink.abort(why);
+            }
+        }
+        jobs.clear();
+        retry.clear();
+    }
+
+    private void maybeStopWorkers() {
+        if (state == State.CLOSED && !hasWork()) {
+            for (WorkerHandle h : slots.keySet()) {
+                h.shutdown(0);
+            }
+        }
+        if (state == State.TERMINATED) {
+            for (WorkerSlot s : slots.values()) {
+                if (s.inflight.isEmpty()) {
+                    s.worker.shutdown(0);
+                }
+            }
+        }
+    }
+
+    /** Stops accepting jobs; workers exit once the submitted work is done. */
+    public synchronized void close() {
+        if (state == State.RUNNING) {
+            state = State.CLOSED;
+            if (slots.isEmpty()) {
+                terminated.complete(null);
+            }
+            maybeStopWorkers();
+            removeMember();
+        }
+    }
+
+    /**
+     * Stops now: every unfinished job fails with a cancellation, running tasks are interrupted,
+     * and workers still busy after the grace period are killed.
+     */
+    public void terminate() {
+        synchronized (this) {
+            if (state != State.TERMINATED) {
+                state = State.TERMINATED;
+                List<Chunk> running = new ArrayList<>(inflight.values());
+                failEverything(new CancellationException("the pool was terminated"));
+                for (Chunk c : running) {
+                    if (!c.job.ended) {
+                        c.job.ended = true;
+                        c.job.sink.abort(new CancellationException("the pool was terminated"));
+                    }
+                }
+                interrupt(running);
+                if (slots.isEmpty()) {
+                    terminated.complete(null);
+                }
+                maybeStopWorkers();
+                removeMember();
+                final List<WorkerHandle> all = new ArrayList<>(slots.keySet());
+                TIMER.schedule(() -> all.forEach(WorkerHandle::kill), grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            }
+        }
+        awaitTermination(grace.plusSeconds(5));
+    }
+
+    private void removeMember() {
+        Supervisor s = Supervisor.peek();
+        if (s != null) {
+            s.removeMember(this);
+        }
+    }
+
+    /** Whether {@link #close()} or {@link #terminate()} was called. */
+    public synchronized boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Waits for every worker to exit.
+     *
+     * @return whether they did within the timeout
+     */
+    public boolean awaitTermination(Duration timeout) {
+        try {
+            terminated.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** Completes when every worker has exited after close or terminate. */
+    public CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
+    @Override
+    public boolean daemonAtExit() {
+        return true;
+    }
+
+    @Override
+    public void joinAtExit() {
+        awaitTermination(grace.plusSeconds(5));
+    }
+
+    @Override
+    public void terminateAtExit() {
+        terminate();
+    }
+}

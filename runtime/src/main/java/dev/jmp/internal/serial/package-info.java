@@ -1,0 +1,7 @@
+/**
+ * The one value-serialization facade ({@link dev.jmp.internal.serial.Values}) with fast paths for
+ * {@code byte[]}, primitive arrays, boxed primitives and strings, Java serialization for the
+ * rest; packed lists of values ({@link dev.jmp.internal.serial.ValueList}); the probe that names the
+ * field path of a value that cannot be serialized; and the conversion of exceptions to data.
+ */
+package dev.jmp.internal.serial;

@@ -1,0 +1,79 @@
+package dev.jmp.internal.service;
+
+import dev.jmp.error.PipeClosedException;
+import dev.jmp.error.QueueEmptyException;
+import dev.jmp.error.QueueFullException;
+import dev.jmp.error.RemoteException;
+import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.util.Durations;
+import java.time.Duration;
+import java.util.List;
+
+/** Calls to the parent's queue service from any process, with its errors as local exceptions. */
+public final class QueueCalls {
+
+    private QueueCalls() {
+    }
+
+    public static long create(int maxsize, boolean joinable) {
+        return call("create", new QueueService.Create(maxsize, joinable), List.of()).as(QueueService.Number.class).value();
+    }
+
+    public static long millis(Duration timeout) {
+        return Durations.check(timeout).toMillis();
+    }
+
+    public static ServiceResult call(String op, Object args, List<byte[]> frames) {
+        try {
+            return ServiceClients.current().call(QueueService.NAME, op, args, frames);
+        } catch (InterruptedException e) {
+            throw new WaitInterruptedException("a queue", e);
+        } catch (RemoteException e) {
+            throw translate(e);
+        }
+    }
+
+    public static void send(String op, Object args, List<byte[]> frames) {
+        ServiceClients.current().send(QueueService.NAME, op, args, frames);
+    }
+
+    public static void put(long id, Object item, long timeoutMillis, boolean async) {
+        byte[] b = Values.encode(item, "item");
+        if (async) {
+            send("put", new QueueService.Op(id, -1), List.of(b));
+        } else {
+            call("put", new QueueService.Op(id, timeoutMillis), List.of(b));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <E> E get(long id, long timeoutMillis) {
+        ServiceResult r = call("get", new QueueService.Op(id, timeoutMillis), List.of());
+        return (E) Values.decode(r.frames().get(0), ServiceClients.valueLoader());
+    }
+
+    public static long number(String op, long id, long timeoutMillis) {
+        return call(op, new QueueService.Op(id, timeoutMillis), List.of()).as(QueueService.Number.class).value();
+    }
+
+    private static RuntimeException translate(RemoteException e) {
+        String m = e.remoteMessage();
+        if (e.is(QueueFullException.class)) {
+            return new QueueFullException(m);
+        }
+        if (e.is(QueueEmptyException.class)) {
+            return new QueueEmptyException(m);
+        }
+        if (e.is(PipeClosedException.class)) {
+            return new PipeClosedException(m);
+        }
+        if (e.is(IllegalStateException.class)) {
+            return new IllegalStateException(m, e);
+        }
+        if (e.is(UnsupportedOperationException.class)) {
+            return new UnsupportedOperationException(m, e);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.jmp.internal.service;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The parent's services by name, and the calls they have not answered yet (so a caller can
+ * withdraw one, and a dead process's calls are dropped).
+ */
+public final class ServiceRegistry {
+
+    /** The pseudo-service through which a caller withdraws a call: op {@code cancel}. */
+    public static final String CONTROL = "$";
+
+    private static final System.Logger LOG = System.getLogger("dev.jmp.service");
+    private final Map<String, Service> services = new ConcurrentHashMap<>();
+    private final Map<CallKey, ServiceCall> open = new ConcurrentHashMap<>();
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /**
+     * Dispatching holds the read side, marking a process gone the write side: once a process is
+     * gone, none of its calls is still being handled or handled later (a call that arrived on
+     * another connection at that moment could otherwise take a lock for a dead process).
+     */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+    private record CallKey(String peer, long callId) {
+    }
+
+    /** Arguments of the {@code $ cancel} operation. */
+    public record CancelArgs(long callId) {
+    }
+
+    /**
+     * The answer to {@code $ cancel} (when not sent one-way).
+     *
+     * @param withdrawn true if the call was withdrawn unanswered; false if it was answered before
+     *                  (or never arrived), so its reply is on its way
+     */
+    public record CancelReply(boolean withdrawn) {
+    }
+
+    /**
+     * Registers a service.
+     *
+     * @throws IllegalArgumentException if the name is taken
+     */
+    public void register(String name, Service service) {
+        if (services.putIfAbsent(name, service) != null) {
+            throw new IllegalArgumentException("a service named " + name + " is already registered");
+        }
+    }
+
+    /** Returns the service by name, or {@code null}. */
+    public Service get(String name) {
+        return services.get(name);
+    }
+
+    /** Dispatches a call to its service (never blocks; the service may answer later). */
+    public void dispatch(ServiceCall call) {
+        if (CONTROL.equals(call.service())) {
+            if ("cancel".equals(call.op())) {
+                boolean withdrawn = cancel(call.peer(), call.args(CancelArgs.class).callId());
+                // Answered on the connection the call came on, so a reply sent before it arrives
+                // first; a caller told "answered" waits for that reply instead of losing it.
+                call.reply(new CancelReply(withdrawn), null);
+            }
+            return;
+        }
+        gate.readLock().lock();
+        try {
+            if (gone.contains(call.peer())) {
+                call.fail(new IllegalStateException("process " + call.peer() + " is gone"));
+                return;
+            }
+            dispatchTo(call);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private void dispatchTo(ServiceCall call) {
+        Service s = services.get(call.service());
+        if (s == null) {
+            call.fail(new IllegalArgumentException("no service named " + call.service()));
+            return;
+        }
+        CallKey key = new CallKey(call.peer(), call.callId());
+        if (!call.isOneWay()) {
+            open.put(key, call);
+            call.onDone(() -> open.remove(key, call));
+        }
+        try {
+            s.handle(call);
+        } catch (RuntimeException e) {
+            call.fail(e);
+        } catch (Error e) {
+            LOG.log(System.Logger.Level.ERROR, "service " + call.service() + " failed", e);
+            call.fail(e);
+        }
+    }
+
+    /** Whether a process was reported gone (its calls are refused). */
+    public boolean isGone(String peer) {
+        return gone.contains(peer);
+    }
+
+    /**
+     * Withdraws an unanswered call.
+     *
+     * @return true if it was withdrawn; false if it was answered already
+     */
+    public boolean cancel(String peer, long callId) {
+        ServiceCall c = open.remove(new CallKey(peer, callId));
+        return c != null && c.cancel();
+    }
+
+    /** Withdraws every unanswered call of a gone process and tells every service. */
+    public void peerGone(String peer) {
+        gate.writeLock().lock();
+        try {
+            gone.add(peer);
+        } finally {
+            gate.writeLock().unlock();
+        }
+        for (Map.Entry<CallKey, ServiceCall> e : open.entrySet()) {
+            if (e.getKey().peer().equals(peer) && open.remove(e.getKey(), e.getValue())) {
+                e.getValue().cancel();
+            }
+        }
+        for (Service s : services.values()) {
+            try {
+                s.peerGone(peer);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "service failed to release " + peer, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.jmp.internal.supervisor;
+
+import dev.jmp.internal.service.ServiceCall;
+import dev.jmp.internal.service.SharedArgs;
+import dev.jmp.internal.wire.Hub;
+import dev.jmp.internal.wire.Inbound;
+import dev.jmp.internal.wire.WireCodec;
+import dev.jmp.internal.wire.message.ClassReply;
+import dev.jmp.internal.wire.message.ClassRequest;
+import dev.jmp.internal.wire.message.Heartbeat;
+import dev.jmp.internal.wire.message.Hello;
+import dev.jmp.internal.wire.message.ServiceBatch;
+import dev.jmp.internal.wire.message.ServiceReply;
+import dev.jmp.internal.wire.message.ServiceRequest;
+import dev.jmp.internal.wire.message.StatsReply;
+import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.internal.wire.message.TaskResults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the parent does with each message a worker sends: connect it, route its results to its
+ * owner, serve its classes and service calls, and watch its heartbeats.
+ */
+final class HubHandlers {
+
+    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
+    private final Supervisor supervisor;
+    private final Hub hub;
+
+    HubHandlers(Supervisor supervisor) {
+        this.supervisor = supervisor;
+        this.hub = supervisor.hub();
+    }
+
+    void register() {
+        hub.on(Hello.class, m -> {
+            WorkerHandle w = supervisor.worker(m.peer());
+            if (w != null && w.startConnecting()) {
+                connect(w, 0);
+            }
+        });
+        hub.on(Heartbeat.class, m -> { });
+        hub.on(TaskResults.class, this::onResults);
+        hub.on(ClassRequest.class, m -> supervisor.execute(() -> serveClass(m)));
+        hub.on(ServiceRequest.class, m -> {
+            ServiceRequest r = m.body();
+            supervisor.services().dispatch(new ServiceCall(m.peer(), r.callId(), r.service(), r.op(), r.args(),
+                    m.data(), r.oneWay(), (result, error, frames) -> hub.send(m.peer(),
+                    new ServiceReply(r.callId(), result == null ? null : WireCodec.toTree(result), error), frames)));
+        });
+        hub.on(ServiceBatch.class, this::onServiceBatch);
+        hub.on(StatsReply.class, m -> supervisor.completeStats(m.body()));
+    }
+
+    /**
+     * Marks a worker connected once the hub can route to it: its hello comes up one connection,
+     * and the down connection the parent answers on may still be finishing its handshake.
+     */
+    private void connect(WorkerHandle w, int attempt) {
+        if (supervisor.isClosed() || w.exited().isDone()) {
+            return;
+        }
+        boolean routed;
+        try {
+            routed = hub.send(w.id(), new Heartbeat(System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot reach worker " + w, e);
+            w.markLost("could not be answered (" + e.getMessage() + ")");
+            return;
+        }
+        if (routed) {
+            w.markConnected();
+        } else if (attempt < 2000) {
+            supervisor.schedule(() -> connect(w, attempt + 1), 2, TimeUnit.MILLISECONDS);
+        } else {
+            w.markLost("said hello but could not be answered for " + attempt * 2 + " ms");
+        }
+    }
+
+    /** Hands outcomes to the worker's owner; a task that printed waits for its output first. */
+    private void onResults(Inbound<TaskResults> m) {
+        WorkerHandle w = supervisor.worker(m.peer());
+        if (w == null) {
+            return;
+        }
+        List<TaskOutcome> now = new ArrayList<>(m.body().outcomes().size());
+        for (TaskOutcome o : m.body().outcomes()) {
+            if (o.outputSync()) {
+                w.sync().await(o.taskId(), () -> {
+                    WorkerOwner owner = w.owner();
+                    if (owner != null) {
+                        owner.onOutcome(w, o, m.data());
+                    }
+                });
+            } else {
+                now.add(o);
+            }
+        }
+        WorkerOwner owner = w.owner();
+        if (owner != null && !now.isEmpty()) {
+            owner.onOutcomes(w, now, m.data());
+        }
+    }
+
+    private void onServiceBatch(Inbound<ServiceBatch> m) {
+        int at = 0;
+        List<ServiceRequest> requests = m.body().requests();
+        for (int i = 0; i < requests.size(); i++) {
+            ServiceRequest r = requests.get(i);
+            int n = m.body().frames().get(i);
+            SharedArgs args = new SharedArgs(r.args());
+            for (int k = 0; k < m.body().repeats().get(i); k++) {
+                List<byte[]> frames = m.data().subList(at, at + n);
+                at += n;
+                supervisor.services().dispatch(ServiceCall.shared(m.peer(), r.service(), r.op(), args, frames));
+            }
+        }
+    }
+
+    private void serveClass(Inbound<ClassRequest> m) {
+        ClassRequest r = m.body();
+        RuntimeSettings settings = supervisor.settings();
+        byte[] b = r.resource() ? settings.classServer().resourceBytes(r.name())
+                : settings.classServer().classBytes(r.name());
+        hub.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
+    }
+
+    /**
+     * Sends every connected worker a heartbeat, and kills workers silent for too long and workers
+     * that did not connect in time (so whoever waits for them learns of it from their exit).
+     */
+    void heartbeat() {
+        long now = System.currentTimeMillis();
+        RuntimeSettings settings = supervisor.settings();
+        for (WorkerHandle w : supervisor.workers()) {
+            if (!w.ready().isDone()) {
+                long age = now - w.startedMillis();
+                if (age > settings.startTimeoutMillis() && w.isAlive()) {
+                    w.markLost("did not connect within " + age + " ms of its start");
+                }
+                continue;
+            }
+            w.send(new Heartbeat(now), List.of());
+            long heard = hub.lastHeardMillis(w.id());
+            if (heard > 0 && now - heard > settings.parentSilenceMillis()) {
+                w.markLost("sent nothing for " + (now - heard) + " ms");
+            }
+        }
+    }
+
+    /** Messages from a worker went missing (a gap in its sequence numbers): results may be lost. */
+    void onGap(String peer, long missing) {
+        WorkerHandle w = supervisor.worker(peer);
+        if (w != null) {
+            LOG.log(System.Logger.Level.WARNING, missing + " messages from worker " + w + " were lost in transit");
+            w.markLost(missing + " of its messages were lost in transit");
+        }
+    }
+}

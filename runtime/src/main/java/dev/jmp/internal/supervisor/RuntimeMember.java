@@ -1,0 +1,17 @@
+package dev.jmp.internal.supervisor;
+
+/**
+ * Something the runtime stops when it ends: processes and pools. At the JVM's normal exit,
+ * daemon members are terminated and the others joined first, as Python does.
+ */
+public interface RuntimeMember {
+
+    /** Whether the member is terminated (not joined) at exit. */
+    boolean daemonAtExit();
+
+    /** Waits for the member to finish. */
+    void joinAtExit();
+
+    /** Stops the member now. */
+    void terminateAtExit();
+}

@@ -1,0 +1,179 @@
+package dev.jmp.internal.supervisor;
+
+import dev.jmp.internal.classes.ClassServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runtime's configuration for this JVM. It outlives any one {@link Supervisor}, so class
+ * sources, output listeners and options set early (by the kernel, say) stay in force after a
+ * restart of the runtime.
+ */
+public final class RuntimeSettings {
+
+    private static final RuntimeSettings GLOBAL = new RuntimeSettings();
+
+    private final ClassServer classServer = new ClassServer();
+    private final OutputRouter output = new OutputRouter();
+    private volatile ClassLoader resultLoader = Thread.currentThread().getContextClassLoader();
+    private volatile List<String> jvmOptions = List.of();
+    private volatile List<Path> classpath = List.of();
+    private volatile int warmWorkers = Integer.getInteger("jmp.warm", 0);
+    private volatile String launcher = System.getProperty("jmp.launcher", "local");
+    private volatile boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
+    private volatile Path cacheDir = Path.of(System.getProperty("jmp.cache",
+            System.getProperty("user.home") + "/.cache/jmp"));
+    private volatile long workerHeartbeatMillis = 500;
+    private volatile long workerSilenceMillis = 10_000;
+    private volatile long parentHeartbeatMillis = 500;
+    private volatile long parentSilenceMillis = 15_000;
+    private volatile long startTimeoutMillis = Long.getLong("jmp.startTimeoutMillis", 30_000);
+
+    private RuntimeSettings() {
+    }
+
+    /** The settings of this JVM. */
+    public static RuntimeSettings global() {
+        return GLOBAL;
+    }
+
+    /** Where workers' missing classes come from. */
+    public ClassServer classServer() {
+        return classServer;
+    }
+
+    /** Where worker output goes. */
+    public OutputRouter output() {
+        return output;
+    }
+
+    /** The loader results and received values are deserialized with in the parent. */
+    public ClassLoader resultLoader() {
+        ClassLoader l = resultLoader;
+        return l != null ? l : ClassLoader.getSystemClassLoader();
+    }
+
+    /** Sets the loader results are deserialized with. */
+    public void setResultLoader(ClassLoader loader) {
+        this.resultLoader = loader;
+        classServer.addLoader(loader);
+    }
+
+    /** JVM options every new worker gets. */
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** Sets the JVM options every new worker gets. */
+    public void setJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+    }
+
+    /** Jars and directories on every worker's task classpath. */
+    public List<Path> classpath() {
+        return classpath;
+    }
+
+    /** Adds jars or directories to every worker's task classpath. */
+    public synchronized void addClasspath(List<Path> paths) {
+        List<Path> all = new ArrayList<>(classpath);
+        for (Path p : paths) {
+            Path a = p.toAbsolutePath();
+            if (!all.contains(a)) {
+                all.add(a);
+            }
+        }
+        classpath = List.copyOf(all);
+    }
+
+    /** Forgets the jars added for workers (new workers start without them). */
+    public synchronized void clearClasspath() {
+        classpath = List.of();
+    }
+
+    /** How many idle workers are kept started. */
+    public int warmWorkers() {
+        return warmWorkers;
+    }
+
+    /** Sets how many idle workers are kept started. */
+    public void setWarmWorkers(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("the warm set size must be >= 0, not " + n);
+        }
+        this.warmWorkers = n;
+    }
+
+    /** The launcher's short name. */
+    public String launcher() {
+        return launcher;
+    }
+
+    /** Chooses the launcher by short name (takes effect at the next runtime start). */
+    public void setLauncher(String name) {
+        this.launcher = name;
+    }
+
+    /** Whether workers use a class-data sharing archive. */
+    public boolean classDataSharing() {
+        return classDataSharing;
+    }
+
+    /** Turns the class-data sharing archive on or off. */
+    public void setClassDataSharing(boolean on) {
+        this.classDataSharing = on;
+    }
+
+    /** Where the runtime caches things between runs (the class-data sharing archive). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** How often a worker sends heartbeats. */
+    public long workerHeartbeatMillis() {
+        return workerHeartbeatMillis;
+    }
+
+    /** Silence from the parent after which a worker exits. */
+    public long workerSilenceMillis() {
+        return workerSilenceMillis;
+    }
+
+    /** How often the parent sends heartbeats. */
+    public long parentHeartbeatMillis() {
+        return parentHeartbeatMillis;
+    }
+
+    /** Silence from a worker after which the parent kills it. */
+    public long parentSilenceMillis() {
+        return parentSilenceMillis;
+    }
+
+    /** How long a worker may take from its launch until it connects before it is killed. */
+    public long startTimeoutMillis() {
+        return startTimeoutMillis;
+    }
+
+    /**
+     * Sets how long a worker may take to connect; one that takes longer is killed, and whoever
+     * waits for it learns so (a pool replaces it, and gives up after a few such failures).
+     */
+    public void setStartTimeoutMillis(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("the start timeout must be positive, not " + millis + " ms");
+        }
+        startTimeoutMillis = millis;
+    }
+
+    /** Sets the heartbeat periods and timeouts. */
+    public void setHeartbeats(long workerEvery, long workerTimeout, long parentEvery, long parentTimeout) {
+        if (workerEvery <= 0 || parentEvery <= 0 || workerTimeout <= workerEvery || parentTimeout <= workerEvery) {
+            throw new IllegalArgumentException("heartbeat periods must be positive and timeouts longer than periods");
+        }
+        workerHeartbeatMillis = workerEvery;
+        workerSilenceMillis = workerTimeout;
+        parentHeartbeatMillis = parentEvery;
+        parentSilenceMillis = parentTimeout;
+    }
+}

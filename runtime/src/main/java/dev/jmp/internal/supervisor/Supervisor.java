@@ -1,0 +1,408 @@
+package dev.jmp.internal.supervisor;
+
+import dev.jmp.launch.LaunchSpec;
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.launch.Launcher;
+import dev.jmp.launch.Launchers;
+import dev.jmp.internal.service.LocalServiceClient;
+import dev.jmp.internal.service.ServiceRegistry;
+import dev.jmp.internal.wire.Hub;
+import dev.jmp.internal.wire.WireCodec;
+import dev.jmp.internal.wire.WireKey;
+import dev.jmp.internal.wire.message.Heartbeat;
+import dev.jmp.internal.wire.message.StatsReply;
+import dev.jmp.internal.wire.message.StatsRequest;
+import dev.jmp.internal.worker.WorkerBootstrap;
+import dev.jmp.internal.worker.WorkerMain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Owns every worker of this JVM: starts them through the launcher, connects them through the
+ * hub, serves their classes and service calls, watches heartbeats and exits, routes their
+ * output, and stops them all when the runtime shuts down. One per JVM, started on first use.
+ */
+public final class Supervisor {
+
+    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
+    private static final Object INSTANCE_LOCK = new Object();
+    private static Supervisor instance;
+
+    private final RuntimeSettings settings;
+    private final WireKey key = WireKey.random();
+    private final Hub hub;
+    private final Launcher launcher;
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final LocalServiceClient local = new LocalServiceClient(services);
+    private final Map<String, WorkerHandle> workers = new ConcurrentHashMap<>();
+    private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
+    private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
+    private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jmp-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jmp-supervisor-timer");
+                t.setDaemon(true);
+                return t;
+            });
+    private final AtomicLong ids = new AtomicLong();
+    private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+    private final WarmSet warm;
+    private final CdsArchive cds;
+    private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
+    private volatile boolean closed;
+    private final ProgressFiles progressFiles = new ProgressFiles();
+
+    private Supervisor(RuntimeSettings settings) {
+        this.settings = settings;
+        this.launcher = Launchers.byName(settings.launcher());
+        this.hub = new Hub(key, WireCodec.standard());
+        this.cds = new CdsArchive(settings);
+        HubHandlers handlers = new HubHandlers(this);
+        handlers.register();
+        hub.onMessagesLost(handlers::onGap);
+        dev.jmp.internal.service.QueueService.register(services);
+        dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
+                WireCodec.standard());
+        members.add(new RuntimeMember() {
+            @Override
+            public boolean daemonAtExit() {
+                return true;
+            }
+
+            @Override
+            public void joinAtExit() {
+            }
+
+            @Override
+            public void terminateAtExit() {
+                channels.close();
+            }
+        });
+        hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
+        this.warm = new WarmSet(this);
+        Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /** Returns this JVM's supervisor, starting it if needed. */
+    public static Supervisor get() {
+        synchronized (INSTANCE_LOCK) {
+            if (instance == null) {
+                instance = new Supervisor(RuntimeSettings.global());
+                instance.warm.refill();
+            }
+            return instance;
+        }
+    }
+
+    /** Returns this JVM's supervisor if it runs, or {@code null}. */
+    public static Supervisor peek() {
+        synchronized (INSTANCE_LOCK) {
+            return instance;
+        }
+    }
+
+    /** Stops the running supervisor (if any): terminates every member and kills every worker. */
+    public static void shutdownNow() {
+        Supervisor s;
+        synchronized (INSTANCE_LOCK) {
+            s = instance;
+            instance = null;
+        }
+        if (s != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(s.exitHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting
+            }
+            s.stop(false);
+        }
+    }
+
+    /** The live worker with this id, or {@code null}. */
+    WorkerHandle worker(String id) {
+        return workers.get(id);
+    }
+
+    void completeStats(StatsReply reply) {
+        CompletableFuture<StatsReply> f = stats.remove(reply.requestId());
+        if (f != null) {
+            f.complete(reply);
+        }
+    }
+
+    void schedule(Runnable r, long delay, java.util.concurrent.TimeUnit unit) {
+        if (!closed) {
+            timer.schedule(r, delay, unit);
+        }
+    }
+
+    private final FunctionPrimer primer = new FunctionPrimer();
+
+    /** Remembers a function just sent, so warm workers can load it before they are needed. */
+    void noteFunction(ShippedFunction fn) {
+        primer.note(fn);
+    }
+
+    /** Has an idle worker load the functions sent most recently. */
+    void prime(WorkerHandle w) {
+        primer.prime(this, w);
+    }
+
+    /** A new id for a job or task, unique in this runtime. */
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /**
+     * Returns a worker for {@code owner}: a warm one when the options are the defaults and one is
+     * available, otherwise a new one. The worker may still be connecting; messages wait for it.
+     */
+    public WorkerHandle acquire(WorkerOptions options, WorkerOwner owner) {
+        ensureOpen();
+        if (options.isDefault()) {
+            WorkerHandle w = warm.take(owner);
+            if (w != null) {
+                return w;
+            }
+        }
+        return spawn(options, owner);
+    }
+
+    /** Starts a new worker for {@code owner}. */
+    public WorkerHandle spawn(WorkerOptions options, WorkerOwner owner) {
+        return spawn(options, owner, true);
+    }
+
+    WorkerHandle spawn(WorkerOptions options, WorkerOwner owner, boolean useArchive) {
+        ensureOpen();
+        String id = "w" + ids.incrementAndGet() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        WorkerHandle w = new WorkerHandle(this, id, nonce, options);
+        w.setOwner(owner);
+        workers.put(id, w);
+        List<String> cp = new ArrayList<>();
+        for (Path p : settings.classpath()) {
+            cp.add(p.toString());
+        }
+        Path progress = progressFiles.create(id);
+        w.setProgressFile(progress);
+        WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
+                ProcessHandle.current().pid(),
+                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp,
+                progress == null ? null : progress.toString());
+        List<Path> classpath = WorkerClasspath.entries();
+        List<String> jvm = new ArrayList<>(JvmDefaults.options());
+        if (useArchive) {
+            jvm.addAll(cds.options(classpath));
+        }
+        jvm.addAll(settings.jvmOptions());
+        jvm.addAll(options.jvmOptions());
+        LaunchSpec spec = new LaunchSpec(id, Path.of(System.getProperty("java.home")), jvm, classpath,
+                WorkerMain.class.getName(), options.env(), null,
+                (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8));
+        LaunchedWorker p;
+        try {
+            p = launcher.launch(spec);
+        } catch (IOException e) {
+            workers.remove(id);
+            throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
+        }
+        launchedPids.add(p.pid());
+        w.attach(p);
+        startPump(w, p, true);
+        startPump(w, p, false);
+        p.onExit().whenComplete((code, err) -> helpers.execute(() -> exited(w, code == null ? -9 : code)));
+        if (useArchive) {
+            cds.trainIfMissing(this, classpath);
+        }
+        return w;
+    }
+
+    private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
+        Thread t = new Thread(new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()),
+                "jmp-" + (stdout ? "out-" : "err-") + w.id());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void exited(WorkerHandle w, int code) {
+        try {
+            w.awaitPumps(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.lastItem());
+        CompletableFuture<Void> retired = new CompletableFuture<>();
+        if (hub.isOpen()) {
+            // Results the hub already read are handled before the exit, in its thread's order.
+            hub.execute(() -> retired.complete(null));
+        } else {
+            retired.complete(null);
+        }
+        retired.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
+        workers.remove(w.id());
+        hub.retire(w.id());
+        services.peerGone(w.id());
+        w.ready().completeExceptionally(new IllegalStateException("worker " + w + " exited before connecting: "
+                + exit.describe()));
+        WorkerOwner owner = w.owner();
+        if (owner != null) {
+            owner.onExit(w, exit);
+        }
+        w.exited().complete(exit);
+    }
+
+    /** Asks a worker for its counters and resource use. */
+    public CompletableFuture<StatsReply> stats(WorkerHandle w) {
+        long id = nextId();
+        CompletableFuture<StatsReply> f = new CompletableFuture<>();
+        stats.put(id, f);
+        w.send(new StatsRequest(id), List.of());
+        return f;
+    }
+
+    /** Pushes a service event to a process ({@code p} is the parent itself). */
+    public void push(String peer, String service, String topic, Object payload, List<byte[]> frames) {
+        if (LocalServiceClient.PARENT.equals(peer)) {
+            local.deliver(service, topic, new dev.jmp.internal.service.ServiceResult(
+                    payload == null ? null : WireCodec.toTree(payload), frames));
+        } else {
+            hub.send(peer, new dev.jmp.internal.wire.message.ServiceEvent(service, topic,
+                    payload == null ? null : WireCodec.toTree(payload)), frames);
+        }
+    }
+
+    /** Registers something that must be stopped (or joined) when the runtime ends. */
+    public void addMember(RuntimeMember m) {
+        members.add(m);
+    }
+
+    /** Forgets a member that ended on its own. */
+    public void removeMember(RuntimeMember m) {
+        members.remove(m);
+    }
+
+    private void atJvmExit() {
+        for (RuntimeMember m : members) {
+            if (m.daemonAtExit()) {
+                m.terminateAtExit();
+            }
+        }
+        for (RuntimeMember m : members) {
+            if (!m.daemonAtExit()) {
+                m.joinAtExit();
+            }
+        }
+        synchronized (INSTANCE_LOCK) {
+            if (instance == this) {
+                instance = null;
+            }
+        }
+        stop(true);
+    }
+
+    private void stop(boolean jvmExit) {
+        closed = true;
+        for (RuntimeMember m : members) {
+            m.terminateAtExit();
+        }
+        members.clear();
+        for (WorkerHandle w : workers.values()) {
+            w.kill();
+        }
+        long deadline = System.currentTimeMillis() + 3000;
+        for (WorkerHandle w : workers.values()) {
+            try {
+                w.exited().get(Math.max(1, deadline - System.currentTimeMillis()),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // reported below if still alive
+            }
+        }
+        hub.close();
+        timer.shutdownNow();
+        progressFiles.deleteAll();
+        if (!jvmExit) {
+            helpers.shutdownNow();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the jmp runtime was shut down");
+        }
+    }
+
+    /** Whether this supervisor was shut down. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * The wire key of this runtime. Only for code inside this process that must speak the
+     * protocol itself (tests of the drop counters); it never leaves the process except to workers.
+     */
+    public WireKey wireKey() {
+        return key;
+    }
+
+    /** The hub every worker connects to. */
+    public Hub hub() {
+        return hub;
+    }
+
+    /** The services hosted in this process. */
+    public ServiceRegistry services() {
+        return services;
+    }
+
+    /** The parent's own service client. */
+    public LocalServiceClient localServices() {
+        return local;
+    }
+
+    /** The settings in force. */
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    /** Live workers. */
+    public List<WorkerHandle> workers() {
+        return List.copyOf(workers.values());
+    }
+
+    /** The pid of every worker this supervisor ever started (for tests that check none outlive them). */
+    public List<Long> launchedPids() {
+        synchronized (launchedPids) {
+            return List.copyOf(launchedPids);
+        }
+    }
+
+    /** The warm set. */
+    public WarmSet warm() {
+        return warm;
+    }
+
+    /** Runs a blocking job on the supervisor's helper threads. */
+    public void execute(Runnable r) {
+        helpers.execute(r);
+    }
+}

@@ -1,0 +1,310 @@
+package dev.jmp.internal.supervisor;
+
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.internal.wire.message.WireMessage;
+import dev.jmp.internal.wire.message.Assign;
+import dev.jmp.internal.wire.message.CancelTasks;
+import dev.jmp.internal.wire.message.RunTasks;
+import dev.jmp.internal.wire.message.Shutdown;
+import dev.jmp.internal.wire.message.TaskSpec;
+import dev.jmp.internal.worker.TaskTag;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The parent's handle on one worker process: its identity, its owner, the messages waiting for it
+ * to connect, its output state and how it ended.
+ */
+public final class WorkerHandle {
+
+    private static final int STDERR_TAIL = 20;
+    private final String id;
+    private final String outputNonce;
+    private final WorkerOptions options;
+    private final Supervisor supervisor;
+    private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
+    private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
+    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+    private final FunctionMirror mirror = new FunctionMirror();
+    private final OutputSync sync = new OutputSync();
+    private final CountDownLatch pumps = new CountDownLatch(2);
+    private final List<Object[]> pending = new ArrayList<>();
+    private final long startedMillis = System.currentTimeMillis();
+    private volatile LaunchedWorker process;
+    private volatile WorkerOwner owner;
+    private volatile int index = -1;
+    private volatile String name;
+    private volatile TaskTag outputTag = TaskTag.NONE;
+    private volatile String lostReason;
+    private volatile java.nio.file.Path progressFile;
+    private boolean connected;
+    private boolean connecting;
+    private boolean shutdownSent;
+    private boolean retryScheduled;
+    private long unroutableSince;
+    /** How long a connected worker may stay unreachable before it is given up. */
+    static final long UNREACHABLE_MILLIS = 5000;
+
+    WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
+        this.supervisor = supervisor;
+        this.id = id;
+        this.outputNonce = outputNonce;
+        this.options = options;
+        this.name = id;
+    }
+
+    void attach(LaunchedWorker p) {
+        this.process = p;
+    }
+
+    /** The worker's id on the wire. */
+    public String id() {
+        return id;
+    }
+
+    /** The worker's process id. */
+    public long pid() {
+        LaunchedWorker p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** The worker's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The worker's index within its owner, or -1. */
+    public int index() {
+        return index;
+    }
+
+    /** The options it was started with. */
+    public WorkerOptions options() {
+        return options;
+    }
+
+    /** When it was started (epoch millis). */
+    public long startedMillis() {
+        return startedMillis;
+    }
+
+    /** Completes when the worker has connected. */
+    public CompletableFuture<WorkerHandle> ready() {
+        return ready;
+    }
+
+    /** Completes when the worker's process has ended and its output is drained. */
+    public CompletableFuture<WorkerExit> exited() {
+        return exited;
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        LaunchedWorker p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** The current owner. */
+    public WorkerOwner owner() {
+        return owner;
+    }
+
+    /** Hands the worker to an owner. */
+    public void setOwner(WorkerOwner newOwner) {
+        this.owner = newOwner;
+    }
+
+    /** Gives the worker its index and name (seen by tasks through {@code dev.jmp.Worker}). */
+    public void assign(int newIndex, String newName) {
+        this.index = newIndex;
+        this.name = newName;
+        send(new Assign(newIndex, newName), List.of());
+    }
+
+    /**
+     * Sends a message, holding it until the worker has connected. A connected worker the hub
+     * cannot route to (its connection is being remade) gets the message, in order, once it can;
+     * one unreachable for {@link #UNREACHABLE_MILLIS} is killed, so its tasks end instead of
+     * waiting for ever. A repeated shutdown request is not sent again.
+     */
+    public synchronized void send(WireMessage m, List<byte[]> frames) {
+        if (m instanceof Shutdown) {
+            if (shutdownSent) {
+                return;
+            }
+            shutdownSent = true;
+        }
+        pending.add(new Object[] {m, frames});
+        if (connected && pending.size() == 1) {
+            flushPending();
+        }
+    }
+
+    /** Writes held messages in order; schedules another try for those the hub cannot route yet. */
+    private synchronized void flushPending() {
+        retryScheduled = false;
+        while (!pending.isEmpty()) {
+            Object[] p = pending.get(0);
+            @SuppressWarnings("unchecked")
+            List<byte[]> frames = (List<byte[]>) p[1];
+            if (!supervisor.hub().send(id, (WireMessage) p[0], frames)) {
+                break;
+            }
+            pending.remove(0);
+        }
+        if (pending.isEmpty()) {
+            unroutableSince = 0;
+            return;
+        }
+        if (exited.isDone() || !isAlive() || supervisor.isClosed()) {
+            pending.clear();
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (unroutableSince == 0) {
+            unroutableSince = now;
+        }
+        if (now - unroutableSince > UNREACHABLE_MILLIS) {
+            pending.clear();
+            markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
+        } else if (!retryScheduled) {
+            retryScheduled = true;
+            supervisor.schedule(this::flushPending, 2, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether this hello is the first (later ones are repeats of a worker not yet answered). */
+    synchronized boolean startConnecting() {
+        if (connecting) {
+            return false;
+        }
+        connecting = true;
+        return true;
+    }
+
+    void markConnected() {
+        synchronized (this) {
+            connected = true;
+            flushPending();
+        }
+        // Outside the lock: owners react to readiness under their own locks and send to workers.
+        ready.complete(this);
+    }
+
+    /** Sends tasks in one message, leaving out functions the worker already caches. */
+    public synchronized void run(List<Dispatch> tasks) {
+        List<byte[]> frames = new ArrayList<>();
+        List<TaskSpec> specs = new ArrayList<>(tasks.size());
+        for (Dispatch d : tasks) {
+            if (!"prime".equals(d.kind())) {
+                supervisor.noteFunction(d.fn());
+            }
+            int fnFrame = -1;
+            if (mirror.needsBytes(d.fn().key())) {
+                fnFrame = frames.size();
+                frames.add(d.fn().bytes());
+            }
+            int argsFrame = d.argFrames().isEmpty() ? -1 : frames.size();
+            frames.addAll(d.argFrames());
+            specs.add(new TaskSpec(d.taskId(), d.jobId(), d.firstItem(), d.items(), d.fn().key(), fnFrame,
+                    argsFrame, d.kind(), d.exitAfter()));
+        }
+        send(new RunTasks(specs), frames);
+    }
+
+    /** Asks the worker to drop or interrupt tasks. */
+    public void cancel(List<Long> taskIds) {
+        send(new CancelTasks(taskIds), List.of());
+    }
+
+    /** Asks the worker to exit with a code. */
+    public void shutdown(int exitCode) {
+        send(new Shutdown(exitCode), List.of());
+    }
+
+    /** Sends SIGTERM. */
+    public void terminate() {
+        LaunchedWorker p = process;
+        if (p != null) {
+            p.terminate();
+        }
+    }
+
+    /** Sends SIGKILL. */
+    public void kill() {
+        LaunchedWorker p = process;
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    /** Kills the worker because the parent gave up on it; the reason is reported with its exit. */
+    void markLost(String reason) {
+        if (lostReason == null) {
+            lostReason = reason;
+        }
+        kill();
+    }
+
+    String lostReason() {
+        return lostReason;
+    }
+
+    void setProgressFile(java.nio.file.Path file) {
+        progressFile = file;
+    }
+
+    /** What the worker's progress file says it ran last (read once it died); the file is deleted. */
+    dev.jmp.internal.worker.ItemProgress.Last lastItem() {
+        return ProgressFiles.readAndDelete(progressFile);
+    }
+
+    /** The last lines the worker wrote to stderr. */
+    public List<String> lastStderr() {
+        synchronized (stderrTail) {
+            return List.copyOf(stderrTail);
+        }
+    }
+
+    void recordStderr(String line) {
+        synchronized (stderrTail) {
+            if (stderrTail.size() == STDERR_TAIL) {
+                stderrTail.removeFirst();
+            }
+            stderrTail.addLast(line);
+        }
+    }
+
+    String outputNonce() {
+        return outputNonce;
+    }
+
+    OutputSync sync() {
+        return sync;
+    }
+
+    TaskTag outputTag() {
+        return outputTag;
+    }
+
+    void setOutputTag(TaskTag tag) {
+        outputTag = tag;
+    }
+
+    void pumpDone() {
+        pumps.countDown();
+    }
+
+    boolean awaitPumps(long millis) throws InterruptedException {
+        return pumps.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + pid() + ")";
+    }
+}

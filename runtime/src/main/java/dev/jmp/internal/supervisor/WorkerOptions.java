@@ -1,0 +1,28 @@
+package dev.jmp.internal.supervisor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a worker must be started, beyond the runtime's defaults. Workers with default options can
+ * come from the warm set; any other option needs a fresh JVM.
+ *
+ * @param jvmOptions extra JVM options
+ * @param env        extra environment variables
+ */
+public record WorkerOptions(List<String> jvmOptions, Map<String, String> env) {
+
+    /** No extra options. */
+    public static final WorkerOptions DEFAULT = new WorkerOptions(List.of(), Map.of());
+
+    /** Creates options, copying the arguments. */
+    public WorkerOptions {
+        jvmOptions = List.copyOf(jvmOptions);
+        env = Map.copyOf(env);
+    }
+
+    /** Whether these are the defaults (so a warm worker fits). */
+    public boolean isDefault() {
+        return jvmOptions.isEmpty() && env.isEmpty();
+    }
+}

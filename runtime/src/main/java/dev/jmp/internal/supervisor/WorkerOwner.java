@@ -1,0 +1,29 @@
+package dev.jmp.internal.supervisor;
+
+import dev.jmp.internal.wire.message.TaskOutcome;
+import java.util.List;
+
+/** Whoever a worker works for (a pool, a process, the warm set): told of results and of the end. */
+public interface WorkerOwner {
+
+    /**
+     * A task ended. Called on the hub's I/O thread, or on the worker's output thread when the
+     * parent waited for the task's output; must not block.
+     *
+     * @param frames the data frames of the results message ({@code outcome.frame()} indexes them)
+     */
+    void onOutcome(WorkerHandle worker, TaskOutcome outcome, List<byte[]> frames);
+
+    /**
+     * Several tasks ended (one results message). The default handles them one by one; owners that
+     * react to each outcome with new work override it to react once per message.
+     */
+    default void onOutcomes(WorkerHandle worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+        for (TaskOutcome o : outcomes) {
+            onOutcome(worker, o, frames);
+        }
+    }
+
+    /** The worker's process ended and its output is drained. */
+    void onExit(WorkerHandle worker, WorkerExit exit);
+}

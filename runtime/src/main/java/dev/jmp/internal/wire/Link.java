@@ -1,0 +1,82 @@
+package dev.jmp.internal.wire;
+
+import dev.jmp.internal.wire.message.WireMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+
+/**
+ * A worker's endpoint: two DEALERs whose routing identity is the worker's id, one connected to
+ * the parent's up address (to send) and one to its down address (to receive). It accepts only
+ * messages the parent signed for this worker.
+ */
+public final class Link extends Endpoint {
+
+    private static final int POLL_MILLIS = 20;
+    private volatile long lastHeardMillis = System.currentTimeMillis();
+
+    /** Connects to a hub and starts the receive thread. */
+    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec) {
+        this(workerId, upEndpoint, downEndpoint, key, codec, null);
+    }
+
+    /** Connects to a hub using a context made ahead of time (or a new one if null). */
+    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
+                ZContext context) {
+        super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, "jmp-wire-link", context, POLL_MILLIS);
+        for (String e : List.of(upEndpoint, downEndpoint)) {
+            if (!e.startsWith("tcp://127.0.0.1:")) {
+                throw new IllegalArgumentException("workers connect to loopback only, not " + e);
+            }
+        }
+        byte[] identity = workerId.getBytes(StandardCharsets.UTF_8);
+        in.setIdentity(identity);
+        out.setIdentity(identity);
+        in.connect(downEndpoint);
+        out.connect(upEndpoint);
+        linger(1000);
+        start();
+    }
+
+    /** Sends a message to the parent. */
+    public void send(WireMessage body, List<byte[]> data) {
+        send(Hub.PARENT_ID, body, data);
+    }
+
+    /** Sends a message without data frames to the parent. */
+    public void send(WireMessage body) {
+        send(Hub.PARENT_ID, body, List.of());
+    }
+
+    /** When the last message from the parent was accepted (epoch millis). */
+    public long lastHeardMillis() {
+        return lastHeardMillis;
+    }
+
+    @Override
+    protected boolean acceptsRoute(String routedPeer, Header header) {
+        return Hub.PARENT_ID.equals(header.from()) && selfId.equals(header.to());
+    }
+
+    @Override
+    protected void onAccepted(Header header) {
+        lastHeardMillis = System.currentTimeMillis();
+    }
+
+    /** The parent numbers its messages to each worker from 1, and sends none before it can route them. */
+    @Override
+    protected long firstSequence() {
+        return 1;
+    }
+
+    @Override
+    protected boolean routedIn() {
+        return false;
+    }
+
+    @Override
+    protected boolean routedOut() {
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jmp.internal.wire;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What an endpoint did with the frames it received. Every dropped message lands in exactly one
+ * drop counter, so a test can prove that forged input was seen and refused.
+ */
+public final class WireCounters {
+
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong droppedUnsigned = new AtomicLong();
+    final AtomicLong droppedBadSignature = new AtomicLong();
+    final AtomicLong droppedStale = new AtomicLong();
+    final AtomicLong droppedMalformed = new AtomicLong();
+    final AtomicLong droppedMisrouted = new AtomicLong();
+    final AtomicLong droppedUnknownType = new AtomicLong();
+    final AtomicLong unroutable = new AtomicLong();
+    final AtomicLong handlerErrors = new AtomicLong();
+    final AtomicLong missing = new AtomicLong();
+
+    /** Messages read from the socket, valid or not. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Messages that passed every check and reached a handler. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Messages sent. */
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Messages without a well-formed signature frame. */
+    public long droppedUnsigned() {
+        return droppedUnsigned.get();
+    }
+
+    /** Messages whose signature did not match (wrong key or altered frames). */
+    public long droppedBadSignature() {
+        return droppedBadSignature.get();
+    }
+
+    /** Correctly signed messages with an old sequence number (replays). */
+    public long droppedStale() {
+        return droppedStale.get();
+    }
+
+    /** Messages a peer sent that never arrived (gaps in its sequence numbers). */
+    public long missing() {
+        return missing.get();
+    }
+
+    /** Every message dropped for any reason. */
+    public long dropped() {
+        return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
+                + droppedMalformed.get() + droppedMisrouted.get() + droppedUnknownType.get();
+    }
+
+    /** Returns every counter by name. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("received", received.get());
+        m.put("accepted", accepted.get());
+        m.put("sent", sent.get());
+        m.put("droppedUnsigned", droppedUnsigned.get());
+        m.put("droppedBadSignature", droppedBadSignature.get());
+        m.put("droppedStale", droppedStale.get());
+        m.put("droppedMalformed", droppedMalformed.get());
+        m.put("droppedMisrouted", droppedMisrouted.get());
+        m.put("droppedUnknownType", droppedUnknownType.get());
+        m.put("unroutable", unroutable.get());
+        m.put("handlerErrors", handlerErrors.get());
+        m.put("missing", missing.get());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return snapshot().toString();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.jmp.internal.worker;
+
+import dev.jmp.function.SerialBiFunction;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.function.SerialRunnable;
+import dev.jmp.function.StarFunction;
+import dev.jmp.internal.serial.Errors;
+import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.internal.wire.message.TaskSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingDeque;
+
+/**
+ * Runs tasks one at a time on the worker's main thread, in arrival order. Each item's result
+ * (or exception) is encoded separately; a cancel drops a queued task or interrupts the running
+ * one, and an interrupt never leaks into the next task.
+ */
+final class TaskExecutor {
+
+    /** What the worker does when a task that ends the process finishes. */
+    interface ExitHook {
+        void taskEndedProcess(boolean ok);
+    }
+
+    private final BlockingDeque<QueuedTask> queue = new LinkedBlockingDeque<>();
+    private final Object runLock = new Object();
+    private final ResultBatch results;
+    private final OutputCapture output;
+    private final ClassLoader loader;
+    private final ExitHook exitHook;
+    private final ItemProgress progress;
+    private Thread taskThread;
+    private QueuedTask running;
+    private boolean cancelRequested;
+    private volatile long tasksDone;
+
+    TaskExecutor(ResultBatch results, OutputCapture output, ClassLoader loader, ExitHook exitHook,
+                 ItemProgress progress) {
+        this.progress = progress;
+        this.results = results;
+        this.output = output;
+        this.loader = loader;
+        this.exitHook = exitHook;
+    }
+
+    long tasksDone() {
+        return tasksDone;
+    }
+
+    void enqueue(QueuedTask t) {
+        queue.add(t);
+    }
+
+    /** Drops queued tasks and interrupts the running one among {@code ids}. */
+    void cancel(Collection<Long> ids) {
+        for (QueuedTask t : queue) {
+            if (ids.contains(t.spec().taskId()) && queue.remove(t)) {
+                results.add(new TaskOutcome(t.spec().taskId(), "cancelled", 0, -1, false, null), List.of(), true);
+            }
+        }
+        synchronized (runLock) {
+            if (running != null && ids.contains(running.spec().taskId())) {
+                cancelRequested = true;
+                taskThread.interrupt();
+            }
+        }
+    }
+
+    /** Runs tasks forever on the calling thread. */
+    void runLoop() {
+        taskThread = Thread.currentThread();
+        while (true) {
+            QueuedTask t;
+            try {
+                t = queue.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            Thread.currentThread().setContextClassLoader(loader);
+            if ("prime".equals(t.spec().kind())) {
+                prime(t);
+                continue;
+            }
+            synchronized (runLock) {
+                running = t;
+                cancelRequested = false;
+            }
+            boolean ok = execute(t);
+            tasksDone++;
+            if (t.spec().exitAfter()) {
+                exitHook.taskEndedProcess(ok);
+            }
+        }
+    }
+
+    /** Loads a function ahead of need (its classes, its lambda); nothing runs, nothing is reported. */
+    private void prime(QueuedTask t) {
+        try {
+            if (t.fn() != null) {
+                t.fn().get(loader);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a function that cannot load now fails properly when a real task uses it
+        }
+        Thread.interrupted();
+        StartupTrace.mark("primed " + t.spec().fnKey());
+    }
+
+    private boolean execute(QueuedTask t) {
+        TaskSpec spec = t.spec();
+        long start = System.nanoTime();
+        long itemsStart = 0;
+        long itemsEnd = 0;
+        long startMicros = 0;
+        long linesBefore = output.lines();
+        ValueList.Writer out = new ValueList.Writer();
+        String failure = null;
+        dev.jmp.internal.wire.message.ErrorInfo taskError = null;
+        boolean allOk = true;
+        try {
+            if (t.fn() == null) {
+                throw new IllegalStateException("the worker lost function " + spec.fnKey() + " (protocol error)");
+            }
+            Object fn = t.fn().get(loader);
+            StartupTrace.mark("task function ready");
+            ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
+            itemsStart = System.nanoTime();
+            startMicros = dev.jmp.spi.ItemTiming.nowMicros();
+            for (int i = 0; i < spec.items(); i++) {
+                OutputCapture.setTag(new TaskTag(spec.jobId(), spec.firstItem() + i));
+                if (progress != null) {
+                    progress.started(spec.taskId(), i);
+                }
+                try {
+                    Object arg = args == null ? null : Values.decode(args.item(i), loader);
+                    Object r = invoke(spec.kind(), fn, arg);
+                    if (r instanceof byte[] b && b.length > ValueList.INLINE_LIMIT) {
+                        out.add(ValueList.BYTES, b);
+                    } else {
+                        out.add(ValueList.VALUE, Values.encode(r, "result"));
+                    }
+                } catch (Throwable e) {
+                    Throwable cause = unwrap(e);
+                    if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)) {
+                        throw (VirtualMachineError) cause;
+                    }
+                    allOk = false;
+                    if (spec.exitAfter()) {
+                        reportProcessFailure(cause);
+                    }
+                    out.add(ValueList.ERROR, Errors.encode(Errors.toInfo(cause)));
+                }
+                if (progress != null) {
+                    progress.finished(spec.taskId(), i);
+                }
+                if (cancelled()) {
+                    failure = "cancelled";
+                    break;
+                }
+            }
+            itemsEnd = System.nanoTime();
+        } catch (RuntimeException | LinkageError e) {
+            allOk = false;
+            failure = "failed";
+            taskError = Errors.toInfo(e);
+            if (spec.exitAfter()) {
+                reportProcessFailure(e);
+            }
+        } finally {
+            output.flushPartial();
+            OutputCapture.setTag(TaskTag.NONE);
+            synchronized (runLock) {
+                if (cancelRequested && failure == null) {
+                    failure = "cancelled";
+                }
+                running = null;
+                Thread.interrupted();
+            }
+        }
+        StartupTrace.mark("task ran");
+        // What the task sent one-way (queue puts) leaves before its result does.
+        dev.jmp.internal.service.ServiceClients.current().flush();
+        boolean printed = output.lines() != linesBefore;
+        if (printed) {
+            output.done(spec.taskId());
+        }
+        // The time of the items alone, without the task's fixed costs, sizes the parent's chunks.
+        long nanos = itemsEnd > 0 ? itemsEnd - itemsStart : System.nanoTime() - start;
+        if (failure != null) {
+            results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError, startMicros), List.of(), true);
+        } else {
+            boolean flush = queue.isEmpty() || spec.exitAfter();
+            results.add(new TaskOutcome(spec.taskId(), "ok", nanos, 0, printed, null, startMicros), out.frames(), flush);
+        }
+        return allOk && failure == null;
+    }
+
+    private boolean cancelled() {
+        synchronized (runLock) {
+            return cancelRequested;
+        }
+    }
+
+    private static void reportProcessFailure(Throwable e) {
+        System.err.println("Process " + WorkerContext.name() + ":");
+        e.printStackTrace();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object invoke(String kind, Object fn, Object arg) throws Exception {
+        switch (kind) {
+            case "call":
+                return ((Callable<Object>) fn).call();
+            case "run":
+                ((SerialRunnable) fn).run();
+                return null;
+            case "apply":
+                return ((SerialFunction<Object, Object>) fn).apply(arg);
+            case "star":
+                return ((StarFunction<Object>) fn).apply((Object[]) arg);
+            case "bi": {
+                Object[] a = (Object[]) arg;
+                return ((SerialBiFunction<Object, Object, Object>) fn).apply(a[0], a[1]);
+            }
+            case "process":
+                ((SerialRunnable) fn).run(); // a Process subclass: its run() is the body
+                return null;
+            default:
+                throw new IllegalArgumentException("unknown task kind " + kind);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        if (e instanceof InvocationTargetException ite && ite.getCause() != null) {
+            return ite.getCause();
+        }
+        return e;
+    }
+}

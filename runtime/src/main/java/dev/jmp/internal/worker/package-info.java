@@ -1,0 +1,7 @@
+/**
+ * The worker JVM: {@link dev.jmp.internal.worker.WorkerMain} reads its secret bootstrap from standard
+ * input, connects to the parent, runs tasks on its main thread (recording the running item in a
+ * mapped progress word the parent reads after a death), captures output tagged with the
+ * running task, fetches missing classes from the parent, and exits when the parent goes away.
+ */
+package dev.jmp.internal.worker;

@@ -1,8 +1,0 @@
-/**
- * The machinery behind {@link dev.jmp.Pool}: jobs cut into chunks of items, credit-based
- * dispatch to the pool's workers with adaptive chunk sizes, per-item results, retries and
- * replacement of dead workers (only the item a worker was running when it died is hit by the
- * death; see {@code DeathTriage}), cancellation, and the {@link java.util.concurrent.ExecutorService}
- * view.
- */
-package dev.jmp.pool;

@@ -1,7 +1,0 @@
-/**
- * The one value-serialization facade ({@link dev.jmp.serial.Values}) with fast paths for
- * {@code byte[]}, primitive arrays, boxed primitives and strings, Java serialization for the
- * rest; packed lists of values ({@link dev.jmp.serial.ValueList}); the probe that names the
- * field path of a value that cannot be serialized; and the conversion of exceptions to data.
- */
-package dev.jmp.serial;

@@ -1,0 +1,264 @@
+package dev.jmp.shared;
+
+import dev.jmp.Worker;
+import dev.jmp.error.ManagerClosedException;
+import dev.jmp.error.SerializationException;
+import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerCellsRef;
+import dev.jmp.internal.manager.ManagerReply;
+import dev.jmp.internal.manager.ManagerRequest;
+import dev.jmp.internal.manager.ManagerService;
+import dev.jmp.internal.mapped.DoubleCells;
+import dev.jmp.internal.mapped.ElementKind;
+import dev.jmp.internal.mapped.IntCells;
+import dev.jmp.internal.mapped.LongCells;
+import dev.jmp.internal.supervisor.Supervisor;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Shared state between processes, like Python's {@code multiprocessing.Manager()}: maps, lists,
+ * a namespace, values and counters, locks, semaphores, events, conditions, barriers and queues
+ * that live in the parent (the kernel, in a notebook) and are used from any process through
+ * proxies.
+ *
+ * <pre>{@code
+ * try (Manager m = new Manager()) {
+ *     SharedMap<String, Integer> counts = m.dict();
+ *     SharedLock lock = m.lock();
+ *     Process p = new Process(() -> counts.merge("hits", 1, Integer::sum)).start();
+ *     p.join();
+ *     counts.get("hits");   // 1
+ * }
+ * }</pre>
+ *
+ * <p>A proxy passed to a task or captured by a lambda reaches the worker as a live reference,
+ * never a copy. Every operation runs in the manager, one at a time per object, so operations are
+ * atomic and linearizable whichever process calls; values handed in or out are copies
+ * (changing a map's value after {@code get} does not change the map). Locks, rlocks and
+ * semaphores record their holder: when a holder's process dies they are released (within the
+ * heartbeat timeout; at once when the worker is seen to exit), waiters on their conditions are
+ * woken, and the next acquirer can tell ({@link SharedLock#lastHolderDied()}).
+ *
+ * <p>A manager lives until {@link #shutdown()} (or the end of the jmp runtime); a proxy used
+ * after that fails with {@link ManagerClosedException}. A {@code Manager} is itself
+ * serializable, so a task can create shared objects too.
+ */
+public final class Manager implements AutoCloseable, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private final String id;
+
+    /** Starts a manager in this runtime's parent (starting the runtime if needed). */
+    public Manager() {
+        if (Worker.inWorker()) {
+            this.id = ManagerCalls.call("manager.start", new ManagerRequest(null, 0, 0, 0, -1, 0), List.of())
+                    .reply().s();
+        } else {
+            this.id = ManagerService.in(Supervisor.get()).start();
+        }
+    }
+
+    /** The manager's id, unique in its runtime. */
+    public String id() {
+        return id;
+    }
+
+    private ManagerReply create(String kind, long on, long k, long ms, long n, List<byte[]> frames) {
+        return ManagerCalls.call("new." + kind, new ManagerRequest(id, on, Thread.currentThread().getId(), k, ms, n),
+                frames).reply();
+    }
+
+    /** A new shared map, like Python's {@code Manager().dict()}. */
+    public <K, V> SharedMap<K, V> dict() {
+        ManagerReply r = create("map", 0, 0, -1, 0, List.of());
+        return new SharedMap<>(id, r.v(), r.s());
+    }
+
+    /** A new shared map; the same as {@link #dict()}. */
+    public <K, V> SharedMap<K, V> map() {
+        return dict();
+    }
+
+    /** A new shared list, like Python's {@code Manager().list()}. */
+    public <E> SharedList<E> list() {
+        ManagerReply r = create("list", 0, 0, -1, 0, List.of());
+        return new SharedList<>(id, r.v(), r.s());
+    }
+
+    /** A new shared namespace (a bag of named attributes), like Python's {@code Manager().Namespace()}. */
+    public SharedNamespace namespace() {
+        ManagerReply r = create("map", 0, 0, -1, 0, List.of());
+        return new SharedNamespace(id, r.v(), r.s());
+    }
+
+    /**
+     * A new shared value, like Python's {@code Manager().Value(typecode, initial)}.
+     *
+     * @param initial the first value (may be {@code null}); must be serializable
+     * @throws SerializationException naming the type if {@code initial} cannot be serialized
+     */
+    public <T> SharedValue<T> value(T initial) {
+        ManagerReply r = create("value", 0, 0, -1, 0, List.of(ManagerCalls.encode(initial, "the initial value")));
+        return new SharedValue<>(id, r.v(), r.s());
+    }
+
+    /** A new shared counter (a {@code long}) starting at {@code initial}. */
+    public SharedCounter counter(long initial) {
+        ManagerReply r = create("value", 0, 0, -1, 0, List.of(ManagerCalls.encode(initial, "the initial value")));
+        return new SharedCounter(id, r.v(), r.s());
+    }
+
+    /** A new lock (not reentrant), like Python's {@code Manager().Lock()}. */
+    public SharedLock lock() {
+        ManagerReply r = create("lock", 0, 0, -1, 0, List.of());
+        return new SharedLock(id, r.v(), r.s());
+    }
+
+    /** A new reentrant lock, like Python's {@code Manager().RLock()}. */
+    public SharedRLock rlock() {
+        ManagerReply r = create("rlock", 0, 0, -1, 0, List.of());
+        return new SharedRLock(id, r.v(), r.s());
+    }
+
+    /**
+     * A new semaphore with {@code permits} permits.
+     *
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public SharedSemaphore semaphore(int permits) {
+        ManagerReply r = create("semaphore", 0, 0, -1, permits, List.of());
+        return new SharedSemaphore(id, r.v(), r.s());
+    }
+
+    /**
+     * A new bounded semaphore: releasing it above {@code permits} free permits is an
+     * {@link IllegalStateException}.
+     *
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public SharedSemaphore boundedSemaphore(int permits) {
+        ManagerReply r = create("semaphore", 0, 1, -1, permits, List.of());
+        return new SharedSemaphore(id, r.v(), r.s());
+    }
+
+    /** A new event (initially clear), like Python's {@code Manager().Event()}. */
+    public SharedEvent event() {
+        ManagerReply r = create("event", 0, 0, -1, 0, List.of());
+        return new SharedEvent(id, r.v(), r.s());
+    }
+
+    /** A new condition tied to {@code lock}, like Python's {@code Condition(lock)}; the same as {@code lock.newCondition()}. */
+    public SharedCondition condition(SharedLock lock) {
+        return lock.newCondition();
+    }
+
+    /** A new condition with its own new reentrant lock, like Python's {@code Condition()}. */
+    public SharedCondition condition() {
+        return rlock().newCondition();
+    }
+
+    /**
+     * A new barrier for {@code parties} processes or threads, without a default timeout.
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1
+     */
+    public SharedBarrier barrier(int parties) {
+        ManagerReply r = create("barrier", 0, 0, -1, parties, List.of());
+        return new SharedBarrier(id, r.v(), r.s(), parties);
+    }
+
+    /**
+     * A new barrier whose waits time out after {@code timeout} unless given their own, like
+     * Python's {@code Barrier(parties, timeout=...)}; a timeout breaks the barrier.
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1 or the timeout negative
+     */
+    public SharedBarrier barrier(int parties, Duration timeout) {
+        ManagerReply r = create("barrier", 0, 0, SharedProxy.millis(timeout), parties, List.of());
+        return new SharedBarrier(id, r.v(), r.s(), parties);
+    }
+
+    /** A new unbounded FIFO queue, like Python's {@code Manager().Queue()}. */
+    public <E> SharedQueue<E> queue() {
+        return queue(0);
+    }
+
+    /**
+     * A new FIFO queue holding at most {@code maxsize} items (0: unbounded).
+     *
+     * @throws IllegalArgumentException if {@code maxsize} is negative
+     */
+    public <E> SharedQueue<E> queue(int maxsize) {
+        ManagerReply r = create("queue", 0, 0, -1, maxsize, List.of());
+        return new SharedQueue<>(id, r.v(), r.s());
+    }
+
+    private ManagerCellsRef array(ElementKind kind, int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("a shared array needs at least 1 element, not " + length);
+        }
+        ManagerReply r = create("array", 0, kind.ordinal(), -1, length, List.of());
+        return new ManagerCellsRef(id, r.v(), r.s(), kind, length);
+    }
+
+    /**
+     * Creates an {@code int} array of zeros held by this manager, like Python's
+     * {@code Manager().Array('i', n)}: the same {@link SharedIntArray} API as the memory-mapped
+     * {@link Shared#intArray(int)}, for processes that cannot map a file of this host. Every
+     * operation is one call to the manager (a round trip from a worker); single-element
+     * operations are atomic, and a range is read or written atomically as a whole. The array
+     * lives until the manager shuts down; {@link SharedIntArray#close()} only stops that proxy.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedIntArray intArray(int length) {
+        return new SharedIntArray((IntCells) array(ElementKind.INT, length).open());
+    }
+
+    /**
+     * Creates a {@code long} array of zeros held by this manager; see {@link #intArray(int)}.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedLongArray longArray(int length) {
+        return new SharedLongArray((LongCells) array(ElementKind.LONG, length).open());
+    }
+
+    /**
+     * Creates a {@code double} array of zeros held by this manager, like Python's
+     * {@code Manager().Array('d', n)}; see {@link #intArray(int)}. {@code addAndGet} is atomic.
+     *
+     * @param length the number of elements, at least 1
+     * @return a proxy that reaches workers as a live reference
+     */
+    public SharedDoubleArray doubleArray(int length) {
+        return new SharedDoubleArray((DoubleCells) array(ElementKind.DOUBLE, length).open());
+    }
+
+    /**
+     * Shuts the manager down: its objects are dropped, calls waiting on them fail with
+     * {@link ManagerClosedException}, and so does any later use of its proxies. Idempotent.
+     */
+    public void shutdown() {
+        try {
+            ManagerCalls.call("manager.shutdown", new ManagerRequest(id, 0, 0, 0, -1, 0), List.of());
+        } catch (ManagerClosedException e) {
+            // already shut down, or its runtime stopped
+        }
+    }
+
+    /** The same as {@link #shutdown()}. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "<Manager " + id + ">";
+    }
+}

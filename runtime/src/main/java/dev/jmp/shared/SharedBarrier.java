@@ -1,0 +1,106 @@
+package dev.jmp.shared;
+
+import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerReply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A barrier shared between processes: Python's {@code Manager().Barrier(parties, timeout)}, with
+ * the exceptions of {@link java.util.concurrent.CyclicBarrier}. It is cyclic: once every party
+ * arrives, all are released and it can be used again.
+ *
+ * <p>A wait that times out breaks the barrier: that party gets {@link TimeoutException}, every
+ * other waiting party gets {@link BrokenBarrierException}, and so does every later wait until
+ * {@link #reset()}. A party that is interrupted, or whose process dies, while waiting breaks it
+ * the same way, so no process waits forever for a dead one.
+ */
+public final class SharedBarrier extends SharedProxy {
+
+    private static final long serialVersionUID = 1L;
+    private static final long DEFAULT_TIMEOUT = -2;
+    private final int parties;
+
+    SharedBarrier(String manager, long id, String name, int parties) {
+        super(manager, id, name);
+        this.parties = parties;
+    }
+
+    private int await(long ms) throws InterruptedException, BrokenBarrierException, TimeoutException {
+        ManagerReply r = ManagerCalls.await("barrier.await", req().with(0, ms, 0), List.of()).reply();
+        if ("timeout".equals(r.s())) {
+            throw new TimeoutException("not all " + parties + " parties reached " + describe()
+                    + " in time; the barrier is now broken");
+        }
+        if ("broken".equals(r.s())) {
+            throw new BrokenBarrierException(describe() + " is broken (a party timed out, was interrupted or died,"
+                    + " or it was reset or aborted); reset() it to use it again");
+        }
+        return (int) r.v();
+    }
+
+    /**
+     * Waits until every party has arrived (or the barrier's default timeout, if it has one).
+     *
+     * @return the arrival index: {@code parties - 1} for the first to arrive, 0 for the last
+     * @throws BrokenBarrierException if the barrier is or becomes broken
+     * @throws TimeoutException       if the barrier's default timeout passed (it is then broken)
+     */
+    public int await() throws InterruptedException, BrokenBarrierException, TimeoutException {
+        return await(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits at most {@code timeout} until every party has arrived.
+     *
+     * @return the arrival index
+     * @throws TimeoutException       if the timeout passed (the barrier is then broken)
+     * @throws BrokenBarrierException if the barrier is or becomes broken
+     */
+    public int await(Duration timeout) throws InterruptedException, BrokenBarrierException, TimeoutException {
+        return await(millis(timeout));
+    }
+
+    /** Breaks the barrier for current waiters, then makes it usable again. */
+    public void reset() {
+        call("barrier.reset");
+    }
+
+    /** Breaks the barrier (Python's {@code abort()}): waits fail until {@link #reset()}. */
+    public void abort() {
+        call("barrier.abort");
+    }
+
+    /** Whether the barrier is broken. */
+    public boolean isBroken() {
+        return call("barrier.state").reply().b();
+    }
+
+    /** How many parties wait now. */
+    public int getNumberWaiting() {
+        return (int) call("barrier.state").reply().v();
+    }
+
+    /** The number of parties. */
+    public int getParties() {
+        return parties;
+    }
+
+    /** Another proxy of the same barrier. */
+    @Override
+    public boolean equals(Object o) {
+        return sameObject(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return objectHash();
+    }
+
+    @Override
+    public String toString() {
+        return "<SharedBarrier " + describe() + " parties=" + parties + ">";
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Shared state across processes: the {@link dev.jmp.shared.Manager} that hosts shared objects in
+ * the parent, the {@link dev.jmp.shared.Shared} factory, and every shared object
+ * ({@code SharedMap}, {@code SharedList}, {@code SharedLock}, {@code SharedInt} ...). Values and
+ * primitive arrays made by {@code Shared} are memory-mapped on one host; the others are proxies
+ * of the manager's objects. The proxies' and mapped objects' common parts are package-private
+ * here; their machinery is in {@code dev.jmp.internal.manager} and {@code dev.jmp.internal.mapped}.
+ */
+package dev.jmp.shared;

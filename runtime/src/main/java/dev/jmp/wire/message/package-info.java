@@ -1,7 +1,0 @@
-/**
- * One record per jmp wire message type (and the few records they are built from). Each is
- * encoded as JSON by {@link dev.jmp.wire.WireCodec}; user values travel in the binary frames
- * that follow, which the records reference by index. {@code docs/PROTOCOL.md} lists who sends
- * what.
- */
-package dev.jmp.wire.message;

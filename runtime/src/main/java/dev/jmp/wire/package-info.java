@@ -1,9 +1,0 @@
-/**
- * The jmp wire protocol over JeroMQ: the parent's {@link dev.jmp.wire.Hub} (a ROUTER bound to
- * loopback) and each worker's {@link dev.jmp.wire.Link} (a DEALER), the signing of every frame
- * with HMAC-SHA256 ({@link dev.jmp.wire.FrameSigner}), the one codec for control messages
- * ({@link dev.jmp.wire.WireCodec}), the counters of dropped frames, and the same signed messages
- * over a plain loopback TCP connection for service calls ({@link dev.jmp.wire.FrameChannel}). The message classes live
- * in {@link dev.jmp.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
- */
-package dev.jmp.wire;
