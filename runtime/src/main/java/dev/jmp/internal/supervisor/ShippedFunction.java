@@ -52,6 +52,15 @@ public record ShippedFunction(String key, byte[] bytes) {
         return result;
     }
 
+    /**
+     * Serializes one of the runtime's own functions (CDS training, warm-up): no preparer sees it,
+     * since it reads no notebook state, and a preparer installed by a user must see only the
+     * tasks that user dispatched.
+     */
+    static ShippedFunction ofRuntime(Object fn, String rootName) {
+        return serialize(fn, fn, rootName);
+    }
+
     private static boolean hasNoState(Class<?> c) {
         if (!c.isSynthetic()) {
             return false;
