@@ -58,6 +58,15 @@ class SharedTest(jmp_client.KernelTestCase):
         self.assertEqual(content["ename"], "CompilationError")
         self.assertTrue(content["evalue"].startswith("line 2"), content["evalue"])
 
+    def test_array_factories_reach_spawn_bodies(self):
+        _, msgs = self.run_ok("%%shared\nSharedIntArray slots = intArray(3);\nSharedDoubleArray sums = doubleArray(2);")
+        table = [m["content"] for m in msgs if m["msg_type"] == "display_data"][-1]
+        self.assertRegex(table["data"]["text/plain"], r"slots\s+SharedIntArray")
+        self.run_ok("%%spawn -n 3\nint me = Worker.index();\nslots.addAndGet(me, me + 1);\n"
+                    "sums.addAndGet(0, 0.5);\nreturn me;")
+        self.assertEqual(self.value("java.util.Arrays.toString(slots.toArray())"), "[1, 2, 3]")
+        self.assertEqual(self.value("sums.get(0)"), "1.5")
+
 
 if __name__ == "__main__":
     unittest.main()

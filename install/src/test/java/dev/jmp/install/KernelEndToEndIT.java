@@ -167,6 +167,13 @@ class KernelEndToEndIT {
     }
 
     @Test
+    @Order(9)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void childProcessOutputReachesTheCell() throws Exception {
+        python("test_stdio", 170);
+    }
+
+    @Test
     @Order(10)
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void tutorialSeriesRunsAndMatchesCommittedOutputs() throws Exception {

@@ -1,5 +1,7 @@
 package dev.jmp.kernel;
 
+import dev.jmp.kernel.io.StdioCapture;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ public final class KernelMain {
      * @param args the connection file's path
      */
     public static void main(String[] args) {
+        StdioCapture capture = captureStdio();
         PrintStream log = System.err;
         if (args.length != 1) {
             log.println("jmp kernel: expected one argument, the Jupyter connection file (got " + args.length
@@ -54,8 +57,30 @@ public final class KernelMain {
             return;
         }
         configureLogging();
-        int status = KernelRunner.run(json, file, log);
+        int status = KernelRunner.run(json, file, log, capture);
         System.exit(status);
+    }
+
+    /**
+     * Takes the launcher's pipes for descriptors 1 and 2 (see {@link StdioCapture}); from here on
+     * {@code System.out}/{@code System.err} write to the original terminal, so the kernel's own
+     * log never goes through the pipes.
+     */
+    private static StdioCapture captureStdio() {
+        StdioCapture capture;
+        try {
+            capture = StdioCapture.open(System.getProperty(StdioCapture.PROPERTY));
+        } catch (IOException | RuntimeException e) {
+            // Nothing reads the pipes then: say so where the launcher's terminal may still show it.
+            System.err.println("jmp kernel: cannot capture descriptors 1 and 2 (" + e.getMessage()
+                    + "); output of child processes started with inheritIO() is lost");
+            return null;
+        }
+        if (capture != null) {
+            System.setOut(capture.terminalOut());
+            System.setErr(capture.terminalErr());
+        }
+        return capture;
     }
 
     private static void configureLogging() {

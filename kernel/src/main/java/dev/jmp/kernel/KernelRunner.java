@@ -1,5 +1,6 @@
 package dev.jmp.kernel;
 
+import dev.jmp.kernel.io.StdioCapture;
 import dev.jmp.kernel.protocol.ProtocolHandlers;
 import dev.jmp.kernel.protocol.QuickShellChannels;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
@@ -18,7 +19,7 @@ final class KernelRunner {
     private KernelRunner() {
     }
 
-    static int run(String connectionJson, Path connectionFile, PrintStream log) {
+    static int run(String connectionJson, Path connectionFile, PrintStream log, StdioCapture capture) {
         KernelConnectionProperties properties;
         try {
             properties = KernelConnectionProperties.parse(connectionJson);
@@ -41,6 +42,9 @@ final class KernelRunner {
         }
         QuickShellChannels.install(connection, properties, log);
         kernel.attach(connection);
+        if (capture != null) {
+            kernel.streams().forward(capture);
+        }
         // Installed here, not by the kernel, so the handlers know only the narrow seams they use.
         ProtocolHandlers.install(connection, kernel::runCell, kernel.identity(), kernel::interrupt, kernel::onShutdown,
                 kernel.streams(), kernel.iopub());

@@ -22,6 +22,8 @@ public final class StreamRouter implements AutoCloseable {
     private final PrintStream out;
     private final PrintStream err;
     private final ScheduledExecutorService flusher;
+    private volatile boolean cellRunning;
+    private volatile StdioCapture capture;
 
     /**
      * Creates the streams (not installed yet).
@@ -63,6 +65,35 @@ public final class StreamRouter implements AutoCloseable {
      */
     public PrintStream err() {
         return err;
+    }
+
+    /**
+     * Sends what arrives on the kernel's captured descriptors 1 and 2 to the running cell (and to
+     * the terminal when no cell runs).
+     *
+     * @param captured the capture the launcher set up
+     */
+    public void forward(StdioCapture captured) {
+        this.capture = captured;
+        captured.start(() -> cellRunning, out, err);
+    }
+
+    /** Marks that a cell starts: captured output goes to it from now on. */
+    public void cellStarted() {
+        cellRunning = true;
+    }
+
+    /**
+     * Marks that a cell ends: output already written to the captured descriptors reaches it
+     * first, then everything buffered is published (before the cell's result or reply).
+     */
+    public void cellEnded() {
+        StdioCapture c = capture;
+        if (c != null && cellRunning) {
+            c.drain();
+        }
+        cellRunning = false;
+        flush();
     }
 
     /** Publishes everything buffered (before a cell's result or reply). */

@@ -1,9 +1,11 @@
 package dev.jmp.kernel.jshell;
 
+import dev.jmp.magics.render.ValueSummary;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +36,14 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     });
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Object stopLock = new Object();
+    /**
+     * The most characters of a value's text JShell gets. The kernel shows the real object
+     * ({@link #lastValue()}); JShell's own rendering of it (every element of an array, the
+     * whole {@code toString} of a collection) would cost as much as the value is big, after
+     * every declaration and expression, so it gets a summary bounded by the text shown.
+     */
+    static final int SHOWN = 1000;
+
     /** The thread running user code right now, or null between snippets. */
     private Thread running;
     private volatile Object lastValue;
@@ -55,7 +65,7 @@ public final class JmpExecutionControl extends LocalExecutionControl {
         try {
             Object value = outcome.get();
             lastValue = value;
-            return valueString(value);
+            return ValueSummary.quoted(value, SHOWN);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InvocationTargetException ite) {
@@ -119,6 +129,20 @@ public final class JmpExecutionControl extends LocalExecutionControl {
                 running.stop();
             }
         }
+    }
+
+    /** A variable's value for inspection (shift-tab), summarized like an evaluation's: see {@link #SHOWN}. */
+    @Override
+    public String varValue(String className, String varName) throws ExecutionControl.InternalException {
+        Object value;
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            value = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExecutionControl.InternalException(e.toString());
+        }
+        return ValueSummary.quoted(value, SHOWN);
     }
 
     @Override

@@ -47,12 +47,13 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         env.setBusyDeferIdle();
         streams.flush();
         iopub.setParent(message);
+        streams.cellStarted();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         try {
             DisplayData result = cells.runCell(request.getCode(), count);
-            streams.flush();
+            streams.cellEnded();
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, result));
             }
@@ -71,7 +72,7 @@ final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
     private void fail(ShellReplyEnvironment env, boolean store, int count, String code,
                       String name, String value, List<String> traceback) {
-        streams.flush();
+        streams.cellEnded();
         if (store) {
             history.add(count, code, null);
         }

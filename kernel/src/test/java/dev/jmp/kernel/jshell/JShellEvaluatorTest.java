@@ -45,6 +45,27 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aHugeValueIsNotRenderedWholeByEvaluationOrInspection() throws Exception {
+        // AbstractList's iterator reads through get(i), so reads counts the elements rendered.
+        evaluator.eval("""
+                class Huge extends java.util.AbstractList<Integer> {
+                    int reads;
+                    public Integer get(int i) { reads++; return i; }
+                    public int size() { return 5_000_000; }
+                }""", 30);
+        evaluator.eval("Huge huge = new Huge();", 31);
+        assertEquals("Huge", evaluator.eval("huge", 32).value().getClass().getSimpleName());
+        int reads = (Integer) evaluator.eval("huge.reads", 33).value();
+        assertTrue(reads <= 1000, "elements read by evaluating: " + reads);
+        jdk.jshell.JShell shell = evaluator.jshell();
+        jdk.jshell.VarSnippet var = shell.variables().filter(v -> v.name().equals("huge")).findFirst().orElseThrow();
+        String shown = shell.varValue(var);
+        assertTrue(shown.startsWith("[0, 1, 2, ") && shown.length() <= 1000, shown);
+        int afterInspect = (Integer) evaluator.eval("huge.reads", 34).value();
+        assertTrue(afterInspect - reads <= 1000, "elements read by inspection: " + (afterInspect - reads));
+    }
+
+    @Test
     void compileErrorsNameTheCellLineAndColumn() {
         CellFailure e = assertThrows(CellFailure.class,
                 () -> evaluator.eval("int ok = 1;\n\n  String s = 42;\n", 7));

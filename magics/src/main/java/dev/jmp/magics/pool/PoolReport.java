@@ -4,6 +4,7 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.spi.NotebookNames;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.render.Table;
+import dev.jmp.magics.render.ValueSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,6 @@ final class PoolReport {
     }
 
     private static String itemText(Object item) {
-        String text = String.valueOf(item).replace("\n", "\\n");
-        return text.length() <= MAX_ITEM_TEXT ? text : text.substring(0, MAX_ITEM_TEXT - 1) + "…";
+        return ValueSummary.of(item, MAX_ITEM_TEXT);
     }
 }

@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  */
 record SharedDeclarations(String source, List<String> names) {
 
-    /** The factories, named as {@code Manager}'s methods. */
+    /**
+     * The factories: every public {@code Manager} method that creates a shared object, by name
+     * (a unit test checks this list against {@code Manager} itself).
+     */
     static final List<String> FACTORIES = List.of("map", "dict", "list", "namespace", "value", "counter", "lock",
-            "rlock", "semaphore", "boundedSemaphore", "event", "condition", "barrier", "queue");
+            "rlock", "semaphore", "boundedSemaphore", "event", "condition", "barrier", "queue", "intArray", "longArray",
+            "doubleArray");
 
     /** The notebook variable holding the manager. */
     static final String MANAGER = "$jmpManager";

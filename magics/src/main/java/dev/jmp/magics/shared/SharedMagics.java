@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * {@code %%shared}: declares shared objects (maps, lists, values, counters, locks, semaphores,
- * events, conditions, barriers, queues) that live in the kernel and are used as live references
+ * events, conditions, barriers, queues, int/long/double arrays) that live in the kernel and are used as live references
  * by every later {@code %%spawn}/{@code %%pool} body, and shows a live table of their values.
  */
 public final class SharedMagics {
@@ -42,6 +42,8 @@ public final class SharedMagics {
               condition([lock])    SharedCondition
               barrier(parties)     SharedBarrier: await
               queue([maxsize])     SharedQueue<E>: put, take, offer, poll
+              intArray(n)          SharedIntArray of n zeros: get, set, addAndGet, toArray ...
+              longArray(n)         SharedLongArray; doubleArray(n) SharedDoubleArray
 
             Example:
               %%shared

@@ -11,6 +11,7 @@ import dev.jmp.shared.SharedNamespace;
 import dev.jmp.shared.SharedQueue;
 import dev.jmp.shared.SharedSemaphore;
 import dev.jmp.shared.SharedValue;
+import dev.jmp.magics.render.ValueSummary;
 
 /** One line saying what a shared object holds now, for the live table. */
 final class SharedState {
@@ -41,13 +42,13 @@ final class SharedState {
         if (value instanceof SharedCounter c) {
             text = Long.toString(c.get());
         } else if (value instanceof SharedValue<?> v) {
-            text = String.valueOf(v.get());
+            text = ValueSummary.of(v.get(), MAX);
         } else if (value instanceof SharedMap<?, ?> m) {
-            text = m.snapshot().toString();
+            text = ValueSummary.of(m.snapshot(), MAX);
         } else if (value instanceof SharedList<?> l) {
-            text = l.snapshot().toString();
+            text = ValueSummary.of(l.snapshot(), MAX);
         } else if (value instanceof SharedNamespace n) {
-            text = n.asMap().toString();
+            text = ValueSummary.of(n.asMap(), MAX);
         } else if (value instanceof SharedQueue<?> q) {
             int size = q.size();
             text = size + (size == 1 ? " item" : " items");
@@ -62,7 +63,7 @@ final class SharedState {
         } else if (value instanceof SharedCondition) {
             text = "";
         } else {
-            text = String.valueOf(value);
+            text = ValueSummary.of(value, MAX);
         }
         text = text.replace("\n", "\\n");
         return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";

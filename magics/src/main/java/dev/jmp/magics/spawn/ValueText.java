@@ -1,8 +1,8 @@
 package dev.jmp.magics.spawn;
 
-import java.util.Arrays;
+import dev.jmp.magics.render.ValueSummary;
 
-/** Short, one-line renderings of returned values for summary tables. */
+/** The short, one-line rendering of a returned value in a spawn's summary table. */
 final class ValueText {
 
     static final int MAX = 80;
@@ -12,27 +12,10 @@ final class ValueText {
 
     /**
      * Renders a value: strings quoted, arrays by element, everything on one line, at most
-     * {@value #MAX} characters.
+     * {@value #MAX} characters, reading no more of the value than that (a 300 MB array costs
+     * as little as a short one).
      */
     static String of(Object value) {
-        String text;
-        if (value == null) {
-            text = "null";
-        } else if (value instanceof String s) {
-            text = "\"" + s + "\"";
-        } else if (value instanceof Object[] a) {
-            text = Arrays.deepToString(a);
-        } else if (value.getClass().isArray()) {
-            text = Arrays.deepToString(new Object[] {value});
-            text = text.substring(1, text.length() - 1);
-        } else {
-            try {
-                text = String.valueOf(value);
-            } catch (RuntimeException e) {
-                text = value.getClass().getSimpleName() + " (toString failed: " + e + ")";
-            }
-        }
-        text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ");
-        return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+        return ValueSummary.quoted(value, MAX);
     }
 }

@@ -4,23 +4,60 @@ import dev.jmp.spi.ItemTiming;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Collects the items of one {@code %%pool} run as they finish, with the worker and span the
  * runtime reports ({@link ItemTiming}), and snapshots them as a {@link Timeline}. Thread-safe:
  * the run adds, {@code %timeline} reads.
+ *
+ * <p>What it keeps is bounded by items, whatever the run's size: the first
+ * {@link TimelineSvg#MAX_BARS} items to finish are kept as bars (all the chart draws); every
+ * later one only adds to its worker's {@link Timeline.Tally} (count, failures, busy time, span).
  */
 public final class PoolTimeline {
 
     private record Item(long index, ItemTiming timing, boolean ok, String error) {
     }
 
+    private record WorkerKey(String worker, long pid) {
+    }
+
+    /** The counted items of one worker, in microseconds since the run's start. */
+    private static final class Counted {
+        long items;
+        long failed;
+        long busy;
+        long first = Long.MAX_VALUE;
+        long last;
+        final List<String> failedLabels = new ArrayList<>();
+
+        void add(long index, long from, long to, boolean ok) {
+            items++;
+            busy += to - from;
+            first = Math.min(first, from);
+            last = Math.max(last, to);
+            if (!ok) {
+                failed++;
+                if (failedLabels.size() < Timeline.Tally.MAX_LABELS) {
+                    failedLabels.add("item " + index);
+                }
+            }
+        }
+
+        Timeline.Tally tally() {
+            return new Timeline.Tally(items, failed, busy, items == 0 ? 0 : first, last, failedLabels);
+        }
+    }
+
     private final String run;
     private final long startMicros = ItemTiming.nowMicros();
+    private final int detail;
     private final List<Item> items = new ArrayList<>();
+    private final Map<WorkerKey, Counted> counted = new HashMap<>();
     private long endMicros;
 
     /**
@@ -30,6 +67,7 @@ public final class PoolTimeline {
      */
     public PoolTimeline(String run) {
         this.run = run;
+        this.detail = TimelineSvg.MAX_BARS;
     }
 
     /**
@@ -40,9 +78,17 @@ public final class PoolTimeline {
      * @param error  its failure's headline, or null if it succeeded
      */
     public synchronized void item(long index, ItemTiming timing, String error) {
-        if (timing != null) {
-            items.add(new Item(index, timing, error == null, error));
+        if (timing == null) {
+            return;
         }
+        if (items.size() < detail) {
+            items.add(new Item(index, timing, error == null, error));
+            return;
+        }
+        long from = Math.max(0, timing.startMicros() - startMicros);
+        long to = Math.max(from, timing.endMicros() - startMicros);
+        counted.computeIfAbsent(new WorkerKey(timing.worker(), timing.pid()), k -> new Counted())
+                .add(index, from, to, error == null);
     }
 
     /** Records that the run ended. */
@@ -53,32 +99,34 @@ public final class PoolTimeline {
     /**
      * The timeline so far.
      *
-     * @return a row per worker process (by worker name, then pid), a bar per item
+     * @return a row per worker process (by worker name, then pid), a bar per kept item
      */
     public synchronized Timeline snapshot() {
-        Map<String, List<Timeline.Bar>> rows = new LinkedHashMap<>();
-        List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing((Item i) -> workerOrder(i.timing().worker()))
-                .thenComparing(i -> i.timing().worker()).thenComparingLong(i -> i.timing().pid())
-                .thenComparingLong(i -> i.timing().startMicros()));
+        Map<WorkerKey, List<Timeline.Bar>> rows = new TreeMap<>(Comparator.comparingLong((WorkerKey k) -> workerOrder(k.worker()))
+                .thenComparing(WorkerKey::worker).thenComparingLong(WorkerKey::pid));
         long last = 0;
-        for (Item i : sorted) {
+        for (Item i : items) {
             ItemTiming t = i.timing();
-            String label = shortName(t.worker()) + " (pid " + t.pid() + ")";
             long from = Math.max(0, t.startMicros() - startMicros);
             long to = Math.max(from, t.endMicros() - startMicros);
             last = Math.max(last, to);
             String detail = (t.chunkItems() > 1 ? "shared a task of " + t.chunkItems() + " items" : "")
                     + (i.ok() ? "" : (t.chunkItems() > 1 ? "; " : "") + i.error());
-            rows.computeIfAbsent(label, k -> new ArrayList<>()).add(new Timeline.Bar("item " + i.index(), from, to,
-                    i.ok() ? Timeline.State.OK : Timeline.State.FAILED, detail));
+            rows.computeIfAbsent(new WorkerKey(t.worker(), t.pid()), k -> new ArrayList<>()).add(new Timeline.Bar(
+                    "item " + i.index(), from, to, i.ok() ? Timeline.State.OK : Timeline.State.FAILED, detail));
+        }
+        for (Map.Entry<WorkerKey, Counted> e : counted.entrySet()) {
+            rows.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+            last = Math.max(last, e.getValue().last);
         }
         boolean running = endMicros == 0;
         long micros = Math.max(last, (running ? ItemTiming.nowMicros() : endMicros) - startMicros);
         List<Timeline.Row> out = new ArrayList<>();
-        rows.forEach((label, bars) -> {
+        rows.forEach((key, bars) -> {
             bars.sort(Comparator.comparingLong(Timeline.Bar::startMicros));
-            out.add(new Timeline.Row(label, bars));
+            Counted c = counted.get(key);
+            out.add(new Timeline.Row(shortName(key.worker()) + " (pid " + key.pid() + ")", bars,
+                    c == null ? Timeline.Tally.NONE : c.tally()));
         });
         return new Timeline(run, "%%pool", micros, out, running);
     }

@@ -34,13 +34,58 @@ public record Timeline(String run, String kind, long micros, List<Row> rows, boo
      * One worker's row.
      *
      * @param label the worker as shown left of its bars, for example {@code w1 (pid 4242)}
-     * @param bars  its bars, by start
+     * @param bars  its bars kept in detail (drawn), by start
+     * @param rest  its items not kept as bars, counted (a huge run keeps only what the chart draws)
      */
-    public record Row(String label, List<Bar> bars) {
+    public record Row(String label, List<Bar> bars, Tally rest) {
 
         /** Copies the bars. */
         public Row {
             bars = List.copyOf(bars);
+        }
+
+        /**
+         * A row whose every item is a bar.
+         *
+         * @param label the worker
+         * @param bars  its bars, by start
+         */
+        public Row(String label, List<Bar> bars) {
+            this(label, bars, Tally.NONE);
+        }
+
+        /**
+         * How many items the row stands for.
+         *
+         * @return its bars plus the counted rest
+         */
+        public long items() {
+            return bars.size() + rest.items();
+        }
+    }
+
+    /**
+     * Items of a row that are counted, not kept as bars (none of them is still running).
+     *
+     * @param items        how many
+     * @param failed       how many of them failed
+     * @param busyMicros   their summed durations
+     * @param firstMicros  the earliest start among them (0 when there are none)
+     * @param lastMicros   the latest end among them
+     * @param failedLabels the labels of the first failed ones, at most {@value #MAX_LABELS}
+     */
+    public record Tally(long items, long failed, long busyMicros, long firstMicros, long lastMicros,
+                        List<String> failedLabels) {
+
+        /** How many failed labels a tally keeps. */
+        public static final int MAX_LABELS = 10;
+
+        /** No items. */
+        public static final Tally NONE = new Tally(0, 0, 0, 0, 0, List.of());
+
+        /** Copies the labels. */
+        public Tally {
+            failedLabels = List.copyOf(failedLabels);
         }
     }
 
@@ -68,22 +113,36 @@ public record Timeline(String run, String kind, long micros, List<Row> rows, boo
     }
 
     /**
-     * How many bars the timeline has.
+     * How many items or processes the timeline stands for, drawn or counted.
      *
      * @return the sum over the rows
      */
-    public int bars() {
+    public long bars() {
+        return rows.stream().mapToLong(Row::items).sum();
+    }
+
+    /**
+     * How many bars the timeline keeps in detail.
+     *
+     * @return the sum of the rows' bars
+     */
+    public int drawable() {
         return rows.stream().mapToInt(r -> r.bars().size()).sum();
     }
 
     /**
-     * Counts the bars in a state.
+     * Counts the items in a state, drawn or counted.
      *
      * @param state the state
      * @return how many
      */
     public long count(State state) {
-        return rows.stream().flatMap(r -> r.bars().stream()).filter(b -> b.state() == state).count();
+        long counted = rows.stream().mapToLong(r -> switch (state) {
+            case OK -> r.rest().items() - r.rest().failed();
+            case FAILED -> r.rest().failed();
+            case RUNNING -> 0;
+        }).sum();
+        return counted + rows.stream().flatMap(r -> r.bars().stream()).filter(b -> b.state() == state).count();
     }
 
     /**

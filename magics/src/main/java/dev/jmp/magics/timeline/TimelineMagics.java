@@ -36,7 +36,9 @@ public final class TimelineMagics {
                     per item (%%pool) or per process (%%spawn), green when it succeeded, red when
                     it failed, grey while still running, on a time axis in seconds from the run's
                     start. Hovering a bar shows the item's index (or the process) and its duration.
-                    Consoles and nbconvert's text output get a summary per worker instead.""", """
+                    Consoles and nbconvert's text output get a summary per worker instead.
+                    A run keeps (and draws) the first 10000 items to finish as bars; later ones are
+                    only counted per worker (items, failures, busy time), so memory stays bounded.""", """
                     %timeline
                     %timeline pool-2 --width 1200
                     %timeline --out timeline.svg"""));

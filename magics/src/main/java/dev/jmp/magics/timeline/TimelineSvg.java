@@ -43,7 +43,7 @@ public final class TimelineSvg {
         int plot = width - left - RIGHT;
         int height = TOP + Math.max(1, t.rows().size()) * ROW + AXIS;
         long span = Math.max(1, t.micros());
-        StringBuilder s = new StringBuilder(256 + t.bars() * 160);
+        StringBuilder s = new StringBuilder(256 + Math.min(t.drawable(), MAX_BARS) * 160);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 /**
  * The timelines of the kernel's recent {@code %%pool} and {@code %%spawn} runs, by run name, in
  * start order. A run registers when it starts, with a source that snapshots its timeline, so
- * {@code %timeline} also shows a run still going (a {@code --bg} spawn).
+ * {@code %timeline} also shows a run still going (a {@code --bg} spawn). Each kept run holds at
+ * most {@link TimelineSvg#MAX_BARS} bars (a pool run counts the rest per worker), so the store is
+ * bounded by items as well as by runs.
  */
 public final class Timelines {
 

@@ -1,11 +1,19 @@
 package dev.jmp.magics.shared;
 
+import dev.jmp.shared.Manager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
 class SharedDeclarationsTest {
@@ -36,5 +44,27 @@ class SharedDeclarationsTest {
         SharedDeclarations d = SharedDeclarations.parse(body);
         assertEquals(List.of(), d.names());
         assertEquals(body, d.source());
+    }
+
+    @Test
+    void everyPublicManagerFactoryIsASharedFactory() {
+        // A factory is any public instance method of Manager that returns a shared type; a new one
+        // added to Manager fails this test until %%shared knows it (and its help lists it).
+        Set<String> factories = Arrays.stream(Manager.class.getMethods())
+                .filter(m -> m.getDeclaringClass() == Manager.class && !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getReturnType().getSimpleName().startsWith("Shared"))
+                .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(factories.containsAll(Set.of("intArray", "longArray", "doubleArray", "counter")), factories.toString());
+        assertEquals(factories, new TreeSet<>(SharedDeclarations.FACTORIES));
+        for (String factory : factories) {
+            assertTrue(SharedMagics.DOC.usage().contains(factory + "("), "%%shared --help lists " + factory);
+        }
+    }
+
+    @Test
+    void arrayFactoriesAreRewritten() {
+        SharedDeclarations d = SharedDeclarations.parse("SharedIntArray a = intArray(3);\nvar d = doubleArray(2);");
+        assertEquals(List.of("a", "d"), d.names());
+        assertEquals("SharedIntArray a = $jmpManager.intArray(3);\nvar d = $jmpManager.doubleArray(2);", d.source());
     }
 }
