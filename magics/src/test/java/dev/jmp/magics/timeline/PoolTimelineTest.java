@@ -1,6 +1,6 @@
 package dev.jmp.magics.timeline;
 
-import dev.jmp.ItemTiming;
+import dev.jmp.spi.ItemTiming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
