@@ -17,7 +17,7 @@ import java.util.function.Function;
  * where a notebook kernel set a trace formatter ({@link Jmp#setTraceFormatter}),
  * {@link #printStackTrace()} prints the frames as that kernel shows errors (cell lines).
  */
-public class RemoteException extends RuntimeException {
+public final class RemoteException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private final String remoteClassName;
