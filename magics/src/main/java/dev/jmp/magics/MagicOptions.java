@@ -1,5 +1,8 @@
 package dev.jmp.magics;
 
+import dev.jmp.launch.WorkerJava;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,6 +176,36 @@ public final class MagicOptions {
          */
         public String raw(String name) {
             return values.get(name);
+        }
+
+        /**
+         * A Java home option ({@code --java PATH}: the Java the workers run on), checked now so
+         * a wrong path fails the cell before any worker starts.
+         *
+         * @param name the option
+         * @return the Java home, or null when absent
+         * @throws MagicException if the path does not exist, is not a Java home, or is older than the
+         *                        kernel's Java (whose class files the workers run)
+         */
+        public Path javaHome(String name) throws MagicException {
+            String v = string(name, null);
+            if (v == null) {
+                return null;
+            }
+            Path home;
+            try {
+                home = WorkerJava.home(Path.of(v));
+            } catch (IllegalArgumentException e) { // InvalidPathException too
+                throw new MagicException(magic + ": " + name + ": " + e.getMessage());
+            }
+            // JShell compiles cells for the release the kernel runs on; an older worker cannot load them.
+            int kernel = Runtime.version().feature();
+            if (WorkerJava.release(home) < kernel) {
+                throw new MagicException(magic + ": " + name + ": " + home + " is Java " + WorkerJava.version(home)
+                        + ", older than the kernel's Java " + kernel + ", whose class files the workers run;"
+                        + " give a Java " + kernel + " or later");
+            }
+            return home;
         }
 
         /**

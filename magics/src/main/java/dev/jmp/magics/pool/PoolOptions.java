@@ -5,6 +5,7 @@ import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicOptions;
 
 import javax.lang.model.SourceVersion;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,19 +22,20 @@ import java.util.Set;
  * @param timeoutSeconds after how long the run is stopped ({@code --timeout}), or -1
  * @param retries        how often a failed item is tried again ({@code --retries})
  * @param collect        whether failures are collected ({@code --on-error collect}) instead of stopping the run
+ * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
  */
 public record PoolOptions(String over, String as, int processes, String out, boolean unordered, int chunksize,
-                          double timeoutSeconds, int retries, boolean collect) {
+                          double timeoutSeconds, int retries, boolean collect, Path javaHome) {
 
     static final String SYNOPSIS = "%%pool --over EXPR --as NAME [-n N] [--out VAR] [--unordered] [--chunksize K] "
-            + "[--timeout S] [--retries R] [--on-error stop|collect]";
+            + "[--timeout S] [--retries R] [--on-error stop|collect] [--java PATH]";
 
     /** The documentation of {@code %%pool}. */
     public static final MagicDoc DOC = new MagicDoc("pool", false, true,
             "Compute the body for every item of a collection in a pool of worker processes, with live progress.",
             """
             Usage: %%pool --over EXPR --as NAME [-n N] [--out VAR] [--unordered] [--chunksize K]
-                          [--timeout S] [--retries R] [--on-error stop|collect]
+                          [--timeout S] [--retries R] [--on-error stop|collect] [--java PATH]
                    BODY (Java statements computing the value for the item NAME; `return` it)
 
             EXPR runs until the next option (spaces, brackets and strings are fine) and is
@@ -60,6 +62,8 @@ public record PoolOptions(String over, String as, int processes, String out, boo
                                 fails the cell with its stack trace in cell line numbers
               --on-error collect  run every item; failed items are listed and their
                                 results left null; the cell does not fail
+              --java PATH       run the workers on another Java (its home or its bin/java),
+                                e.g. a newer JDK; not older than the kernel's Java
 
             Examples:
               %%pool --over List.of(1, 2, 3, 4) --as x -n 2 --out squares
@@ -69,7 +73,7 @@ public record PoolOptions(String over, String as, int processes, String out, boo
               return fetch(url).length();""");
 
     private static final Set<String> OPTIONS = Set.of("--over", "--as", "-n", "--out", "--unordered",
-            "--chunksize", "--timeout", "--retries", "--on-error");
+            "--chunksize", "--timeout", "--retries", "--on-error", "--java");
 
     /**
      * Parses the first line of a {@code %%pool} cell. The {@code --over} expression runs until
@@ -113,7 +117,7 @@ public record PoolOptions(String over, String as, int processes, String out, boo
     public static PoolOptions parse(List<String> args) throws MagicException {
         MagicOptions spec = new MagicOptions("%%pool", SYNOPSIS)
                 .value("--over").value("--as").value("-n").value("--out").flag("--unordered").value("--chunksize")
-                .value("--timeout").value("--retries").value("--on-error");
+                .value("--timeout").value("--retries").value("--on-error").value("--java");
         MagicOptions.Parsed o = spec.parse(args);
         String over = o.string("--over", null);
         String as = o.string("--as", null);
@@ -139,6 +143,6 @@ public record PoolOptions(String over, String as, int processes, String out, boo
         int processors = Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors()));
         return new PoolOptions(over, as, o.integer("-n", processors, 1, 64), out, o.has("--unordered"),
                 o.integer("--chunksize", 0, 1, 1_000_000), o.seconds("--timeout"), o.integer("--retries", 0, 0, 100),
-                onError.equals("collect"));
+                onError.equals("collect"), o.javaHome("--java"));
     }
 }

@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicOptions;
 
 import javax.lang.model.SourceVersion;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,22 +20,23 @@ import java.util.List;
  * @param out            the variable to bind the process handles to ({@code --out}), or null
  * @param group          whether output is held back and printed per worker at the end ({@code --group})
  * @param jvmOptions     extra JVM options for the workers ({@code --jvm-opts})
+ * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
  */
 public record SpawnOptions(int count, String name, boolean daemon, boolean background, double timeoutSeconds,
-                           String out, boolean group, List<String> jvmOptions) {
+                           String out, boolean group, List<String> jvmOptions, Path javaHome) {
 
     /** The most processes one cell may start. */
     public static final int MAX_COUNT = 256;
 
     static final String SYNOPSIS = "%%spawn [-n N] [--name NAME] [--daemon] [--bg] [--timeout S] [--out VAR] "
-            + "[--group] [--jvm-opts \"...\"]";
+            + "[--group] [--jvm-opts \"...\"] [--java PATH]";
 
     /** The documentation of {@code %%spawn}. */
     public static final MagicDoc DOC = new MagicDoc("spawn", false, true,
             "Run the cell body in N new worker processes, streaming their output into the cell.",
             """
             Usage: %%spawn [-n N] [--name NAME] [--daemon] [--bg] [--timeout S] [--out VAR]
-                           [--group] [--jvm-opts "..."]
+                           [--group] [--jvm-opts "..."] [--java PATH]
                    BODY (Java statements; may `return` a value)
 
             The body is compiled in the notebook (methods, classes, records and variables of
@@ -63,6 +65,8 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
               --group         hold output back and print it per worker, in worker order,
                               when the run ends (notebooks that diff cleanly)
               --jvm-opts "…"  JVM options for the workers, e.g. --jvm-opts "-Xmx256m"
+              --java PATH     run the workers on another Java (its home or its bin/java),
+                              e.g. a newer JDK; not older than the kernel's Java
 
             Examples:
               %%spawn -n 4
@@ -82,7 +86,7 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
     public static SpawnOptions parse(List<String> args) throws MagicException {
         MagicOptions spec = new MagicOptions("%%spawn", SYNOPSIS)
                 .value("-n").value("--name").flag("--daemon").flag("--bg").value("--timeout")
-                .value("--out").flag("--group").value("--jvm-opts");
+                .value("--out").flag("--group").value("--jvm-opts").value("--java");
         MagicOptions.Parsed o = spec.parse(args);
         String name = o.string("--name", null);
         if (name != null && !name.matches("[A-Za-z0-9_.][A-Za-z0-9_.-]*")) {
@@ -98,6 +102,6 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
         }
         String jvm = o.string("--jvm-opts", "");
         return new SpawnOptions(o.integer("-n", 1, 1, MAX_COUNT), name, o.has("--daemon"), o.has("--bg"),
-                o.seconds("--timeout"), out, o.has("--group"), MagicArgs.split(jvm));
+                o.seconds("--timeout"), out, o.has("--group"), MagicArgs.split(jvm), o.javaHome("--java"));
     }
 }
