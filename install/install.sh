@@ -91,11 +91,14 @@ if [ -z "$java" ] || ! [ -x "$java" ]; then
   exit 1
 fi
 java="$(readlink -f "$java")"
-version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-if [ -z "$version" ] || [ "${version%%.*}" -lt 17 ] 2>/dev/null; then
-  echo "install.sh: $java is Java ${version:-unknown}; jmp needs Java 17 or later." >&2
+settings="$("$java" -XshowSettings:properties -version 2>&1 || true)"
+version="$(printf '%s\n' "$settings" | sed -n 's/^ *java.specification.version = //p')"
+full_version="$(printf '%s\n' "$settings" | sed -n 's/^ *java.runtime.version = //p')"
+if [ -z "$version" ] || ! [ "${version%%.*}" -ge 17 ] 2>/dev/null; then
+  echo "install.sh: $java is Java ${full_version:-${version:-of unknown version}}; jmp needs Java 17 or later (17, 21 and 25 are supported): set JAVA_HOME to one." >&2
   exit 1
 fi
+echo "Using Java ${full_version:-$version} at $java"
 if ! "$java" --list-modules 2>/dev/null | grep -q '^jdk\.jshell@'; then
   echo "install.sh: $java has no jdk.jshell module (a JRE?); jmp needs a JDK 17+, e.g. apt-get install openjdk-17-jdk-headless." >&2
   exit 1

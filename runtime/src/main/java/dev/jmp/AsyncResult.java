@@ -96,7 +96,9 @@ public final class AsyncResult<R> {
             } catch (java.util.concurrent.CompletionException e) {
                 failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (CancellationException e) {
-                failure = e;
+                // On newer JDKs (25, not 17) join() throws a new CancellationException("join") caused by the
+                // one the future was cancelled with; that one says why.
+                failure = e.getCause() instanceof CancellationException why ? why : e;
             } catch (RuntimeException e) {
                 failure = e;
             }

@@ -19,6 +19,8 @@ import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.util.Durations;
+import dev.jmp.launch.WorkerJava;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +76,8 @@ public class Pool implements AutoCloseable {
         if (b.processes < 1) {
             throw new IllegalArgumentException("a Pool needs at least 1 process, not " + b.processes);
         }
-        this.scheduler = new PoolScheduler(Supervisor.get(), b.processes, new WorkerOptions(b.jvmOptions, b.env),
-                b.retries, b.grace, b.namePrefix);
+        this.scheduler = new PoolScheduler(Supervisor.get(), b.processes,
+                new WorkerOptions(b.jvmOptions, b.env, b.javaHome), b.retries, b.grace, b.namePrefix);
         this.callbacks = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jmp-pool-callbacks");
             t.setDaemon(true);
@@ -95,6 +97,7 @@ public class Pool implements AutoCloseable {
         private int retries;
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
+        private Path javaHome;
         private Duration grace = Duration.ofSeconds(2);
         private String namePrefix = "PoolWorker-";
 
@@ -125,6 +128,20 @@ public class Pool implements AutoCloseable {
         /** An environment variable for the workers (they then start fresh JVMs). */
         public Builder env(String key, String value) {
             env.put(key, value);
+            return this;
+        }
+
+        /**
+         * The Java installation the workers run on (default: the one running this program), for
+         * example a newer JDK for a faster start. Classes the workers fetch from this program
+         * must be compiled for a release that Java runs.
+         *
+         * @param home a Java home, or the {@code bin/java} inside one
+         * @return this builder
+         * @throws IllegalArgumentException if it does not exist, is not a Java home, or is older than Java 17
+         */
+        public Builder javaHome(Path home) {
+            this.javaHome = WorkerJava.home(home);
             return this;
         }
 

@@ -21,6 +21,9 @@ import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.util.Durations;
 import dev.jmp.internal.wire.message.ErrorInfo;
 import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.launch.WorkerJava;
+import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +67,7 @@ public class Process implements SerialRunnable {
     private transient Object[] args;
     private transient List<String> jvmOptions = new ArrayList<>();
     private transient Map<String, String> env = new LinkedHashMap<>();
+    private transient Path javaHome;
     private transient volatile WorkerHandle worker;
     private transient volatile long jobId = -1;
     private transient volatile byte[] resultBytes;
@@ -166,6 +170,20 @@ public class Process implements SerialRunnable {
         return this;
     }
 
+    /**
+     * Runs this process's worker on another Java installation (it then starts a fresh JVM).
+     * Classes the worker fetches from this program must be compiled for a release that Java runs.
+     *
+     * @param home a Java home, or the {@code bin/java} inside one
+     * @return this process
+     * @throws IllegalArgumentException if it does not exist, is not a Java home, or is older than Java 17
+     */
+    public Process javaHome(Path home) {
+        notStarted("javaHome");
+        this.javaHome = WorkerJava.home(home);
+        return this;
+    }
+
     private void notStarted(String what) {
         if (ended != null) {
             throw new IllegalStateException("cannot set " + what + " of " + name + ": it was already started");
@@ -201,7 +219,7 @@ public class Process implements SerialRunnable {
         Supervisor sup = Supervisor.get();
         CompletableFuture<WorkerExit> f = new CompletableFuture<>();
         Member m = new Member();
-        WorkerHandle w = sup.acquire(new WorkerOptions(jvmOptions, env), m);
+        WorkerHandle w = sup.acquire(new WorkerOptions(jvmOptions, env, javaHome), m);
         this.worker = w;
         this.member = m;
         this.ended = f;

@@ -29,6 +29,11 @@ final class InMemoryCompiler extends ClassLoader {
 
     /** Compiles {@code sources} (class name to source text). */
     InMemoryCompiler compile(Map<String, String> sources) {
+        return compile(sources, List.of());
+    }
+
+    /** Compiles {@code sources} with extra javac options (such as {@code --release 17}). */
+    InMemoryCompiler compile(Map<String, String> sources, List<String> options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StandardJavaFileManager std = javac.getStandardFileManager(null, null, null);
         JavaFileManager fm = new ForwardingJavaFileManager<>(std) {
@@ -55,8 +60,10 @@ final class InMemoryCompiler extends ClassLoader {
                 return e.getValue();
             }
         }).toList();
-        boolean ok = javac.getTask(null, fm, null, List.of("-classpath", System.getProperty("java.class.path"),
-                "-proc:none"), null, units).call();
+        List<String> all = new java.util.ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
+                "-proc:none"));
+        all.addAll(options);
+        boolean ok = javac.getTask(null, fm, null, all, null, units).call();
         if (!ok) {
             throw new IllegalStateException("in-memory compilation failed");
         }

@@ -44,6 +44,7 @@ class KernelEndToEndIT {
         dataDir = Files.createTempDirectory("jmp-jupyter-data");
         pidDir = Files.createTempDirectory("jmp-kernel-pids");
         Result installed = run(List.of(REPO.resolve("install/install.sh").toString()), 300);
+        System.out.println("---- install.sh ----\n" + installed.output); // which Java the kernel runs on
         assertEquals(0, installed.status, installed.output);
         assertTrue(installed.output.contains("Installed the jmp kernel"), installed.output);
     }

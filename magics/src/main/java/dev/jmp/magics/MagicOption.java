@@ -1,6 +1,8 @@
 package dev.jmp.magics;
 
 import javax.lang.model.SourceVersion;
+import dev.jmp.launch.WorkerJava;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +160,28 @@ public final class MagicOption<T> {
             }
             return s;
         }, -1.0);
+    }
+
+    /**
+     * A Java for the workers ({@code --java PATH}: a Java home or its {@code bin/java}), checked
+     * when the cell runs so a wrong path fails before any worker starts. JShell compiles cells
+     * for the release the kernel runs on, so an older Java is refused.
+     *
+     * @param name for example {@code --java}
+     * @param help what the option does
+     * @return the declaration; its value is the Java home, or null when absent
+     */
+    public static MagicOption<Path> javaHome(String name, String help) {
+        return of(name, "PATH", help, text -> {
+            Path home = WorkerJava.home(Path.of(text)); // its IllegalArgumentException says what is wrong
+            int kernel = Runtime.version().feature();
+            if (WorkerJava.release(home) < kernel) {
+                throw new IllegalArgumentException(home + " is Java " + WorkerJava.version(home)
+                        + ", older than the kernel's Java " + kernel + ", whose class files the workers run;"
+                        + " give a Java " + kernel + " or later");
+            }
+            return home;
+        }, null);
     }
 
     /**

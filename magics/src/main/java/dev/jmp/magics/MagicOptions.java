@@ -1,5 +1,6 @@
 package dev.jmp.magics;
 
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,12 @@
 package dev.jmp.magics;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -120,5 +124,22 @@ class MagicOptionsTest {
         }
         assertTrue(help.contains("\n             [--dddddddddddddddddddd]\n"), help);
         assertTrue(help.contains("\n                          word"), help);
+    }
+
+    @Test
+    void aWorkerJavaOlderThanTheKernelsIsRefused(@TempDir Path dir)
+            throws Exception {
+        int kernel = Runtime.version().feature();
+        Assumptions.assumeTrue(kernel > 17, "no supported Java is older than this kernel's " + kernel);
+        Path home = dir.resolve("jdk-17");
+        Files.createDirectories(home.resolve("bin"));
+        Path bin = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+        assertTrue(bin.toFile().setExecutable(true));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
+        MagicOptions java17 = new MagicOptions("%%demo", "%%demo [--java PATH]").value("--java");
+        String e = assertThrows(MagicException.class, () -> java17.parse(List.of("--java", home.toString()))
+                .javaHome("--java")).getMessage();
+        assertEquals("%%demo: --java: " + home + " is Java 17.0.2, older than the kernel's Java " + kernel
+                + ", whose class files the workers run; give a Java " + kernel + " or later", e);
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * where a notebook kernel set a trace formatter ({@link TraceFormat#set}, which {@code Jmp.setTraceFormatter} calls),
  * {@link #printStackTrace()} prints the frames as that kernel shows errors (cell lines).
  */
-public class RemoteException extends JmpException {
+public final class RemoteException extends JmpException {
 
     private static final long serialVersionUID = 1L;
     private final String remoteClassName;

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class NotebookNames {
 
     private static final Pattern WRAPPER = Pattern.compile("^REPL\\.\\$JShell\\$\\d+\\$?");
-    private static final String LAMBDA_MARKER = "$$Lambda$";
+    /** In lambda classes' names: {@code X$$Lambda$14/0x...} up to JDK 20, {@code X$$Lambda/0x...} from 21. */
+    private static final String LAMBDA_MARKER = "$$Lambda";
 
     private NotebookNames() {
     }

@@ -19,15 +19,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of the last snippet (JShell itself only reports a value's string and a copy of an exception's
  * trace), and stops that thread on interrupt.
  *
- * <p>Why not JShell's own {@link LocalExecutionControl#invoke}: on JDK 17 it runs every
+ * <p>Why not run snippets through {@link LocalExecutionControl#invoke} itself: it runs every
  * statement on a new thread in a new thread group and then joins every thread of that group
  * that is alive just after the statement starts. A statement that starts a long-lived thread
- * (an executor, the runtime's I/O threads) can so block its cell for good, a
- * {@code ThreadLocal} set in one statement is gone in the next, and its {@code stop()} stops
- * every thread of the group, not only the cell's. It also replaces the JVM's default
- * uncaught-exception handler on each call. One cell thread has none of these problems.
+ * (an executor, the runtime's I/O threads) can so block its cell for good, and a
+ * {@code ThreadLocal} set in one statement is gone in the next. One cell thread has neither
+ * problem.
+ *
+ * <p>How it follows each JDK's local execution (its public contract, not its internals):
+ * <ul>
+ * <li>JDK 17 to 19: {@code LocalExecutionControl} loads classes as they come and stops a
+ *     snippet with {@code Thread.stop}. Here {@link #stop()} stops the cell thread the same way.
+ * <li>JDK 20 and later: {@code Thread.stop} only throws. {@code LocalExecutionControl.load}
+ *     rewrites every class JShell hands over so that it checks a stop flag, held by a class it
+ *     generates and loads (through the same loader delegate) from its own {@code invoke}, before
+ *     the snippet runs; its {@code stop()} raises the flag and interrupts. So every snippet first
+ *     goes through the release's {@code invoke} (with a method that does nothing, see
+ *     {@link #releaseSetUp()}), and {@link #stop()} calls the release's {@code stop()} as well as
+ *     interrupting the cell thread.
+ * </ul>
+ * The loader delegate records whatever the release loads, injected classes included, so
+ * workers can resolve the rewritten classes' references too.
  */
 public final class JmpExecutionControl extends LocalExecutionControl {
+
+    /** What the release's invoke runs before each snippet: nothing. */
+    private static final Method NOTHING = nothingMethod();
 
     private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jmp-cell");
@@ -57,6 +74,7 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastThrowable = null;
+        releaseSetUp();
         if (stopRequested.get()) {
             // The interrupt came while the snippet was compiling: stop it before it starts.
             throw new ExecutionControl.StoppedException();
@@ -68,21 +86,35 @@ public final class JmpExecutionControl extends LocalExecutionControl {
             return ValueSummary.quoted(value, SHOWN);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof InvocationTargetException ite) {
-                Throwable user = ite.getCause();
-                if (user instanceof ThreadDeath && stopRequested.get()) {
-                    throw new ExecutionControl.StoppedException();
-                }
-                lastThrowable = user;
-                throw ite;
-            }
-            if (cause instanceof ThreadDeath && stopRequested.get()) {
+            if (stopRequested.get()) {
+                // Whatever ended it (ThreadDeath from Thread.stop or from the release's stop
+                // check, an InterruptedException), the snippet ended because it was stopped.
+                releaseSetUp(); // lowers the release's stop flag, so threads the notebook started live on
                 throw new ExecutionControl.StoppedException();
+            }
+            if (cause instanceof InvocationTargetException ite) {
+                lastThrowable = ite.getCause();
+                throw ite;
             }
             if (cause instanceof Exception ex) {
                 throw ex;
             }
             throw new ExecutionControl.InternalException(String.valueOf(cause));
+        }
+    }
+
+    /**
+     * Runs the release's own {@link LocalExecutionControl#invoke} on a method that does nothing,
+     * so whatever that release prepares there for the classes its {@link #load} rewrote is in
+     * place (and its stop flag lowered) before the snippet runs. JDK 17 to 21 replace the JVM's
+     * default uncaught-exception handler in it; the handler is put back.
+     */
+    private void releaseSetUp() throws Exception {
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        try {
+            super.invoke(NOTHING);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(handler);
         }
     }
 
@@ -94,6 +126,8 @@ public final class JmpExecutionControl extends LocalExecutionControl {
             return doitMethod.invoke(null);
         } finally {
             clearRunning();
+            // A stop's interrupt must not reach the next snippet; no stop aims here any more.
+            Thread.interrupted();
         }
     }
 
@@ -116,17 +150,32 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Stops the snippet running now, if any: {@code Thread.stop} is the only way to end
-     * {@code while (true) {}}, and it is aimed at the cell thread alone, so threads the notebook
-     * started keep running.
+     * Stops the snippet running now, if any, aimed at the cell thread alone, so threads the
+     * notebook started keep running: the release's own stop (from JDK 20 it raises the flag its
+     * rewritten classes check, which ends {@code while (true) {}}), an interrupt (ends sleeps and
+     * waits), and {@code Thread.stop} where the JVM still has it (JDK 17 to 19, whose classes
+     * check no flag).
+     *
+     * @throws ExecutionControl.EngineTerminationException never here (the engine is this JVM)
      */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
-    public void stop() {
+    public void stop() throws ExecutionControl.EngineTerminationException {
         stopRequested.set(true);
+        try {
+            super.stop();
+        } catch (ExecutionControl.InternalException beforeItsFirstInvoke) {
+            // The release had not set up yet; the stop request ends the snippet before it starts.
+        }
         synchronized (stopLock) {
             if (running != null) {
-                running.stop();
+                running.interrupt();
+                try {
+                    running.stop();
+                } catch (UnsupportedOperationException | NoSuchMethodError gone) {
+                    // JDK 20+ (throws) or a JDK without the method: the release's flag and the
+                    // interrupt do it.
+                }
             }
         }
     }
@@ -172,5 +221,19 @@ public final class JmpExecutionControl extends LocalExecutionControl {
 
     Throwable lastThrowable() {
         return lastThrowable;
+    }
+
+    private static void nothing() {
+        // see NOTHING
+    }
+
+    private static Method nothingMethod() {
+        try {
+            Method method = JmpExecutionControl.class.getDeclaredMethod("nothing");
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -116,9 +116,20 @@ class JShellEvaluatorTest {
 
     @Test
     void stopEndsAnInfiniteLoopAsAnInterruptAndTheNextCellWorks() throws Exception {
+        stopEndsAsAnInterruptAndTheNextCellWorks("while (true) {}");
+    }
+
+    @Test
+    void stopEndsASleepAsAnInterruptAndTheNextCellWorks() throws Exception {
+        stopEndsAsAnInterruptAndTheNextCellWorks("Thread.sleep(600_000);");
+        // The stop's interrupt does not leak into the next snippet.
+        assertEquals(Boolean.FALSE, evaluator.eval("Thread.sleep(1);\nThread.currentThread().isInterrupted()", 11).value());
+    }
+
+    private void stopEndsAsAnInterruptAndTheNextCellWorks(String cell) throws Exception {
         CompletableFuture<CellFailure> running = CompletableFuture.supplyAsync(() -> {
             try {
-                evaluator.eval("while (true) {}", 9);
+                evaluator.eval(cell, 9);
                 return null;
             } catch (CellFailure e) {
                 return e;

@@ -5,6 +5,7 @@ import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ import java.util.Map;
  * @param timeoutSeconds after how long the run is stopped ({@code --timeout}), or -1
  * @param retries        how often a failed item is tried again ({@code --retries})
  * @param collect        whether failures are collected ({@code --on-error collect}) instead of stopping the run
+ * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
  */
 public record PoolOptions(String over, String as, int processes, String out, boolean unordered, int chunksize,
-                          double timeoutSeconds, int retries, boolean collect) {
+                          double timeoutSeconds, int retries, boolean collect, Path javaHome) {
 
     static final MagicOption<String> OVER = MagicOption.text("--over", "EXPR", "the items").required();
     static final MagicOption<String> AS = MagicOption.javaName("--as", "NAME", "the item's variable name in the body")
@@ -46,8 +48,12 @@ public record PoolOptions(String over, String as, int processes, String out, boo
             Map.entry("collect", "run every item; failed items are listed and their results left null; the cell"
                     + " does not fail"));
 
+    static final MagicOption<Path> JAVA = MagicOption.javaHome("--java",
+            "run the workers on another Java (its home or its bin/java), e.g. a newer JDK; not older than the"
+                    + " kernel's Java");
+
     static final MagicOptions OPTIONS = new MagicOptions("%%pool", OVER, AS, PROCESSES, OUT, UNORDERED, CHUNKSIZE,
-            TIMEOUT, RETRIES, ON_ERROR);
+            TIMEOUT, RETRIES, ON_ERROR, JAVA);
 
     /** The documentation of {@code %%pool}. */
     public static final MagicDoc DOC = new MagicDoc("pool", false, true,
@@ -115,6 +121,6 @@ public record PoolOptions(String over, String as, int processes, String out, boo
         return new PoolOptions(o.get(OVER), as,
                 processes != null ? processes : Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors())),
                 out, o.get(UNORDERED), chunksize == null ? 0 : chunksize, o.get(TIMEOUT), o.get(RETRIES),
-                o.get(ON_ERROR).equals("collect"));
+                o.get(ON_ERROR).equals("collect"), o.get(JAVA));
     }
 }

@@ -83,8 +83,12 @@ final class PoolRun {
         try (LineStreamer live = new LineStreamer(cell);
              ProgressDisplay progress = new ProgressDisplay(cell, name, items.size())) {
             this.live = live;
-            pool = Pool.builder().processes(Math.min(options.processes(), Math.max(1, items.size())))
-                    .retries(options.retries()).namePrefix(workerPrefix).build();
+            Pool.Builder builder = Pool.builder().processes(Math.min(options.processes(), Math.max(1, items.size())))
+                    .retries(options.retries()).namePrefix(workerPrefix);
+            if (options.javaHome() != null) {
+                builder.javaHome(options.javaHome());
+            }
+            pool = builder.build();
             results = pool.imapUnordered(fn, items, options.chunksize());
             while (stopReason == null) {
                 try {

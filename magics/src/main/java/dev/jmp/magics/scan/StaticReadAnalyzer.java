@@ -176,7 +176,8 @@ public final class StaticReadAnalyzer {
     }
 
     private static boolean isLambdaClass(Class<?> type) {
-        return type.isSynthetic() && type.getName().contains("$$Lambda$");
+        // X$$Lambda$14/0x... up to JDK 20, X$$Lambda/0x... from 21
+        return type.isSynthetic() && type.getName().contains("$$Lambda");
     }
 
     /** The serialized form javac gives serializable lambdas, through their writeReplace method. */

@@ -6,6 +6,7 @@ import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicOption;
 import dev.jmp.magics.MagicOptions;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,9 +20,10 @@ import java.util.List;
  * @param out            the variable to bind the process handles to ({@code --out}), or null
  * @param group          whether output is held back and printed per worker at the end ({@code --group})
  * @param jvmOptions     extra JVM options for the workers ({@code --jvm-opts})
+ * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
  */
 public record SpawnOptions(int count, String name, boolean daemon, boolean background, double timeoutSeconds,
-                           String out, boolean group, List<String> jvmOptions) {
+                           String out, boolean group, List<String> jvmOptions, Path javaHome) {
 
     /** The most processes one cell may start. */
     public static final int MAX_COUNT = 256;
@@ -51,8 +53,12 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
     static final MagicOption<String> JVM_OPTIONS = MagicOption.text("--jvm-opts", "\"...\"",
             "JVM options for the workers, e.g. --jvm-opts \"-Xmx256m\"");
 
+    static final MagicOption<Path> JAVA = MagicOption.javaHome("--java",
+            "run the workers on another Java (its home or its bin/java), e.g. a newer JDK; not older than the"
+                    + " kernel's Java");
+
     static final MagicOptions OPTIONS = new MagicOptions("%%spawn", COUNT, NAME, DAEMON, BACKGROUND, TIMEOUT, OUT,
-            GROUP, JVM_OPTIONS);
+            GROUP, JVM_OPTIONS, JAVA);
 
     /** The documentation of {@code %%spawn}. */
     public static final MagicDoc DOC = new MagicDoc("spawn", false, true,
@@ -86,6 +92,6 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
         MagicOptions.Parsed o = OPTIONS.parse(args);
         String jvm = o.get(JVM_OPTIONS);
         return new SpawnOptions(o.get(COUNT), o.get(NAME), o.get(DAEMON), o.get(BACKGROUND), o.get(TIMEOUT),
-                o.get(OUT), o.get(GROUP), MagicArgs.split(jvm == null ? "" : jvm));
+                o.get(OUT), o.get(GROUP), MagicArgs.split(jvm == null ? "" : jvm), o.get(JAVA));
     }
 }

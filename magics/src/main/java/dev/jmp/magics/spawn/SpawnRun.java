@@ -60,6 +60,9 @@ final class SpawnRun {
             if (!options.jvmOptions().isEmpty()) {
                 p.jvmOptions(options.jvmOptions().toArray(String[]::new));
             }
+            if (options.javaHome() != null) {
+                p.javaHome(options.javaHome());
+            }
             processes.add(p);
         }
     }

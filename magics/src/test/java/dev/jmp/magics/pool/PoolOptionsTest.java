@@ -4,6 +4,7 @@ import dev.jmp.magics.MagicException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,11 +28,12 @@ class PoolOptionsTest {
     @Test
     void defaults() throws MagicException {
         PoolOptions o = PoolOptions.parse("--over xs --as x");
-        assertEquals(new PoolOptions("xs", "x", o.processes(), "results", false, 0, -1, 0, false), o);
+        assertEquals(new PoolOptions("xs", "x", o.processes(), "results", false, 0, -1, 0, false, null), o);
         assertTrue(o.processes() >= 1);
         PoolOptions all = PoolOptions.parse("--over xs --as x --unordered --chunksize 4 --timeout 2 --retries 1 "
-                + "--on-error collect");
-        assertEquals(new PoolOptions("xs", "x", o.processes(), "results", true, 4, 2, 1, true), all);
+                + "--on-error collect --java " + System.getProperty("java.home"));
+        assertEquals(new PoolOptions("xs", "x", o.processes(), "results", true, 4, 2, 1, true,
+                Path.of(System.getProperty("java.home")).toAbsolutePath().normalize()), all);
     }
 
     private static String error(String raw) {
@@ -48,6 +50,7 @@ class PoolOptionsTest {
         assertTrue(error("--over xs --as x --on-error ignore").contains("--on-error must be stop or collect (got 'ignore')"));
         assertTrue(error("--over xs --as x --chunksize 0").contains("option --chunksize must be between 1"));
         assertTrue(error("--over xs --as x --bg").contains("unknown option --bg"));
+        assertEquals("%%pool: --java: worker java /no/such/jdk does not exist", error("--over xs --as x --java /no/such/jdk"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.jmp.magics.MagicException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,14 +21,15 @@ class SpawnOptionsTest {
 
     @Test
     void defaults() throws MagicException {
-        assertEquals(new SpawnOptions(1, null, false, false, -1, null, false, List.of()), parse(""));
+        assertEquals(new SpawnOptions(1, null, false, false, -1, null, false, List.of(), null), parse(""));
     }
 
     @Test
     void everyOption() throws MagicException {
         SpawnOptions o = parse("-n 4 --name train --daemon --bg --timeout 2.5 --out procs --group "
-                + "--jvm-opts \"-Xmx64m -Dx=a b\"");
-        assertEquals(new SpawnOptions(4, "train", true, true, 2.5, "procs", true, List.of("-Xmx64m", "-Dx=a", "b")), o);
+                + "--jvm-opts \"-Xmx64m -Dx=a b\" --java " + System.getProperty("java.home"));
+        assertEquals(new SpawnOptions(4, "train", true, true, 2.5, "procs", true, List.of("-Xmx64m", "-Dx=a", "b"),
+                Path.of(System.getProperty("java.home")).toAbsolutePath().normalize()), o);
     }
 
     @Test
@@ -42,6 +44,8 @@ class SpawnOptionsTest {
                 .contains("--out '1x' is not a valid Java variable name"));
         assertTrue(assertThrows(MagicException.class, () -> parse("--out class")).getMessage()
                 .contains("not a valid Java variable name"));
+        assertEquals("%%spawn: --java: worker java /no/such/jdk does not exist",
+                assertThrows(MagicException.class, () -> parse("--java /no/such/jdk")).getMessage());
         String unknown = assertThrows(MagicException.class, () -> parse("--workers 3")).getMessage();
         assertTrue(unknown.contains("unknown option --workers") && unknown.contains("Usage: %%spawn [-n N]"), unknown);
     }
@@ -49,7 +53,7 @@ class SpawnOptionsTest {
     @Test
     void helpTextDocumentsEveryOption() {
         for (String option : List.of("-n N", "--name NAME", "--daemon", "--bg", "--timeout S", "--out VAR", "--group",
-                "--jvm-opts")) {
+                "--jvm-opts", "--java PATH")) {
             assertTrue(SpawnOptions.DOC.usage().contains(option), option);
         }
     }

@@ -210,12 +210,15 @@ public final class Supervisor {
                 progress == null ? null : progress.toString());
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
+        // The class-data sharing archive belongs to this runtime's own JVM.
+        useArchive &= options.javaHome() == null;
         if (useArchive) {
             jvm.addAll(cds.options(classpath));
         }
         jvm.addAll(settings.jvmOptions());
         jvm.addAll(options.jvmOptions());
-        LaunchSpec spec = new LaunchSpec(id, Path.of(System.getProperty("java.home")), jvm, classpath,
+        Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
+        LaunchSpec spec = new LaunchSpec(id, javaHome, jvm, classpath,
                 WorkerMain.class.getName(), options.env(), null,
                 (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8));
         LaunchedWorker p;

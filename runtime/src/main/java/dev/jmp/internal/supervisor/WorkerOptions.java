@@ -1,5 +1,6 @@
 package dev.jmp.internal.supervisor;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,10 @@ import java.util.Map;
  *
  * @param jvmOptions extra JVM options
  * @param env        extra environment variables
+ * @param javaHome   the Java home to run the worker with (checked by
+ *                   {@link dev.jmp.launch.WorkerJava#home}), or null for the one running this runtime
  */
-public record WorkerOptions(List<String> jvmOptions, Map<String, String> env) {
+public record WorkerOptions(List<String> jvmOptions, Map<String, String> env, Path javaHome) {
 
     /** No extra options. */
     public static final WorkerOptions DEFAULT = new WorkerOptions(List.of(), Map.of());
@@ -21,8 +24,13 @@ public record WorkerOptions(List<String> jvmOptions, Map<String, String> env) {
         env = Map.copyOf(env);
     }
 
+    /** Creates options for workers on the Java running this runtime. */
+    public WorkerOptions(List<String> jvmOptions, Map<String, String> env) {
+        this(jvmOptions, env, null);
+    }
+
     /** Whether these are the defaults (so a warm worker fits). */
     public boolean isDefault() {
-        return jvmOptions.isEmpty() && env.isEmpty();
+        return jvmOptions.isEmpty() && env.isEmpty() && javaHome == null;
     }
 }

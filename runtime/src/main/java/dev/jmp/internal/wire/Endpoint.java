@@ -72,6 +72,8 @@ public abstract class Endpoint implements AutoCloseable {
      *
      * @param pollMillis how long the receive thread blocks before it runs timers and queued tasks
      */
+    // The receive thread holds this::loop but starts only in start(), after construction.
+    @SuppressWarnings("this-escape")
     protected Endpoint(String selfId, WireKey key, WireCodec codec, SocketType inType, SocketType outType,
                        String threadName, ZContext context, int pollMillis) {
         this.selfId = selfId;

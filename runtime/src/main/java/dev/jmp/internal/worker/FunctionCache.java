@@ -15,8 +15,10 @@ public final class FunctionCache {
     public static final int CAPACITY = 256;
 
     private final Map<String, Entry> lru = new LinkedHashMap<>(16, 0.75f, true) {
+        // FunctionCache.Entry, not Entry: inside this LinkedHashMap subclass javac 25 binds the
+        // simple name to the inherited member type Map.Entry.
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, FunctionCache.Entry> eldest) {
             return size() > CAPACITY;
         }
     };

@@ -205,7 +205,6 @@ class ForgedFrameIT extends WorkerTracking {
         }
     }
 
-    /** Sends once the down router knows the worker (its connection may still be in its handshake). */
     /** A parent-side ROUTER socket on a free loopback port, as the supervisor's hub binds them. */
     private static ZMQ.Socket parentRouter(ZContext ctx, boolean mandatory) {
         ZMQ.Socket s = ctx.createSocket(SocketType.ROUTER);
