@@ -186,9 +186,11 @@ class KernelEndToEndIT {
 
     @Test
     @Order(10)
-    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void tutorialSeriesRunsAndMatchesCommittedOutputs() throws Exception {
-        python("test_series", 1180);
+        // A hang is caught by nbconvert's 300 s per cell and test_series' 900 s per notebook; this
+        // bound only has to hold for eleven notebooks on a loaded machine (20 min did not at load 30).
+        python("test_series", 3580);
     }
 
     @Test
