@@ -151,7 +151,7 @@ class NotebookServer:
             body = response.read()
         return json.loads(body) if body else None
 
-    def stop(self, timeout=30):
+    def stop(self, timeout=60):
         """Halts every kernel (as File > Close and Halt does), then the server; returns problems."""
         problems = []
         try:

@@ -1,13 +1,23 @@
 """Helpers for the jmp end-to-end tests: start the installed kernel, run code, collect output."""
+import atexit
 import os
 import re
+import shutil
+import tempfile
 import time
 import unittest
+import uuid
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 60
+TIMEOUT = 120  # a hang detector: a kernel JVM on a loaded machine is slow to start
+
+# Every process these tests start inherits this environment entry (KernelEndToEndIT sets it; a run
+# of its own gets a fresh one), so the orphan checks look at this run's processes only, never at
+# a kernel another program started from the same kernelspec.
+RUN_TAG_NAME = "JMP_TEST_RUN"
+RUN_TAG = "%s=%s" % (RUN_TAG_NAME, os.environ.setdefault(RUN_TAG_NAME, "py-" + uuid.uuid4().hex))
 
 
 def start():
@@ -61,6 +71,25 @@ def shell_reply(kc, msg_id, timeout=TIMEOUT):
             return reply
 
 
+_RELEASE_DIR = tempfile.mkdtemp(prefix="jmp-release-")
+atexit.register(shutil.rmtree, _RELEASE_DIR, True)
+
+
+def release_file():
+    """A fresh path that does not exist yet: a cell waits for it (see await_file), the test creates
+    it once it has seen what it checks, so the check does not depend on timing."""
+    return tempfile.mktemp(dir=_RELEASE_DIR)
+
+
+def await_file(path):
+    """Java statement that waits until the file exists (the test's timeouts are the hang detectors)."""
+    return 'while (!java.nio.file.Files.exists(java.nio.file.Path.of("%s"))) Thread.sleep(5);' % path
+
+
+def release(path):
+    open(path, "w").close()
+
+
 def text_of(msgs, name=None):
     return "".join(m["content"]["text"] for m in msgs
                    if m["msg_type"] == "stream" and (name is None or m["content"]["name"] == name))
@@ -84,16 +113,22 @@ def pid_dir():
     return os.environ.get("JMP_PID_DIR")
 
 
-def worker_alive(pid):
-    """Whether a jmp worker JVM with this pid still runs (pid reuse by another program does not count)."""
+def tagged(pid):
+    """Whether a process with this pid runs and was started by this test run (it carries RUN_TAG;
+    a pid reused by another program does not count, nor does a zombie)."""
     try:
-        with open("/proc/%d/cmdline" % pid, "rb") as f:
-            return b"dev.jmp.internal.worker.WorkerMain" in f.read()
-    except (FileNotFoundError, ProcessLookupError):
+        with open("/proc/%d/environ" % pid, "rb") as f:
+            return RUN_TAG.encode() in f.read().split(b"\0")
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
         return False
 
 
-def wait_workers_gone(pids, timeout=15):
+def worker_alive(pid):
+    """Whether the worker JVM with this pid (one this run's kernel launched) still runs."""
+    return tagged(pid)
+
+
+def wait_workers_gone(pids, timeout=60):
     """Waits until none of the worker pids runs; returns those still alive."""
     deadline = time.time() + timeout
     alive = [p for p in pids if worker_alive(p)]

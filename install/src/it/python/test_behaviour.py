@@ -31,7 +31,7 @@ class KernelBehaviourTest(unittest.TestCase):
         return content, msgs
 
     def test_kernel_info(self):
-        reply = jmp_client.shell_reply(self.kc, self.kc.kernel_info(), timeout=30)
+        reply = jmp_client.shell_reply(self.kc, self.kc.kernel_info(), timeout=jmp_client.TIMEOUT)
         content = reply["content"]
         self.assertEqual(content["status"], "ok")
         self.assertGreaterEqual(tuple(int(x) for x in content["protocol_version"].split(".")), (5, 3))
@@ -40,14 +40,27 @@ class KernelBehaviourTest(unittest.TestCase):
             self.assertTrue(info.get(key), key)
         self.assertEqual(info["name"], "java")
 
+    def streamed_before_the_end(self, before, after):
+        """Runs a cell that prints `before`, waits for a file the test creates only once that
+        output has arrived, then prints `after`: the cell cannot end before its first output
+        reached the client, whatever the timing. Returns the cell's messages."""
+        gate = jmp_client.release_file()
+        msg_id = self.kc.execute("%s\n%s\n%s" % (before, jmp_client.await_file(gate), after))
+        seen = []
+        while not any(m["msg_type"] == "stream" for m in seen):
+            msg = self.kc.get_iopub_msg(timeout=jmp_client.TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                self.assertFalse(msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle",
+                                 "the cell ended before its output arrived: %s" % seen)
+                seen.append(msg)
+        jmp_client.release(gate)
+        seen += [m for _, m in jmp_client.collect(self.kc, msg_id)]
+        self.assertEqual(jmp_client.shell_reply(self.kc, msg_id)["content"]["status"], "ok")
+        return seen
+
     def test_stdout_streams_while_the_cell_runs(self):
-        msg_id = self.kc.execute('System.out.println("first"); Thread.sleep(1500); System.out.println("second");')
-        msgs = jmp_client.collect(self.kc, msg_id)
-        jmp_client.shell_reply(self.kc, msg_id, timeout=30)
-        streams = [(t, m["content"]["text"]) for t, m in msgs if m["msg_type"] == "stream"]
-        first = next(t for t, text in streams if "first" in text)
-        second = next(t for t, text in streams if "second" in text)
-        self.assertGreater(second - first, 1.0, "first line arrived only at the end: %s" % streams)
+        msgs = self.streamed_before_the_end('System.out.println("first");', 'System.out.println("second");')
+        self.assertEqual(jmp_client.text_of(msgs), "first\nsecond\n")
 
     def test_printed_fragments_of_a_line_arrive_together(self):
         msgs = self.run_ok('for (int i = 0; i < 20; i++) { System.out.print(i); System.out.print(i < 19 ? "," : "\\n"); }')
@@ -56,23 +69,24 @@ class KernelBehaviourTest(unittest.TestCase):
         self.assertLessEqual(len(streams), 3, "each print became its own message: %s" % streams)
 
     def test_partial_line_is_published_without_newline(self):
-        msg_id = self.kc.execute('System.out.print("no newline"); Thread.sleep(1500);')
-        msgs = jmp_client.collect(self.kc, msg_id)
-        jmp_client.shell_reply(self.kc, msg_id, timeout=30)
-        end = msgs[-1][0]
-        arrival = next(t for t, m in msgs if m["msg_type"] == "stream" and "no newline" in m["content"]["text"])
-        self.assertGreater(end - arrival, 1.0)
+        msgs = self.streamed_before_the_end('System.out.print("no newline");', "")
+        self.assertEqual(jmp_client.text_of(msgs), "no newline")
 
     def test_display_updated_after_the_cell_ended(self):
+        # The thread updates the display only once the test has seen the cell end.
+        gate = jmp_client.release_file()
         msgs = self.run_ok('var late = display("before");\n'
-                           'new Thread(() -> { try { Thread.sleep(500); } catch (InterruptedException e) {} late.update("after"); }).start();')
+                           'new Thread(() -> { try { %s } catch (InterruptedException e) {} late.update("after"); }).start();'
+                           % jmp_client.await_file(gate))
         shown = [m for m in msgs if m["msg_type"] == "display_data"]
         self.assertEqual(len(shown), 1)
+        self.assertFalse([m for m in msgs if m["msg_type"] == "update_display_data"], msgs)
         display_id = shown[0]["content"]["transient"]["display_id"]
         parent = shown[0]["parent_header"]["msg_id"]
-        deadline = time.time() + 20
+        jmp_client.release(gate)
+        deadline = time.time() + jmp_client.TIMEOUT
         while time.time() < deadline:
-            msg = self.kc.get_iopub_msg(timeout=20)
+            msg = self.kc.get_iopub_msg(timeout=jmp_client.TIMEOUT)
             if msg["msg_type"] == "update_display_data":
                 self.assertEqual(msg["content"]["transient"]["display_id"], display_id)
                 self.assertEqual(msg["content"]["data"]["text/plain"], "after")

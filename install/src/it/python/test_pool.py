@@ -14,9 +14,22 @@ class PoolTest(jmp_client.KernelTestCase):
     WARM = 2
 
     def test_progress_updates_in_place_and_output_streams_before_the_reply(self):
-        msg_id = self.kc.execute("%%pool --over java.util.stream.IntStream.range(0, 30) --as i -n 2 --out squares\n"
-                                 "System.out.println(\"working on \" + i);\nThread.sleep(60);\nreturn i * i;")
-        timed = jmp_client.collect(self.kc, msg_id)
+        # Items 15 and up wait for a file the test creates only once it has seen item output and a
+        # progress update of the first items: both must arrive while the cell runs, whatever the timing.
+        gate = jmp_client.release_file()
+        msg_id = self.kc.execute("%%%%pool --over java.util.stream.IntStream.range(0, 30) --as i -n 2 --out squares\n"
+                                 "System.out.println(\"working on \" + i);\nif (i >= 15) { %s }\n"
+                                 "Thread.sleep(60);\nreturn i * i;" % jmp_client.await_file(gate))
+        timed = []
+        while not (any(m["msg_type"] == "stream" for _, m in timed)
+                   and any(m["msg_type"] == "update_display_data" for _, m in timed)):
+            msg = self.kc.get_iopub_msg(timeout=jmp_client.TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                self.assertFalse(msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle",
+                                 "the cell ended while items waited")
+                timed.append((time.time(), msg))
+        jmp_client.release(gate)
+        timed += jmp_client.collect(self.kc, msg_id)
         reply = jmp_client.shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         msgs = [m for _, m in timed]
@@ -28,11 +41,11 @@ class PoolTest(jmp_client.KernelTestCase):
         self.assertGreaterEqual(len(updates), 2, "progress updated while the items ran")
         for _, u in updates:
             self.assertEqual(u["transient"]["display_id"], display_id)
-        span = updates[-1][0] - updates[0][0]
-        self.assertLessEqual(len(updates), span * 10 + 3, "more than 10 updates a second: %d in %.2fs" % (len(updates), span))
+        # At most 10 updates a second is ProgressDisplayTest's to check: arrival times at this
+        # client bunch up on a loaded machine.
+        self.assertRegex(updates[0][1]["data"]["text/plain"], r"^pool-\d+: (\d|1[0-5])/30 ")
         self.assertRegex(updates[-1][1]["data"]["text/plain"], r"^pool-\d+: 30/30 \(100%\), .*0 failed - done$")
         streams = [(t, m["content"]["text"]) for t, m in timed if m["msg_type"] == "stream"]
-        self.assertGreater(timed[-1][0] - streams[0][0], 0.3, "item output arrived only at the end")
         lines = "".join(s for _, s in streams).splitlines()
         self.assertEqual(sorted(lines), sorted("[%d] working on %d" % (i, i) for i in range(30)))
         self.assertEqual(self.value("int sum = 0; for (int s : squares) sum += s; sum"), str(sum(i * i for i in range(30))))
@@ -67,13 +80,11 @@ class PoolTest(jmp_client.KernelTestCase):
                                  "System.out.println(\"started \" + i);\nThread.sleep(600_000);\nreturn i;")
         started = False
         while not started:
-            msg = self.kc.get_iopub_msg(timeout=60)
+            msg = self.kc.get_iopub_msg(timeout=jmp_client.TIMEOUT)
             started = (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
                        and "started" in msg["content"]["text"])
-        begin = time.time()
         self.km.interrupt_kernel()
-        reply = jmp_client.shell_reply(self.kc, msg_id, 30)
-        self.assertLess(time.time() - begin, 5, "interrupt took too long")
+        reply = jmp_client.shell_reply(self.kc, msg_id, jmp_client.TIMEOUT)
         self.assertEqual(reply["content"]["ename"], "Interrupted")
         self.assertIn("were cancelled", reply["content"]["evalue"])
         jmp_client.collect(self.kc, msg_id)

@@ -4,8 +4,14 @@ values while other cells run."""
 import re
 import time
 import unittest
+from queue import Empty
 
 import jmp_client
+
+
+def tickets_in(table):
+    """The value of `tickets` in the text form of the %%shared table."""
+    return int(re.search(r"tickets\s+SharedCounter\s+(-?\d+)", table).group(1))
 
 
 class SharedTest(jmp_client.KernelTestCase):
@@ -19,27 +25,38 @@ class SharedTest(jmp_client.KernelTestCase):
         self.assertRegex(table["data"]["text/plain"], r"tickets\s+SharedCounter\s+60")
         self.assertRegex(table["data"]["text/plain"], r"done\s+SharedEvent\s+clear")
         self.assertIn("<table", table["data"]["text/html"])
-        msg_id = self.kc.execute("%%spawn -n 3\nwhile (tickets.decrementAndGet() >= 0) {\n"
-                                 "    sold.merge(Worker.name(), 1, Integer::sum);\n    Thread.sleep(25);\n}\n"
-                                 "done.set();\nreturn sold.get(Worker.name());")
+        # Once fewer than 30 tickets are left, the workers wait for a file the test creates only
+        # after the table has shown such an intermediate value: it must, whatever the timing.
+        gate = jmp_client.release_file()
+        msg_id = self.kc.execute("%%%%spawn -n 3\nwhile (tickets.decrementAndGet() >= 0) {\n"
+                                 "    sold.merge(Worker.name(), 1, Integer::sum);\n"
+                                 "    if (tickets.get() < 30) { %s }\n    Thread.sleep(25);\n}\n"
+                                 "done.set();\nreturn sold.get(Worker.name());" % jmp_client.await_file(gate))
         seen = []
-        deadline = time.time() + 90
-        finished = False
+        released = finished = False
+        deadline = time.time() + 4 * jmp_client.TIMEOUT
         while time.time() < deadline and not (finished and seen and "-3" in seen[-1]):
             try:
                 msg = self.kc.get_iopub_msg(timeout=1)
-            except Exception:
+            except Empty:
                 continue
             parent = msg["parent_header"].get("msg_id")
             if parent == msg_id and msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                self.assertTrue(released, "the cell ended while the workers waited")
                 finished = True
             if parent == shared_parent and msg["msg_type"] == "update_display_data":
                 self.assertEqual(msg["content"]["transient"]["display_id"], display_id)
                 seen.append(msg["content"]["data"]["text/plain"])
+                if not released and 0 < tickets_in(seen[-1]) < 30:
+                    jmp_client.release(gate)
+                    released = True
+        if not released:
+            jmp_client.release(gate)
+            self.fail("the table never showed fewer than 30 tickets while the workers waited: %s" % seen)
         reply = jmp_client.shell_reply(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        counts = [int(re.search(r"tickets\s+SharedCounter\s+(-?\d+)", s).group(1)) for s in seen]
-        self.assertGreaterEqual(len(counts), 3, "the table was updated while the workers ran: %s" % seen)
+        counts = [tickets_in(s) for s in seen]
+        self.assertGreaterEqual(len(counts), 2, "the table was updated while the workers ran: %s" % seen)
         self.assertEqual(counts, sorted(counts, reverse=True), "tickets only go down: %s" % counts)
         self.assertTrue(any(0 < c < 60 for c in counts), "an intermediate value was shown: %s" % counts)
         self.assertRegex(seen[-1], r"done\s+SharedEvent\s+set")

@@ -190,15 +190,17 @@ class PoolIT extends WorkerTracking {
     @Test
     void cancelInterruptsRunningTaskAndGetThrowsCancellation() throws Exception {
         try (Pool pool = Pool.builder().processes(1).cancelGrace(Duration.ofSeconds(10)).build()) {
+            String running = runningMarker();
             AsyncResult<String> r = pool.applyAsync(() -> {
                 try {
+                    java.nio.file.Files.createFile(java.nio.file.Path.of(running));
                     Thread.sleep(60_000);
                     return "slept";
                 } catch (InterruptedException e) {
                     return "interrupted";
                 }
             });
-            Thread.sleep(500);
+            awaitFile(running);
             long pid = pool.pids().get(0);
             assertTrue(r.cancel());
             assertTrue(r.isCancelled());
@@ -213,14 +215,16 @@ class PoolIT extends WorkerTracking {
     void taskIgnoringInterruptIsKilledAfterGraceAndWorkerReplaced() throws Exception {
         try (Pool pool = Pool.builder().processes(1).cancelGrace(Duration.ofMillis(300)).build()) {
             long pid = pool.apply(Worker::pid);
+            String running = runningMarker();
             AsyncResult<Integer> r = pool.applyAsync(() -> {
+                java.nio.file.Files.createFile(java.nio.file.Path.of(running));
                 while (true) {
                     Thread.onSpinWait();
                 }
             });
-            Thread.sleep(300);
+            awaitFile(running);
             r.cancel();
-            assertTrue(WorkerTracking.survivors(List.of(pid), 10_000).isEmpty(), "stubborn worker killed");
+            assertTrue(WorkerTracking.survivors(List.of(pid), 60_000).isEmpty(), "stubborn worker killed");
             long next = pool.apply(Worker::pid);
             assertTrue(next != pid);
         }
@@ -272,7 +276,7 @@ class PoolIT extends WorkerTracking {
         assertTrue(closed.getMessage().contains("Pool not running"), closed.getMessage());
         pool.join();
         assertEquals(range(6), r.get(), "close lets submitted work finish");
-        assertTrue(WorkerTracking.survivors(pids, 5000).isEmpty());
+        assertTrue(WorkerTracking.survivors(pids, 60_000).isEmpty());
 
         Pool other = new Pool(2);
         CountDownLatch never = new CountDownLatch(1);
@@ -282,7 +286,7 @@ class PoolIT extends WorkerTracking {
         });
         other.terminate();
         assertThrows(CancellationException.class, pending::get);
-        assertTrue(WorkerTracking.survivors(other.pids(), 5000).isEmpty());
+        assertTrue(WorkerTracking.survivors(other.pids(), 60_000).isEmpty());
         never.countDown();
     }
 
@@ -319,5 +323,21 @@ class PoolIT extends WorkerTracking {
                     () -> ex.submit(() -> 1));
             assertTrue(notSerial.getMessage().contains("serializable"), notSerial.getMessage());
         }
+    }
+
+    /** A path, not yet created, that a task creates once it runs. */
+    private static String runningMarker() throws java.io.IOException {
+        java.nio.file.Path p = java.nio.file.Files.createTempFile("jmp-pool-running", ".marker");
+        java.nio.file.Files.delete(p);
+        p.toFile().deleteOnExit();
+        return p.toString();
+    }
+
+    /** Waits until the task has created its marker (the test's timeout is the hang detector). */
+    private static void awaitFile(String path) throws InterruptedException {
+        while (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+            Thread.sleep(5);
+        }
+        java.nio.file.Path.of(path).toFile().delete();
     }
 }

@@ -130,7 +130,7 @@ class ProcessIT extends WorkerTracking {
         assertEquals(3, out.get(1).get(0));
         long grandchild = (Long) out.get(0).get(1);
         assertNotEquals(p.pid(), grandchild);
-        assertTrue(survivors(List.of(grandchild), 3000).isEmpty(), "the grandchild exits with its parent");
+        assertTrue(survivors(List.of(grandchild), 60_000).isEmpty(), "the grandchild exits with its parent");
     }
 
     @Test

@@ -136,10 +136,10 @@ class MagicOptionsTest {
         Path bin = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
         assertTrue(bin.toFile().setExecutable(true));
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
-        MagicOptions java17 = new MagicOptions("%%demo", "%%demo [--java PATH]").value("--java");
-        String e = assertThrows(MagicException.class, () -> java17.parse(List.of("--java", home.toString()))
-                .javaHome("--java")).getMessage();
-        assertEquals("%%demo: --java: " + home + " is Java 17.0.2, older than the kernel's Java " + kernel
-                + ", whose class files the workers run; give a Java " + kernel + " or later", e);
+        MagicOptions java17 = new MagicOptions("%%demo", MagicOption.javaHome("--java", "the workers' Java"));
+        String e = assertThrows(MagicException.class, () -> java17.parse(List.of("--java", home.toString())))
+                .getMessage();
+        assertTrue(e.startsWith("%%demo: option --java " + home + " is Java 17.0.2, older than the kernel's Java " + kernel
+                + ", whose class files the workers run; give a Java " + kernel + " or later"), e);
     }
 }
