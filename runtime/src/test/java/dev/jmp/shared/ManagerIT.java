@@ -235,7 +235,7 @@ class ManagerIT extends WorkerTracking {
     }
 
     private static dev.jmp.internal.supervisor.Supervisor Supervisor() {
-        return dev.jmp.internal.supervisor.Supervisor.get();
+        return dev.jmp.internal.supervisor.DefaultSupervisor.get();
     }
 
     @Test
