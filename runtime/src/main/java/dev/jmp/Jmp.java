@@ -1,11 +1,9 @@
 package dev.jmp;
 
 import dev.jmp.error.RemoteException;
+import dev.jmp.internal.supervisor.DefaultSupervisor;
 import dev.jmp.internal.supervisor.RuntimeSettings;
-import dev.jmp.internal.supervisor.Supervisor;
-import dev.jmp.internal.supervisor.WorkerHandle;
 import dev.jmp.internal.util.Durations;
-import dev.jmp.internal.wire.message.AddClasspath;
 import dev.jmp.spi.ClassSource;
 import dev.jmp.spi.OutputListener;
 import dev.jmp.spi.Subscription;
@@ -14,14 +12,14 @@ import dev.jmp.spi.TaskPreparers;
 import dev.jmp.spi.TraceFormat;
 import dev.jmp.spi.WorkerInfo;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The runtime's settings and hooks, for programs and for the kernel. The runtime starts by
- * itself on first use (a {@link Process} start, a {@link Pool}); nothing here is required for a
- * plain {@code main}.
+ * The default runtime's settings and hooks, for programs and for the kernel. The default runtime
+ * ({@link JmpRuntime#defaultRuntime()}) starts by itself on first use (a {@link Process} start, a
+ * {@link Pool}); nothing here is required for a plain {@code main}. Class sources, task
+ * preparers and the trace formatter serve every runtime of the JVM.
  */
 public final class Jmp {
 
@@ -81,16 +79,11 @@ public final class Jmp {
 
     /** Adds jars or directories to the classpath of every worker, running ones included. */
     public static void addClasspath(Path... paths) {
-        settings().addClasspath(Arrays.asList(paths));
-        Supervisor s = Supervisor.peek();
-        if (s != null) {
-            List<String> abs = new ArrayList<>();
-            for (Path p : paths) {
-                abs.add(p.toAbsolutePath().toString());
-            }
-            for (WorkerHandle w : s.workers()) {
-                w.send(new AddClasspath(abs), List.of());
-            }
+        JmpRuntime r = JmpRuntime.runningDefault();
+        if (r != null) {
+            r.addClasspath(paths);
+        } else {
+            settings().addClasspath(Arrays.asList(paths));
         }
     }
 
@@ -110,20 +103,21 @@ public final class Jmp {
 
     /** Keeps {@code n} idle workers started, so pools and processes start in milliseconds. */
     public static void setWarmWorkers(int n) {
-        settings().setWarmWorkers(n);
-        Supervisor s = Supervisor.peek();
-        if (s != null) {
-            s.warm().trim();
-            s.execute(s.warm()::refill);
+        JmpRuntime r = JmpRuntime.runningDefault();
+        if (r != null) {
+            r.setWarmWorkers(n);
+        } else {
+            settings().setWarmWorkers(n);
         }
     }
 
     /** Sets JVM options every new worker starts with (warm workers are restarted). */
     public static void setWorkerJvmOptions(String... options) {
-        settings().setJvmOptions(Arrays.asList(options));
-        Supervisor s = Supervisor.peek();
-        if (s != null) {
-            s.execute(s.warm()::recycle);
+        JmpRuntime r = JmpRuntime.runningDefault();
+        if (r != null) {
+            r.setWorkerJvmOptions(options);
+        } else {
+            settings().setJvmOptions(Arrays.asList(options));
         }
     }
 
@@ -146,7 +140,9 @@ public final class Jmp {
      * {@code patience} in all for the workers' task counts (-1 for a worker that did not answer).
      */
     public static List<WorkerInfo> workers(java.time.Duration patience) {
-        return dev.jmp.internal.supervisor.WorkerInventory.snapshot(Supervisor.peek(), Durations.check(patience));
+        Durations.check(patience);
+        JmpRuntime r = JmpRuntime.runningDefault();
+        return r == null ? List.of() : r.workers(patience);
     }
 
     /**
@@ -156,13 +152,13 @@ public final class Jmp {
      * @return the pids, empty when the runtime is not running
      */
     public static List<Long> launchedPids() {
-        Supervisor s = Supervisor.peek();
-        return s == null ? List.of() : s.launchedPids();
+        JmpRuntime r = JmpRuntime.runningDefault();
+        return r == null ? List.of() : r.launchedPids();
     }
 
     /** Starts the runtime now (it otherwise starts on first use), e.g. to fill the warm set early. */
     public static void start() {
-        Supervisor.get();
+        JmpRuntime.defaultRuntime();
     }
 
     /**
@@ -170,6 +166,6 @@ public final class Jmp {
      * next use starts a fresh runtime.
      */
     public static void shutdown() {
-        Supervisor.shutdownNow();
+        DefaultSupervisor.shutdown();
     }
 }

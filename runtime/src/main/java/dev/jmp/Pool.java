@@ -14,7 +14,6 @@ import dev.jmp.internal.pool.Job;
 import dev.jmp.internal.pool.PoolScheduler;
 import dev.jmp.internal.pool.StreamingSink;
 import dev.jmp.internal.serial.Values;
-import dev.jmp.internal.supervisor.RuntimeSettings;
 import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerOptions;
@@ -55,6 +54,7 @@ import java.util.function.Function;
 public class Pool implements AutoCloseable {
 
     private static final int IMAP_WINDOW = 10_000;
+    private final Supervisor supervisor;
     private final PoolScheduler scheduler;
     private final ExecutorService callbacks;
 
@@ -76,8 +76,9 @@ public class Pool implements AutoCloseable {
         if (b.processes < 1) {
             throw new IllegalArgumentException("a Pool needs at least 1 process, not " + b.processes);
         }
-        this.scheduler = new PoolScheduler(Supervisor.get(), b.processes,
-                new WorkerOptions(b.jvmOptions, b.env, b.javaHome), b.retries, b.grace, b.namePrefix);
+        this.supervisor = (b.runtime != null ? b.runtime : JmpRuntime.defaultRuntime()).supervisor();
+        this.scheduler = new PoolScheduler(supervisor, b.processes, new WorkerOptions(b.jvmOptions, b.env, b.javaHome),
+                b.retries, b.grace, b.namePrefix);
         this.callbacks = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jmp-pool-callbacks");
             t.setDaemon(true);
@@ -100,8 +101,18 @@ public class Pool implements AutoCloseable {
         private Path javaHome;
         private Duration grace = Duration.ofSeconds(2);
         private String namePrefix = "PoolWorker-";
+        private JmpRuntime runtime;
 
         private Builder() {
+        }
+
+        /** The runtime whose workers the pool uses (default: {@link JmpRuntime#defaultRuntime()}). */
+        public Builder runtime(JmpRuntime rt) {
+            if (rt == null) {
+                throw new IllegalArgumentException("the runtime must not be null");
+            }
+            this.runtime = rt;
+            return this;
         }
 
         /** Number of workers (default: available processors). */
@@ -194,7 +205,7 @@ public class Pool implements AutoCloseable {
         for (T item : items) {
             encoded.add(Values.encodeItem(item, encoded.size()));
         }
-        return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, Pool::decodeAll, callback,
+        return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, this::decodeAll, callback,
                 errorCallback);
     }
 
@@ -210,7 +221,7 @@ public class Pool implements AutoCloseable {
         for (Map.Entry<? extends A, ? extends B> p : pairs) {
             encoded.add(Values.encodeArgs(new Object[] {p.getKey(), p.getValue()}, "items[" + encoded.size() + "]"));
         }
-        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), "bi", 0, encoded, Pool::decodeAll, null, null).get();
+        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), "bi", 0, encoded, this::decodeAll, null, null).get();
     }
 
     /** Starts a starmap and returns at once ({@code chunksize} 0 for adaptive). */
@@ -219,7 +230,7 @@ public class Pool implements AutoCloseable {
         for (Object[] args : argLists) {
             encoded.add(Values.encodeArgs(args, "items[" + encoded.size() + "]"));
         }
-        return submit(ShippedFunction.of(fn, "task"), "star", chunksize, encoded, Pool::decodeAll, null, null);
+        return submit(ShippedFunction.of(fn, "task"), "star", chunksize, encoded, this::decodeAll, null, null);
     }
 
     /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
@@ -271,7 +282,7 @@ public class Pool implements AutoCloseable {
     public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, "call", 1, List.of(Values.encode(null, "args")), Pool::decodeOne, callback,
+        return submit(shipped, "call", 1, List.of(Values.encode(null, "args")), this::decodeOne, callback,
                 errorCallback);
     }
 
@@ -280,7 +291,7 @@ public class Pool implements AutoCloseable {
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         byte[] a = Values.encodeArgs(args == null ? new Object[0] : args, "args");
-        return submit(shipped, "star", 1, List.of(a), Pool::decodeOne, callback, errorCallback);
+        return submit(shipped, "star", 1, List.of(a), this::decodeOne, callback, errorCallback);
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
@@ -292,7 +303,7 @@ public class Pool implements AutoCloseable {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
         CollectingSink sink = new CollectingSink();
-        Job job = new Job(Supervisor.get().nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
+        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
         AsyncResult<R> result = new AsyncResult<>(job.id, sink, encoded.size(), decoder,
                 () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
                 callbacks);
@@ -324,7 +335,7 @@ public class Pool implements AutoCloseable {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         ItemSource source = ItemSource.lazy();
         StreamingSink sink = new StreamingSink(ordered);
-        Job job = new Job(Supervisor.get().nextId(), shipped, "apply", chunksize, source, sink);
+        Job job = new Job(supervisor.nextId(), shipped, "apply", chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
         Thread feeder = new Thread(() -> {
@@ -355,17 +366,18 @@ public class Pool implements AutoCloseable {
         feeder.setDaemon(true);
         feeder.start();
         return new ResultIterator<>(job.id, sink, window::release,
-                () -> scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed")));
+                () -> scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed")),
+                supervisor.settings().resultLoader());
     }
 
     @SuppressWarnings("unchecked")
-    private static <R> R decodeOne(List<ItemResult> results) {
-        return (R) results.get(0).value(RuntimeSettings.global().resultLoader());
+    private <R> R decodeOne(List<ItemResult> results) {
+        return (R) results.get(0).value(supervisor.settings().resultLoader());
     }
 
     @SuppressWarnings("unchecked")
-    private static <R> R decodeAll(List<ItemResult> results) {
-        ClassLoader loader = RuntimeSettings.global().resultLoader();
+    private <R> R decodeAll(List<ItemResult> results) {
+        ClassLoader loader = supervisor.settings().resultLoader();
         List<Object> out = new ArrayList<>(results.size());
         for (ItemResult r : results) {
             out.add(r.value(loader));

@@ -14,6 +14,7 @@ import dev.jmp.internal.supervisor.Dispatch;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.TaskWorker;
 import dev.jmp.internal.supervisor.WorkerExit;
 import dev.jmp.internal.supervisor.WorkerHandle;
 import dev.jmp.internal.supervisor.WorkerOptions;
@@ -75,7 +76,10 @@ public class Process implements SerialRunnable {
     private transient volatile ErrorInfo error;
     private transient volatile WorkerExit exit;
     private transient CompletableFuture<WorkerExit> ended;
+    private final transient CompletableFuture<Process> exited = new CompletableFuture<>();
     private transient Member member;
+    private transient JmpRuntime runtime;
+    private transient volatile Supervisor supervisor;
 
     /** A process that runs {@code target}. */
     public Process(SerialRunnable target) {
@@ -184,6 +188,19 @@ public class Process implements SerialRunnable {
         return this;
     }
 
+    /**
+     * Runs the process in {@code rt}'s workers (before {@link #start()}); without this, the
+     * {@linkplain JmpRuntime#defaultRuntime() default runtime}'s.
+     */
+    public Process runtime(JmpRuntime rt) {
+        notStarted("runtime");
+        if (rt == null) {
+            throw new IllegalArgumentException("the runtime must not be null");
+        }
+        this.runtime = rt;
+        return this;
+    }
+
     private void notStarted(String what) {
         if (ended != null) {
             throw new IllegalStateException("cannot set " + what + " of " + name + ": it was already started");
@@ -216,11 +233,12 @@ public class Process implements SerialRunnable {
         if ("star".equals(k)) {
             argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
         }
-        Supervisor sup = Supervisor.get();
+        Supervisor sup = (runtime != null ? runtime : JmpRuntime.defaultRuntime()).supervisor();
         CompletableFuture<WorkerExit> f = new CompletableFuture<>();
         Member m = new Member();
         WorkerHandle w = sup.acquire(new WorkerOptions(jvmOptions, env, javaHome), m);
         this.worker = w;
+        this.supervisor = sup;
         this.member = m;
         this.ended = f;
         this.jobId = sup.nextId();
@@ -269,6 +287,17 @@ public class Process implements SerialRunnable {
         }
     }
 
+    /**
+     * Completes with this process when it has ended (its exit code, result and output are in),
+     * like {@link java.lang.Process#onExit()}; for a process not started yet, once it is started
+     * and has ended. Completing or cancelling the returned future does not affect the process.
+     *
+     * @return a new future each call
+     */
+    public CompletableFuture<Process> onExit() {
+        return exited.copy();
+    }
+
     private CompletableFuture<WorkerExit> started(String what) {
         CompletableFuture<WorkerExit> f = ended;
         if (f == null) {
@@ -314,7 +343,7 @@ public class Process implements SerialRunnable {
         if (b == null) {
             return null;
         }
-        return resultRaw ? b : Values.decode(b, Supervisor.get().settings().resultLoader());
+        return resultRaw ? b : Values.decode(b, supervisor.settings().resultLoader());
     }
 
     /** The exception the target threw, or {@code null}. */
@@ -367,7 +396,7 @@ public class Process implements SerialRunnable {
     /** The process's side of the supervisor: results, exit, and the runtime's end. */
     private final class Member implements WorkerOwner, RuntimeMember {
         @Override
-        public void onOutcome(WorkerHandle w, TaskOutcome o, List<byte[]> frames) {
+        public void onOutcome(TaskWorker w, TaskOutcome o, List<byte[]> frames) {
             boolean ok = false;
             if ("ok".equals(o.status())) {
                 ValueList.Reader r = new ValueList.Reader(frames, o.frame());
@@ -386,13 +415,11 @@ public class Process implements SerialRunnable {
         }
 
         @Override
-        public void onExit(WorkerHandle w, WorkerExit e) {
+        public void onExit(TaskWorker w, WorkerExit e) {
             exit = e;
-            Supervisor s = Supervisor.peek();
-            if (s != null) {
-                s.removeMember(this);
-            }
+            supervisor.removeMember(this);
             ended.complete(e);
+            exited.complete(Process.this);
         }
 
         @Override

@@ -26,13 +26,15 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
     private final StreamingSink sink;
     private final Runnable onTake;
     private final Runnable cancel;
+    private final ClassLoader loader;
     private StreamingSink.Next ahead;
     private boolean finished;
     private long lastIndex = -1;
     private ItemTiming lastTiming;
 
-    ResultIterator(long jobId, StreamingSink sink, Runnable onTake, Runnable cancel) {
+    ResultIterator(long jobId, StreamingSink sink, Runnable onTake, Runnable cancel, ClassLoader loader) {
         this.jobId = jobId;
+        this.loader = loader;
         this.sink = sink;
         this.onTake = onTake;
         this.cancel = cancel;
@@ -80,7 +82,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R>, AutoCl
         lastIndex = n.index();
         lastTiming = n.result().timing();
         onTake.run();
-        return (R) n.result().value(dev.jmp.internal.supervisor.RuntimeSettings.global().resultLoader());
+        return (R) n.result().value(loader);
     }
 
     private StreamingSink.Next take(long nanos) {

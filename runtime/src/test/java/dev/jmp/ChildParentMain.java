@@ -26,10 +26,10 @@ public final class ChildParentMain {
             Process p = new Process(() -> Thread.sleep(600_000)).start();
             pids.addAll(pool.pids());
             pids.add(p.pid());
-            while (dev.jmp.internal.supervisor.Supervisor.get().warm().size() < 1) {
+            while (dev.jmp.internal.supervisor.DefaultSupervisor.get().warm().size() < 1) {
                 Thread.sleep(10);
             }
-            for (var w : dev.jmp.internal.supervisor.Supervisor.get().workers()) {
+            for (var w : dev.jmp.internal.supervisor.DefaultSupervisor.get().workers()) {
                 if (!pids.contains(w.pid())) {
                     pids.add(w.pid());
                 }

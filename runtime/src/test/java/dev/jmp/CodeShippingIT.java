@@ -123,7 +123,7 @@ class CodeShippingIT extends WorkerTracking {
             SerializationException e = assertThrows(SerializationException.class, p::start);
             assertEquals("task.arg$1.conn", e.path());
             assertEquals("java.net.ServerSocket", e.typeName());
-            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.Supervisor.peek();
+            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.DefaultSupervisor.peek();
             assertTrue(s == null || s.launchedPids().isEmpty(), "no worker was started for a task that cannot be sent");
             try (Pool pool = new Pool(1)) {
                 SerializationException arg = assertThrows(SerializationException.class,

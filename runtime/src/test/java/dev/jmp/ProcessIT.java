@@ -147,7 +147,7 @@ class ProcessIT extends WorkerTracking {
     void aWarmWorkerServesAProcessStart() throws Exception {
         Jmp.setWarmWorkers(1);
         try {
-            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.Supervisor.get();
+            dev.jmp.internal.supervisor.Supervisor s = dev.jmp.internal.supervisor.DefaultSupervisor.get();
             long deadline = System.currentTimeMillis() + 60_000;
             while (s.warm().size() < 1 || !s.workers().get(0).ready().isDone()) {
                 assertTrue(System.currentTimeMillis() < deadline, "a warm worker starts");

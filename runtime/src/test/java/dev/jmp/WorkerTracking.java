@@ -2,6 +2,7 @@ package dev.jmp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.internal.supervisor.DefaultSupervisor;
 import dev.jmp.internal.supervisor.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public abstract class WorkerTracking {
 
     @AfterEach
     void noWorkerOutlivesTheTest() throws InterruptedException {
-        Supervisor s = Supervisor.peek();
+        Supervisor s = DefaultSupervisor.peek();
         List<Long> pids = s == null ? List.of() : s.launchedPids();
         Jmp.shutdown();
         List<Long> left = survivors(pids, 60_000);  // a hang detector: a loaded machine is slow to reap

@@ -1,5 +1,6 @@
 package dev.jmp.shared;
 
+import dev.jmp.JmpRuntime;
 import dev.jmp.Worker;
 import dev.jmp.error.ManagerClosedException;
 import dev.jmp.error.SerializationException;
@@ -12,7 +13,7 @@ import dev.jmp.internal.mapped.DoubleCells;
 import dev.jmp.internal.mapped.ElementKind;
 import dev.jmp.internal.mapped.IntCells;
 import dev.jmp.internal.mapped.LongCells;
-import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.supervisor.RuntimeAccess;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ import java.util.List;
  * heartbeat timeout; at once when the worker is seen to exit), waiters on their conditions are
  * woken, and the next acquirer can tell ({@link SharedLock#lastHolderDied()}).
  *
- * <p>A manager lives until {@link #shutdown()} (or the end of the jmp runtime); a proxy used
+ * <p>A manager lives until {@link #shutdown()} (or the end of its jmp runtime); a proxy used
  * after that fails with {@link ManagerClosedException}. A {@code Manager} is itself
  * serializable, so a task can create shared objects too.
  */
@@ -50,14 +51,37 @@ public final class Manager implements AutoCloseable, Serializable {
     private static final long serialVersionUID = 1L;
     private final String id;
 
-    /** Starts a manager in this runtime's parent (starting the runtime if needed). */
+    /**
+     * Starts a manager: in a worker, in the parent of the worker's runtime; otherwise in the
+     * {@linkplain JmpRuntime#defaultRuntime() default runtime} (starting it if needed).
+     */
     public Manager() {
         if (Worker.inWorker()) {
             this.id = ManagerCalls.call("manager.start", new ManagerRequest(null, 0, 0, 0, -1, 0), List.of())
                     .reply().s();
         } else {
-            this.id = ManagerService.in(Supervisor.get()).start();
+            this.id = startIn(JmpRuntime.defaultRuntime());
         }
+    }
+
+    /**
+     * Starts a manager in {@code runtime}; it shuts down when the runtime closes.
+     *
+     * @throws IllegalArgumentException if {@code runtime} is null
+     * @throws IllegalStateException    if the runtime was closed
+     */
+    public Manager(JmpRuntime runtime) {
+        if (runtime == null) {
+            throw new IllegalArgumentException("the runtime must not be null");
+        }
+        this.id = startIn(runtime);
+    }
+
+    private static String startIn(JmpRuntime runtime) {
+        if (runtime.isClosed()) {
+            throw new IllegalStateException("the jmp runtime was shut down");
+        }
+        return ManagerService.in(RuntimeAccess.supervisor(runtime)).start();
     }
 
     /** The manager's id, unique in its runtime. */

@@ -11,7 +11,9 @@ package dev.jmp.spi;
  *                      for work) or {@code busy} (owned by a process or pool)
  * @param startedMillis when it was started (epoch millis)
  * @param tasksDone     tasks it finished, or -1 if it did not answer in time
+ * @param cpuNanos      CPU time its process used, as it reported, or -1 if it did not answer
+ * @param rssBytes      its process's resident memory, as it reported, or -1 if unknown
  */
 public record WorkerInfo(String id, String name, int index, long pid, String state, long startedMillis,
-                         long tasksDone) {
+                         long tasksDone, long cpuNanos, long rssBytes) {
 }

@@ -9,6 +9,7 @@ import dev.jmp.Jmp;
 import dev.jmp.Process;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.WorkerTracking;
+import dev.jmp.internal.supervisor.DefaultSupervisor;
 import dev.jmp.internal.supervisor.Supervisor;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -83,7 +84,7 @@ class TaskPreparerIT extends WorkerTracking {
 
     @Test
     void refusingPreparerStartsNothing() {
-        Supervisor before = Supervisor.peek();
+        Supervisor before = DefaultSupervisor.peek();
         List<Long> pidsBefore = before == null ? List.of() : before.launchedPids();
         add(task -> {
             throw new IllegalArgumentException("variable `conn` cannot be sent");
@@ -93,7 +94,7 @@ class TaskPreparerIT extends WorkerTracking {
         assertEquals("variable `conn` cannot be sent", e.getMessage());
         assertEquals(-1, p.pid());
         assertNull(p.exitCode());
-        Supervisor after = Supervisor.peek();
+        Supervisor after = DefaultSupervisor.peek();
         assertEquals(pidsBefore, after == null ? List.of() : after.launchedPids(), "no worker was launched");
     }
 

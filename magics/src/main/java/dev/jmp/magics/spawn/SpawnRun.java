@@ -2,6 +2,7 @@ package dev.jmp.magics.spawn;
 
 import dev.jmp.spi.OutputEvent;
 import dev.jmp.Process;
+import dev.jmp.ProcessGroup;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.render.OutputDispatcher;
@@ -19,17 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One {@code %%spawn} run: its processes, their output (streamed live into the cell that
- * started the run, and kept for {@code --group} and {@code %wait}), a watcher that notes when
- * each worker ends and enforces {@code --timeout}, and the outcomes.
+ * One {@code %%spawn} run: its processes (a {@link ProcessGroup}), their output (streamed live
+ * into the cell that started the run, and kept for {@code --group} and {@code %wait}), when each
+ * worker ended (from {@link Process#onExit()}), the {@code --timeout}, and the outcomes.
  */
 final class SpawnRun {
 
-    private static final long POLL_MILLIS = 10;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final String name;
     private final SpawnOptions options;
     private final List<Process> processes = new ArrayList<>();
+    private final ProcessGroup group;
     private final List<String> workerNames = new ArrayList<>();
     private final OutputLog log = new OutputLog();
     private final CellOutput cell;
@@ -65,6 +67,7 @@ final class SpawnRun {
             }
             processes.add(p);
         }
+        this.group = new ProcessGroup(processes);
     }
 
     String name() {
@@ -121,28 +124,36 @@ final class SpawnRun {
                 throw new IllegalStateException("a running process is already named " + workerNames.get(i));
             }
         }
-        startNanos = System.nanoTime();
+        CompletableFuture<?>[] ends = new CompletableFuture<?>[processes.size()];
         for (int i = 0; i < processes.size(); i++) {
-            try {
-                startedNanos[i] = System.nanoTime();
-                processes.get(i).start();
-            } catch (RuntimeException e) {
-                for (int j = 0; j < i; j++) {
-                    processes.get(j).kill();
-                }
-                for (int j = 0; j < i; j++) {
-                    processes.get(j).join(Duration.ofSeconds(5));
-                }
-                releaseClaims(workerNames.size());
-                if (live != null) {
-                    live.close();
-                }
-                throw e;
-            }
+            int index = i;
+            ends[i] = processes.get(i).onExit().thenRun(() -> endNanos[index] = System.nanoTime());
         }
-        Thread watcher = new Thread(this::watch, "jmp-spawn-" + name);
-        watcher.setDaemon(true);
-        watcher.start();
+        startNanos = System.nanoTime();
+        try {
+            group.start(p -> startedNanos[processes.indexOf(p)] = System.nanoTime());
+        } catch (RuntimeException e) {
+            releaseClaims(workerNames.size());
+            if (live != null) {
+                live.close();
+            }
+            throw e;
+        }
+        // The outcomes are gathered on a thread of the run's own, not on the runtime's thread that
+        // reported the last exit.
+        CompletableFuture.allOf(ends).whenCompleteAsync((v, e) -> finish(), r -> {
+            Thread t = new Thread(r, "jmp-spawn-" + name);
+            t.setDaemon(true);
+            t.start();
+        });
+        if (options.timeoutSeconds() > 0) {
+            long nanos = (long) (options.timeoutSeconds() * 1e9);
+            CompletableFuture.runAsync(() -> {
+                if (stopReason == null && !done.isDone()) {
+                    stop("timeout");
+                }
+            }, CompletableFuture.delayedExecutor(startNanos + nanos - System.nanoTime(), TimeUnit.NANOSECONDS));
+        }
     }
 
     private void releaseClaims(int upTo) {
@@ -172,56 +183,17 @@ final class SpawnRun {
         }
     }
 
-    private void watch() {
-        long deadline = options.timeoutSeconds() > 0
-                ? startNanos + (long) (options.timeoutSeconds() * 1e9) : Long.MAX_VALUE;
+    private void finish() {
         try {
-            while (true) {
-                long now = System.nanoTime();
-                boolean running = false;
-                for (int i = 0; i < processes.size(); i++) {
-                    if (endNanos[i] == 0) {
-                        if (processes.get(i).isAlive()) {
-                            running = true;
-                        } else {
-                            endNanos[i] = now;
-                        }
-                    }
-                }
-                if (!running) {
-                    break;
-                }
-                if (now - deadline >= 0 && stopReason == null) {
-                    stop("timeout");
-                }
-                awaitAnyEnd();
-            }
             if (live != null) {
                 live.close();
             }
             releaseClaims(workerNames.size());
             done.complete(outcomes());
-        } catch (InterruptedException e) {
-            done.completeExceptionally(e);
         } catch (RuntimeException | Error e) {
             releaseClaims(workerNames.size());
             done.completeExceptionally(e);
         }
-    }
-
-    /** Waits up to the poll interval, returning as soon as the first running process ends. */
-    private void awaitAnyEnd() throws InterruptedException {
-        for (int i = 0; i < processes.size(); i++) {
-            if (endNanos[i] == 0) {
-                try {
-                    processes.get(i).join(Duration.ofMillis(POLL_MILLIS));
-                } catch (dev.jmp.error.WaitInterruptedException e) {
-                    throw new InterruptedException("the watcher of " + name + " was interrupted");
-                }
-                return;
-            }
-        }
-        Thread.sleep(POLL_MILLIS);
     }
 
     private List<WorkerOutcome> outcomes() {
@@ -256,11 +228,7 @@ final class SpawnRun {
                 stopReason = reason;
             }
         }
-        for (Process p : processes) {
-            if (p.isAlive()) {
-                p.terminate(Duration.ofSeconds(2));
-            }
-        }
+        group.stop(STOP_GRACE);
     }
 
     /**
@@ -273,7 +241,7 @@ final class SpawnRun {
         try {
             return done.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the watcher of " + name + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("the run " + name + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -295,7 +263,7 @@ final class SpawnRun {
     }
 
     /**
-     * Runs an action when the run ends (on the watcher thread).
+     * Runs an action when the run ends (on the run's own thread).
      *
      * @param action receives the outcomes
      */

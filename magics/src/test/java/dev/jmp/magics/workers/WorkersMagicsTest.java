@@ -38,7 +38,7 @@ class WorkersMagicsTest {
     void tableOfThisProcess() {
         long pid = ProcessHandle.current().pid();
         long now = System.currentTimeMillis();
-        String text = WorkersMagics.table(List.of(new WorkerInfo("w1-ab", "train", 0, pid, "busy", now - 65_000, 3)),
+        String text = WorkersMagics.table(List.of(new WorkerInfo("w1-ab", "train", 0, pid, "busy", now - 65_000, 3, -1, -1)),
                 now).text();
         String[] lines = text.split("\n");
         assertEquals("1 worker (1 busy)", lines[0]);

@@ -9,8 +9,6 @@ import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.service.ServiceClients;
 import dev.jmp.internal.service.ServiceResult;
-import dev.jmp.internal.supervisor.RuntimeSettings;
-import dev.jmp.internal.supervisor.Supervisor;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,12 +34,17 @@ public final class ManagerCalls {
     private ManagerCalls() {
     }
 
-    /** A reply and its user values. */
-    public record Result(ManagerReply reply, List<byte[]> frames) {
+    /**
+     * A reply and its user values.
+     *
+     * @param loader what the values are decoded with: the task loader in a worker, the hosting
+     *               runtime's result loader in the parent
+     */
+    public record Result(ManagerReply reply, List<byte[]> frames, ClassLoader loader) {
 
-        /** Decodes user value {@code i} with this process's loader. */
+        /** Decodes user value {@code i}. */
         public Object value(int i) {
-            return decode(frames.get(i));
+            return Values.decode(frames.get(i), loader);
         }
     }
 
@@ -74,11 +77,13 @@ public final class ManagerCalls {
     private static Result invoke(String op, ManagerRequest r, List<byte[]> frames, boolean quick)
             throws InterruptedException {
         try {
-            ServiceClient client = client(r.m());
+            ManagerService home = ManagerHomes.of(r.m());
+            ServiceClient client = home != null ? home.localClient() : client(r.m());
             ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op, r, frames)
                     : client.call(ManagerService.NAME, op, r, frames);
             ManagerReply reply = res.as(ManagerReply.class);
-            return new Result(reply == null ? ManagerReply.NONE : reply, res.frames());
+            return new Result(reply == null ? ManagerReply.NONE : reply, res.frames(),
+                    home != null ? home.loader() : workerLoader());
         } catch (RemoteException e) {
             throw translate(e, r.m());
         }
@@ -86,15 +91,25 @@ public final class ManagerCalls {
 
     /** Sends an operation without waiting (the calling process's operations stay in order). */
     public static void send(String op, ManagerRequest r) {
-        client(r.m()).send(ManagerService.NAME, op, r, List.of());
+        ManagerService home = ManagerHomes.of(r.m());
+        (home != null ? home.localClient() : client(r.m())).send(ManagerService.NAME, op, r, List.of());
     }
 
+    /**
+     * The client for a manager this JVM does not host: a worker's own wire client (its parent
+     * hosts the manager, or answers that it is gone).
+     */
     private static ServiceClient client(String manager) {
-        if (!WorkerContext.isWorker() && Supervisor.peek() == null) {
+        if (!WorkerContext.isWorker()) {
             throw new ManagerClosedException("manager " + manager
                     + " is not running: the jmp runtime that hosted it was shut down");
         }
         return ServiceClients.current();
+    }
+
+    private static ClassLoader workerLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l == null ? ManagerCalls.class.getClassLoader() : l;
     }
 
     static RuntimeException translate(RemoteException e, String manager) {
@@ -159,11 +174,4 @@ public final class ManagerCalls {
                     return new java.util.concurrent.atomic.AtomicReference<>();
                 }
             };
-
-    /** Decodes a user value with this process's loader (a worker's task loader, the parent's result loader). */
-    public static Object decode(byte[] bytes) {
-        ClassLoader l = WorkerContext.isWorker() ? Thread.currentThread().getContextClassLoader()
-                : RuntimeSettings.global().resultLoader();
-        return Values.decode(bytes, l == null ? ManagerCalls.class.getClassLoader() : l);
-    }
 }

@@ -4,8 +4,8 @@ import dev.jmp.error.ManagerClosedException;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.Service;
 import dev.jmp.internal.service.ServiceCall;
+import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.supervisor.RuntimeMember;
-import dev.jmp.internal.supervisor.RuntimeSettings;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerHandle;
 import dev.jmp.internal.serial.Values;
@@ -59,7 +59,7 @@ public final class ManagerService implements Service {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** Returns the manager service of a running supervisor, registering it on first use. */
+    /** Returns the manager service of a running supervisor (a runtime's), registering it on first use. */
     public static ManagerService in(Supervisor s) {
         synchronized (ManagerService.class) {
             Service existing = s.services().get(NAME);
@@ -91,6 +91,7 @@ public final class ManagerService implements Service {
     public String start() {
         String id = "m" + ids.incrementAndGet() + "-" + token;
         managers.put(id, new ManagerState(this, id));
+        ManagerHomes.add(id, this);
         return id;
     }
 
@@ -146,6 +147,7 @@ public final class ManagerService implements Service {
         for (String id : managers.keySet()) {
             shutdown(id);
         }
+        ManagerHomes.removeAll(this);
         timer.shutdownNow();
     }
 
@@ -209,6 +211,11 @@ public final class ManagerService implements Service {
     }
 
     ClassLoader loader() {
-        return RuntimeSettings.global().resultLoader();
+        return supervisor.settings().resultLoader();
+    }
+
+    /** The hosting runtime's own service client, which the parent's proxies call through. */
+    ServiceClient localClient() {
+        return supervisor.localServices();
     }
 }

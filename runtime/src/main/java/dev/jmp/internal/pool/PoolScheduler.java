@@ -5,9 +5,9 @@ import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.supervisor.Dispatch;
 import dev.jmp.internal.supervisor.RuntimeMember;
-import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerExit;
-import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.supervisor.TaskWorker;
+import dev.jmp.internal.supervisor.TaskWorkers;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.wire.message.TaskOutcome;
@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,21 +34,16 @@ import java.util.concurrent.TimeUnit;
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     private static final int MAX_STARTUP_FAILURES = 3;
-    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jmp-pool-timer");
-        t.setDaemon(true);
-        return t;
-    });
 
     private enum State { RUNNING, CLOSED, TERMINATED }
 
-    private final Supervisor supervisor;
+    private final TaskWorkers workers;
     private final WorkerOptions options;
     private final int size;
     private final int retries;
     private final Duration grace;
     private final String namePrefix;
-    private final Map<WorkerHandle, WorkerSlot> slots = new LinkedHashMap<>();
+    private final Map<TaskWorker, WorkerSlot> slots = new LinkedHashMap<>();
     private final Deque<Job> jobs = new ArrayDeque<>();
     private final Deque<Chunk> retry = new ArrayDeque<>();
     private final Map<Long, Chunk> inflight = new HashMap<>();
@@ -61,10 +54,14 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     private int startupFailures;
     private RuntimeException broken;
 
-    /** Creates the scheduler and starts (or takes from the warm set) its workers. */
-    public PoolScheduler(Supervisor supervisor, int size, WorkerOptions options, int retries, Duration grace,
+    /**
+     * Creates the scheduler and starts (or takes from the warm set) its workers.
+     *
+     * @param workers where its workers come from: the pool's runtime, or a test's fake
+     */
+    public PoolScheduler(TaskWorkers workers, int size, WorkerOptions options, int retries, Duration grace,
                          String namePrefix) {
-        this.supervisor = supervisor;
+        this.workers = workers;
         this.size = size;
         this.options = options;
         this.retries = retries;
@@ -75,11 +72,11 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 addWorker(i);
             }
         }
-        supervisor.addMember(this);
+        workers.addMember(this);
     }
 
     private void addWorker(int index) {
-        WorkerHandle h = supervisor.acquire(options, this);
+        TaskWorker h = workers.acquire(options, this);
         h.assign(index, namePrefix + (index + 1));
         WorkerSlot slot = new WorkerSlot(h, index);
         slots.put(h, slot);
@@ -98,7 +95,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     /** Pids of the current workers. */
     public synchronized List<Long> pids() {
         List<Long> out = new ArrayList<>();
-        for (WorkerHandle h : slots.keySet()) {
+        for (TaskWorker h : slots.keySet()) {
             out.add(h.pid());
         }
         return out;
@@ -182,7 +179,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         bySlot.forEach((slot, ids) -> {
             slot.worker.cancel(ids);
-            TIMER.schedule(() -> killIfStillRunning(slot, ids), grace.toMillis(), TimeUnit.MILLISECONDS);
+            workers.schedule(() -> killIfStillRunning(slot, ids), grace.toMillis());
         });
     }
 
@@ -242,7 +239,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                     progress = false;
                     break;
                 }
-                c.taskId = supervisor.nextId();
+                c.taskId = workers.nextId();
                 c.slot = s;
                 c.attempts++;
                 c.sentMicros = dev.jmp.spi.ItemTiming.nowMicros();
@@ -262,14 +259,14 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     }
 
     @Override
-    public synchronized void onOutcome(WorkerHandle worker, TaskOutcome o, List<byte[]> frames) {
+    public synchronized void onOutcome(TaskWorker worker, TaskOutcome o, List<byte[]> frames) {
         finishChunk(o, frames);
         maybeStopWorkers();
         dispatch();
     }
 
     @Override
-    public synchronized void onOutcomes(WorkerHandle worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+    public synchronized void onOutcomes(TaskWorker worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
         for (TaskOutcome o : outcomes) {
             finishChunk(o, frames);
         }
@@ -318,7 +315,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
 
     @Override
-    public synchronized void onExit(WorkerHandle worker, WorkerExit exit) {
+    public synchronized void onExit(TaskWorker worker, WorkerExit exit) {
         WorkerSlot slot = slots.remove(worker);
         if (slot == null) {
             return;
@@ -344,7 +341,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             failEverything(broken);
         }
         boolean needed = state == State.RUNNING || (state == State.CLOSED && hasWork());
-        if (needed && broken == null && !supervisor.isClosed()) {
+        if (needed && broken == null && !workers.isClosed()) {
             try {
                 addWorker(slot.index);
             } catch (RuntimeException e) {
@@ -384,7 +381,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     private void maybeStopWorkers() {
         if (state == State.CLOSED && !hasWork()) {
-            for (WorkerHandle h : slots.keySet()) {
+            for (TaskWorker h : slots.keySet()) {
                 h.shutdown(0);
             }
         }
@@ -431,18 +428,15 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 }
                 maybeStopWorkers();
                 removeMember();
-                final List<WorkerHandle> all = new ArrayList<>(slots.keySet());
-                TIMER.schedule(() -> all.forEach(WorkerHandle::kill), grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                final List<TaskWorker> all = new ArrayList<>(slots.keySet());
+                workers.schedule(() -> all.forEach(TaskWorker::kill), grace.toMillis() + 1000);
             }
         }
         awaitTermination(grace.plusSeconds(5));
     }
 
     private void removeMember() {
-        Supervisor s = Supervisor.peek();
-        if (s != null) {
-            s.removeMember(this);
-        }
+        workers.removeMember(this);
     }
 
     /** Whether {@link #close()} or {@link #terminate()} was called. */

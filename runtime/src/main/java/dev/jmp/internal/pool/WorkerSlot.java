@@ -1,13 +1,13 @@
 package dev.jmp.internal.pool;
 
-import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.internal.supervisor.TaskWorker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One worker of a pool as the scheduler sees it: connected yet, and the chunks it holds. */
 final class WorkerSlot {
 
-    final WorkerHandle worker;
+    final TaskWorker worker;
     final int index;
     final Map<Long, Chunk> inflight = new LinkedHashMap<>();
     boolean ready;
@@ -38,7 +38,7 @@ final class WorkerSlot {
         return cancelled > 0;
     }
 
-    WorkerSlot(WorkerHandle worker, int index) {
+    WorkerSlot(TaskWorker worker, int index) {
         this.worker = worker;
         this.index = index;
     }

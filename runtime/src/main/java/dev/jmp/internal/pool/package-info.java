@@ -2,6 +2,7 @@
  * The machinery behind {@link dev.jmp.Pool}: jobs cut into chunks of items, credit-based
  * dispatch to the pool's workers with adaptive chunk sizes, per-item results, retries and
  * replacement of dead workers (only the item a worker was running when it died is hit by the
- * death; see {@code DeathTriage}) and cancellation.
+ * death; see {@code DeathTriage}) and cancellation. The scheduler gets its workers from a
+ * {@link dev.jmp.internal.supervisor.TaskWorkers} (the pool's runtime), never from a static.
  */
 package dev.jmp.internal.pool;

@@ -40,14 +40,14 @@ final class CdsTraining implements WorkerOwner {
     private int outcomes;
 
     @Override
-    public synchronized void onOutcome(WorkerHandle worker, TaskOutcome outcome, List<byte[]> frames) {
+    public synchronized void onOutcome(TaskWorker worker, TaskOutcome outcome, List<byte[]> frames) {
         if (++outcomes == 3) {
             worker.shutdown(0);
         }
     }
 
     @Override
-    public void onExit(WorkerHandle worker, WorkerExit exit) {
+    public void onExit(TaskWorker worker, WorkerExit exit) {
         if (exit.exitCode() == 0) {
             CdsArchive.install(tmp, archive);
         } else {

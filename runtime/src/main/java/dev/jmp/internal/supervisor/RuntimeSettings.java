@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runtime's configuration for this JVM. It outlives any one {@link Supervisor}, so class
- * sources, output listeners and options set early (by the kernel, say) stay in force after a
- * restart of the runtime.
+ * A runtime's configuration. The default runtime's ({@link #global()}) outlives any one
+ * {@link Supervisor}, so class sources, output listeners and options set early (by the kernel,
+ * say) stay in force after a restart of the default runtime; a runtime of its own gets fresh ones.
  */
 public final class RuntimeSettings {
 
@@ -21,7 +21,7 @@ public final class RuntimeSettings {
     private volatile List<Path> classpath = List.of();
     private volatile int warmWorkers = Integer.getInteger("jmp.warm", 0);
     private volatile String launcher = System.getProperty("jmp.launcher", "local");
-    private volatile boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
+    private final boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
     private volatile Path cacheDir = Path.of(System.getProperty("jmp.cache",
             System.getProperty("user.home") + "/.cache/jmp"));
     private volatile long workerHeartbeatMillis = 500;
@@ -30,10 +30,11 @@ public final class RuntimeSettings {
     private volatile long parentSilenceMillis = 15_000;
     private volatile long startTimeoutMillis = Long.getLong("jmp.startTimeoutMillis", 30_000);
 
-    private RuntimeSettings() {
+    /** Fresh settings (the defaults and the {@code jmp.*} system properties), for a runtime of its own. */
+    public RuntimeSettings() {
     }
 
-    /** The settings of this JVM. */
+    /** The settings of the default runtime. */
     public static RuntimeSettings global() {
         return GLOBAL;
     }
@@ -118,11 +119,6 @@ public final class RuntimeSettings {
     /** Whether workers use a class-data sharing archive. */
     public boolean classDataSharing() {
         return classDataSharing;
-    }
-
-    /** Turns the class-data sharing archive on or off. */
-    public void setClassDataSharing(boolean on) {
-        this.classDataSharing = on;
     }
 
     /** Where the runtime caches things between runs (the class-data sharing archive). */

@@ -33,13 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Owns every worker of this JVM: starts them through the launcher, connects them through the
  * hub, serves their classes and service calls, watches heartbeats and exits, routes their
- * output, and stops them all when the runtime shuts down. One per JVM, started on first use.
+ * output, and stops them all when the runtime shuts down. One per runtime ({@code dev.jmp.JmpRuntime});
+ * a JVM may run several, each with its own hub, key, services and workers. Whoever holds one
+ * passes it on: nothing reaches a supervisor through a static.
  */
-public final class Supervisor {
-
-    private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
-    private static final Object INSTANCE_LOCK = new Object();
-    private static Supervisor instance;
+public final class Supervisor implements TaskWorkers {
 
     private final RuntimeSettings settings;
     private final WireKey key = WireKey.random();
@@ -63,7 +61,6 @@ public final class Supervisor {
                 return t;
             });
     private final AtomicLong ids = new AtomicLong();
-    private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final WarmSet warm;
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
@@ -101,39 +98,30 @@ public final class Supervisor {
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
-    /** Returns this JVM's supervisor, starting it if needed. */
-    public static Supervisor get() {
-        synchronized (INSTANCE_LOCK) {
-            if (instance == null) {
-                instance = new Supervisor(RuntimeSettings.global());
-                instance.warm.refill();
-            }
-            return instance;
-        }
+    /**
+     * Starts a runtime's supervisor: its hub, services and timers, and the warm set's first
+     * workers.
+     *
+     * @param settings the runtime's settings ({@link RuntimeSettings#global()} for the default runtime)
+     * @return the running supervisor; {@link #close()} stops it
+     */
+    public static Supervisor start(RuntimeSettings settings) {
+        Supervisor s = new Supervisor(settings);
+        s.warm.refill();
+        return s;
     }
 
-    /** Returns this JVM's supervisor if it runs, or {@code null}. */
-    public static Supervisor peek() {
-        synchronized (INSTANCE_LOCK) {
-            return instance;
+    /** Stops this supervisor: terminates every member and kills every worker. */
+    public void close() {
+        if (closed) {
+            return;
         }
-    }
-
-    /** Stops the running supervisor (if any): terminates every member and kills every worker. */
-    public static void shutdownNow() {
-        Supervisor s;
-        synchronized (INSTANCE_LOCK) {
-            s = instance;
-            instance = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already exiting
         }
-        if (s != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(s.exitHook);
-            } catch (IllegalStateException e) {
-                // the JVM is already exiting
-            }
-            s.stop(false);
-        }
+        stop(false);
     }
 
     /** The live worker with this id, or {@code null}. */
@@ -150,8 +138,17 @@ public final class Supervisor {
 
     void schedule(Runnable r, long delay, java.util.concurrent.TimeUnit unit) {
         if (!closed) {
-            timer.schedule(r, delay, unit);
+            try {
+                timer.schedule(r, delay, unit);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shut down meanwhile: what it would have done, the shutdown did
+            }
         }
+    }
+
+    @Override
+    public void schedule(Runnable r, long delayMillis) {
+        schedule(r, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private final FunctionPrimer primer = new FunctionPrimer();
@@ -167,6 +164,7 @@ public final class Supervisor {
     }
 
     /** A new id for a job or task, unique in this runtime. */
+    @Override
     public long nextId() {
         return ids.incrementAndGet();
     }
@@ -175,6 +173,7 @@ public final class Supervisor {
      * Returns a worker for {@code owner}: a warm one when the options are the defaults and one is
      * available, otherwise a new one. The worker may still be connecting; messages wait for it.
      */
+    @Override
     public WorkerHandle acquire(WorkerOptions options, WorkerOwner owner) {
         ensureOpen();
         if (options.isDefault()) {
@@ -282,23 +281,14 @@ public final class Supervisor {
         return f;
     }
 
-    /** Pushes a service event to a process ({@code p} is the parent itself). */
-    public void push(String peer, String service, String topic, Object payload, List<byte[]> frames) {
-        if (LocalServiceClient.PARENT.equals(peer)) {
-            local.deliver(service, topic, new dev.jmp.internal.service.ServiceResult(
-                    payload == null ? null : WireCodec.toTree(payload), frames));
-        } else {
-            hub.send(peer, new dev.jmp.internal.wire.message.ServiceEvent(service, topic,
-                    payload == null ? null : WireCodec.toTree(payload)), frames);
-        }
-    }
-
     /** Registers something that must be stopped (or joined) when the runtime ends. */
+    @Override
     public void addMember(RuntimeMember m) {
         members.add(m);
     }
 
     /** Forgets a member that ended on its own. */
+    @Override
     public void removeMember(RuntimeMember m) {
         members.remove(m);
     }
@@ -312,11 +302,6 @@ public final class Supervisor {
         for (RuntimeMember m : members) {
             if (!m.daemonAtExit()) {
                 m.joinAtExit();
-            }
-        }
-        synchronized (INSTANCE_LOCK) {
-            if (instance == this) {
-                instance = null;
             }
         }
         stop(true);
@@ -355,6 +340,7 @@ public final class Supervisor {
     }
 
     /** Whether this supervisor was shut down. */
+    @Override
     public boolean isClosed() {
         return closed;
     }

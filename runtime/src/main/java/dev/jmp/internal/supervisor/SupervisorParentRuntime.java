@@ -4,7 +4,8 @@ import dev.jmp.internal.service.ParentRuntime;
 import dev.jmp.internal.service.ServiceClient;
 
 /**
- * The supervisor as the service and worker layers reach the parent's runtime (listed in
+ * The default runtime as the service layer reaches it in the parent, for queues and pipes, which
+ * are made without a runtime (listed in
  * {@code META-INF/services/dev.jmp.internal.service.ParentRuntime}).
  */
 public final class SupervisorParentRuntime implements ParentRuntime {
@@ -15,7 +16,7 @@ public final class SupervisorParentRuntime implements ParentRuntime {
 
     @Override
     public ServiceClient localServices() {
-        return Supervisor.get().localServices();
+        return DefaultSupervisor.get().localServices();
     }
 
     @Override

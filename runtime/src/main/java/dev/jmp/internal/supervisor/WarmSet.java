@@ -108,12 +108,12 @@ public final class WarmSet implements WorkerOwner {
     }
 
     @Override
-    public void onOutcome(WorkerHandle worker, TaskOutcome outcome, List<byte[]> frames) {
+    public void onOutcome(TaskWorker worker, TaskOutcome outcome, List<byte[]> frames) {
         // idle workers run nothing
     }
 
     @Override
-    public void onExit(WorkerHandle worker, WorkerExit exit) {
+    public void onExit(TaskWorker worker, WorkerExit exit) {
         boolean neverConnected = worker.ready().isCompletedExceptionally();
         synchronized (this) {
             if (!idle.remove(worker)) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The parent's handle on one worker process: its identity, its owner, the messages waiting for it
  * to connect, its output state and how it ended.
  */
-public final class WorkerHandle {
+public final class WorkerHandle implements TaskWorker {
 
     private static final int STDERR_TAIL = 20;
     private final String id;
@@ -67,12 +67,14 @@ public final class WorkerHandle {
     }
 
     /** The worker's process id. */
+    @Override
     public long pid() {
         LaunchedWorker p = process;
         return p == null ? -1 : p.pid();
     }
 
     /** The worker's name. */
+    @Override
     public String name() {
         return name;
     }
@@ -93,6 +95,7 @@ public final class WorkerHandle {
     }
 
     /** Completes when the worker has connected. */
+    @Override
     public CompletableFuture<WorkerHandle> ready() {
         return ready;
     }
@@ -119,6 +122,7 @@ public final class WorkerHandle {
     }
 
     /** Gives the worker its index and name (seen by tasks through {@code dev.jmp.Worker}). */
+    @Override
     public void assign(int newIndex, String newName) {
         this.index = newIndex;
         this.name = newName;
@@ -196,6 +200,7 @@ public final class WorkerHandle {
     }
 
     /** Sends tasks in one message, leaving out functions the worker already caches. */
+    @Override
     public synchronized void run(List<Dispatch> tasks) {
         List<byte[]> frames = new ArrayList<>();
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
@@ -217,11 +222,13 @@ public final class WorkerHandle {
     }
 
     /** Asks the worker to drop or interrupt tasks. */
+    @Override
     public void cancel(List<Long> taskIds) {
         send(new CancelTasks(taskIds), List.of());
     }
 
     /** Asks the worker to exit with a code. */
+    @Override
     public void shutdown(int exitCode) {
         send(new Shutdown(exitCode), List.of());
     }
@@ -235,6 +242,7 @@ public final class WorkerHandle {
     }
 
     /** Sends SIGKILL. */
+    @Override
     public void kill() {
         LaunchedWorker p = process;
         if (p != null) {

@@ -18,7 +18,8 @@ public final class WorkerInventory {
     }
 
     /**
-     * Describes every live worker, asking the connected ones for their task counts at once.
+     * Describes every live worker, asking the connected ones for their task counts, CPU time and
+     * memory at once.
      *
      * @param s       the supervisor, or null (no runtime: no workers)
      * @param patience how long to wait for the workers' answers in total
@@ -53,7 +54,8 @@ public final class WorkerInventory {
             WorkerOwner owner = w.owner();
             String state = !connected ? "starting" : owner == null || owner instanceof WarmSet ? "idle" : "busy";
             out.add(new WorkerInfo(w.id(), w.name(), w.index(), w.pid(), state, w.startedMillis(),
-                    stats == null ? -1 : stats.tasksDone()));
+                    stats == null ? -1 : stats.tasksDone(), stats == null ? -1 : stats.cpuNanos(),
+                    stats == null ? -1 : stats.rssBytes()));
         }
         out.sort(Comparator.comparingLong(WorkerInfo::startedMillis));
         return out;

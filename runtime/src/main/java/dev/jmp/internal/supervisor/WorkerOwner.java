@@ -12,18 +12,18 @@ public interface WorkerOwner {
      *
      * @param frames the data frames of the results message ({@code outcome.frame()} indexes them)
      */
-    void onOutcome(WorkerHandle worker, TaskOutcome outcome, List<byte[]> frames);
+    void onOutcome(TaskWorker worker, TaskOutcome outcome, List<byte[]> frames);
 
     /**
      * Several tasks ended (one results message). The default handles them one by one; owners that
      * react to each outcome with new work override it to react once per message.
      */
-    default void onOutcomes(WorkerHandle worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+    default void onOutcomes(TaskWorker worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
         for (TaskOutcome o : outcomes) {
             onOutcome(worker, o, frames);
         }
     }
 
     /** The worker's process ended and its output is drained. */
-    void onExit(WorkerHandle worker, WorkerExit exit);
+    void onExit(TaskWorker worker, WorkerExit exit);
 }

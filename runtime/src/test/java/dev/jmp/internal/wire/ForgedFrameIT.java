@@ -13,6 +13,7 @@ import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.QueueService;
 import dev.jmp.internal.supervisor.ShippedFunction;
+import dev.jmp.internal.supervisor.DefaultSupervisor;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerClasspath;
 import dev.jmp.internal.wire.message.ClassReply;
@@ -79,7 +80,7 @@ class ForgedFrameIT extends WorkerTracking {
     @Test
     void forgedFramesToTheParentAreDroppedCountedAndNeverRun() throws Exception {
         Queue<String> q = new Queue<>();
-        Supervisor sup = Supervisor.get();
+        Supervisor sup = DefaultSupervisor.get();
         Hub hub = sup.hub();
         long before;
         byte[] item = Values.encode("forged", "item");

@@ -1,0 +1,35 @@
+package dev.jmp.internal.supervisor;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One worker as its owner uses it: name it, send it tasks, cancel them, stop it. Results and the
+ * worker's end reach the owner through {@link WorkerOwner}. {@link WorkerHandle} is the real one.
+ */
+public interface TaskWorker {
+
+    /** The worker's process id (-1 before it was launched). */
+    long pid();
+
+    /** The worker's name. */
+    String name();
+
+    /** Completes when the worker has connected; fails if it exits first. */
+    CompletableFuture<? extends TaskWorker> ready();
+
+    /** Gives the worker its index and name (seen by tasks through {@code dev.jmp.Worker}). */
+    void assign(int index, String name);
+
+    /** Sends tasks in one message. */
+    void run(List<Dispatch> tasks);
+
+    /** Asks the worker to drop or interrupt tasks. */
+    void cancel(List<Long> taskIds);
+
+    /** Asks the worker to exit with a code once it is idle. */
+    void shutdown(int exitCode);
+
+    /** Kills the worker's process at once. */
+    void kill();
+}
