@@ -84,8 +84,19 @@ public final class ExpandTemplates {
             System.err.println("usage: java ExpandTemplates.java TEMPLATE_DIR OUTPUT_DIR");
             System.exit(2);
         }
-        Path in = Path.of(args[0]);
-        Path out = Path.of(args[1]);
+        try {
+            run(Path.of(args[0]), Path.of(args[1]));
+        } catch (IllegalStateException e) {
+            // A mistake in a template: say where, without a stack trace of this tool.
+            System.err.println("ExpandTemplates: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Path in, Path out) throws IOException {
+        if (!Files.isDirectory(in)) {
+            throw new IllegalStateException("no template directory " + in.toAbsolutePath());
+        }
         List<Path> templates;
         try (Stream<Path> files = Files.walk(in)) {
             templates = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
