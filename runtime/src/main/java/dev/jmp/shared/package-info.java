@@ -5,5 +5,8 @@
  * primitive arrays made by {@code Shared} are memory-mapped on one host; the others are proxies
  * of the manager's objects. The proxies' and mapped objects' common parts are package-private
  * here; their machinery is in {@code dev.jmp.internal.manager} and {@code dev.jmp.internal.mapped}.
+ * {@code SharedInt}, {@code SharedLong}, {@code SharedDouble} and their {@code *Array} forms are
+ * generated at build time from {@code runtime/src/main/templates/dev/jmp/shared}
+ * ({@code SharedX.java.template}, {@code SharedXArray.java.template}).
  */
 package dev.jmp.shared;

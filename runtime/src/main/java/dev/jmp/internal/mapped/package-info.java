@@ -14,6 +14,10 @@
  * the owner (which applies it to the same mapped memory, so both paths stay linearizable), or
  * fails with a clear message while none is installed.
  *
+ * <p>{@code IntCells}, {@code LongCells}, {@code DoubleCells} and their {@code Mapped*Cells}
+ * implementations are generated from {@code runtime/src/main/templates/dev/jmp/internal/mapped}
+ * ({@code XCells.java.template}, {@code MappedXCells.java.template}); edit those.
+ *
  * <h2>Files and their lifetime</h2>
  * {@link dev.jmp.internal.mapped.MappedHome} keeps one directory per owner process,
  * {@code /dev/shm/jmp-shm-<user>/<pid>-<start>/} (or under {@code java.io.tmpdir}), where the
