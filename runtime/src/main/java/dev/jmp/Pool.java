@@ -19,6 +19,7 @@ import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.util.Durations;
+import dev.jmp.internal.wire.message.TaskKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,7 +178,7 @@ public class Pool implements AutoCloseable {
         for (T item : items) {
             encoded.add(Values.encodeItem(item, encoded.size()));
         }
-        return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, Pool::decodeAll, callback,
+        return submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, encoded, Pool::decodeAll, callback,
                 errorCallback);
     }
 
@@ -193,7 +194,7 @@ public class Pool implements AutoCloseable {
         for (Map.Entry<? extends A, ? extends B> p : pairs) {
             encoded.add(Values.encodeArgs(new Object[] {p.getKey(), p.getValue()}, "items[" + encoded.size() + "]"));
         }
-        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), "bi", 0, encoded, Pool::decodeAll, null, null).get();
+        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), TaskKind.BI, 0, encoded, Pool::decodeAll, null, null).get();
     }
 
     /** Starts a starmap and returns at once ({@code chunksize} 0 for adaptive). */
@@ -202,7 +203,7 @@ public class Pool implements AutoCloseable {
         for (Object[] args : argLists) {
             encoded.add(Values.encodeArgs(args, "items[" + encoded.size() + "]"));
         }
-        return submit(ShippedFunction.of(fn, "task"), "star", chunksize, encoded, Pool::decodeAll, null, null);
+        return submit(ShippedFunction.of(fn, "task"), TaskKind.STAR, chunksize, encoded, Pool::decodeAll, null, null);
     }
 
     /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
@@ -254,7 +255,7 @@ public class Pool implements AutoCloseable {
     public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, "call", 1, List.of(Values.encode(null, "args")), Pool::decodeOne, callback,
+        return submit(shipped, TaskKind.CALL, 1, List.of(Values.encode(null, "args")), Pool::decodeOne, callback,
                 errorCallback);
     }
 
@@ -263,12 +264,12 @@ public class Pool implements AutoCloseable {
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         byte[] a = Values.encodeArgs(args == null ? new Object[0] : args, "args");
-        return submit(shipped, "star", 1, List.of(a), Pool::decodeOne, callback, errorCallback);
+        return submit(shipped, TaskKind.STAR, 1, List.of(a), Pool::decodeOne, callback, errorCallback);
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
 
-    private <R> AsyncResult<R> submit(ShippedFunction fn, String kind, int chunksize, List<byte[]> encoded,
+    private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, List<byte[]> encoded,
                                       Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
                                       Consumer<? super Throwable> errorCallback) {
         if (chunksize < 0) {
@@ -307,7 +308,7 @@ public class Pool implements AutoCloseable {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         ItemSource source = ItemSource.lazy();
         StreamingSink sink = new StreamingSink(ordered);
-        Job job = new Job(Supervisor.get().nextId(), shipped, "apply", chunksize, source, sink);
+        Job job = new Job(Supervisor.get().nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
         Thread feeder = new Thread(() -> {
