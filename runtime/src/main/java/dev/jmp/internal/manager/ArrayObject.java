@@ -80,26 +80,26 @@ final class ArrayObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "array.get" -> call.reply(ManagerReply.of(load(index(r.n()))), null);
-            case "array.set" -> {
+            case ARRAY_GET -> call.reply(ManagerReply.of(load(index(r.n()))), null);
+            case ARRAY_SET -> {
                 store(index(r.n()), r.k());
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.getAndSet" -> {
+            case ARRAY_GET_AND_SET -> {
                 int i = index(r.n());
                 long prev = load(i);
                 store(i, r.k());
                 call.reply(ManagerReply.of(prev), null);
             }
-            case "array.getAndAdd" -> {
+            case ARRAY_GET_AND_ADD -> {
                 int i = index(r.n());
                 long prev = load(i);
                 store(i, add(prev, r.k()));
                 call.reply(ManagerReply.of(prev), null);
             }
-            case "array.cas" -> {
+            case ARRAY_CAS -> {
                 int i = index(r.n());
                 long prev = load(i);
                 boolean swap = prev == r.k();
@@ -108,19 +108,19 @@ final class ArrayObject extends Managed {
                 }
                 call.reply(new ManagerReply(prev, swap, null), null);
             }
-            case "array.read" -> call.reply(ManagerReply.NONE, List.of(read(range(r.n(), r.k()), (int) r.k())));
-            case "array.write" -> {
+            case ARRAY_READ -> call.reply(ManagerReply.NONE, List.of(read(range(r.n(), r.k()), (int) r.k())));
+            case ARRAY_WRITE -> {
                 write(r.n(), decode(call, 0));
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.fill" -> {
+            case ARRAY_FILL -> {
                 int from = range(r.n(), r.ms() - r.n());
                 for (int i = from; i < r.ms(); i++) {
                     store(i, r.k());
                 }
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.length" -> call.reply(ManagerReply.of(length()), null);
+            case ARRAY_LENGTH -> call.reply(ManagerReply.of(length()), null);
             default -> throw unknownOp(op, name);
         }
     }

@@ -36,19 +36,19 @@ final class BarrierObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "barrier.await" -> await(call, r);
-            case "barrier.reset" -> {
+            case BARRIER_AWAIT -> await(call, r);
+            case BARRIER_RESET -> {
                 breakAll();
                 broken = false;
                 call.reply(ManagerReply.NONE, null);
             }
-            case "barrier.abort" -> {
+            case BARRIER_ABORT -> {
                 breakAll();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "barrier.state" -> call.reply(new ManagerReply(waiters.size(), broken, null), null);
+            case BARRIER_STATE -> call.reply(new ManagerReply(waiters.size(), broken, null), null);
             default -> throw unknownOp(op, name);
         }
     }

@@ -51,18 +51,18 @@ final class LockObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Owner me = new Owner(call.peer(), r.t());
         switch (op) {
-            case "lock.acquire" -> acquire(call, me, r.k(), r.ms());
-            case "lock.release" -> {
+            case LOCK_ACQUIRE -> acquire(call, me, r.k(), r.ms());
+            case LOCK_RELEASE -> {
                 release(me, "release");
                 call.reply(ManagerReply.NONE, null);
             }
-            case "lock.abandon" -> abandon(me, r.k());
-            case "lock.state" -> call.reply(new ManagerReply(me.equals(owner) ? holds : 0, owner != null,
+            case LOCK_ABANDON -> abandon(me, r.k());
+            case LOCK_STATE -> call.reply(new ManagerReply(me.equals(owner) ? holds : 0, owner != null,
                     owner == null ? null : service.describe(owner)), null);
-            case "lock.reclaim" -> reclaim(call, me, r.k());
+            case LOCK_RECLAIM -> reclaim(call, me, r.k());
             default -> throw unknownOp(op, name);
         }
     }

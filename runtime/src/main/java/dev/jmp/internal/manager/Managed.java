@@ -28,7 +28,7 @@ abstract class Managed {
     }
 
     /** Runs one operation; the caller holds {@link #monitor()}. */
-    abstract void handle(String op, ServiceCall call, ManagerRequest r);
+    abstract void handle(ManagerOp op, ServiceCall call, ManagerRequest r);
 
     /** A process died: drop its waiters and give back what it held. Caller holds the monitor. */
     void peerGone(String peer) {
@@ -77,8 +77,8 @@ abstract class Managed {
         return new ManagerFault(type, message);
     }
 
-    static ManagerFault unknownOp(String op, String name) {
-        return fault(UnsupportedOperationException.class, "operation " + op + " does not apply to " + name);
+    static ManagerFault unknownOp(ManagerOp op, String name) {
+        return fault(UnsupportedOperationException.class, "operation " + op.wire() + " does not apply to " + name);
     }
 
     Object decode(ServiceCall call, int i) {

@@ -52,12 +52,12 @@ public final class ManagerCalls {
      * @throws WaitInterruptedException if interrupted while waiting for the reply (the operation
      *                                  may or may not have taken effect)
      */
-    public static Result call(String op, ManagerRequest r, List<byte[]> frames) {
+    public static Result call(ManagerOp op, ManagerRequest r, List<byte[]> frames) {
         boolean wasInterrupted = Thread.interrupted();
         try {
             return invoke(op, r, frames, true);
         } catch (InterruptedException e) {
-            throw new WaitInterruptedException(op + " on manager " + r.m()
+            throw new WaitInterruptedException(op.wire() + " on manager " + r.m()
                     + " (the operation may or may not have taken effect)", e);
         } finally {
             if (wasInterrupted) {
@@ -67,16 +67,16 @@ public final class ManagerCalls {
     }
 
     /** Runs an operation that may wait; an interrupt withdraws it from the manager. */
-    public static Result await(String op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
+    public static Result await(ManagerOp op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
         return invoke(op, r, frames, false);
     }
 
-    private static Result invoke(String op, ManagerRequest r, List<byte[]> frames, boolean quick)
+    private static Result invoke(ManagerOp op, ManagerRequest r, List<byte[]> frames, boolean quick)
             throws InterruptedException {
         try {
             ServiceClient client = client(r.m());
-            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op, r, frames)
-                    : client.call(ManagerService.NAME, op, r, frames);
+            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op.wire(), r, frames)
+                    : client.call(ManagerService.NAME, op.wire(), r, frames);
             ManagerReply reply = res.as(ManagerReply.class);
             return new Result(reply == null ? ManagerReply.NONE : reply, res.frames());
         } catch (RemoteException e) {
@@ -85,8 +85,8 @@ public final class ManagerCalls {
     }
 
     /** Sends an operation without waiting (the calling process's operations stay in order). */
-    public static void send(String op, ManagerRequest r) {
-        client(r.m()).send(ManagerService.NAME, op, r, List.of());
+    public static void send(ManagerOp op, ManagerRequest r) {
+        client(r.m()).send(ManagerService.NAME, op.wire(), r, List.of());
     }
 
     private static ServiceClient client(String manager) {

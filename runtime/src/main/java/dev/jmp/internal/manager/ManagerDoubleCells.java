@@ -20,22 +20,22 @@ final class ManagerDoubleCells extends ManagerCells implements DoubleCells {
 
     @Override
     public double get(int i) {
-        return value(element("array.get", i, 0));
+        return value(element(ManagerOp.ARRAY_GET, i, 0));
     }
 
     @Override
     public void set(int i, double value) {
-        element("array.set", i, bits(value));
+        element(ManagerOp.ARRAY_SET, i, bits(value));
     }
 
     @Override
     public double getAndSet(int i, double value) {
-        return value(element("array.getAndSet", i, bits(value)));
+        return value(element(ManagerOp.ARRAY_GET_AND_SET, i, bits(value)));
     }
 
     @Override
     public double getAndAdd(int i, double delta) {
-        return value(element("array.getAndAdd", i, bits(delta)));
+        return value(element(ManagerOp.ARRAY_GET_AND_ADD, i, bits(delta)));
     }
 
     @Override

@@ -12,22 +12,22 @@ final class ManagerIntCells extends ManagerCells implements IntCells {
 
     @Override
     public int get(int i) {
-        return (int) element("array.get", i, 0).v();
+        return (int) element(ManagerOp.ARRAY_GET, i, 0).v();
     }
 
     @Override
     public void set(int i, int value) {
-        element("array.set", i, value);
+        element(ManagerOp.ARRAY_SET, i, value);
     }
 
     @Override
     public int getAndSet(int i, int value) {
-        return (int) element("array.getAndSet", i, value).v();
+        return (int) element(ManagerOp.ARRAY_GET_AND_SET, i, value).v();
     }
 
     @Override
     public int getAndAdd(int i, int delta) {
-        return (int) element("array.getAndAdd", i, delta).v();
+        return (int) element(ManagerOp.ARRAY_GET_AND_ADD, i, delta).v();
     }
 
     @Override

@@ -12,22 +12,22 @@ final class ManagerLongCells extends ManagerCells implements LongCells {
 
     @Override
     public long get(int i) {
-        return element("array.get", i, 0).v();
+        return element(ManagerOp.ARRAY_GET, i, 0).v();
     }
 
     @Override
     public void set(int i, long value) {
-        element("array.set", i, value);
+        element(ManagerOp.ARRAY_SET, i, value);
     }
 
     @Override
     public long getAndSet(int i, long value) {
-        return element("array.getAndSet", i, value).v();
+        return element(ManagerOp.ARRAY_GET_AND_SET, i, value).v();
     }
 
     @Override
     public long getAndAdd(int i, long delta) {
-        return element("array.getAndAdd", i, delta).v();
+        return element(ManagerOp.ARRAY_GET_AND_ADD, i, delta).v();
     }
 
     @Override

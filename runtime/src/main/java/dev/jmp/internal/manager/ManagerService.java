@@ -97,8 +97,12 @@ public final class ManagerService implements Service {
     @Override
     public void handle(ServiceCall call) {
         ManagerRequest r = call.args(ManagerRequest.class);
-        String op = call.op();
-        if ("manager.start".equals(op)) {
+        ManagerOp op = ManagerOp.ofWire(call.op());
+        if (op == null) {
+            throw fault(UnsupportedOperationException.class, "unknown manager operation " + call.op()
+                    + " (do parent and worker run the same jmp version?)");
+        }
+        if (op == ManagerOp.MANAGER_START) {
             call.reply(new ManagerReply(0, true, start()), null);
             return;
         }
@@ -106,11 +110,11 @@ public final class ManagerService implements Service {
         if (m == null) {
             throw fault(ManagerClosedException.class, closedMessage(r.m()));
         }
-        if ("manager.shutdown".equals(op)) {
+        if (op == ManagerOp.MANAGER_SHUTDOWN) {
             shutdown(r.m());
             call.reply(ManagerReply.NONE, null);
-        } else if (op.startsWith("new.")) {
-            m.create(op.substring(4), call, r);
+        } else if (op.creates()) {
+            m.create(op, call, r);
         } else {
             Managed o = m.get(r.o());
             if (o == null) {

@@ -29,11 +29,11 @@ final class QueueObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "queue.put" -> put(call, r);
-            case "queue.take" -> take(call, r);
-            case "queue.size" -> call.reply(ManagerReply.of(items.size()), null);
+            case QUEUE_PUT -> put(call, r);
+            case QUEUE_TAKE -> take(call, r);
+            case QUEUE_SIZE -> call.reply(ManagerReply.of(items.size()), null);
             default -> throw unknownOp(op, name);
         }
     }

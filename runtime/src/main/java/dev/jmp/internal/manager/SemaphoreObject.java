@@ -37,10 +37,10 @@ final class SemaphoreObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Owner me = new Owner(call.peer(), r.t());
         switch (op) {
-            case "sem.acquire" -> {
+            case SEM_ACQUIRE -> {
                 service.remember(me.peer());
                 Waiter w = new Waiter(call, me, r.k(), r.n());
                 if (queue.isEmpty() && permits >= r.n()) {
@@ -51,7 +51,7 @@ final class SemaphoreObject extends Managed {
                     park(w, queue, r.ms(), () -> w.reply(ManagerReply.of(false)), null);
                 }
             }
-            case "sem.release" -> {
+            case SEM_RELEASE -> {
                 if (bound >= 0 && permits + r.n() > bound) {
                     throw fault(IllegalStateException.class, name + " is bounded to " + bound
                             + " permits and has " + permits + " free: releasing " + r.n()
@@ -62,7 +62,7 @@ final class SemaphoreObject extends Managed {
                 grantNext();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "sem.abandon" -> {
+            case SEM_ABANDON -> {
                 queue.removeIf(w -> w.token == r.k() && w.owner.equals(me));
                 long[] g = lastGrant.get(me);
                 if (g != null && g[0] == r.k()) {
@@ -72,7 +72,7 @@ final class SemaphoreObject extends Managed {
                     grantNext();
                 }
             }
-            case "sem.available" -> call.reply(ManagerReply.of(permits), null);
+            case SEM_AVAILABLE -> call.reply(ManagerReply.of(permits), null);
             default -> throw unknownOp(op, name);
         }
     }
