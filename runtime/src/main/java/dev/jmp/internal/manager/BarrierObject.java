@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ final class BarrierObject extends Managed {
 
     static BarrierObject create(ManagerService service, String name, long parties, long defaultTimeout) {
         if (parties < 1) {
-            throw new ManagerFault(IllegalArgumentException.class, "a barrier needs at least 1 party, not " + parties);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a barrier needs at least 1 party, not " + parties);
         }
         return new BarrierObject(service, name, parties, defaultTimeout);
     }

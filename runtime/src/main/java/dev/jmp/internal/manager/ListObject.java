@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ final class ListObject extends Managed {
         try {
             run(op, call, r);
         } catch (IndexOutOfBoundsException e) {
-            throw fault(IndexOutOfBoundsException.class, e.getMessage() + " (" + name + ")");
+            throw fault(ErrorCode.INDEX_OUT_OF_BOUNDS, e.getMessage() + " (" + name + ")");
         }
     }
 

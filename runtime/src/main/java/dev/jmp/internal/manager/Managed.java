@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
@@ -73,12 +75,12 @@ abstract class Managed {
         }
     }
 
-    static ManagerFault fault(Class<? extends RuntimeException> type, String message) {
-        return new ManagerFault(type, message);
+    static Fault fault(ErrorCode code, String message) {
+        return new Fault(code, message);
     }
 
-    static ManagerFault unknownOp(ManagerOp op, String name) {
-        return fault(UnsupportedOperationException.class, "operation " + op.wire() + " does not apply to " + name);
+    static Fault unknownOp(ManagerOp op, String name) {
+        return fault(ErrorCode.UNSUPPORTED_OPERATION, "operation " + op.wire() + " does not apply to " + name);
     }
 
     Object decode(ServiceCall call, int i) {

@@ -1,37 +1,27 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.error.ManagerClosedException;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
-import dev.jmp.internal.worker.WorkerContext;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.service.ServiceClients;
 import dev.jmp.internal.service.ServiceResult;
 import dev.jmp.internal.supervisor.RuntimeSettings;
 import dev.jmp.internal.supervisor.Supervisor;
+import dev.jmp.internal.worker.WorkerContext;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The proxies' side of the manager protocol: sends an operation through this process's service
  * client (the wire in a worker, a direct call in the parent), and turns the manager's errors back
- * into the Java exceptions they name, without the manager's internal stack. A failure of a user
- * function the manager ran stays a {@link RemoteException} with the function's own trace.
+ * into the Java exceptions their {@link ErrorCode} names, without the manager's internal stack. A
+ * failure of a user function the manager ran stays a {@link RemoteException} with the function's
+ * own trace (unless it is one of jmp's own, such as a {@code SerializationException}).
  */
 public final class ManagerCalls {
-
-    private static final Map<String, Function<String, RuntimeException>> ERRORS = Map.of(
-            IllegalMonitorStateException.class.getName(), IllegalMonitorStateException::new,
-            IllegalStateException.class.getName(), IllegalStateException::new,
-            IllegalArgumentException.class.getName(), IllegalArgumentException::new,
-            UnsupportedOperationException.class.getName(), UnsupportedOperationException::new,
-            NullPointerException.class.getName(), NullPointerException::new,
-            IndexOutOfBoundsException.class.getName(), IndexOutOfBoundsException::new,
-            ManagerClosedException.class.getName(), ManagerClosedException::new,
-            SerializationException.class.getName(), m -> new SerializationException(null, null, m));
 
     private ManagerCalls() {
     }
@@ -98,23 +88,12 @@ public final class ManagerCalls {
     }
 
     static RuntimeException translate(RemoteException e, String manager) {
-        String message = e.remoteMessage() == null ? "" : e.remoteMessage();
-        if (ManagerFault.class.getName().equals(e.remoteClassName())) {
-            int colon = message.indexOf(": ");
-            Function<String, RuntimeException> make = colon < 0 ? null : ERRORS.get(message.substring(0, colon));
-            if (make != null) {
-                return make.apply(message.substring(colon + 2));
-            }
-        }
-        if (SerializationException.class.getName().equals(e.remoteClassName())) {
-            return new SerializationException(null, null, message);
-        }
-        if (IllegalArgumentException.class.getName().equals(e.remoteClassName())
-                && message.startsWith("no service named " + ManagerService.NAME)) {
+        if (e.code() == ErrorCode.NO_SUCH_SERVICE) {
             return new ManagerClosedException("manager " + manager
                     + " is not running in this runtime (the runtime that hosted it was shut down)");
         }
-        return e;
+        RuntimeException local = e.code().exception(e.remoteMessage() == null ? "" : e.remoteMessage());
+        return local == null ? e : local;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,11 +41,11 @@ final class ManagerState {
             case NEW_ARRAY -> ArrayObject.create(service, name, r.k(), r.n());
             case NEW_CONDITION -> {
                 if (!(objects.get(r.o()) instanceof LockObject lock)) {
-                    throw new ManagerFault(IllegalArgumentException.class, "a condition needs a lock of manager " + id);
+                    throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a condition needs a lock of manager " + id);
                 }
                 yield lock.newCondition(name);
             }
-            default -> throw new ManagerFault(IllegalArgumentException.class,
+            default -> throw new Fault(ErrorCode.ILLEGAL_ARGUMENT,
                     "operation " + op.wire() + " creates no shared object");
         };
         objects.put(oid, o);

@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class MapObject extends Managed {
                 for (Map.Entry<Object, Object> e : map.entrySet()) {
                     Object v = f.apply(e.getKey(), e.getValue());
                     if (v == null) {
-                        throw fault(NullPointerException.class, "the replaceAll function returned null for key "
+                        throw fault(ErrorCode.NULL_POINTER, "the replaceAll function returned null for key "
                                 + e.getKey() + " (a shared map holds no null values)");
                     }
                     encode(v);

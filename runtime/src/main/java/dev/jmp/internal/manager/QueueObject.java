@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,7 +25,7 @@ final class QueueObject extends Managed {
 
     static QueueObject create(ManagerService service, String name, long maxsize) {
         if (maxsize < 0) {
-            throw new ManagerFault(IllegalArgumentException.class, "a queue's maxsize must be >= 0 (0: unbounded), not " + maxsize);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a queue's maxsize must be >= 0 (0: unbounded), not " + maxsize);
         }
         return new QueueObject(service, name, maxsize == 0 ? Long.MAX_VALUE : maxsize);
     }

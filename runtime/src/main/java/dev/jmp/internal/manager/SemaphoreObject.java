@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ final class SemaphoreObject extends Managed {
 
     static SemaphoreObject create(ManagerService service, String name, long permits, boolean bounded) {
         if (permits < 0) {
-            throw new ManagerFault(IllegalArgumentException.class, "a semaphore's initial permits must be >= 0, not " + permits);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a semaphore's initial permits must be >= 0, not " + permits);
         }
         return new SemaphoreObject(service, name, permits, bounded ? permits : -1);
     }
@@ -53,7 +55,7 @@ final class SemaphoreObject extends Managed {
             }
             case SEM_RELEASE -> {
                 if (bound >= 0 && permits + r.n() > bound) {
-                    throw fault(IllegalStateException.class, name + " is bounded to " + bound
+                    throw fault(ErrorCode.ILLEGAL_STATE, name + " is bounded to " + bound
                             + " permits and has " + permits + " free: releasing " + r.n()
                             + " more would exceed the bound (released more often than acquired)");
                 }

@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +81,7 @@ final class ValueObject extends Managed {
         if (value instanceof Number n) {
             return n.longValue();
         }
-        throw fault(IllegalStateException.class, name + " holds " + (value == null ? "null"
+        throw fault(ErrorCode.ILLEGAL_STATE, name + " holds " + (value == null ? "null"
                 : "a " + value.getClass().getName()) + ", not a number");
     }
 }
