@@ -1,7 +1,6 @@
 package dev.jmp.internal.manager;
 
 import dev.jmp.error.ErrorCode;
-import dev.jmp.error.ManagerClosedException;
 import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.LocalServiceClient;
