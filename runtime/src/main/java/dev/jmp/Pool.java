@@ -20,6 +20,7 @@ import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.util.Durations;
 import dev.jmp.launch.WorkerJava;
 import java.nio.file.Path;
+import dev.jmp.internal.wire.message.TaskKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,7 +206,7 @@ public class Pool implements AutoCloseable {
         for (T item : items) {
             encoded.add(Values.encodeItem(item, encoded.size()));
         }
-        return submit(ShippedFunction.of(fn, "task"), "apply", chunksize, encoded, this::decodeAll, callback,
+        return submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, encoded, this::decodeAll, callback,
                 errorCallback);
     }
 
@@ -221,7 +222,7 @@ public class Pool implements AutoCloseable {
         for (Map.Entry<? extends A, ? extends B> p : pairs) {
             encoded.add(Values.encodeArgs(new Object[] {p.getKey(), p.getValue()}, "items[" + encoded.size() + "]"));
         }
-        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), "bi", 0, encoded, this::decodeAll, null, null).get();
+        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), TaskKind.BI, 0, encoded, this::decodeAll, null, null).get();
     }
 
     /** Starts a starmap and returns at once ({@code chunksize} 0 for adaptive). */
@@ -230,7 +231,7 @@ public class Pool implements AutoCloseable {
         for (Object[] args : argLists) {
             encoded.add(Values.encodeArgs(args, "items[" + encoded.size() + "]"));
         }
-        return submit(ShippedFunction.of(fn, "task"), "star", chunksize, encoded, this::decodeAll, null, null);
+        return submit(ShippedFunction.of(fn, "task"), TaskKind.STAR, chunksize, encoded, this::decodeAll, null, null);
     }
 
     /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
@@ -282,7 +283,7 @@ public class Pool implements AutoCloseable {
     public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, "call", 1, List.of(Values.encode(null, "args")), this::decodeOne, callback,
+        return submit(shipped, TaskKind.CALL, 1, List.of(Values.encode(null, "args")), this::decodeOne, callback,
                 errorCallback);
     }
 
@@ -291,12 +292,12 @@ public class Pool implements AutoCloseable {
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         byte[] a = Values.encodeArgs(args == null ? new Object[0] : args, "args");
-        return submit(shipped, "star", 1, List.of(a), this::decodeOne, callback, errorCallback);
+        return submit(shipped, TaskKind.STAR, 1, List.of(a), this::decodeOne, callback, errorCallback);
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
 
-    private <R> AsyncResult<R> submit(ShippedFunction fn, String kind, int chunksize, List<byte[]> encoded,
+    private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, List<byte[]> encoded,
                                       Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
                                       Consumer<? super Throwable> errorCallback) {
         if (chunksize < 0) {
@@ -335,7 +336,7 @@ public class Pool implements AutoCloseable {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         ItemSource source = ItemSource.lazy();
         StreamingSink sink = new StreamingSink(ordered);
-        Job job = new Job(supervisor.nextId(), shipped, "apply", chunksize, source, sink);
+        Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
         Thread feeder = new Thread(() -> {

@@ -6,8 +6,9 @@ import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
+import dev.jmp.internal.pool.ItemResult;
+import dev.jmp.internal.pool.OutcomeDecoder;
 import dev.jmp.internal.serial.Errors;
-import dev.jmp.internal.serial.Slice;
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.Dispatch;
@@ -21,6 +22,7 @@ import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.util.Durations;
 import dev.jmp.internal.wire.message.ErrorInfo;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.launch.WorkerJava;
 import java.io.Serializable;
@@ -64,7 +66,7 @@ public class Process implements SerialRunnable {
     private boolean daemon;
     private int index = -1;
     private transient Object target;
-    private transient String kind;
+    private transient TaskKind kind;
     private transient Object[] args;
     private transient List<String> jvmOptions = new ArrayList<>();
     private transient Map<String, String> env = new LinkedHashMap<>();
@@ -83,26 +85,26 @@ public class Process implements SerialRunnable {
 
     /** A process that runs {@code target}. */
     public Process(SerialRunnable target) {
-        this(target, "run", null);
+        this(target, TaskKind.RUN, null);
     }
 
     /** A process that runs {@code target}; its return value becomes {@link #result()}. */
     public Process(SerialCallable<?> target) {
-        this(target, "call", null);
+        this(target, TaskKind.CALL, null);
     }
 
     /** A process that runs {@code target(args...)}, like Python's {@code Process(target=f, args=(...))}. */
     public Process(StarFunction<?> target, Object... args) {
-        this(target, "star", args == null ? new Object[] {null} : args.clone());
+        this(target, TaskKind.STAR, args == null ? new Object[] {null} : args.clone());
     }
 
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this(null, "process", null);
+        this(null, TaskKind.PROCESS, null);
     }
 
-    private Process(Object target, String kind, Object[] args) {
-        if (target == null && !"process".equals(kind)) {
+    private Process(Object target, TaskKind kind, Object[] args) {
+        if (target == null && kind != TaskKind.PROCESS) {
             throw new IllegalArgumentException("a Process needs a target (or subclass Process and override run())");
         }
         this.target = target;
@@ -228,9 +230,9 @@ public class Process implements SerialRunnable {
         }
         boolean subclass = overridesRun();
         ShippedFunction fn = subclass ? ShippedFunction.of(this, "process") : ShippedFunction.of(target, "task");
-        String k = subclass ? "process" : kind;
+        TaskKind k = subclass ? TaskKind.PROCESS : kind;
         List<byte[]> argFrames = List.of();
-        if ("star".equals(k)) {
+        if (k == TaskKind.STAR) {
             argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
         }
         Supervisor sup = (runtime != null ? runtime : JmpRuntime.defaultRuntime()).supervisor();
@@ -397,21 +399,14 @@ public class Process implements SerialRunnable {
     private final class Member implements WorkerOwner, RuntimeMember {
         @Override
         public void onOutcome(TaskWorker w, TaskOutcome o, List<byte[]> frames) {
-            boolean ok = false;
-            if ("ok".equals(o.status())) {
-                ValueList.Reader r = new ValueList.Reader(frames, o.frame());
-                Slice item = r.item(0);
-                if (r.status(0) != ValueList.ERROR) {
-                    resultBytes = item.toArray();
-                    resultRaw = r.status(0) == ValueList.BYTES;
-                    ok = true;
-                } else {
-                    error = Errors.decode(item);
-                }
-            } else if (o.error() != null) {
-                error = o.error();
+            ItemResult r = OutcomeDecoder.of(o, frames).item(0);
+            if (r.isOk()) {
+                resultBytes = r.bytes();
+                resultRaw = r.isRaw();
+            } else {
+                error = r.remoteError();
             }
-            w.shutdown(ok ? 0 : 1);
+            w.shutdown(r.isOk() ? 0 : 1);
         }
 
         @Override

@@ -17,6 +17,7 @@ import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
+import dev.jmp.magics.UnknownMagicException;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
@@ -251,7 +252,7 @@ public final class JmpKernel extends BaseKernel {
             if (magicInterrupted) {
                 throw CellFailure.ofMessage("Interrupted", e.getMessage());
             }
-            throw CellFailure.ofMessage(e.getMessage().startsWith("Unknown") ? "UnknownMagic" : "MagicError", e.getMessage());
+            throw CellFailure.ofMessage(e instanceof UnknownMagicException ? "UnknownMagic" : "MagicError", e.getMessage());
         } catch (Exception e) {
             throw new CellFailure(e.getClass().getName(), String.valueOf(e.getMessage()),
                     evaluator().stackTraceCleaner().format(e));

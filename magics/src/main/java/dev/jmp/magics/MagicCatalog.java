@@ -117,7 +117,7 @@ public final class MagicCatalog {
      * @param name    the magic's name without {@code %}
      * @param rawArgs the text after the name
      * @return the magic's result, or {@code null}
-     * @throws Exception a {@link MagicException} for an unknown magic or bad use, or whatever the magic throws
+     * @throws Exception an {@link UnknownMagicException} for an unknown magic, a {@link MagicException} for bad use, or whatever the magic throws
      */
     public Object applyLine(String name, String rawArgs) throws Exception {
         RawLineMagic raw = rawLineMagics.get(name);
@@ -143,7 +143,7 @@ public final class MagicCatalog {
      * @param rawArgs the text after the name on the first line
      * @param body    the rest of the cell
      * @return the magic's result, or {@code null}
-     * @throws Exception a {@link MagicException} for an unknown magic or bad use, or whatever the magic throws
+     * @throws Exception an {@link UnknownMagicException} for an unknown magic, a {@link MagicException} for bad use, or whatever the magic throws
      */
     public Object applyCell(String name, String rawArgs, String body) throws Exception {
         RawCellMagic raw = rawCellMagics.get(name);
@@ -199,7 +199,7 @@ public final class MagicCatalog {
         stream.flush();
     }
 
-    private MagicException unknown(String name, boolean line) {
+    private UnknownMagicException unknown(String name, boolean line) {
         String typed = (line ? "%" : "%%") + name;
         MagicDoc other = docs.get(name);
         String hint = "";
@@ -208,7 +208,7 @@ public final class MagicCatalog {
         } else if (other != null && !line && other.line()) {
             hint = " (%" + name + " is a line magic: use a single %)";
         }
-        return new MagicException("Unknown " + (line ? "line" : "cell") + " magic " + typed + hint
+        return new UnknownMagicException("Unknown " + (line ? "line" : "cell") + " magic " + typed + hint
                 + ". Type %lsmagic to list the available magics.");
     }
 

@@ -42,16 +42,16 @@ class MagicCatalogTest {
 
     @Test
     void unknownMagicNamesItAndPointsToLsmagic() {
-        MagicException line = assertThrows(MagicException.class, () -> catalog.applyLine("nope", ""));
+        MagicException line = assertThrows(UnknownMagicException.class, () -> catalog.applyLine("nope", ""));
         assertTrue(line.getMessage().contains("%nope") && line.getMessage().contains("%lsmagic"), line.getMessage());
-        MagicException cell = assertThrows(MagicException.class, () -> catalog.applyCell("nope", "", "body"));
+        MagicException cell = assertThrows(UnknownMagicException.class, () -> catalog.applyCell("nope", "", "body"));
         assertTrue(cell.getMessage().contains("%%nope") && cell.getMessage().contains("%lsmagic"), cell.getMessage());
     }
 
     @Test
     void usingALineMagicAsACellMagicSaysSo() {
         catalog.registerLine(new MagicDoc("only", true, false, "Line only.", "Usage: %only"), args -> null);
-        MagicException e = assertThrows(MagicException.class, () -> catalog.applyCell("only", "", ""));
+        MagicException e = assertThrows(UnknownMagicException.class, () -> catalog.applyCell("only", "", ""));
         assertTrue(e.getMessage().contains("%only is a line magic"), e.getMessage());
     }
 

@@ -9,4 +9,10 @@ public class PipeClosedException extends JmpException {
     public PipeClosedException(String message) {
         super(message);
     }
+
+    /** {@link ErrorCode#PIPE_CLOSED}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.PIPE_CLOSED;
+    }
 }

@@ -9,4 +9,10 @@ public class QueueEmptyException extends JmpException {
     public QueueEmptyException(String message) {
         super(message);
     }
+
+    /** {@link ErrorCode#QUEUE_EMPTY}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.QUEUE_EMPTY;
+    }
 }

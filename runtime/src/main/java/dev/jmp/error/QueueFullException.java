@@ -9,4 +9,10 @@ public class QueueFullException extends JmpException {
     public QueueFullException(String message) {
         super(message);
     }
+
+    /** {@link ErrorCode#QUEUE_FULL}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.QUEUE_FULL;
+    }
 }

@@ -19,6 +19,7 @@ public final class RemoteException extends JmpException {
     private static final long serialVersionUID = 1L;
     private final String remoteClassName;
     private final String remoteMessage;
+    private final ErrorCode code;
 
     /**
      * An exception that stands for one thrown in another process.
@@ -31,10 +32,32 @@ public final class RemoteException extends JmpException {
      */
     public RemoteException(String remoteClassName, String shownClassName, String remoteMessage,
             StackTraceElement[] stack, RemoteException cause) {
+        this(remoteClassName, shownClassName, remoteMessage, ErrorCode.OTHER, stack, cause);
+    }
+
+    /**
+     * An exception that stands for one thrown in another process, with its kind.
+     *
+     * @param remoteClassName the class name in the remote process, such as {@code java.io.IOException}
+     * @param shownClassName  the class name the message shows (a notebook class without JShell's wrapper)
+     * @param remoteMessage   the remote message, or {@code null}
+     * @param code            the remote failure's kind ({@code null} reads as {@link ErrorCode#OTHER})
+     * @param stack           the remote frames
+     * @param cause           the remote cause, or {@code null}
+     */
+    public RemoteException(String remoteClassName, String shownClassName, String remoteMessage, ErrorCode code,
+            StackTraceElement[] stack, RemoteException cause) {
         super(shownClassName + (remoteMessage == null ? "" : ": " + remoteMessage), cause);
         this.remoteClassName = remoteClassName;
         this.remoteMessage = remoteMessage;
+        this.code = code == null ? ErrorCode.OTHER : code;
         setStackTrace(stack);
+    }
+
+    /** The remote failure's kind, as the process that raised it classified it. */
+    @Override
+    public ErrorCode code() {
+        return code;
     }
 
     /** The class name of the exception in the remote process, such as {@code java.io.IOException}. */

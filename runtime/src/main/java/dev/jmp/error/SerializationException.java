@@ -41,4 +41,10 @@ public class SerializationException extends JmpException {
     public String typeName() {
         return typeName;
     }
+
+    /** {@link ErrorCode#SERIALIZATION}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.SERIALIZATION;
+    }
 }

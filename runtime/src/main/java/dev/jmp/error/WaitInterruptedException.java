@@ -13,4 +13,10 @@ public class WaitInterruptedException extends JmpException {
         super("interrupted while waiting for " + what, cause);
         Thread.currentThread().interrupt();
     }
+
+    /** {@link ErrorCode#WAIT_INTERRUPTED}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.WAIT_INTERRUPTED;
+    }
 }

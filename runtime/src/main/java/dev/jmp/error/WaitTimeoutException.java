@@ -9,4 +9,10 @@ public class WaitTimeoutException extends JmpException {
     public WaitTimeoutException(String message) {
         super(message);
     }
+
+    /** {@link ErrorCode#WAIT_TIMEOUT}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.WAIT_TIMEOUT;
+    }
 }

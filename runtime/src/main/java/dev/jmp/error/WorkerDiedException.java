@@ -57,4 +57,10 @@ public class WorkerDiedException extends JmpException {
     public List<String> lastStderr() {
         return lastStderr;
     }
+
+    /** {@link ErrorCode#WORKER_DIED}. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.WORKER_DIED;
+    }
 }

@@ -5,6 +5,7 @@ import dev.jmp.Worker;
 import dev.jmp.error.ManagerClosedException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerCellsRef;
 import dev.jmp.internal.manager.ManagerReply;
 import dev.jmp.internal.manager.ManagerRequest;
@@ -57,7 +58,7 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public Manager() {
         if (Worker.inWorker()) {
-            this.id = ManagerCalls.call("manager.start", new ManagerRequest(null, 0, 0, 0, -1, 0), List.of())
+            this.id = ManagerCalls.call(ManagerOp.MANAGER_START, new ManagerRequest(null, 0, 0, 0, -1, 0), List.of())
                     .reply().s();
         } else {
             this.id = startIn(JmpRuntime.defaultRuntime());
@@ -89,14 +90,14 @@ public final class Manager implements AutoCloseable, Serializable {
         return id;
     }
 
-    private ManagerReply create(String kind, long on, long k, long ms, long n, List<byte[]> frames) {
-        return ManagerCalls.call("new." + kind, new ManagerRequest(id, on, Thread.currentThread().getId(), k, ms, n),
+    private ManagerReply create(ManagerOp op, long on, long k, long ms, long n, List<byte[]> frames) {
+        return ManagerCalls.call(op, new ManagerRequest(id, on, Thread.currentThread().getId(), k, ms, n),
                 frames).reply();
     }
 
     /** A new shared map, like Python's {@code Manager().dict()}. */
     public <K, V> SharedMap<K, V> dict() {
-        ManagerReply r = create("map", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_MAP, 0, 0, -1, 0, List.of());
         return new SharedMap<>(id, r.v(), r.s());
     }
 
@@ -107,13 +108,13 @@ public final class Manager implements AutoCloseable, Serializable {
 
     /** A new shared list, like Python's {@code Manager().list()}. */
     public <E> SharedList<E> list() {
-        ManagerReply r = create("list", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_LIST, 0, 0, -1, 0, List.of());
         return new SharedList<>(id, r.v(), r.s());
     }
 
     /** A new shared namespace (a bag of named attributes), like Python's {@code Manager().Namespace()}. */
     public SharedNamespace namespace() {
-        ManagerReply r = create("map", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_MAP, 0, 0, -1, 0, List.of());
         return new SharedNamespace(id, r.v(), r.s());
     }
 
@@ -124,25 +125,27 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws SerializationException naming the type if {@code initial} cannot be serialized
      */
     public <T> SharedValue<T> value(T initial) {
-        ManagerReply r = create("value", 0, 0, -1, 0, List.of(ManagerCalls.encode(initial, "the initial value")));
+        ManagerReply r = create(ManagerOp.NEW_VALUE, 0, 0, -1, 0,
+                List.of(ManagerCalls.encode(initial, "the initial value")));
         return new SharedValue<>(id, r.v(), r.s());
     }
 
     /** A new shared counter (a {@code long}) starting at {@code initial}. */
     public SharedCounter counter(long initial) {
-        ManagerReply r = create("value", 0, 0, -1, 0, List.of(ManagerCalls.encode(initial, "the initial value")));
+        ManagerReply r = create(ManagerOp.NEW_VALUE, 0, 0, -1, 0,
+                List.of(ManagerCalls.encode(initial, "the initial value")));
         return new SharedCounter(id, r.v(), r.s());
     }
 
     /** A new lock (not reentrant), like Python's {@code Manager().Lock()}. */
     public SharedLock lock() {
-        ManagerReply r = create("lock", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_LOCK, 0, 0, -1, 0, List.of());
         return new SharedLock(id, r.v(), r.s());
     }
 
     /** A new reentrant lock, like Python's {@code Manager().RLock()}. */
     public SharedRLock rlock() {
-        ManagerReply r = create("rlock", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_RLOCK, 0, 0, -1, 0, List.of());
         return new SharedRLock(id, r.v(), r.s());
     }
 
@@ -152,7 +155,7 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public SharedSemaphore semaphore(int permits) {
-        ManagerReply r = create("semaphore", 0, 0, -1, permits, List.of());
+        ManagerReply r = create(ManagerOp.NEW_SEMAPHORE, 0, 0, -1, permits, List.of());
         return new SharedSemaphore(id, r.v(), r.s());
     }
 
@@ -163,13 +166,13 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public SharedSemaphore boundedSemaphore(int permits) {
-        ManagerReply r = create("semaphore", 0, 1, -1, permits, List.of());
+        ManagerReply r = create(ManagerOp.NEW_SEMAPHORE, 0, 1, -1, permits, List.of());
         return new SharedSemaphore(id, r.v(), r.s());
     }
 
     /** A new event (initially clear), like Python's {@code Manager().Event()}. */
     public SharedEvent event() {
-        ManagerReply r = create("event", 0, 0, -1, 0, List.of());
+        ManagerReply r = create(ManagerOp.NEW_EVENT, 0, 0, -1, 0, List.of());
         return new SharedEvent(id, r.v(), r.s());
     }
 
@@ -189,7 +192,7 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws IllegalArgumentException if {@code parties} is below 1
      */
     public SharedBarrier barrier(int parties) {
-        ManagerReply r = create("barrier", 0, 0, -1, parties, List.of());
+        ManagerReply r = create(ManagerOp.NEW_BARRIER, 0, 0, -1, parties, List.of());
         return new SharedBarrier(id, r.v(), r.s(), parties);
     }
 
@@ -200,7 +203,7 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws IllegalArgumentException if {@code parties} is below 1 or the timeout negative
      */
     public SharedBarrier barrier(int parties, Duration timeout) {
-        ManagerReply r = create("barrier", 0, 0, SharedProxy.millis(timeout), parties, List.of());
+        ManagerReply r = create(ManagerOp.NEW_BARRIER, 0, 0, SharedProxy.millis(timeout), parties, List.of());
         return new SharedBarrier(id, r.v(), r.s(), parties);
     }
 
@@ -215,7 +218,7 @@ public final class Manager implements AutoCloseable, Serializable {
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public <E> SharedQueue<E> queue(int maxsize) {
-        ManagerReply r = create("queue", 0, 0, -1, maxsize, List.of());
+        ManagerReply r = create(ManagerOp.NEW_QUEUE, 0, 0, -1, maxsize, List.of());
         return new SharedQueue<>(id, r.v(), r.s());
     }
 
@@ -223,7 +226,7 @@ public final class Manager implements AutoCloseable, Serializable {
         if (length < 1) {
             throw new IllegalArgumentException("a shared array needs at least 1 element, not " + length);
         }
-        ManagerReply r = create("array", 0, kind.ordinal(), -1, length, List.of());
+        ManagerReply r = create(ManagerOp.NEW_ARRAY, 0, kind.ordinal(), -1, length, List.of());
         return new ManagerCellsRef(id, r.v(), r.s(), kind, length);
     }
 
@@ -269,7 +272,7 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public void shutdown() {
         try {
-            ManagerCalls.call("manager.shutdown", new ManagerRequest(id, 0, 0, 0, -1, 0), List.of());
+            ManagerCalls.call(ManagerOp.MANAGER_SHUTDOWN, new ManagerRequest(id, 0, 0, 0, -1, 0), List.of());
         } catch (ManagerClosedException e) {
             // already shut down, or its runtime stopped
         }

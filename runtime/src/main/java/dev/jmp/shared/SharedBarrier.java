@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerReply;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SharedBarrier extends SharedProxy {
     }
 
     private int await(long ms) throws InterruptedException, BrokenBarrierException, TimeoutException {
-        ManagerReply r = ManagerCalls.await("barrier.await", req().with(0, ms, 0), List.of()).reply();
+        ManagerReply r = ManagerCalls.await(ManagerOp.BARRIER_AWAIT, req().with(0, ms, 0), List.of()).reply();
         if ("timeout".equals(r.s())) {
             throw new TimeoutException("not all " + parties + " parties reached " + describe()
                     + " in time; the barrier is now broken");
@@ -65,22 +66,22 @@ public final class SharedBarrier extends SharedProxy {
 
     /** Breaks the barrier for current waiters, then makes it usable again. */
     public void reset() {
-        call("barrier.reset");
+        call(ManagerOp.BARRIER_RESET);
     }
 
     /** Breaks the barrier (Python's {@code abort()}): waits fail until {@link #reset()}. */
     public void abort() {
-        call("barrier.abort");
+        call(ManagerOp.BARRIER_ABORT);
     }
 
     /** Whether the barrier is broken. */
     public boolean isBroken() {
-        return call("barrier.state").reply().b();
+        return call(ManagerOp.BARRIER_STATE).reply().b();
     }
 
     /** How many parties wait now. */
     public int getNumberWaiting() {
-        return (int) call("barrier.state").reply().v();
+        return (int) call(ManagerOp.BARRIER_STATE).reply().v();
     }
 
     /** The number of parties. */

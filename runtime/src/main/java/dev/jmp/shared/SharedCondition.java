@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerReply;
 import dev.jmp.internal.manager.ManagerRequest;
 import dev.jmp.internal.util.Durations;
@@ -46,7 +47,7 @@ public final class SharedCondition extends SharedProxy implements Condition {
         }
         long token = ThreadLocalRandom.current().nextLong();
         try {
-            ManagerReply r = ManagerCalls.await("cond.await", req().with(token, ms, 0), List.of()).reply();
+            ManagerReply r = ManagerCalls.await(ManagerOp.COND_AWAIT, req().with(token, ms, 0), List.of()).reply();
             lock.granted(new ManagerReply(r.v(), true, r.s()));
             return r.b();
         } catch (InterruptedException e) {
@@ -61,7 +62,7 @@ public final class SharedCondition extends SharedProxy implements Condition {
         boolean again = false;
         while (true) {
             try {
-                lock.granted(ManagerCalls.await("lock.reclaim", r, List.of()).reply());
+                lock.granted(ManagerCalls.await(ManagerOp.LOCK_RECLAIM, r, List.of()).reply());
                 break;
             } catch (InterruptedException e) {
                 again = true;
@@ -145,13 +146,13 @@ public final class SharedCondition extends SharedProxy implements Condition {
     /** Wakes one waiter (it returns once it holds the lock again). */
     @Override
     public void signal() {
-        callN("cond.signal", 1);
+        callN(ManagerOp.COND_SIGNAL, 1);
     }
 
     /** Wakes every waiter. */
     @Override
     public void signalAll() {
-        callN("cond.signal", Integer.MAX_VALUE);
+        callN(ManagerOp.COND_SIGNAL, Integer.MAX_VALUE);
     }
 
     /** Another proxy of the same condition. */

@@ -2,6 +2,7 @@ package dev.jmp.shared;
 
 import dev.jmp.function.ManagedLongOperator;
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,17 +22,17 @@ public final class SharedCounter extends SharedProxy {
 
     /** The current value. */
     public long get() {
-        return call("counter.get").reply().v();
+        return call(ManagerOp.COUNTER_GET).reply().v();
     }
 
     /** Sets the value. */
     public void set(long value) {
-        callN("counter.set", value);
+        callN(ManagerOp.COUNTER_SET, value);
     }
 
     /** Adds {@code delta}; returns the new value. */
     public long addAndGet(long delta) {
-        return callN("counter.add", delta).reply().v();
+        return callN(ManagerOp.COUNTER_ADD, delta).reply().v();
     }
 
     /** Adds {@code delta}; returns the old value. */
@@ -61,12 +62,13 @@ public final class SharedCounter extends SharedProxy {
 
     /** Sets {@code update} if the value is {@code expect}; returns whether it did. */
     public boolean compareAndSet(long expect, long update) {
-        return ManagerCalls.call("counter.compareAndSet", req().with(expect, -1, update), List.of()).reply().b();
+        return ManagerCalls.call(ManagerOp.COUNTER_COMPARE_AND_SET, req().with(expect, -1, update), List.of())
+                .reply().b();
     }
 
     /** Replaces the value with {@code fn(value)} in the manager, atomically; returns the new value. */
     public long updateAndGet(ManagedLongOperator fn) {
-        return call("counter.update", Objects.requireNonNull(fn, "fn")).reply().v();
+        return call(ManagerOp.COUNTER_UPDATE, Objects.requireNonNull(fn, "fn")).reply().v();
     }
 
     /** Another proxy of the same counter. */

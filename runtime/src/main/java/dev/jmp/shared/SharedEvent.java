@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,22 +19,22 @@ public final class SharedEvent extends SharedProxy {
 
     /** Sets the flag and wakes every waiter. */
     public void set() {
-        call("event.set");
+        call(ManagerOp.EVENT_SET);
     }
 
     /** Clears the flag. */
     public void clear() {
-        call("event.clear");
+        call(ManagerOp.EVENT_CLEAR);
     }
 
     /** Whether the flag is set. */
     public boolean isSet() {
-        return call("event.isSet").reply().b();
+        return call(ManagerOp.EVENT_IS_SET).reply().b();
     }
 
     /** Waits until the flag is set. */
     public void await() throws InterruptedException {
-        ManagerCalls.await("event.wait", req(), List.of());
+        ManagerCalls.await(ManagerOp.EVENT_WAIT, req(), List.of());
     }
 
     /**
@@ -43,7 +44,7 @@ public final class SharedEvent extends SharedProxy {
      * @throws IllegalArgumentException if the timeout is negative
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return ManagerCalls.await("event.wait", req().with(0, millis(timeout), 0), List.of()).reply().b();
+        return ManagerCalls.await(ManagerOp.EVENT_WAIT, req().with(0, millis(timeout), 0), List.of()).reply().b();
     }
 
     /** Another proxy of the same event. */

@@ -4,6 +4,7 @@ import dev.jmp.error.SerializationException;
 import dev.jmp.function.ManagedComparator;
 import dev.jmp.function.ManagedUnaryOperator;
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -55,109 +56,109 @@ public final class SharedList<E> extends AbstractList<E> implements Serializable
 
     /** A copy of the whole list, taken atomically. */
     public List<E> snapshot() {
-        return first(ref.call("list.snapshot"));
+        return first(ref.call(ManagerOp.LIST_SNAPSHOT));
     }
 
     /** The number of elements. */
     @Override
     public int size() {
-        return (int) ref.call("list.size").reply().v();
+        return (int) ref.call(ManagerOp.LIST_SIZE).reply().v();
     }
 
     /** A copy of the element at {@code index}. */
     @Override
     public E get(int index) {
-        return first(ref.callN("list.get", index));
+        return first(ref.callN(ManagerOp.LIST_GET, index));
     }
 
     /** Replaces the element at {@code index}; returns the old one. */
     @Override
     public E set(int index, E element) {
-        return first(ref.callN("list.set", index, element));
+        return first(ref.callN(ManagerOp.LIST_SET, index, element));
     }
 
     /** Appends an element. */
     @Override
     public boolean add(E element) {
-        ref.call("list.add", element);
+        ref.call(ManagerOp.LIST_ADD, element);
         return true;
     }
 
     /** Inserts an element at {@code index}. */
     @Override
     public void add(int index, E element) {
-        ref.callN("list.insert", index, element);
+        ref.callN(ManagerOp.LIST_INSERT, index, element);
     }
 
     /** Removes the element at {@code index}; returns it. */
     @Override
     public E remove(int index) {
-        return first(ref.callN("list.removeAt", index));
+        return first(ref.callN(ManagerOp.LIST_REMOVE_AT, index));
     }
 
     /** Removes the first element equal to {@code o}. */
     @Override
     public boolean remove(Object o) {
-        return ref.call("list.remove", o).reply().b();
+        return ref.call(ManagerOp.LIST_REMOVE, o).reply().b();
     }
 
     /** The index of the first element equal to {@code o}, or -1. */
     @Override
     public int indexOf(Object o) {
-        return (int) ref.call("list.indexOf", o).reply().v();
+        return (int) ref.call(ManagerOp.LIST_INDEX_OF, o).reply().v();
     }
 
     /** The index of the last element equal to {@code o}, or -1. */
     @Override
     public int lastIndexOf(Object o) {
-        return (int) ref.call("list.lastIndexOf", o).reply().v();
+        return (int) ref.call(ManagerOp.LIST_LAST_INDEX_OF, o).reply().v();
     }
 
     /** Whether an element equals {@code o}. */
     @Override
     public boolean contains(Object o) {
-        return ref.call("list.contains", o).reply().b();
+        return ref.call(ManagerOp.LIST_CONTAINS, o).reply().b();
     }
 
     /** Whether every element of {@code c} is in the list. */
     @Override
     public boolean containsAll(Collection<?> c) {
-        return ref.call("list.containsAll", new ArrayList<>(c)).reply().b();
+        return ref.call(ManagerOp.LIST_CONTAINS_ALL, new ArrayList<>(c)).reply().b();
     }
 
     /** Appends every element of {@code c}, atomically. */
     @Override
     public boolean addAll(Collection<? extends E> c) {
-        return ref.call("list.addAll", new ArrayList<>(c)).reply().b();
+        return ref.call(ManagerOp.LIST_ADD_ALL, new ArrayList<>(c)).reply().b();
     }
 
     /** Inserts every element of {@code c} at {@code index}, atomically. */
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
-        return ref.callN("list.insertAll", index, new ArrayList<>(c)).reply().b();
+        return ref.callN(ManagerOp.LIST_INSERT_ALL, index, new ArrayList<>(c)).reply().b();
     }
 
     /** Removes every element that is in {@code c}, atomically. */
     @Override
     public boolean removeAll(Collection<?> c) {
-        return ref.call("list.removeAll", new ArrayList<>(c)).reply().b();
+        return ref.call(ManagerOp.LIST_REMOVE_ALL, new ArrayList<>(c)).reply().b();
     }
 
     /** Keeps only the elements that are in {@code c}, atomically. */
     @Override
     public boolean retainAll(Collection<?> c) {
-        return ref.call("list.retainAll", new ArrayList<>(c)).reply().b();
+        return ref.call(ManagerOp.LIST_RETAIN_ALL, new ArrayList<>(c)).reply().b();
     }
 
     /** Removes every element. */
     @Override
     public void clear() {
-        ref.call("list.clear");
+        ref.call(ManagerOp.LIST_CLEAR);
     }
 
     /** Replaces every element with {@code fn(element)}, in the manager, atomically. */
     public void replaceAll(ManagedUnaryOperator<E> fn) {
-        ref.call("list.replaceAll", Objects.requireNonNull(fn, "the replaceAll function must not be null"));
+        ref.call(ManagerOp.LIST_REPLACE_ALL, Objects.requireNonNull(fn, "the replaceAll function must not be null"));
     }
 
     /**
@@ -167,15 +168,15 @@ public final class SharedList<E> extends AbstractList<E> implements Serializable
      */
     @Override
     public void replaceAll(UnaryOperator<E> fn) {
-        ref.call("list.replaceAll", serializable(fn, "replaceAll"));
+        ref.call(ManagerOp.LIST_REPLACE_ALL, serializable(fn, "replaceAll"));
     }
 
     /** Sorts the list in the manager, atomically ({@code null}: natural order). */
     public void sort(ManagedComparator<? super E> c) {
         if (c == null) {
-            ref.call("list.sort");
+            ref.call(ManagerOp.LIST_SORT);
         } else {
-            ref.call("list.sort", c);
+            ref.call(ManagerOp.LIST_SORT, c);
         }
     }
 
@@ -187,9 +188,9 @@ public final class SharedList<E> extends AbstractList<E> implements Serializable
     @Override
     public void sort(Comparator<? super E> c) {
         if (c == null) {
-            ref.call("list.sort");
+            ref.call(ManagerOp.LIST_SORT);
         } else {
-            ref.call("list.sort", serializable(c, "sort"));
+            ref.call(ManagerOp.LIST_SORT, serializable(c, "sort"));
         }
     }
 

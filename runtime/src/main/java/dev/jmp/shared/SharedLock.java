@@ -2,6 +2,7 @@ package dev.jmp.shared;
 
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerReply;
 import dev.jmp.internal.manager.ManagerRequest;
 import java.time.Duration;
@@ -59,9 +60,9 @@ public class SharedLock extends SharedProxy implements Lock {
     private boolean acquire(long ms) throws InterruptedException {
         ManagerRequest r = req().with(ThreadLocalRandom.current().nextLong(), ms, 1);
         try {
-            return granted(ManagerCalls.await("lock.acquire", r, List.of()).reply());
+            return granted(ManagerCalls.await(ManagerOp.LOCK_ACQUIRE, r, List.of()).reply());
         } catch (InterruptedException e) {
-            ManagerCalls.send("lock.abandon", r);
+            ManagerCalls.send(ManagerOp.LOCK_ABANDON, r);
             throw e;
         }
     }
@@ -74,11 +75,11 @@ public class SharedLock extends SharedProxy implements Lock {
             // Uninterruptible, so it may take the quick route: the caller reads its grant itself.
             ManagerRequest r = req().with(ThreadLocalRandom.current().nextLong(), -1, 1);
             try {
-                granted(ManagerCalls.call("lock.acquire", r, List.of()).reply());
+                granted(ManagerCalls.call(ManagerOp.LOCK_ACQUIRE, r, List.of()).reply());
                 break;
             } catch (WaitInterruptedException e) {
                 // withdrawn unanswered; give back a grant in case one was made meanwhile
-                ManagerCalls.send("lock.abandon", r);
+                ManagerCalls.send(ManagerOp.LOCK_ABANDON, r);
                 interrupted = true;
             }
         }
@@ -99,8 +100,8 @@ public class SharedLock extends SharedProxy implements Lock {
     /** Takes the lock if it is free now. */
     @Override
     public boolean tryLock() {
-        return granted(ManagerCalls.call("lock.acquire", req().with(ThreadLocalRandom.current().nextLong(), 0, 1),
-                List.of()).reply());
+        return granted(ManagerCalls.call(ManagerOp.LOCK_ACQUIRE,
+                req().with(ThreadLocalRandom.current().nextLong(), 0, 1), List.of()).reply());
     }
 
     /** Waits at most the given time for the lock. */
@@ -128,7 +129,7 @@ public class SharedLock extends SharedProxy implements Lock {
      */
     @Override
     public void unlock() {
-        call("lock.release");
+        call(ManagerOp.LOCK_RELEASE);
     }
 
     /** Python's spelling of {@link #lock()}. */
@@ -148,7 +149,7 @@ public class SharedLock extends SharedProxy implements Lock {
      */
     @Override
     public SharedCondition newCondition() {
-        ManagerReply r = ManagerCalls.call("new.condition", new ManagerRequest(manager, id,
+        ManagerReply r = ManagerCalls.call(ManagerOp.NEW_CONDITION, new ManagerRequest(manager, id,
                 Thread.currentThread().getId(), 0, -1, 0), List.of()).reply();
         return new SharedCondition(manager, r.v(), r.s(), this);
     }
@@ -171,12 +172,12 @@ public class SharedLock extends SharedProxy implements Lock {
 
     /** Whether some thread of some process holds the lock now. */
     public boolean isLocked() {
-        return call("lock.state").reply().b();
+        return call(ManagerOp.LOCK_STATE).reply().b();
     }
 
     /** Whether the calling thread holds the lock. */
     public boolean isHeldByCurrentThread() {
-        return call("lock.state").reply().v() > 0;
+        return call(ManagerOp.LOCK_STATE).reply().v() > 0;
     }
 
     /** Another proxy of the same lock. */
@@ -193,7 +194,7 @@ public class SharedLock extends SharedProxy implements Lock {
     /** The lock and its holder, if any. */
     @Override
     public String toString() {
-        ManagerReply r = call("lock.state").reply();
+        ManagerReply r = call(ManagerOp.LOCK_STATE).reply();
         return "<" + getClass().getSimpleName() + " " + describe() + (r.b() ? " held by " + r.s() : " unlocked") + ">";
     }
 }

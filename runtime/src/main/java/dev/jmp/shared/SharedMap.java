@@ -4,6 +4,7 @@ import dev.jmp.error.SerializationException;
 import dev.jmp.function.ManagedBiFunction;
 import dev.jmp.function.ManagedFunction;
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
     /** The number of entries. */
     @Override
     public int size() {
-        return (int) call("map.size").reply().v();
+        return (int) call(ManagerOp.MAP_SIZE).reply().v();
     }
 
     /** Whether the map has no entries. */
@@ -78,31 +79,31 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
     /** Whether the map has the key. */
     @Override
     public boolean containsKey(Object key) {
-        return call("map.containsKey", nonNull(key, "key")).reply().b();
+        return call(ManagerOp.MAP_CONTAINS_KEY, nonNull(key, "key")).reply().b();
     }
 
     /** Whether some key maps to the value. */
     @Override
     public boolean containsValue(Object value) {
-        return call("map.containsValue", nonNull(value, "value")).reply().b();
+        return call(ManagerOp.MAP_CONTAINS_VALUE, nonNull(value, "value")).reply().b();
     }
 
     /** A copy of the value for the key, or {@code null}. */
     @Override
     public V get(Object key) {
-        return value(call("map.get", nonNull(key, "key")));
+        return value(call(ManagerOp.MAP_GET, nonNull(key, "key")));
     }
 
     /** Maps the key to the value; returns the previous value or {@code null}. */
     @Override
     public V put(K key, V value) {
-        return value(call("map.put", nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_PUT, nonNull(key, "key"), nonNull(value, "value")));
     }
 
     /** Removes the key; returns its value or {@code null}. */
     @Override
     public V remove(Object key) {
-        return value(call("map.remove", nonNull(key, "key")));
+        return value(call(ManagerOp.MAP_REMOVE, nonNull(key, "key")));
     }
 
     /** Puts every entry of {@code m}, in one atomic operation. */
@@ -114,19 +115,19 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
             nonNull(e.getKey(), "key");
             nonNull(e.getValue(), "value");
         }
-        call("map.putAll", copy);
+        call(ManagerOp.MAP_PUT_ALL, copy);
     }
 
     /** Removes every entry. */
     @Override
     public void clear() {
-        call("map.clear");
+        call(ManagerOp.MAP_CLEAR);
     }
 
     /** A copy of every entry, taken atomically, in insertion order. */
     @SuppressWarnings("unchecked")
     public Map<K, V> snapshot() {
-        return (Map<K, V>) call("map.snapshot").value(0);
+        return (Map<K, V>) call(ManagerOp.MAP_SNAPSHOT).value(0);
     }
 
     /** An unmodifiable snapshot of the keys. */
@@ -156,31 +157,31 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
     /** Maps the key to the value unless it is present; returns the present value or {@code null}. */
     @Override
     public V putIfAbsent(K key, V value) {
-        return value(call("map.putIfAbsent", nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_PUT_IF_ABSENT, nonNull(key, "key"), nonNull(value, "value")));
     }
 
     /** Removes the key if it maps to {@code value}. */
     @Override
     public boolean remove(Object key, Object value) {
-        return call("map.removeIfEquals", nonNull(key, "key"), nonNull(value, "value")).reply().b();
+        return call(ManagerOp.MAP_REMOVE_IF_EQUALS, nonNull(key, "key"), nonNull(value, "value")).reply().b();
     }
 
     /** Replaces the key's value if it maps to {@code oldValue}. */
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        return call("map.replaceIfEquals", nonNull(key, "key"), nonNull(oldValue, "value"),
+        return call(ManagerOp.MAP_REPLACE_IF_EQUALS, nonNull(key, "key"), nonNull(oldValue, "value"),
                 nonNull(newValue, "value")).reply().b();
     }
 
     /** Replaces the key's value if it is present; returns the previous value or {@code null}. */
     @Override
     public V replace(K key, V value) {
-        return value(call("map.replace", nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_REPLACE, nonNull(key, "key"), nonNull(value, "value")));
     }
 
     /** Atomically (in the manager) computes the key's new value; {@code null} removes it. */
     public V compute(K key, ManagedBiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call("map.compute", nonNull(key, "key"), shippable(fn, "compute")));
+        return value(call(ManagerOp.MAP_COMPUTE, nonNull(key, "key"), shippable(fn, "compute")));
     }
 
     /**
@@ -190,12 +191,12 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call("map.compute", nonNull(key, "key"), shippable(fn, "compute")));
+        return value(call(ManagerOp.MAP_COMPUTE, nonNull(key, "key"), shippable(fn, "compute")));
     }
 
     /** Atomically (in the manager) computes a value for an absent key; {@code null} adds nothing. */
     public V computeIfAbsent(K key, ManagedFunction<? super K, ? extends V> fn) {
-        return value(call("map.computeIfAbsent", nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
     }
 
     /**
@@ -205,12 +206,12 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> fn) {
-        return value(call("map.computeIfAbsent", nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
     }
 
     /** Atomically (in the manager) recomputes a present key's value; {@code null} removes it. */
     public V computeIfPresent(K key, ManagedBiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call("map.computeIfPresent", nonNull(key, "key"), shippable(fn, "computeIfPresent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, nonNull(key, "key"), shippable(fn, "computeIfPresent")));
     }
 
     /**
@@ -220,7 +221,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call("map.computeIfPresent", nonNull(key, "key"), shippable(fn, "computeIfPresent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, nonNull(key, "key"), shippable(fn, "computeIfPresent")));
     }
 
     /**
@@ -228,7 +229,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      * present one: {@code merge(word, 1, Integer::sum)} counts exactly from any number of processes.
      */
     public V merge(K key, V value, ManagedBiFunction<? super V, ? super V, ? extends V> fn) {
-        return value(call("map.merge", nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
+        return value(call(ManagerOp.MAP_MERGE, nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
     }
 
     /**
@@ -238,12 +239,12 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> fn) {
-        return value(call("map.merge", nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
+        return value(call(ManagerOp.MAP_MERGE, nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
     }
 
     /** Atomically (in the manager) replaces every value with {@code fn(key, value)}. */
     public void replaceAll(ManagedBiFunction<? super K, ? super V, ? extends V> fn) {
-        call("map.replaceAll", shippable(fn, "replaceAll"));
+        call(ManagerOp.MAP_REPLACE_ALL, shippable(fn, "replaceAll"));
     }
 
     /**
@@ -253,7 +254,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> fn) {
-        call("map.replaceAll", shippable(fn, "replaceAll"));
+        call(ManagerOp.MAP_REPLACE_ALL, shippable(fn, "replaceAll"));
     }
 
     /** True for another proxy of this map, or a map with the same entries now. */

@@ -1,5 +1,6 @@
 package dev.jmp.shared;
 
+import dev.jmp.internal.manager.ManagerOp;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public final class SharedNamespace extends SharedProxy {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(String attribute) {
-        var r = call("map.get", Objects.requireNonNull(attribute, "attribute"));
+        var r = call(ManagerOp.MAP_GET, Objects.requireNonNull(attribute, "attribute"));
         if (!r.reply().b()) {
             throw new NoSuchElementException("the namespace has no attribute '" + attribute + "'; it has " + names());
         }
@@ -35,7 +36,7 @@ public final class SharedNamespace extends SharedProxy {
     /** A copy of the attribute's value, or {@code fallback} if it has none. */
     @SuppressWarnings("unchecked")
     public <T> T get(String attribute, T fallback) {
-        var r = call("map.get", Objects.requireNonNull(attribute, "attribute"));
+        var r = call(ManagerOp.MAP_GET, Objects.requireNonNull(attribute, "attribute"));
         return r.reply().b() ? (T) r.value(0) : fallback;
     }
 
@@ -44,18 +45,18 @@ public final class SharedNamespace extends SharedProxy {
         if (value == null) {
             delete(attribute);
         } else {
-            call("map.put", Objects.requireNonNull(attribute, "attribute"), value);
+            call(ManagerOp.MAP_PUT, Objects.requireNonNull(attribute, "attribute"), value);
         }
     }
 
     /** Whether the attribute exists. */
     public boolean has(String attribute) {
-        return call("map.containsKey", Objects.requireNonNull(attribute, "attribute")).reply().b();
+        return call(ManagerOp.MAP_CONTAINS_KEY, Objects.requireNonNull(attribute, "attribute")).reply().b();
     }
 
     /** Deletes an attribute; returns whether it existed. */
     public boolean delete(String attribute) {
-        return call("map.remove", Objects.requireNonNull(attribute, "attribute")).reply().b();
+        return call(ManagerOp.MAP_REMOVE, Objects.requireNonNull(attribute, "attribute")).reply().b();
     }
 
     /** The attribute names, in the order they were first set. */
@@ -66,7 +67,7 @@ public final class SharedNamespace extends SharedProxy {
     /** A copy of every attribute, taken atomically. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> asMap() {
-        return (Map<String, Object>) call("map.snapshot").value(0);
+        return (Map<String, Object>) call(ManagerOp.MAP_SNAPSHOT).value(0);
     }
 
     /** Another proxy of the same namespace. */

@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerRequest;
 import dev.jmp.internal.util.Durations;
 import java.io.Serializable;
@@ -30,18 +31,18 @@ abstract class SharedProxy implements Serializable {
         return ManagerRequest.of(manager, id);
     }
 
-    ManagerCalls.Result call(String op, Object... values) {
+    ManagerCalls.Result call(ManagerOp op, Object... values) {
         return ManagerCalls.call(op, req(), encode(op, values));
     }
 
-    ManagerCalls.Result callN(String op, long n, Object... values) {
+    ManagerCalls.Result callN(ManagerOp op, long n, Object... values) {
         return ManagerCalls.call(op, req().with(0, -1, n), encode(op, values));
     }
 
-    static List<byte[]> encode(String op, Object... values) {
+    static List<byte[]> encode(ManagerOp op, Object... values) {
         List<byte[]> out = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            out.add(ManagerCalls.encode(values[i], "argument " + i + " of " + op));
+            out.add(ManagerCalls.encode(values[i], "argument " + i + " of " + op.wire()));
         }
         return out;
     }

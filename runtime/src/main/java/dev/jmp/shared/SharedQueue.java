@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -28,42 +29,42 @@ public final class SharedQueue<E> extends SharedProxy {
 
     /** Adds an item, waiting for room if the queue is full. */
     public void put(E e) throws InterruptedException {
-        ManagerCalls.await("queue.put", req(), item(e));
+        ManagerCalls.await(ManagerOp.QUEUE_PUT, req(), item(e));
     }
 
     /** Adds an item if there is room now; returns whether it did. */
     public boolean offer(E e) {
-        return ManagerCalls.call("queue.put", req().with(0, 0, 0), item(e)).reply().b();
+        return ManagerCalls.call(ManagerOp.QUEUE_PUT, req().with(0, 0, 0), item(e)).reply().b();
     }
 
     /** Adds an item, waiting at most {@code timeout} for room; returns whether it did. */
     public boolean offer(E e, Duration timeout) throws InterruptedException {
-        return ManagerCalls.await("queue.put", req().with(0, millis(timeout), 0), item(e)).reply().b();
+        return ManagerCalls.await(ManagerOp.QUEUE_PUT, req().with(0, millis(timeout), 0), item(e)).reply().b();
     }
 
     /** Removes the first item, waiting for one. */
     @SuppressWarnings("unchecked")
     public E take() throws InterruptedException {
-        return (E) ManagerCalls.await("queue.take", req(), List.of()).value(0);
+        return (E) ManagerCalls.await(ManagerOp.QUEUE_TAKE, req(), List.of()).value(0);
     }
 
     /** Removes the first item if there is one now, or returns {@code null}. */
     @SuppressWarnings("unchecked")
     public E poll() {
-        ManagerCalls.Result r = ManagerCalls.call("queue.take", req().with(0, 0, 0), List.of());
+        ManagerCalls.Result r = ManagerCalls.call(ManagerOp.QUEUE_TAKE, req().with(0, 0, 0), List.of());
         return r.reply().b() ? (E) r.value(0) : null;
     }
 
     /** Removes the first item, waiting at most {@code timeout}; {@code null} if none came. */
     @SuppressWarnings("unchecked")
     public E poll(Duration timeout) throws InterruptedException {
-        ManagerCalls.Result r = ManagerCalls.await("queue.take", req().with(0, millis(timeout), 0), List.of());
+        ManagerCalls.Result r = ManagerCalls.await(ManagerOp.QUEUE_TAKE, req().with(0, millis(timeout), 0), List.of());
         return r.reply().b() ? (E) r.value(0) : null;
     }
 
     /** The number of items now. */
     public int size() {
-        return (int) call("queue.size").reply().v();
+        return (int) call(ManagerOp.QUEUE_SIZE).reply().v();
     }
 
     /** Whether the queue is empty now. */

@@ -1,5 +1,7 @@
 package dev.jmp.shared;
 
+import dev.jmp.internal.manager.ManagerOp;
+
 /**
  * A reentrant lock shared between processes: Python's {@code Manager().RLock()}. The holding
  * thread may lock it again; it is released when every hold is unlocked. Everything else,
@@ -15,6 +17,6 @@ public final class SharedRLock extends SharedLock {
 
     /** How many times the calling thread holds the lock (0 if it does not). */
     public int getHoldCount() {
-        return (int) call("lock.state").reply().v();
+        return (int) call(ManagerOp.LOCK_STATE).reply().v();
     }
 }

@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.internal.manager.ManagerCalls;
+import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerReply;
 import dev.jmp.internal.manager.ManagerRequest;
 import java.time.Duration;
@@ -54,9 +55,9 @@ public final class SharedSemaphore extends SharedProxy {
         }
         ManagerRequest r = req().with(ThreadLocalRandom.current().nextLong(), ms, permits);
         try {
-            return granted(ManagerCalls.await("sem.acquire", r, List.of()).reply());
+            return granted(ManagerCalls.await(ManagerOp.SEM_ACQUIRE, r, List.of()).reply());
         } catch (InterruptedException e) {
-            ManagerCalls.send("sem.abandon", r);
+            ManagerCalls.send(ManagerOp.SEM_ABANDON, r);
             throw e;
         }
     }
@@ -73,7 +74,7 @@ public final class SharedSemaphore extends SharedProxy {
 
     /** Takes a permit if one is free now. */
     public boolean tryAcquire() {
-        return granted(ManagerCalls.call("sem.acquire", req().with(ThreadLocalRandom.current().nextLong(), 0, 1),
+        return granted(ManagerCalls.call(ManagerOp.SEM_ACQUIRE, req().with(ThreadLocalRandom.current().nextLong(), 0, 1),
                 List.of()).reply());
     }
 
@@ -97,7 +98,7 @@ public final class SharedSemaphore extends SharedProxy {
      * @throws IllegalStateException if the semaphore is bounded and this would exceed the bound
      */
     public void release() {
-        callN("sem.release", 1);
+        callN(ManagerOp.SEM_RELEASE, 1);
     }
 
     /**
@@ -106,12 +107,12 @@ public final class SharedSemaphore extends SharedProxy {
      * @throws IllegalStateException if the semaphore is bounded and this would exceed the bound
      */
     public void release(int permits) {
-        callN("sem.release", count(permits));
+        callN(ManagerOp.SEM_RELEASE, count(permits));
     }
 
     /** The number of free permits now. */
     public int availablePermits() {
-        return (int) call("sem.available").reply().v();
+        return (int) call(ManagerOp.SEM_AVAILABLE).reply().v();
     }
 
     /** Whether the calling thread's last acquisition got permits given back by a dead process. */

@@ -1,6 +1,7 @@
 package dev.jmp.shared;
 
 import dev.jmp.function.ManagedUnaryOperator;
+import dev.jmp.internal.manager.ManagerOp;
 import java.util.Objects;
 
 /**
@@ -23,35 +24,35 @@ public final class SharedValue<T> extends SharedProxy {
     /** A copy of the value. */
     @SuppressWarnings("unchecked")
     public T get() {
-        return (T) call("value.get").value(0);
+        return (T) call(ManagerOp.VALUE_GET).value(0);
     }
 
     /** Sets the value. */
     public void set(T value) {
-        call("value.set", value);
+        call(ManagerOp.VALUE_SET, value);
     }
 
     /** Sets the value; returns the old one. */
     @SuppressWarnings("unchecked")
     public T getAndSet(T value) {
-        return (T) call("value.getAndSet", value).value(0);
+        return (T) call(ManagerOp.VALUE_GET_AND_SET, value).value(0);
     }
 
     /** Sets {@code update} if the value {@code equals} {@code expect}; returns whether it did. */
     public boolean compareAndSet(T expect, T update) {
-        return call("value.compareAndSet", expect, update).reply().b();
+        return call(ManagerOp.VALUE_COMPARE_AND_SET, expect, update).reply().b();
     }
 
     /** Replaces the value with {@code fn(value)} in the manager, atomically; returns the new value. */
     @SuppressWarnings("unchecked")
     public T updateAndGet(ManagedUnaryOperator<T> fn) {
-        return (T) call("value.update", Objects.requireNonNull(fn, "fn")).value(0);
+        return (T) call(ManagerOp.VALUE_UPDATE, Objects.requireNonNull(fn, "fn")).value(0);
     }
 
     /** Replaces the value with {@code fn(value)} in the manager, atomically; returns the old value. */
     @SuppressWarnings("unchecked")
     public T getAndUpdate(ManagedUnaryOperator<T> fn) {
-        return (T) callN("value.update", 1, Objects.requireNonNull(fn, "fn")).value(0);
+        return (T) callN(ManagerOp.VALUE_UPDATE, 1, Objects.requireNonNull(fn, "fn")).value(0);
     }
 
     /** Another proxy of the same value. */

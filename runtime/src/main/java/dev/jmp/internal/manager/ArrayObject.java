@@ -1,8 +1,9 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.mapped.ElementKind;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceCall;
-import dev.jmp.internal.mapped.ElementKind;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +32,10 @@ final class ArrayObject extends Managed {
     static ArrayObject create(ManagerService service, String name, long kindCode, long length) {
         ElementKind[] kinds = ElementKind.values();
         if (kindCode < 0 || kindCode >= kinds.length) {
-            throw fault(IllegalArgumentException.class, "no array element kind " + kindCode);
+            throw fault(ErrorCode.ILLEGAL_ARGUMENT, "no array element kind " + kindCode);
         }
         if (length < 1 || length > Integer.MAX_VALUE - 8) {
-            throw fault(IllegalArgumentException.class, "an array's length must be 1 to "
+            throw fault(ErrorCode.ILLEGAL_ARGUMENT, "an array's length must be 1 to "
                     + (Integer.MAX_VALUE - 8) + ", not " + length);
         }
         return new ArrayObject(service, name, kinds[(int) kindCode], (int) length);
@@ -66,40 +67,40 @@ final class ArrayObject extends Managed {
 
     private int index(long i) {
         if (i < 0 || i >= length()) {
-            throw fault(IndexOutOfBoundsException.class, "index " + i + " out of bounds for length " + length());
+            throw fault(ErrorCode.INDEX_OUT_OF_BOUNDS, "index " + i + " out of bounds for length " + length());
         }
         return (int) i;
     }
 
     private int range(long from, long len) {
         if (from < 0 || len < 0 || from + len > length()) {
-            throw fault(IndexOutOfBoundsException.class, "range [" + from + ", " + (from + len)
+            throw fault(ErrorCode.INDEX_OUT_OF_BOUNDS, "range [" + from + ", " + (from + len)
                     + ") out of bounds for length " + length());
         }
         return (int) from;
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "array.get" -> call.reply(ManagerReply.of(load(index(r.n()))), null);
-            case "array.set" -> {
+            case ARRAY_GET -> call.reply(ManagerReply.of(load(index(r.n()))), null);
+            case ARRAY_SET -> {
                 store(index(r.n()), r.k());
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.getAndSet" -> {
+            case ARRAY_GET_AND_SET -> {
                 int i = index(r.n());
                 long prev = load(i);
                 store(i, r.k());
                 call.reply(ManagerReply.of(prev), null);
             }
-            case "array.getAndAdd" -> {
+            case ARRAY_GET_AND_ADD -> {
                 int i = index(r.n());
                 long prev = load(i);
                 store(i, add(prev, r.k()));
                 call.reply(ManagerReply.of(prev), null);
             }
-            case "array.cas" -> {
+            case ARRAY_CAS -> {
                 int i = index(r.n());
                 long prev = load(i);
                 boolean swap = prev == r.k();
@@ -108,19 +109,19 @@ final class ArrayObject extends Managed {
                 }
                 call.reply(new ManagerReply(prev, swap, null), null);
             }
-            case "array.read" -> call.reply(ManagerReply.NONE, List.of(read(range(r.n(), r.k()), (int) r.k())));
-            case "array.write" -> {
+            case ARRAY_READ -> call.reply(ManagerReply.NONE, List.of(read(range(r.n(), r.k()), (int) r.k())));
+            case ARRAY_WRITE -> {
                 write(r.n(), decode(call, 0));
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.fill" -> {
+            case ARRAY_FILL -> {
                 int from = range(r.n(), r.ms() - r.n());
                 for (int i = from; i < r.ms(); i++) {
                     store(i, r.k());
                 }
                 call.reply(ManagerReply.NONE, null);
             }
-            case "array.length" -> call.reply(ManagerReply.of(length()), null);
+            case ARRAY_LENGTH -> call.reply(ManagerReply.of(length()), null);
             default -> throw unknownOp(op, name);
         }
     }
@@ -151,7 +152,7 @@ final class ArrayObject extends Managed {
                 longs[from + k] = Double.doubleToRawLongBits(v[k]);
             }
         } else {
-            throw fault(IllegalArgumentException.class, "a " + kind + " array cannot be written with "
+            throw fault(ErrorCode.ILLEGAL_ARGUMENT, "a " + kind + " array cannot be written with "
                     + (values == null ? "null" : values.getClass().getSimpleName()));
         }
     }

@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,25 +32,25 @@ final class BarrierObject extends Managed {
 
     static BarrierObject create(ManagerService service, String name, long parties, long defaultTimeout) {
         if (parties < 1) {
-            throw new ManagerFault(IllegalArgumentException.class, "a barrier needs at least 1 party, not " + parties);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a barrier needs at least 1 party, not " + parties);
         }
         return new BarrierObject(service, name, parties, defaultTimeout);
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "barrier.await" -> await(call, r);
-            case "barrier.reset" -> {
+            case BARRIER_AWAIT -> await(call, r);
+            case BARRIER_RESET -> {
                 breakAll();
                 broken = false;
                 call.reply(ManagerReply.NONE, null);
             }
-            case "barrier.abort" -> {
+            case BARRIER_ABORT -> {
                 breakAll();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "barrier.state" -> call.reply(new ManagerReply(waiters.size(), broken, null), null);
+            case BARRIER_STATE -> call.reply(new ManagerReply(waiters.size(), broken, null), null);
             default -> throw unknownOp(op, name);
         }
     }

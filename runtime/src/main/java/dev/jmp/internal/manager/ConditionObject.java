@@ -27,10 +27,10 @@ final class ConditionObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Owner me = new Owner(call.peer(), r.t());
         switch (op) {
-            case "cond.await" -> {
+            case COND_AWAIT -> {
                 long held = lock.releaseAll(me, "await a condition of it");
                 Waiter w = new Waiter(call, me, r.k(), held);
                 park(w, waiters, r.ms(), () -> {
@@ -38,7 +38,7 @@ final class ConditionObject extends Managed {
                     lock.requeue(w);
                 }, () -> lock.rememberWithdrawn(w.token, w.n));
             }
-            case "cond.signal" -> {
+            case COND_SIGNAL -> {
                 lock.checkHeld(me, "signal a condition of it");
                 long moved = 0;
                 while (moved < r.n() && !waiters.isEmpty()) {

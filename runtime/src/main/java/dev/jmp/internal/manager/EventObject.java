@@ -15,9 +15,9 @@ final class EventObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "event.set" -> {
+            case EVENT_SET -> {
                 flag = true;
                 List<Waiter> all = new ArrayList<>(waiters);
                 waiters.clear();
@@ -26,12 +26,12 @@ final class EventObject extends Managed {
                 }
                 call.reply(ManagerReply.NONE, null);
             }
-            case "event.clear" -> {
+            case EVENT_CLEAR -> {
                 flag = false;
                 call.reply(ManagerReply.NONE, null);
             }
-            case "event.isSet" -> call.reply(ManagerReply.of(flag), null);
-            case "event.wait" -> {
+            case EVENT_IS_SET -> call.reply(ManagerReply.of(flag), null);
+            case EVENT_WAIT -> {
                 if (flag || r.ms() == 0) {
                     call.reply(ManagerReply.of(flag), null);
                 } else {

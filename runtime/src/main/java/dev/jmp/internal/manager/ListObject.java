@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,44 +21,44 @@ final class ListObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         try {
             run(op, call, r);
         } catch (IndexOutOfBoundsException e) {
-            throw fault(IndexOutOfBoundsException.class, e.getMessage() + " (" + name + ")");
+            throw fault(ErrorCode.INDEX_OUT_OF_BOUNDS, e.getMessage() + " (" + name + ")");
         }
     }
 
-    private void run(String op, ServiceCall call, ManagerRequest r) {
+    private void run(ManagerOp op, ServiceCall call, ManagerRequest r) {
         int i = (int) r.n();
         switch (op) {
-            case "list.size" -> call.reply(ManagerReply.of(list.size()), null);
-            case "list.get" -> call.reply(ManagerReply.NONE, frames(list.get(i)));
-            case "list.set" -> call.reply(ManagerReply.NONE, frames(list.set(i, decode(call, 0))));
-            case "list.add" -> {
+            case LIST_SIZE -> call.reply(ManagerReply.of(list.size()), null);
+            case LIST_GET -> call.reply(ManagerReply.NONE, frames(list.get(i)));
+            case LIST_SET -> call.reply(ManagerReply.NONE, frames(list.set(i, decode(call, 0))));
+            case LIST_ADD -> {
                 list.add(decode(call, 0));
                 call.reply(ManagerReply.of(true), null);
             }
-            case "list.insert" -> {
+            case LIST_INSERT -> {
                 list.add(i, decode(call, 0));
                 call.reply(ManagerReply.NONE, null);
             }
-            case "list.removeAt" -> call.reply(ManagerReply.NONE, frames(list.remove(i)));
-            case "list.remove" -> call.reply(ManagerReply.of(list.remove(decode(call, 0))), null);
-            case "list.indexOf" -> call.reply(ManagerReply.of(list.indexOf(decode(call, 0))), null);
-            case "list.lastIndexOf" -> call.reply(ManagerReply.of(list.lastIndexOf(decode(call, 0))), null);
-            case "list.contains" -> call.reply(ManagerReply.of(list.contains(decode(call, 0))), null);
-            case "list.containsAll" -> call.reply(ManagerReply.of(list.containsAll(collection(call))), null);
-            case "list.addAll" -> call.reply(ManagerReply.of(list.addAll(collection(call))), null);
-            case "list.insertAll" -> call.reply(ManagerReply.of(list.addAll(i, collection(call))), null);
-            case "list.removeAll" -> call.reply(ManagerReply.of(list.removeAll(collection(call))), null);
-            case "list.retainAll" -> call.reply(ManagerReply.of(list.retainAll(collection(call))), null);
-            case "list.clear" -> {
+            case LIST_REMOVE_AT -> call.reply(ManagerReply.NONE, frames(list.remove(i)));
+            case LIST_REMOVE -> call.reply(ManagerReply.of(list.remove(decode(call, 0))), null);
+            case LIST_INDEX_OF -> call.reply(ManagerReply.of(list.indexOf(decode(call, 0))), null);
+            case LIST_LAST_INDEX_OF -> call.reply(ManagerReply.of(list.lastIndexOf(decode(call, 0))), null);
+            case LIST_CONTAINS -> call.reply(ManagerReply.of(list.contains(decode(call, 0))), null);
+            case LIST_CONTAINS_ALL -> call.reply(ManagerReply.of(list.containsAll(collection(call))), null);
+            case LIST_ADD_ALL -> call.reply(ManagerReply.of(list.addAll(collection(call))), null);
+            case LIST_INSERT_ALL -> call.reply(ManagerReply.of(list.addAll(i, collection(call))), null);
+            case LIST_REMOVE_ALL -> call.reply(ManagerReply.of(list.removeAll(collection(call))), null);
+            case LIST_RETAIN_ALL -> call.reply(ManagerReply.of(list.retainAll(collection(call))), null);
+            case LIST_CLEAR -> {
                 list.clear();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "list.snapshot" -> call.reply(ManagerReply.of(list.size()), frames(new ArrayList<>(list)));
-            case "list.replaceAll" -> {
+            case LIST_SNAPSHOT -> call.reply(ManagerReply.of(list.size()), frames(new ArrayList<>(list)));
+            case LIST_REPLACE_ALL -> {
                 @SuppressWarnings("unchecked")
                 UnaryOperator<Object> f = (UnaryOperator<Object>) service.function(call.frames().get(0));
                 List<Object> next = new ArrayList<>(list.size());
@@ -70,7 +71,7 @@ final class ListObject extends Managed {
                 list.addAll(next);
                 call.reply(ManagerReply.NONE, null);
             }
-            case "list.sort" -> {
+            case LIST_SORT -> {
                 @SuppressWarnings("unchecked")
                 Comparator<Object> c = call.frames().isEmpty() ? null
                         : (Comparator<Object>) service.function(call.frames().get(0));

@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,18 +52,18 @@ final class LockObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Owner me = new Owner(call.peer(), r.t());
         switch (op) {
-            case "lock.acquire" -> acquire(call, me, r.k(), r.ms());
-            case "lock.release" -> {
+            case LOCK_ACQUIRE -> acquire(call, me, r.k(), r.ms());
+            case LOCK_RELEASE -> {
                 release(me, "release");
                 call.reply(ManagerReply.NONE, null);
             }
-            case "lock.abandon" -> abandon(me, r.k());
-            case "lock.state" -> call.reply(new ManagerReply(me.equals(owner) ? holds : 0, owner != null,
+            case LOCK_ABANDON -> abandon(me, r.k());
+            case LOCK_STATE -> call.reply(new ManagerReply(me.equals(owner) ? holds : 0, owner != null,
                     owner == null ? null : service.describe(owner)), null);
-            case "lock.reclaim" -> reclaim(call, me, r.k());
+            case LOCK_RECLAIM -> reclaim(call, me, r.k());
             default -> throw unknownOp(op, name);
         }
     }
@@ -77,7 +78,7 @@ final class LockObject extends Managed {
                 grantToken = token;
                 call.reply(new ManagerReply(holds, true, null), null);
             } else if (ms < 0) {
-                throw fault(IllegalStateException.class, "this thread already holds " + name
+                throw fault(ErrorCode.ILLEGAL_STATE, "this thread already holds " + name
                         + ", which is not reentrant: acquiring it again would wait forever (use Manager.rlock())");
             } else if (ms == 0) {
                 call.reply(ManagerReply.of(false), null);
@@ -120,7 +121,7 @@ final class LockObject extends Managed {
     /** Checks that {@code me} holds the lock, or raises the Java error for {@code what}. */
     void checkHeld(Owner me, String what) {
         if (!me.equals(owner)) {
-            throw fault(IllegalMonitorStateException.class, "cannot " + what + ": " + name
+            throw fault(ErrorCode.ILLEGAL_MONITOR_STATE, "cannot " + what + ": " + name
                     + (owner == null ? " is not locked" : " is held by " + service.describe(owner)
                     + ", not by this thread"));
         }
@@ -195,7 +196,7 @@ final class LockObject extends Managed {
         } else if (me.equals(owner) && grantToken == token) {
             call.reply(new ManagerReply(holds, true, null), null);
         } else {
-            throw fault(IllegalStateException.class, "nothing to reclaim on " + name + " for this wait");
+            throw fault(ErrorCode.ILLEGAL_STATE, "nothing to reclaim on " + name + " for this wait");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ abstract class Managed {
     }
 
     /** Runs one operation; the caller holds {@link #monitor()}. */
-    abstract void handle(String op, ServiceCall call, ManagerRequest r);
+    abstract void handle(ManagerOp op, ServiceCall call, ManagerRequest r);
 
     /** A process died: drop its waiters and give back what it held. Caller holds the monitor. */
     void peerGone(String peer) {
@@ -73,12 +75,12 @@ abstract class Managed {
         }
     }
 
-    static ManagerFault fault(Class<? extends RuntimeException> type, String message) {
-        return new ManagerFault(type, message);
+    static Fault fault(ErrorCode code, String message) {
+        return new Fault(code, message);
     }
 
-    static ManagerFault unknownOp(String op, String name) {
-        return fault(UnsupportedOperationException.class, "operation " + op + " does not apply to " + name);
+    static Fault unknownOp(ManagerOp op, String name) {
+        return fault(ErrorCode.UNSUPPORTED_OPERATION, "operation " + op.wire() + " does not apply to " + name);
     }
 
     Object decode(ServiceCall call, int i) {

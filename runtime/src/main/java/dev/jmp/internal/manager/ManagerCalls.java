@@ -1,35 +1,25 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.error.ManagerClosedException;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
-import dev.jmp.internal.worker.WorkerContext;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.service.ServiceClients;
 import dev.jmp.internal.service.ServiceResult;
+import dev.jmp.internal.worker.WorkerContext;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The proxies' side of the manager protocol: sends an operation through this process's service
  * client (the wire in a worker, a direct call in the parent), and turns the manager's errors back
- * into the Java exceptions they name, without the manager's internal stack. A failure of a user
- * function the manager ran stays a {@link RemoteException} with the function's own trace.
+ * into the Java exceptions their {@link ErrorCode} names, without the manager's internal stack. A
+ * failure of a user function the manager ran stays a {@link RemoteException} with the function's
+ * own trace (unless it is one of jmp's own, such as a {@code SerializationException}).
  */
 public final class ManagerCalls {
-
-    private static final Map<String, Function<String, RuntimeException>> ERRORS = Map.of(
-            IllegalMonitorStateException.class.getName(), IllegalMonitorStateException::new,
-            IllegalStateException.class.getName(), IllegalStateException::new,
-            IllegalArgumentException.class.getName(), IllegalArgumentException::new,
-            UnsupportedOperationException.class.getName(), UnsupportedOperationException::new,
-            NullPointerException.class.getName(), NullPointerException::new,
-            IndexOutOfBoundsException.class.getName(), IndexOutOfBoundsException::new,
-            ManagerClosedException.class.getName(), ManagerClosedException::new,
-            SerializationException.class.getName(), m -> new SerializationException(null, null, m));
 
     private ManagerCalls() {
     }
@@ -55,12 +45,12 @@ public final class ManagerCalls {
      * @throws WaitInterruptedException if interrupted while waiting for the reply (the operation
      *                                  may or may not have taken effect)
      */
-    public static Result call(String op, ManagerRequest r, List<byte[]> frames) {
+    public static Result call(ManagerOp op, ManagerRequest r, List<byte[]> frames) {
         boolean wasInterrupted = Thread.interrupted();
         try {
             return invoke(op, r, frames, true);
         } catch (InterruptedException e) {
-            throw new WaitInterruptedException(op + " on manager " + r.m()
+            throw new WaitInterruptedException(op.wire() + " on manager " + r.m()
                     + " (the operation may or may not have taken effect)", e);
         } finally {
             if (wasInterrupted) {
@@ -70,17 +60,17 @@ public final class ManagerCalls {
     }
 
     /** Runs an operation that may wait; an interrupt withdraws it from the manager. */
-    public static Result await(String op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
+    public static Result await(ManagerOp op, ManagerRequest r, List<byte[]> frames) throws InterruptedException {
         return invoke(op, r, frames, false);
     }
 
-    private static Result invoke(String op, ManagerRequest r, List<byte[]> frames, boolean quick)
+    private static Result invoke(ManagerOp op, ManagerRequest r, List<byte[]> frames, boolean quick)
             throws InterruptedException {
         try {
             ManagerService home = ManagerHomes.of(r.m());
             ServiceClient client = home != null ? home.localClient() : client(r.m());
-            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op, r, frames)
-                    : client.call(ManagerService.NAME, op, r, frames);
+            ServiceResult res = quick ? client.callQuick(ManagerService.NAME, op.wire(), r, frames)
+                    : client.call(ManagerService.NAME, op.wire(), r, frames);
             ManagerReply reply = res.as(ManagerReply.class);
             return new Result(reply == null ? ManagerReply.NONE : reply, res.frames(),
                     home != null ? home.loader() : workerLoader());
@@ -90,9 +80,9 @@ public final class ManagerCalls {
     }
 
     /** Sends an operation without waiting (the calling process's operations stay in order). */
-    public static void send(String op, ManagerRequest r) {
+    public static void send(ManagerOp op, ManagerRequest r) {
         ManagerService home = ManagerHomes.of(r.m());
-        (home != null ? home.localClient() : client(r.m())).send(ManagerService.NAME, op, r, List.of());
+        (home != null ? home.localClient() : client(r.m())).send(ManagerService.NAME, op.wire(), r, List.of());
     }
 
     /**
@@ -113,23 +103,12 @@ public final class ManagerCalls {
     }
 
     static RuntimeException translate(RemoteException e, String manager) {
-        String message = e.remoteMessage() == null ? "" : e.remoteMessage();
-        if (ManagerFault.class.getName().equals(e.remoteClassName())) {
-            int colon = message.indexOf(": ");
-            Function<String, RuntimeException> make = colon < 0 ? null : ERRORS.get(message.substring(0, colon));
-            if (make != null) {
-                return make.apply(message.substring(colon + 2));
-            }
-        }
-        if (SerializationException.class.getName().equals(e.remoteClassName())) {
-            return new SerializationException(null, null, message);
-        }
-        if (IllegalArgumentException.class.getName().equals(e.remoteClassName())
-                && message.startsWith("no service named " + ManagerService.NAME)) {
+        if (e.code() == ErrorCode.NO_SUCH_SERVICE) {
             return new ManagerClosedException("manager " + manager
                     + " is not running in this runtime (the runtime that hosted it was shut down)");
         }
-        return e;
+        RuntimeException local = e.code().exception(e.remoteMessage() == null ? "" : e.remoteMessage());
+        return local == null ? e : local;
     }
 
     /**

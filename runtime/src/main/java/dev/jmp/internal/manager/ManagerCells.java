@@ -60,7 +60,7 @@ abstract class ManagerCells implements Cells {
     }
 
     /** Runs an element operation and returns the reply. */
-    final ManagerReply element(String op, int i, long operand) {
+    final ManagerReply element(ManagerOp op, int i, long operand) {
         Objects.checkIndex(i, ref.length());
         return ManagerCalls.call(op, request(i, operand, -1), List.of()).reply();
     }
@@ -69,25 +69,26 @@ abstract class ManagerCells implements Cells {
     final ManagerReply cas(int i, long expected, long update) {
         Objects.checkIndex(i, ref.length());
         byte[] u = ByteBuffer.allocate(Long.BYTES).putLong(update).array();
-        return ManagerCalls.call("array.cas", request(i, expected, -1), List.of(u)).reply();
+        return ManagerCalls.call(ManagerOp.ARRAY_CAS, request(i, expected, -1), List.of(u)).reply();
     }
 
     /** Reads {@code len} elements from {@code from}: an {@code int[]}, {@code long[]} or {@code double[]}. */
     final Object readRange(int from, int len) {
         Objects.checkFromIndexSize(from, len, ref.length());
-        return ManagerCalls.call("array.read", request(from, len, -1), List.of()).value(0);
+        return ManagerCalls.call(ManagerOp.ARRAY_READ, request(from, len, -1), List.of()).value(0);
     }
 
     /** Writes a primitive array at {@code from}. */
     final void writeRange(int from, Object values, int len) {
         Objects.checkFromIndexSize(from, len, ref.length());
-        ManagerCalls.call("array.write", request(from, 0, -1), List.of(ManagerCalls.encode(values, "an array range")));
+        ManagerCalls.call(ManagerOp.ARRAY_WRITE, request(from, 0, -1),
+                List.of(ManagerCalls.encode(values, "an array range")));
     }
 
     /** Sets {@code [from, to)} to a 64-bit pattern. */
     final void fillRange(int from, int to, long pattern) {
         Objects.checkFromToIndex(from, to, ref.length());
-        ManagerCalls.call("array.fill", request(from, pattern, to), List.of());
+        ManagerCalls.call(ManagerOp.ARRAY_FILL, request(from, pattern, to), List.of());
     }
 
     @Override

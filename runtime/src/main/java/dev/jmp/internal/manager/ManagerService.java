@@ -1,6 +1,8 @@
 package dev.jmp.internal.manager;
 
-import dev.jmp.error.ManagerClosedException;
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
+import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.Service;
 import dev.jmp.internal.service.ServiceCall;
@@ -8,7 +10,6 @@ import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerHandle;
-import dev.jmp.internal.serial.Values;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -98,24 +99,28 @@ public final class ManagerService implements Service {
     @Override
     public void handle(ServiceCall call) {
         ManagerRequest r = call.args(ManagerRequest.class);
-        String op = call.op();
-        if ("manager.start".equals(op)) {
+        ManagerOp op = ManagerOp.ofWire(call.op());
+        if (op == null) {
+            throw fault(ErrorCode.UNKNOWN_OPERATION, "unknown manager operation " + call.op()
+                    + " (do parent and worker run the same jmp version?)");
+        }
+        if (op == ManagerOp.MANAGER_START) {
             call.reply(new ManagerReply(0, true, start()), null);
             return;
         }
         ManagerState m = managers.get(r.m());
         if (m == null) {
-            throw fault(ManagerClosedException.class, closedMessage(r.m()));
+            throw fault(ErrorCode.MANAGER_CLOSED, closedMessage(r.m()));
         }
-        if ("manager.shutdown".equals(op)) {
+        if (op == ManagerOp.MANAGER_SHUTDOWN) {
             shutdown(r.m());
             call.reply(ManagerReply.NONE, null);
-        } else if (op.startsWith("new.")) {
-            m.create(op.substring(4), call, r);
+        } else if (op.creates()) {
+            m.create(op, call, r);
         } else {
             Managed o = m.get(r.o());
             if (o == null) {
-                throw fault(ManagerClosedException.class, managers.containsKey(r.m())
+                throw fault(ErrorCode.MANAGER_CLOSED, managers.containsKey(r.m())
                         ? "shared object " + r.o() + " does not exist in manager " + r.m()
                         : closedMessage(r.m()));
             }
@@ -125,8 +130,8 @@ public final class ManagerService implements Service {
         }
     }
 
-    private static ManagerFault fault(Class<? extends RuntimeException> type, String message) {
-        return new ManagerFault(type, message);
+    private static Fault fault(ErrorCode code, String message) {
+        return new Fault(code, message);
     }
 
     private String closedMessage(String id) {
@@ -139,7 +144,7 @@ public final class ManagerService implements Service {
         ManagerState m = managers.remove(id);
         if (m != null) {
             shutDown.add(id);
-            m.close(fault(ManagerClosedException.class, closedMessage(id)));
+            m.close(fault(ErrorCode.MANAGER_CLOSED, closedMessage(id)));
         }
     }
 

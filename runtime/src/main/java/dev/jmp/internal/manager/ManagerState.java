@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,28 +24,29 @@ final class ManagerState {
         return objects.get(objectId);
     }
 
-    void create(String kind, ServiceCall call, ManagerRequest r) {
+    void create(ManagerOp op, ServiceCall call, ManagerRequest r) {
         long oid = ids.incrementAndGet();
-        String name = kind + " " + oid + " of manager " + id;
-        Managed o = switch (kind) {
-            case "map" -> new MapObject(service, name);
-            case "list" -> new ListObject(service, name);
-            case "value" -> new ValueObject(service, name, call.frames().isEmpty() ? null
+        String name = op.wire().substring("new.".length()) + " " + oid + " of manager " + id;
+        Managed o = switch (op) {
+            case NEW_MAP -> new MapObject(service, name);
+            case NEW_LIST -> new ListObject(service, name);
+            case NEW_VALUE -> new ValueObject(service, name, call.frames().isEmpty() ? null
                     : dev.jmp.internal.serial.Values.decode(call.frames().get(0), service.loader()));
-            case "lock" -> new LockObject(service, name, false);
-            case "rlock" -> new LockObject(service, name, true);
-            case "semaphore" -> SemaphoreObject.create(service, name, r.n(), r.k() == 1);
-            case "event" -> new EventObject(service, name);
-            case "barrier" -> BarrierObject.create(service, name, r.n(), r.ms());
-            case "queue" -> QueueObject.create(service, name, r.n());
-            case "array" -> ArrayObject.create(service, name, r.k(), r.n());
-            case "condition" -> {
+            case NEW_LOCK -> new LockObject(service, name, false);
+            case NEW_RLOCK -> new LockObject(service, name, true);
+            case NEW_SEMAPHORE -> SemaphoreObject.create(service, name, r.n(), r.k() == 1);
+            case NEW_EVENT -> new EventObject(service, name);
+            case NEW_BARRIER -> BarrierObject.create(service, name, r.n(), r.ms());
+            case NEW_QUEUE -> QueueObject.create(service, name, r.n());
+            case NEW_ARRAY -> ArrayObject.create(service, name, r.k(), r.n());
+            case NEW_CONDITION -> {
                 if (!(objects.get(r.o()) instanceof LockObject lock)) {
-                    throw new ManagerFault(IllegalArgumentException.class, "a condition needs a lock of manager " + id);
+                    throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a condition needs a lock of manager " + id);
                 }
                 yield lock.newCondition(name);
             }
-            default -> throw new ManagerFault(IllegalArgumentException.class, "no shared object kind " + kind);
+            default -> throw new Fault(ErrorCode.ILLEGAL_ARGUMENT,
+                    "operation " + op.wire() + " creates no shared object");
         };
         objects.put(oid, o);
         call.reply(new ManagerReply(oid, true, name), null);

@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,55 +24,55 @@ final class MapObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "map.size" -> call.reply(ManagerReply.of(map.size()), null);
-            case "map.get" -> present(call, map.get(decode(call, 0)));
-            case "map.containsKey" -> call.reply(ManagerReply.of(map.containsKey(decode(call, 0))), null);
-            case "map.containsValue" -> call.reply(ManagerReply.of(map.containsValue(decode(call, 0))), null);
-            case "map.put" -> present(call, map.put(decode(call, 0), decode(call, 1)));
-            case "map.putIfAbsent" -> present(call, map.putIfAbsent(decode(call, 0), decode(call, 1)));
-            case "map.remove" -> present(call, map.remove(decode(call, 0)));
-            case "map.removeIfEquals" -> call.reply(ManagerReply.of(map.remove(decode(call, 0), decode(call, 1))), null);
-            case "map.replace" -> present(call, map.replace(decode(call, 0), decode(call, 1)));
-            case "map.replaceIfEquals" -> call.reply(ManagerReply.of(
+            case MAP_SIZE -> call.reply(ManagerReply.of(map.size()), null);
+            case MAP_GET -> present(call, map.get(decode(call, 0)));
+            case MAP_CONTAINS_KEY -> call.reply(ManagerReply.of(map.containsKey(decode(call, 0))), null);
+            case MAP_CONTAINS_VALUE -> call.reply(ManagerReply.of(map.containsValue(decode(call, 0))), null);
+            case MAP_PUT -> present(call, map.put(decode(call, 0), decode(call, 1)));
+            case MAP_PUT_IF_ABSENT -> present(call, map.putIfAbsent(decode(call, 0), decode(call, 1)));
+            case MAP_REMOVE -> present(call, map.remove(decode(call, 0)));
+            case MAP_REMOVE_IF_EQUALS -> call.reply(ManagerReply.of(map.remove(decode(call, 0), decode(call, 1))), null);
+            case MAP_REPLACE -> present(call, map.replace(decode(call, 0), decode(call, 1)));
+            case MAP_REPLACE_IF_EQUALS -> call.reply(ManagerReply.of(
                     map.replace(decode(call, 0), decode(call, 1), decode(call, 2))), null);
-            case "map.putAll" -> {
+            case MAP_PUT_ALL -> {
                 map.putAll((Map<?, ?>) decode(call, 0));
                 call.reply(ManagerReply.NONE, null);
             }
-            case "map.clear" -> {
+            case MAP_CLEAR -> {
                 map.clear();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "map.snapshot" -> call.reply(ManagerReply.of(map.size()), frames(new LinkedHashMap<>(map)));
-            case "map.compute" -> {
+            case MAP_SNAPSHOT -> call.reply(ManagerReply.of(map.size()), frames(new LinkedHashMap<>(map)));
+            case MAP_COMPUTE -> {
                 Object key = decode(call, 0);
                 stored(call, key, bi(call, 1).apply(key, map.get(key)));
             }
-            case "map.computeIfAbsent" -> {
+            case MAP_COMPUTE_IF_ABSENT -> {
                 Object key = decode(call, 0);
                 Object old = map.get(key);
                 stored(call, key, old != null ? old : fn(call, 1).apply(key));
             }
-            case "map.computeIfPresent" -> {
+            case MAP_COMPUTE_IF_PRESENT -> {
                 Object key = decode(call, 0);
                 Object old = map.get(key);
                 stored(call, key, old == null ? null : bi(call, 1).apply(key, old));
             }
-            case "map.merge" -> {
+            case MAP_MERGE -> {
                 Object key = decode(call, 0);
                 Object value = decode(call, 1);
                 Object old = map.get(key);
                 stored(call, key, old == null ? value : bi(call, 2).apply(old, value));
             }
-            case "map.replaceAll" -> {
+            case MAP_REPLACE_ALL -> {
                 BiFunction<Object, Object, Object> f = bi(call, 0);
                 Map<Object, Object> next = new LinkedHashMap<>();
                 for (Map.Entry<Object, Object> e : map.entrySet()) {
                     Object v = f.apply(e.getKey(), e.getValue());
                     if (v == null) {
-                        throw fault(NullPointerException.class, "the replaceAll function returned null for key "
+                        throw fault(ErrorCode.NULL_POINTER, "the replaceAll function returned null for key "
                                 + e.getKey() + " (a shared map holds no null values)");
                     }
                     encode(v);

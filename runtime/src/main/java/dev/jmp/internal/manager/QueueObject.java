@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,17 +25,17 @@ final class QueueObject extends Managed {
 
     static QueueObject create(ManagerService service, String name, long maxsize) {
         if (maxsize < 0) {
-            throw new ManagerFault(IllegalArgumentException.class, "a queue's maxsize must be >= 0 (0: unbounded), not " + maxsize);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a queue's maxsize must be >= 0 (0: unbounded), not " + maxsize);
         }
         return new QueueObject(service, name, maxsize == 0 ? Long.MAX_VALUE : maxsize);
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "queue.put" -> put(call, r);
-            case "queue.take" -> take(call, r);
-            case "queue.size" -> call.reply(ManagerReply.of(items.size()), null);
+            case QUEUE_PUT -> put(call, r);
+            case QUEUE_TAKE -> take(call, r);
+            case QUEUE_SIZE -> call.reply(ManagerReply.of(items.size()), null);
             default -> throw unknownOp(op, name);
         }
     }

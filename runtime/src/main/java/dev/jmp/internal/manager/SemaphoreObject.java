@@ -1,5 +1,7 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -31,16 +33,16 @@ final class SemaphoreObject extends Managed {
 
     static SemaphoreObject create(ManagerService service, String name, long permits, boolean bounded) {
         if (permits < 0) {
-            throw new ManagerFault(IllegalArgumentException.class, "a semaphore's initial permits must be >= 0, not " + permits);
+            throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a semaphore's initial permits must be >= 0, not " + permits);
         }
         return new SemaphoreObject(service, name, permits, bounded ? permits : -1);
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Owner me = new Owner(call.peer(), r.t());
         switch (op) {
-            case "sem.acquire" -> {
+            case SEM_ACQUIRE -> {
                 service.remember(me.peer());
                 Waiter w = new Waiter(call, me, r.k(), r.n());
                 if (queue.isEmpty() && permits >= r.n()) {
@@ -51,9 +53,9 @@ final class SemaphoreObject extends Managed {
                     park(w, queue, r.ms(), () -> w.reply(ManagerReply.of(false)), null);
                 }
             }
-            case "sem.release" -> {
+            case SEM_RELEASE -> {
                 if (bound >= 0 && permits + r.n() > bound) {
-                    throw fault(IllegalStateException.class, name + " is bounded to " + bound
+                    throw fault(ErrorCode.ILLEGAL_STATE, name + " is bounded to " + bound
                             + " permits and has " + permits + " free: releasing " + r.n()
                             + " more would exceed the bound (released more often than acquired)");
                 }
@@ -62,7 +64,7 @@ final class SemaphoreObject extends Managed {
                 grantNext();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "sem.abandon" -> {
+            case SEM_ABANDON -> {
                 queue.removeIf(w -> w.token == r.k() && w.owner.equals(me));
                 long[] g = lastGrant.get(me);
                 if (g != null && g[0] == r.k()) {
@@ -72,7 +74,7 @@ final class SemaphoreObject extends Managed {
                     grantNext();
                 }
             }
-            case "sem.available" -> call.reply(ManagerReply.of(permits), null);
+            case SEM_AVAILABLE -> call.reply(ManagerReply.of(permits), null);
             default -> throw unknownOp(op, name);
         }
     }

@@ -1,5 +1,6 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.List;
 import java.util.Objects;
@@ -20,26 +21,26 @@ final class ValueObject extends Managed {
     }
 
     @Override
-    void handle(String op, ServiceCall call, ManagerRequest r) {
+    void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case "value.get" -> call.reply(ManagerReply.NONE, frames(value));
-            case "value.set" -> {
+            case VALUE_GET -> call.reply(ManagerReply.NONE, frames(value));
+            case VALUE_SET -> {
                 value = decode(call, 0);
                 call.reply(ManagerReply.NONE, null);
             }
-            case "value.getAndSet" -> {
+            case VALUE_GET_AND_SET -> {
                 Object old = value;
                 value = decode(call, 0);
                 call.reply(ManagerReply.NONE, frames(old));
             }
-            case "value.compareAndSet" -> {
+            case VALUE_COMPARE_AND_SET -> {
                 boolean same = Objects.equals(value, decode(call, 0));
                 if (same) {
                     value = decode(call, 1);
                 }
                 call.reply(ManagerReply.of(same), null);
             }
-            case "value.update" -> {
+            case VALUE_UPDATE -> {
                 @SuppressWarnings("unchecked")
                 UnaryOperator<Object> f = (UnaryOperator<Object>) service.function(call.frames().get(0));
                 Object old = value;
@@ -48,24 +49,24 @@ final class ValueObject extends Managed {
                 value = next;
                 call.reply(ManagerReply.NONE, r.n() == 1 ? frames(old) : List.of(encoded));
             }
-            case "counter.get" -> call.reply(ManagerReply.of(number()), null);
-            case "counter.set" -> {
+            case COUNTER_GET -> call.reply(ManagerReply.of(number()), null);
+            case COUNTER_SET -> {
                 value = r.n();
                 call.reply(ManagerReply.NONE, null);
             }
-            case "counter.add" -> {
+            case COUNTER_ADD -> {
                 long old = number();
                 value = old + r.n();
                 call.reply(ManagerReply.of(old + r.n()), null);
             }
-            case "counter.compareAndSet" -> {
+            case COUNTER_COMPARE_AND_SET -> {
                 boolean same = number() == r.k();
                 if (same) {
                     value = r.n();
                 }
                 call.reply(ManagerReply.of(same), null);
             }
-            case "counter.update" -> {
+            case COUNTER_UPDATE -> {
                 LongUnaryOperator f = (LongUnaryOperator) service.function(call.frames().get(0));
                 long old = number();
                 long next = f.applyAsLong(old);
@@ -80,7 +81,7 @@ final class ValueObject extends Managed {
         if (value instanceof Number n) {
             return n.longValue();
         }
-        throw fault(IllegalStateException.class, name + " holds " + (value == null ? "null"
+        throw fault(ErrorCode.ILLEGAL_STATE, name + " holds " + (value == null ? "null"
                 : "a " + value.getClass().getName()) + ", not a number");
     }
 }

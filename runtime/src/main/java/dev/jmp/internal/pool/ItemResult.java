@@ -62,6 +62,21 @@ public final class ItemResult {
         return new ItemResult(null, false, null, error);
     }
 
+    /** The value's bytes (a copy), or {@code null} if the item produced none. */
+    public byte[] bytes() {
+        return value == null ? null : value.toArray();
+    }
+
+    /** Whether the value is a raw {@code byte[]} rather than an encoded value. */
+    public boolean isRaw() {
+        return raw;
+    }
+
+    /** The error the item (or its task) threw in the worker, or {@code null}. */
+    public ErrorInfo remoteError() {
+        return remote;
+    }
+
     /** Whether the item produced a value. */
     public boolean isOk() {
         return value != null;

@@ -1,6 +1,7 @@
 package dev.jmp.internal.pool;
 
 import dev.jmp.internal.supervisor.ShippedFunction;
+import dev.jmp.internal.wire.message.TaskKind;
 
 /**
  * One user-visible unit of work (a map, an apply): a function, its items, where the results go,
@@ -11,7 +12,7 @@ public final class Job {
     /** The job id (tags output). */
     public final long id;
     final ShippedFunction fn;
-    final String kind;
+    final TaskKind kind;
     final int chunksize;
     final ItemSource source;
     final JobSink sink;
@@ -25,7 +26,7 @@ public final class Job {
      *
      * @param chunksize items per task, or 0 for adaptive
      */
-    public Job(long id, ShippedFunction fn, String kind, int chunksize, ItemSource source, JobSink sink) {
+    public Job(long id, ShippedFunction fn, TaskKind kind, int chunksize, ItemSource source, JobSink sink) {
         this.id = id;
         this.fn = fn;
         this.kind = kind;

@@ -1,7 +1,6 @@
 package dev.jmp.internal.pool;
 
 import dev.jmp.error.WorkerDiedException;
-import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.supervisor.Dispatch;
 import dev.jmp.internal.supervisor.RuntimeMember;
@@ -11,6 +10,7 @@ import dev.jmp.internal.supervisor.TaskWorkers;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.internal.wire.message.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -281,34 +281,18 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         c.slot.remove(o.taskId());
         Job job = c.job;
-        switch (o.status()) {
-            case "ok" -> {
-                policy.learn(o.nanos(), c.count);
-                ValueList.Reader r = new ValueList.Reader(frames, o.frame());
-                for (int i = 0; i < c.count; i++) {
-                    if (r.status(i) != ValueList.ERROR) {
-                        job.finish(c.first + i, ItemResult.ok(r.item(i), r.status(i))
-                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
-                    } else if (c.attempts <= retries && !job.ended) {
-                        Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
-                        again.attempts = c.attempts;
-                        retry.add(again);
-                    } else {
-                        job.finish(c.first + i, ItemResult.remote(Errors.decode(r.item(i)))
-                                .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
-                    }
-                }
-            }
-            case "failed" -> {
-                for (int i = 0; i < c.count; i++) {
-                    job.finish(c.first + i, ItemResult.remote(o.error())
-                            .timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())));
-                }
-            }
-            default -> {
-                for (int i = 0; i < c.count; i++) {
-                    job.finish(c.first + i, ItemResult.local(new CancellationException("the task was cancelled")));
-                }
+        OutcomeDecoder d = OutcomeDecoder.of(o, frames);
+        if (d.status() == TaskStatus.OK) {
+            policy.learn(o.nanos(), c.count);
+        }
+        for (int i = 0; i < c.count; i++) {
+            if (d.itemThrew(i) && c.attempts <= retries && !job.ended) {
+                Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
+                again.attempts = c.attempts;
+                retry.add(again);
+            } else {
+                ItemResult r = d.item(i);
+                job.finish(c.first + i, d.ran() ? r.timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())) : r);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.jmp.internal.serial;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.error.RemoteException;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.message.ErrorInfo;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Exceptions as data, so a failure crosses processes even when its class does not exist on the
- * other side: class name, message, every frame, causes and suppressed exceptions.
+ * other side: class name, message, every frame, causes and suppressed exceptions, and the
+ * failure's {@link ErrorCode}. A {@link Fault} travels as the type its code stands for.
  */
 public final class Errors {
 
@@ -41,9 +43,11 @@ public final class Errors {
                 suppressed.add(si);
             }
         }
-        String className = t instanceof RemoteException r ? r.remoteClassName() : t.getClass().getName();
+        ErrorCode code = ErrorCode.of(t);
+        String className = t instanceof RemoteException r ? r.remoteClassName()
+                : t instanceof Fault ? code.type().getName() : t.getClass().getName();
         String message = t instanceof RemoteException r ? r.remoteMessage() : t.getMessage();
-        return new ErrorInfo(className, message, frames, toInfo(t.getCause(), seen), suppressed);
+        return new ErrorInfo(className, message, frames, toInfo(t.getCause(), seen), suppressed, code);
     }
 
     /**
@@ -55,7 +59,7 @@ public final class Errors {
      */
     public static RemoteException toException(ErrorInfo info) {
         RemoteException e = new RemoteException(info.className(), NotebookNames.displayClassName(info.className()),
-                info.message(), stackOf(info), info.cause() == null ? null : toException(info.cause()));
+                info.message(), info.kind(), stackOf(info), info.cause() == null ? null : toException(info.cause()));
         if (info.suppressed() != null) {
             for (ErrorInfo s : info.suppressed()) {
                 e.addSuppressed(toException(s));

@@ -1,17 +1,21 @@
 package dev.jmp.internal.service;
 
-import dev.jmp.error.PipeClosedException;
-import dev.jmp.error.QueueEmptyException;
-import dev.jmp.error.QueueFullException;
+import dev.jmp.error.ErrorCode;
+import dev.jmp.error.JmpException;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.util.Durations;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Calls to the parent's queue service from any process, with its errors as local exceptions. */
 public final class QueueCalls {
+
+    private static final Set<ErrorCode> LOCAL = EnumSet.of(ErrorCode.QUEUE_FULL, ErrorCode.QUEUE_EMPTY,
+            ErrorCode.PIPE_CLOSED, ErrorCode.ILLEGAL_STATE, ErrorCode.UNSUPPORTED_OPERATION);
 
     private QueueCalls() {
     }
@@ -57,23 +61,19 @@ public final class QueueCalls {
         return call(op, new QueueService.Op(id, timeoutMillis), List.of()).as(QueueService.Number.class).value();
     }
 
+    /**
+     * The queue service's own failures as the local exceptions their codes name; the illegal
+     * state and unsupported operation ones keep the remote exception as their cause.
+     */
     private static RuntimeException translate(RemoteException e) {
-        String m = e.remoteMessage();
-        if (e.is(QueueFullException.class)) {
-            return new QueueFullException(m);
+        ErrorCode code = e.code();
+        if (!LOCAL.contains(code)) {
+            return e;
         }
-        if (e.is(QueueEmptyException.class)) {
-            return new QueueEmptyException(m);
+        RuntimeException local = code.exception(e.remoteMessage());
+        if (!(local instanceof JmpException)) {
+            local.initCause(e);
         }
-        if (e.is(PipeClosedException.class)) {
-            return new PipeClosedException(m);
-        }
-        if (e.is(IllegalStateException.class)) {
-            return new IllegalStateException(m, e);
-        }
-        if (e.is(UnsupportedOperationException.class)) {
-            return new UnsupportedOperationException(m, e);
-        }
-        return e;
+        return local;
     }
 }

@@ -1,8 +1,10 @@
 package dev.jmp.internal.service;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.error.PipeClosedException;
 import dev.jmp.error.QueueEmptyException;
 import dev.jmp.error.QueueFullException;
+import dev.jmp.internal.serial.Fault;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -97,7 +99,7 @@ public final class QueueService implements Service {
         Op op = call.args(Op.class);
         State q = queues.get(op.id());
         if (q == null) {
-            call.fail(new IllegalStateException("queue " + op.id() + " does not exist (was the runtime restarted?)"));
+            call.fail(new Fault(ErrorCode.ILLEGAL_STATE, "queue " + op.id() + " does not exist (was the runtime restarted?)"));
             return;
         }
         synchronized (q) {
@@ -243,11 +245,11 @@ public final class QueueService implements Service {
 
     private void taskDone(State q, ServiceCall call) {
         if (!q.joinable) {
-            call.fail(new UnsupportedOperationException("taskDone() needs a JoinableQueue"));
+            call.fail(new Fault(ErrorCode.UNSUPPORTED_OPERATION, "taskDone() needs a JoinableQueue"));
             return;
         }
         if (q.unfinished <= 0) {
-            call.fail(new IllegalStateException("taskDone() called more times than items were put"));
+            call.fail(new Fault(ErrorCode.ILLEGAL_STATE, "taskDone() called more times than items were put"));
             return;
         }
         q.unfinished--;
@@ -262,7 +264,7 @@ public final class QueueService implements Service {
 
     private void join(State q, ServiceCall call) {
         if (!q.joinable) {
-            call.fail(new UnsupportedOperationException("join() needs a JoinableQueue"));
+            call.fail(new Fault(ErrorCode.UNSUPPORTED_OPERATION, "join() needs a JoinableQueue"));
             return;
         }
         if (q.unfinished == 0) {

@@ -1,5 +1,7 @@
 package dev.jmp.internal.service;
 
+import dev.jmp.error.ErrorCode;
+import dev.jmp.internal.serial.Fault;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +85,7 @@ public final class ServiceRegistry {
     private void dispatchTo(ServiceCall call) {
         Service s = services.get(call.service());
         if (s == null) {
-            call.fail(new IllegalArgumentException("no service named " + call.service()));
+            call.fail(new Fault(ErrorCode.NO_SUCH_SERVICE, "no service named " + call.service()));
             return;
         }
         CallKey key = new CallKey(call.peer(), call.callId());

@@ -2,6 +2,7 @@ package dev.jmp.internal.supervisor;
 
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class CdsTraining implements WorkerOwner {
         w.assign(0, "jmp-cds-training");
         List<Dispatch> tasks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            tasks.add(new Dispatch(supervisor.nextId(), 0, 0, 1, "call", false, ShippedFunction.ofRuntime(dev.jmp.internal.worker.WorkerWarmup.sample(), "task"),
+            tasks.add(new Dispatch(supervisor.nextId(), 0, 0, 1, TaskKind.CALL, false, ShippedFunction.ofRuntime(dev.jmp.internal.worker.WorkerWarmup.sample(), "task"),
                     new ValueList.Writer().add(ValueList.VALUE, Values.encode(null, "args")).frames()));
         }
         w.run(tasks);

@@ -1,5 +1,6 @@
 package dev.jmp.internal.supervisor;
 
+import dev.jmp.internal.wire.message.TaskKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class FunctionPrimer {
         List<Dispatch> tasks = new ArrayList<>();
         synchronized (this) {
             for (ShippedFunction fn : recent) {
-                tasks.add(new Dispatch(supervisor.nextId(), -1, 0, 0, "prime", false, fn, List.of()));
+                tasks.add(new Dispatch(supervisor.nextId(), -1, 0, 0, TaskKind.PRIME, false, fn, List.of()));
             }
         }
         if (!tasks.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.jmp.internal.supervisor;
 
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.internal.wire.message.WireMessage;
 import dev.jmp.internal.wire.message.Assign;
@@ -205,7 +206,7 @@ public final class WorkerHandle implements TaskWorker {
         List<byte[]> frames = new ArrayList<>();
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
         for (Dispatch d : tasks) {
-            if (!"prime".equals(d.kind())) {
+            if (d.kind() != TaskKind.PRIME) {
                 supervisor.noteFunction(d.fn());
             }
             int fnFrame = -1;

@@ -7,8 +7,10 @@ import dev.jmp.function.StarFunction;
 import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.internal.wire.message.TaskSpec;
+import dev.jmp.internal.wire.message.TaskStatus;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +63,7 @@ final class TaskExecutor {
     void cancel(Collection<Long> ids) {
         for (QueuedTask t : queue) {
             if (ids.contains(t.spec().taskId()) && queue.remove(t)) {
-                results.add(new TaskOutcome(t.spec().taskId(), "cancelled", 0, -1, false, null), List.of(), true);
+                results.add(new TaskOutcome(t.spec().taskId(), TaskStatus.CANCELLED, 0, -1, false, null), List.of(), true);
             }
         }
         synchronized (runLock) {
@@ -83,7 +85,7 @@ final class TaskExecutor {
                 continue;
             }
             Thread.currentThread().setContextClassLoader(loader);
-            if ("prime".equals(t.spec().kind())) {
+            if (t.spec().kind() == TaskKind.PRIME) {
                 prime(t);
                 continue;
             }
@@ -120,12 +122,17 @@ final class TaskExecutor {
         long startMicros = 0;
         long linesBefore = output.lines();
         ValueList.Writer out = new ValueList.Writer();
-        String failure = null;
+        TaskStatus failure = null;
         dev.jmp.internal.wire.message.ErrorInfo taskError = null;
         boolean allOk = true;
         try {
             if (t.fn() == null) {
                 throw new IllegalStateException("the worker lost function " + spec.fnKey() + " (protocol error)");
+            }
+            if (spec.kind() == null) {
+                // Gson decodes a kind name this side does not know as null
+                throw new IllegalArgumentException("the parent sent task " + spec.taskId()
+                        + " of a kind this worker does not know (do parent and worker run the same jmp version?)");
             }
             Object fn = t.fn().get(loader);
             StartupTrace.mark("task function ready");
@@ -160,14 +167,14 @@ final class TaskExecutor {
                     progress.finished(spec.taskId(), i);
                 }
                 if (cancelled()) {
-                    failure = "cancelled";
+                    failure = TaskStatus.CANCELLED;
                     break;
                 }
             }
             itemsEnd = System.nanoTime();
         } catch (RuntimeException | LinkageError e) {
             allOk = false;
-            failure = "failed";
+            failure = TaskStatus.FAILED;
             taskError = Errors.toInfo(e);
             if (spec.exitAfter()) {
                 reportProcessFailure(e);
@@ -177,7 +184,7 @@ final class TaskExecutor {
             OutputCapture.setTag(TaskTag.NONE);
             synchronized (runLock) {
                 if (cancelRequested && failure == null) {
-                    failure = "cancelled";
+                    failure = TaskStatus.CANCELLED;
                 }
                 running = null;
                 Thread.interrupted();
@@ -196,7 +203,7 @@ final class TaskExecutor {
             results.add(new TaskOutcome(spec.taskId(), failure, nanos, -1, printed, taskError, startMicros), List.of(), true);
         } else {
             boolean flush = queue.isEmpty() || spec.exitAfter();
-            results.add(new TaskOutcome(spec.taskId(), "ok", nanos, 0, printed, null, startMicros), out.frames(), flush);
+            results.add(new TaskOutcome(spec.taskId(), TaskStatus.OK, nanos, 0, printed, null, startMicros), out.frames(), flush);
         }
         return allOk && failure == null;
     }
@@ -213,22 +220,22 @@ final class TaskExecutor {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object invoke(String kind, Object fn, Object arg) throws Exception {
+    private static Object invoke(TaskKind kind, Object fn, Object arg) throws Exception {
         switch (kind) {
-            case "call":
+            case CALL:
                 return ((Callable<Object>) fn).call();
-            case "run":
+            case RUN:
                 ((SerialRunnable) fn).run();
                 return null;
-            case "apply":
+            case APPLY:
                 return ((SerialFunction<Object, Object>) fn).apply(arg);
-            case "star":
+            case STAR:
                 return ((StarFunction<Object>) fn).apply((Object[]) arg);
-            case "bi": {
+            case BI: {
                 Object[] a = (Object[]) arg;
                 return ((SerialBiFunction<Object, Object, Object>) fn).apply(a[0], a[1]);
             }
-            case "process":
+            case PROCESS:
                 ((SerialRunnable) fn).run(); // a Process subclass: its run() is the body
                 return null;
             default:

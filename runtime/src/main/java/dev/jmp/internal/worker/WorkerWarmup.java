@@ -5,9 +5,11 @@ import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.message.RunTasks;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.internal.wire.message.TaskResults;
 import dev.jmp.internal.wire.message.TaskSpec;
+import dev.jmp.internal.wire.message.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +60,10 @@ public final class WorkerWarmup {
     static void run() {
         try {
             WireCodec codec = WireCodec.standard();
-            byte[] body = codec.encodeBody(new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, "k", 0, 1, "call", false))));
+            byte[] body = codec.encodeBody(new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, "k", 0, 1, TaskKind.CALL, false))));
             codec.decodeBody(RunTasks.class, body);
             codec.decodeBody(TaskResults.class, codec.encodeBody(new TaskResults(List.of(
-                    new TaskOutcome(1, "ok", 1, 0, false, null)))));
+                    new TaskOutcome(1, TaskStatus.OK, 1, 0, false, null)))));
             byte[] fn = Values.encode(sample(), "task");
             @SuppressWarnings("unchecked")
             SerialCallable<Object> task = (SerialCallable<Object>) Values.decode(fn, WorkerWarmup.class.getClassLoader());

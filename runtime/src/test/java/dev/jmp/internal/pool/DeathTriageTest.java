@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmp.error.WorkerDiedException;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.worker.ItemProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class DeathTriageTest {
     private final Map<Long, ItemResult> finished = new TreeMap<>();
     private final WorkerDiedException died = new WorkerDiedException("w1", 42, -9, "killed by signal 9 (SIGKILL)",
             List.of());
-    private final Job job = new Job(1, null, "apply", 0, ItemSource.of(items(0, 30)), new JobSink() {
+    private final Job job = new Job(1, null, TaskKind.APPLY, 0, ItemSource.of(items(0, 30)), new JobSink() {
         @Override
         public void item(long index, ItemResult result) {
             finished.put(index, result);

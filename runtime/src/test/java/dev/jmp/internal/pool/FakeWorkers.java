@@ -11,6 +11,7 @@ import dev.jmp.internal.supervisor.WorkerExit;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.internal.wire.message.TaskStatus;
 import dev.jmp.internal.worker.ItemProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,14 +167,14 @@ final class FakeWorkers implements TaskWorkers {
                     out.add(ValueList.VALUE, Values.encode(value * 10, "result"));
                 }
             }
-            owner.onOutcome(this, new TaskOutcome(d.taskId(), "ok", CHUNK_NANOS, 0, false, null), out.frames());
+            owner.onOutcome(this, new TaskOutcome(d.taskId(), TaskStatus.OK, CHUNK_NANOS, 0, false, null), out.frames());
         }
 
         /** Reports its oldest task cancelled (it stopped on the interrupt). */
         void answerCancelled() {
             Dispatch d = next();
             running.remove(0);
-            owner.onOutcome(this, new TaskOutcome(d.taskId(), "cancelled", 0, -1, false, null), List.of());
+            owner.onOutcome(this, new TaskOutcome(d.taskId(), TaskStatus.CANCELLED, 0, -1, false, null), List.of());
         }
 
         /** Its process ends; {@code last} is what its progress word said, or null. */

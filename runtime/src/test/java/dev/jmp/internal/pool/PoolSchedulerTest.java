@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.WorkerDiedException;
 import dev.jmp.internal.serial.Values;
@@ -38,7 +39,7 @@ class PoolSchedulerTest {
             encoded.add(Values.encodeItem(i, i));
         }
         CollectingSink sink = new CollectingSink();
-        lastJob = new Job(workers.nextId(), null, "apply", chunksize, ItemSource.of(encoded), sink);
+        lastJob = new Job(workers.nextId(), null, TaskKind.APPLY, chunksize, ItemSource.of(encoded), sink);
         pool.submit(lastJob);
         return sink;
     }

@@ -24,6 +24,7 @@ import dev.jmp.internal.wire.message.RunTasks;
 import dev.jmp.internal.wire.message.ServiceRequest;
 import dev.jmp.internal.wire.message.StatsReply;
 import dev.jmp.internal.wire.message.StatsRequest;
+import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskResults;
 import dev.jmp.internal.wire.message.TaskSpec;
 import dev.jmp.internal.wire.message.WireMessage;
@@ -134,7 +135,7 @@ class ForgedFrameIT extends WorkerTracking {
         List<byte[]> data = new ArrayList<>();
         data.add(fn.bytes());
         data.addAll(args);
-        RunTasks run = new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, fn.key(), 0, 1, "call", false)));
+        RunTasks run = new RunTasks(List.of(new TaskSpec(1, 1, 0, 1, fn.key(), 0, 1, TaskKind.CALL, false)));
         DefaultClassSource classes = new DefaultClassSource();
         try (ZContext ctx = new ZContext()) {
             ZMQ.Socket up = parentRouter(ctx, false);

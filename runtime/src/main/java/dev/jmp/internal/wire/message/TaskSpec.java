@@ -10,11 +10,10 @@ package dev.jmp.internal.wire.message;
  * @param fnKey     content key of the serialized function; the worker caches functions by key
  * @param fnFrame   the data frame holding the function, or -1 when the worker already has it
  * @param argsFrame the data frame holding the chunk's items (a value list)
- * @param kind      how to call the function: {@code call}, {@code run}, {@code apply},
- *                  {@code star}, {@code bi} or {@code process}; {@code prime} only loads the
- *                  function ahead of need (an idle warm worker), runs nothing and reports nothing
+ * @param kind      how to call the function ({@link TaskKind}); {@link TaskKind#PRIME} only loads
+ *                  the function ahead of need (an idle warm worker), runs nothing and reports nothing
  * @param exitAfter whether the worker exits after this task (a {@code Process} target)
  */
 public record TaskSpec(long taskId, long jobId, long firstItem, int items, String fnKey,
-                       int fnFrame, int argsFrame, String kind, boolean exitAfter) {
+                       int fnFrame, int argsFrame, TaskKind kind, boolean exitAfter) {
 }

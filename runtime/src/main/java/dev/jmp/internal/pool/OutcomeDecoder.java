@@ -1,0 +1,70 @@
+package dev.jmp.internal.pool;
+
+import dev.jmp.internal.serial.Errors;
+import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.wire.message.TaskOutcome;
+import dev.jmp.internal.wire.message.TaskStatus;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Reads a task's outcome into one {@link ItemResult} per item, the one place that knows how a
+ * worker reports results: an {@link TaskStatus#OK OK} task's frame holds a value or an error per
+ * item; a {@link TaskStatus#FAILED FAILED} task's error stands for all its items; a
+ * {@link TaskStatus#CANCELLED CANCELLED} task's items were cancelled. The pool scheduler and
+ * {@code Process} both read outcomes through it.
+ */
+public final class OutcomeDecoder {
+
+    private final TaskOutcome outcome;
+    private final ValueList.Reader items;
+
+    private OutcomeDecoder(TaskOutcome outcome, ValueList.Reader items) {
+        this.outcome = outcome;
+        this.items = items;
+    }
+
+    /**
+     * Decodes an outcome.
+     *
+     * @param outcome the outcome
+     * @param frames  the data frames of the message that carried it
+     */
+    public static OutcomeDecoder of(TaskOutcome outcome, List<byte[]> frames) {
+        ValueList.Reader items = outcome.status() == TaskStatus.OK ? new ValueList.Reader(frames, outcome.frame()) : null;
+        return new OutcomeDecoder(outcome, items);
+    }
+
+    /** The task's status; {@code null} if the worker sent one this side does not know. */
+    public TaskStatus status() {
+        return outcome.status();
+    }
+
+    /** Whether the task's items ran (it succeeded, or failed as a whole), so their timing means something. */
+    public boolean ran() {
+        return outcome.status() == TaskStatus.OK || outcome.status() == TaskStatus.FAILED;
+    }
+
+    /** Whether item {@code i} ran and threw: a failure of the item itself, which a retry may cure. */
+    public boolean itemThrew(int i) {
+        return items != null && items.status(i) == ValueList.ERROR;
+    }
+
+    /** Item {@code i}'s result: its value, the error it threw, the task's error, or a cancellation. */
+    public ItemResult item(int i) {
+        if (items != null) {
+            byte status = items.status(i);
+            return status == ValueList.ERROR ? ItemResult.remote(Errors.decode(items.item(i)))
+                    : ItemResult.ok(items.item(i), status);
+        }
+        if (outcome.status() == TaskStatus.CANCELLED) {
+            return ItemResult.local(new CancellationException("the task was cancelled"));
+        }
+        if (outcome.error() != null) {
+            return ItemResult.remote(outcome.error());
+        }
+        return ItemResult.local(new IllegalStateException("task " + outcome.taskId() + " ended with "
+                + (outcome.status() == null ? "a status this runtime does not know" : "status " + outcome.status())
+                + " and no error (do parent and worker run the same jmp version?)"));
+    }
+}
