@@ -365,6 +365,9 @@ class ManagerIT extends WorkerTracking {
     @Test
     void interruptedTakesLoseNoItem() {
         SharedQueue<Integer> q = m.queue();
+        // The putter starts once a take on the empty queue was interrupted, so the taker is
+        // interrupted while waiting whatever the machine's load (not only when it is slow to start).
+        SharedEvent waitedAndInterrupted = m.event();
         int n = 3_000;
         Process taker = new Process(() -> {
             Thread me = Thread.currentThread();
@@ -392,7 +395,9 @@ class ManagerIT extends WorkerTracking {
                         sum += v;
                         got++;
                     } catch (InterruptedException e) {
-                        interrupts++;
+                        if (interrupts++ == 0) {
+                            waitedAndInterrupted.set();
+                        }
                     }
                 }
             } finally {
@@ -409,6 +414,7 @@ class ManagerIT extends WorkerTracking {
             return sum + " " + interrupts;
         }).start();
         Process putter = new Process(() -> {
+            waitedAndInterrupted.await();
             for (int i = 1; i <= n; i++) {
                 q.put(i);
                 if (i % 16 == 0) {
