@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.jmp.classes.ClassSource;
+import dev.jmp.function.SerialCallable;
+import dev.jmp.function.SerialFunction;
+import dev.jmp.spi.ClassSource;
 import dev.jmp.launch.WorkerJava;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,10 +83,10 @@ class WorkerJavaIT extends WorkerTracking {
                 "gen.Probe", """
                         package gen;
                         public class Probe {
-                            public static dev.jmp.SerialFunction<Integer, Object> scaled(int k) {
+                            public static dev.jmp.function.SerialFunction<Integer, Object> scaled(int k) {
                                 return x -> new Sample(x * k, System.getProperty("java.specification.version"));
                             }
-                            public static dev.jmp.SerialCallable<Object> home() {
+                            public static dev.jmp.function.SerialCallable<Object> home() {
                                 return () -> new Sample(dev.jmp.Worker.index(), System.getProperty("java.home"));
                             }
                         }
