@@ -3,6 +3,7 @@ package dev.jmp;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WorkerDiedException;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
@@ -283,7 +284,7 @@ public class Process implements SerialRunnable {
         return f != null && !f.isDone();
     }
 
-    /** The worker's process id, or -1 before {@link #start()}. */
+    /** The worker's process id, or -1 before {@link #start()} and while its JVM waits for a launch slot. */
     public long pid() {
         WorkerHandle w = worker;
         return w == null ? -1 : w.pid();
@@ -317,10 +318,26 @@ public class Process implements SerialRunnable {
         return resultRaw ? b : Values.decode(b, Supervisor.get().settings().resultLoader());
     }
 
-    /** The exception the target threw, or {@code null}. */
+    /**
+     * The exception the target threw; or, when jmp ended the process (it never connected, could
+     * not be reached, lost messages, was terminated or killed through this API, or left because
+     * its parent went away), one whose {@link RemoteException#remoteClassName()} is
+     * {@link WorkerDiedException} and whose message says why in words; otherwise {@code null}
+     * (the target returned, called {@code System.exit}, or a signal from elsewhere killed it).
+     */
     public RemoteException exception() {
         ErrorInfo e = error;
-        return e == null ? null : Errors.toException(e);
+        if (e != null) {
+            return Errors.toException(e);
+        }
+        WorkerExit x = exit;
+        String why = x == null ? null : x.jmpReason();
+        if (why == null) {
+            return null;
+        }
+        String message = new WorkerDiedException(name, pid(), x.exitCode(), why, List.of()).getMessage();
+        return Errors.toException(new ErrorInfo(WorkerDiedException.class.getName(), message, List.of(), null,
+                List.of()));
     }
 
     /** The last lines the worker wrote to stderr (after it ended). */
@@ -337,14 +354,18 @@ public class Process implements SerialRunnable {
     /** Stops the process: SIGTERM, then SIGKILL if it is still alive after {@code grace}. */
     public void terminate(Duration grace) {
         Durations.check(grace);
+        terminate(grace, "it was terminated through Process.terminate()");
+    }
+
+    private void terminate(Duration grace, String reason) {
         WorkerHandle w = worker;
         if (w == null) {
             return;
         }
-        w.terminate();
+        w.stop(reason, false);
         w.exited().copy().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> {
             if (w.isAlive()) {
-                w.kill();
+                w.stop(reason + ", and killed after a grace of " + grace.toMillis() + " ms", true);
             }
         });
     }
@@ -353,7 +374,7 @@ public class Process implements SerialRunnable {
     public void kill() {
         WorkerHandle w = worker;
         if (w != null) {
-            w.kill();
+            w.stop("it was killed through Process.kill()", true);
         }
     }
 
@@ -411,7 +432,7 @@ public class Process implements SerialRunnable {
 
         @Override
         public void terminateAtExit() {
-            terminate();
+            terminate(DEFAULT_GRACE, "it was a daemon process, terminated when its parent's program ended");
         }
     }
 }

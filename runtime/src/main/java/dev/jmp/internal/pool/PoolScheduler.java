@@ -189,7 +189,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     private synchronized void killIfStillRunning(WorkerSlot slot, List<Long> ids) {
         for (Long id : ids) {
             if (slot.inflight.containsKey(id)) {
-                slot.worker.kill();
+                slot.worker.stop("its cancelled task did not stop within the grace period", true);
                 return;
             }
         }
@@ -432,7 +432,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 maybeStopWorkers();
                 removeMember();
                 final List<WorkerHandle> all = new ArrayList<>(slots.keySet());
-                TIMER.schedule(() -> all.forEach(WorkerHandle::kill), grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                TIMER.schedule(() -> all.forEach(w -> w.stop("the pool was terminated", true)), grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
             }
         }
         awaitTermination(grace.plusSeconds(5));

@@ -9,14 +9,43 @@ import java.util.List;
  *
  * @param exitCode   Python-style: 0 ok, N for exit(N), -N killed by signal N
  * @param lastStderr the last lines it wrote to stderr
- * @param lostReason why the parent killed it (it fell silent, never connected, lost messages),
- *                   or {@code null} if the parent did not
+ * @param lostReason why jmp stopped it, in words (it fell silent, never connected, lost messages,
+ *                   could not be launched, was terminated through the API, the runtime shut down),
+ *                   or {@code null} if jmp did not
  * @param lastItem   the item it ran last (see {@link ItemProgress}), or {@code null} if unknown
  */
 public record WorkerExit(int exitCode, List<String> lastStderr, String lostReason, ItemProgress.Last lastItem) {
 
-    /** Describes the exit for error messages. */
+    /** Describes the exit for error messages: the reason jmp stopped it, if it did, then the code. */
     public String describe() {
-        return (lostReason != null ? lostReason + " and was killed; " : "") + ExitCodes.describe(exitCode);
+        return (lostReason != null ? lostReason + "; " : "") + ExitCodes.describe(exitCode);
     }
+
+    /**
+     * Why jmp ended the worker, in words, or {@code null} if it ended on its own (its task
+     * returned or threw, it called {@code System.exit}, a signal from elsewhere killed it): the
+     * parent's reason, or the worker's own decision to leave (exit codes 78, 79, 80) with the
+     * line it wrote about it.
+     */
+    public String jmpReason() {
+        if (exitCode == 0) {
+            return null;
+        }
+        if (lostReason != null) {
+            return describe();
+        }
+        if (exitCode == ExitCodes.PARENT_GONE || exitCode == ExitCodes.PARENT_SILENT
+                || exitCode == ExitCodes.MESSAGES_LOST) {
+            for (String line : lastStderr) {
+                if (line.startsWith(SELF_EXIT_PREFIX)) {
+                    return line.substring(SELF_EXIT_PREFIX.length()) + "; " + ExitCodes.describe(exitCode);
+                }
+            }
+            return ExitCodes.describe(exitCode);
+        }
+        return null;
+    }
+
+    /** How a worker's line about its own decision to leave begins (as {@code WorkerRuntime} writes it). */
+    static final String SELF_EXIT_PREFIX = "jmp worker exiting: ";
 }

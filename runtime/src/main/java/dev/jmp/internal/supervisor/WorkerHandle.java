@@ -41,12 +41,18 @@ public final class WorkerHandle {
     private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile String lostReason;
     private volatile java.nio.file.Path progressFile;
+    private volatile long launchedMillis;
+    private LaunchQueue.Slot launchSlot;
+    private int signalBeforeLaunch;
     private boolean connected;
     private boolean connecting;
     private boolean shutdownSent;
     private boolean retryScheduled;
     private long unroutableSince;
-    /** How long a connected worker may stay unreachable before it is given up. */
+    /**
+     * How long a connected worker may stay unreachable before it is given up, unless it is a live
+     * process on this host (then {@link RuntimeSettings#localSilenceMillis()}).
+     */
     static final long UNREACHABLE_MILLIS = 5000;
 
     WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
@@ -57,8 +63,39 @@ public final class WorkerHandle {
         this.name = id;
     }
 
-    void attach(LaunchedWorker p) {
+    /**
+     * Records the launched process.
+     *
+     * @return the signal asked for while it was being launched (to send now), or 0
+     */
+    synchronized int attach(LaunchedWorker p) {
         this.process = p;
+        this.launchedMillis = System.currentTimeMillis();
+        return signalBeforeLaunch;
+    }
+
+    /**
+     * Records the worker's place in the launch queue.
+     *
+     * @return whether a stop was asked for before it was known (the launch is to be abandoned)
+     */
+    synchronized boolean queued(LaunchQueue.Slot slot) {
+        launchSlot = slot;
+        return signalBeforeLaunch != 0 && process == null;
+    }
+
+    synchronized LaunchQueue.Slot launchSlot() {
+        return launchSlot;
+    }
+
+    /** The signal asked for before the process existed (9 or 15), or 0. */
+    synchronized int signalBeforeLaunch() {
+        return signalBeforeLaunch;
+    }
+
+    /** When its JVM was launched (epoch millis), or 0 while it waits for a launch slot. */
+    long launchedMillis() {
+        return launchedMillis;
     }
 
     /** The worker's id on the wire. */
@@ -66,7 +103,7 @@ public final class WorkerHandle {
         return id;
     }
 
-    /** The worker's process id. */
+    /** The worker's process id, or -1 while it waits for a launch slot. */
     public long pid() {
         LaunchedWorker p = process;
         return p == null ? -1 : p.pid();
@@ -102,10 +139,10 @@ public final class WorkerHandle {
         return exited;
     }
 
-    /** Whether the process still runs. */
+    /** Whether the process still runs, or waits for its launch (and was not stopped). */
     public boolean isAlive() {
         LaunchedWorker p = process;
-        return p != null && p.isAlive();
+        return p != null ? p.isAlive() : !exited.isDone();
     }
 
     /** The current owner. */
@@ -168,7 +205,9 @@ public final class WorkerHandle {
         if (unroutableSince == 0) {
             unroutableSince = now;
         }
-        if (now - unroutableSince > UNREACHABLE_MILLIS) {
+        long bound = supervisor.workersOnThisHost() && isAlive()
+                ? Math.max(UNREACHABLE_MILLIS, supervisor.settings().localSilenceMillis()) : UNREACHABLE_MILLIS;
+        if (now - unroutableSince > bound) {
             pending.clear();
             markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
         } else if (!retryScheduled) {
@@ -228,26 +267,55 @@ public final class WorkerHandle {
 
     /** Sends SIGTERM. */
     public void terminate() {
-        LaunchedWorker p = process;
-        if (p != null) {
-            p.terminate();
-        }
+        signal(15);
     }
 
     /** Sends SIGKILL. */
     public void kill() {
-        LaunchedWorker p = process;
+        signal(9);
+    }
+
+    /**
+     * Stops the worker (SIGKILL, or SIGTERM when {@code force} is false) and records why, so its
+     * exit reports the reason in words ({@link WorkerExit#lostReason()}); the first reason stays.
+     */
+    public void stop(String reason, boolean force) {
+        synchronized (this) {
+            if (lostReason == null) {
+                lostReason = reason;
+            }
+        }
+        signal(force ? 9 : 15);
+    }
+
+    /**
+     * Signals the process; a worker still waiting for its launch is taken out of the queue and
+     * ends as if the signal had killed it, and one being launched gets the signal once it runs.
+     */
+    private void signal(int sig) {
+        LaunchedWorker p;
+        boolean abandon;
+        synchronized (this) {
+            p = process;
+            if (p == null && signalBeforeLaunch == 0) {
+                signalBeforeLaunch = sig;
+            }
+            abandon = p == null && launchSlot != null;
+        }
         if (p != null) {
-            p.kill();
+            if (sig == 9) {
+                p.kill();
+            } else {
+                p.terminate();
+            }
+        } else if (abandon) {
+            supervisor.abandonLaunch(this);
         }
     }
 
     /** Kills the worker because the parent gave up on it; the reason is reported with its exit. */
     void markLost(String reason) {
-        if (lostReason == null) {
-            lostReason = reason;
-        }
-        kill();
+        stop("jmp killed it: it " + reason, true);
     }
 
     String lostReason() {
