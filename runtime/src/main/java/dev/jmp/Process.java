@@ -284,10 +284,14 @@ public class Process implements SerialRunnable {
         return f != null && !f.isDone();
     }
 
-    /** The worker's process id, or -1 before {@link #start()} and while its JVM waits for a launch slot. */
+    /**
+     * The worker's process id, or -1 before {@link #start()}. While the JVM waits for a launch
+     * slot (many processes were started at once), this waits for its launch; it is -1 if the
+     * process was stopped before its JVM was launched.
+     */
     public long pid() {
         WorkerHandle w = worker;
-        return w == null ? -1 : w.pid();
+        return w == null ? -1 : w.awaitPid();
     }
 
     /** Python's exit code: {@code null} before the end, 0 ok, 1 uncaught exception, N for exit(N), -N killed by signal N. */

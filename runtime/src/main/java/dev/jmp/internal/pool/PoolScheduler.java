@@ -95,11 +95,18 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         });
     }
 
-    /** Pids of the current workers. */
-    public synchronized List<Long> pids() {
+    /** Pids of the current workers, waiting for those still waiting for a launch slot. */
+    public List<Long> pids() {
+        List<WorkerHandle> current;
+        synchronized (this) {
+            current = new ArrayList<>(slots.keySet());
+        }
         List<Long> out = new ArrayList<>();
-        for (WorkerHandle h : slots.keySet()) {
-            out.add(h.pid());
+        for (WorkerHandle h : current) {
+            long pid = h.awaitPid();
+            if (pid > 0) {
+                out.add(pid);
+            }
         }
         return out;
     }

@@ -28,6 +28,7 @@ public final class WorkerHandle {
     private final Supervisor supervisor;
     private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
     private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
+    private final CompletableFuture<Void> launched = new CompletableFuture<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final FunctionMirror mirror = new FunctionMirror();
     private final OutputSync sync = new OutputSync();
@@ -71,6 +72,7 @@ public final class WorkerHandle {
     synchronized int attach(LaunchedWorker p) {
         this.process = p;
         this.launchedMillis = System.currentTimeMillis();
+        launched.complete(null);
         return signalBeforeLaunch;
     }
 
@@ -107,6 +109,23 @@ public final class WorkerHandle {
     public long pid() {
         LaunchedWorker p = process;
         return p == null ? -1 : p.pid();
+    }
+
+    /**
+     * The worker's process id, waiting while it waits for a launch slot (as Python's
+     * {@code Process.pid} exists once {@code start()} returned).
+     *
+     * @return the pid, or -1 if it ended without being launched (or the wait was interrupted)
+     */
+    public long awaitPid() {
+        try {
+            CompletableFuture.anyOf(launched, exited).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // exited never fails; launched is only completed normally
+        }
+        return pid();
     }
 
     /** The worker's name. */
