@@ -323,11 +323,12 @@ public class Process implements SerialRunnable {
     }
 
     /**
-     * The exception the target threw; or, when jmp ended the process (it never connected, could
-     * not be reached, lost messages, was terminated or killed through this API, or left because
-     * its parent went away), one whose {@link RemoteException#remoteClassName()} is
-     * {@link WorkerDiedException} and whose message says why in words; otherwise {@code null}
-     * (the target returned, called {@code System.exit}, or a signal from elsewhere killed it).
+     * The exception the target threw; or, when jmp gave up on the process (it never connected,
+     * could not be reached, lost messages, could not be launched, or left because its parent went
+     * away), one whose {@link RemoteException#remoteClassName()} is {@link WorkerDiedException}
+     * and whose message says why in words; otherwise {@code null}: the target returned, called
+     * {@code System.exit}, a signal from elsewhere killed it, or it was stopped by
+     * {@link #terminate()} or {@link #kill()} (as in Python, that shows in {@link #exitCode()}).
      */
     public RemoteException exception() {
         ErrorInfo e = error;

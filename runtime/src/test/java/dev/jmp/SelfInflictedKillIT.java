@@ -109,22 +109,30 @@ class SelfInflictedKillIT extends WorkerTracking {
     }
 
     @Test
-    void killAndTerminateThroughTheApiAreNamedAsTheReason() throws Exception {
+    void aPoolWorkerJmpGaveUpOnFailsItsItemWithTheReasonInWords(@TempDir Path dir) {
+        SETTINGS.setStartTimeoutMillis(1500);
+        try (Pool pool = Pool.builder().processes(1).jvmOptions("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+PauseAtStartup", "-XX:PauseAtStartupFile=" + dir.resolve("paused")).build()) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> pool.map(x -> x, List.of(1)));
+            assertTrue(e.getMessage().contains("jmp killed it: it did not connect within"), e.getMessage());
+        }
+    }
+
+    @Test
+    void stopsAskedForThroughTheApiAreExitCodesNotExceptionsAsInPython() {
         Process killed = new Process(() -> Thread.sleep(120_000)).start();
         Process terminated = new Process(() -> Thread.sleep(120_000)).start();
         Process finished = new Process(() -> Runtime.getRuntime().halt(3)).start();
-        assertTrue(killed.join(Duration.ofMillis(1)) == false);
         killed.kill();
         terminated.terminate();
         killed.join();
         terminated.join();
         finished.join();
         assertEquals(-9, killed.exitCode());
-        assertTrue(killed.exception().getMessage().contains("it was killed through Process.kill()"),
-                String.valueOf(killed.exception()));
+        assertNull(killed.exception());
         assertTrue(List.of(-15, -9).contains(terminated.exitCode()), String.valueOf(terminated.exitCode()));
-        assertTrue(terminated.exception().getMessage().contains("it was terminated through Process.terminate()"),
-                String.valueOf(terminated.exception()));
+        assertNull(terminated.exception());
         assertEquals(3, finished.exitCode());
         assertNull(finished.exception(), "a worker that left on its own was not ended by jmp");
     }
@@ -142,7 +150,6 @@ class SelfInflictedKillIT extends WorkerTracking {
         waiting.join();
         assertEquals(-9, waiting.exitCode());
         assertEquals(-1, waiting.pid(), "it was never launched");
-        assertTrue(waiting.exception().getMessage().contains("Process.kill()"), String.valueOf(waiting.exception()));
         holder.kill();
         holder.join();
         assertEquals(-9, holder.exitCode());

@@ -258,7 +258,7 @@ public final class Supervisor {
                 throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
             }
             // Nobody waits in the caller any more: the worker ends, with the reason, as if it had run.
-            w.stop("its JVM could not be started: " + e.getMessage(), true);
+            w.failLaunch("its JVM could not be started: " + e.getMessage());
             helpers.execute(() -> exited(w, 1));
             return;
         }
@@ -302,7 +302,7 @@ public final class Supervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.lastItem());
+        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.stopAsked(), w.lastItem());
         CompletableFuture<Void> retired = new CompletableFuture<>();
         if (hub.isOpen()) {
             // Results the hub already read are handled before the exit, in its thread's order.

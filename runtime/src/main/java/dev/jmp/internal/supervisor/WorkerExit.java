@@ -12,9 +12,12 @@ import java.util.List;
  * @param lostReason why jmp stopped it, in words (it fell silent, never connected, lost messages,
  *                   could not be launched, was terminated through the API, the runtime shut down),
  *                   or {@code null} if jmp did not
+ * @param stopAsked  whether that reason is a stop someone asked for (terminate, kill, shutdown),
+ *                   not a failure jmp saw
  * @param lastItem   the item it ran last (see {@link ItemProgress}), or {@code null} if unknown
  */
-public record WorkerExit(int exitCode, List<String> lastStderr, String lostReason, ItemProgress.Last lastItem) {
+public record WorkerExit(int exitCode, List<String> lastStderr, String lostReason, boolean stopAsked,
+                         ItemProgress.Last lastItem) {
 
     /** Describes the exit for error messages: the reason jmp stopped it, if it did, then the code. */
     public String describe() {
@@ -22,13 +25,16 @@ public record WorkerExit(int exitCode, List<String> lastStderr, String lostReaso
     }
 
     /**
-     * Why jmp ended the worker, in words, or {@code null} if it ended on its own (its task
-     * returned or threw, it called {@code System.exit}, a signal from elsewhere killed it): the
-     * parent's reason, or the worker's own decision to leave (exit codes 78, 79, 80) with the
-     * line it wrote about it.
+     * Why the worker failed by jmp's decision, in words: the parent gave up on it (it never
+     * connected, fell silent, could not be reached, lost messages, could not be launched), or the
+     * worker left on its own decision (exit codes 78, 79, 80), with the line it wrote about it.
+     * {@code null} if it ended otherwise: its task returned or threw, it called
+     * {@code System.exit}, a signal from elsewhere killed it, or someone asked for the stop (as
+     * in Python, a terminated process has an exit code, not an exception; the reason is still in
+     * {@link #describe()}).
      */
     public String jmpReason() {
-        if (exitCode == 0) {
+        if (exitCode == 0 || stopAsked) {
             return null;
         }
         if (lostReason != null) {

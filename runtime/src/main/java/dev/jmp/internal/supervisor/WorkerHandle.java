@@ -41,6 +41,7 @@ public final class WorkerHandle {
     private volatile String name;
     private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile String lostReason;
+    private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
     private volatile long launchedMillis;
     private LaunchQueue.Slot launchSlot;
@@ -295,16 +296,25 @@ public final class WorkerHandle {
     }
 
     /**
-     * Stops the worker (SIGKILL, or SIGTERM when {@code force} is false) and records why, so its
-     * exit reports the reason in words ({@link WorkerExit#lostReason()}); the first reason stays.
+     * Stops the worker because someone asked (the API's terminate or kill, a pool's terminate, the
+     * runtime's shutdown): SIGKILL, or SIGTERM when {@code force} is false. The reason is reported
+     * with its exit ({@link WorkerExit#lostReason()}); the first reason given stays.
      */
     public void stop(String reason, boolean force) {
-        synchronized (this) {
-            if (lostReason == null) {
-                lostReason = reason;
-            }
-        }
+        record(reason, true);
         signal(force ? 9 : 15);
+    }
+
+    private synchronized void record(String reason, boolean asked) {
+        if (lostReason == null) {
+            lostReason = reason;
+            stopAsked = asked;
+        }
+    }
+
+    /** Records that the worker's JVM could not be launched (it ends without having run). */
+    void failLaunch(String reason) {
+        record(reason, false);
     }
 
     /**
@@ -334,11 +344,17 @@ public final class WorkerHandle {
 
     /** Kills the worker because the parent gave up on it; the reason is reported with its exit. */
     void markLost(String reason) {
-        stop("jmp killed it: it " + reason, true);
+        record("jmp killed it: it " + reason, false);
+        signal(9);
     }
 
     String lostReason() {
         return lostReason;
+    }
+
+    /** Whether the recorded reason is a stop someone asked for, not a failure jmp saw. */
+    boolean stopAsked() {
+        return stopAsked;
     }
 
     void setProgressFile(java.nio.file.Path file) {
