@@ -446,7 +446,7 @@ public class Pool implements AutoCloseable {
         return scheduler.size();
     }
 
-    /** Process ids of the current workers. */
+    /** Process ids of the current workers (waiting for those whose JVM waits for a launch slot). */
     public List<Long> pids() {
         return scheduler.pids();
     }

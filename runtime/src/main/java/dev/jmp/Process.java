@@ -1,8 +1,10 @@
 package dev.jmp;
 
+import dev.jmp.error.ErrorCode;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WorkerDiedException;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
@@ -314,10 +316,14 @@ public class Process implements SerialRunnable {
         return f != null && !f.isDone();
     }
 
-    /** The worker's process id, or -1 before {@link #start()}. */
+    /**
+     * The worker's process id, or -1 before {@link #start()}. While the JVM waits for a launch
+     * slot (many processes were started at once), this waits for its launch; it is -1 if the
+     * process was stopped before its JVM was launched.
+     */
     public long pid() {
         WorkerHandle w = worker;
-        return w == null ? -1 : w.pid();
+        return w == null ? -1 : w.awaitPid();
     }
 
     /** Python's exit code: {@code null} before the end, 0 ok, 1 uncaught exception, N for exit(N), -N killed by signal N. */
@@ -348,10 +354,27 @@ public class Process implements SerialRunnable {
         return resultRaw ? b : Values.decode(b, supervisor.settings().resultLoader());
     }
 
-    /** The exception the target threw, or {@code null}. */
+    /**
+     * The exception the target threw; or, when jmp gave up on the process (it never connected,
+     * could not be reached, lost messages, could not be launched, or left because its parent went
+     * away), one whose {@link RemoteException#remoteClassName()} is {@link WorkerDiedException}
+     * and whose message says why in words; otherwise {@code null}: the target returned, called
+     * {@code System.exit}, a signal from elsewhere killed it, or it was stopped by
+     * {@link #terminate()} or {@link #kill()} (as in Python, that shows in {@link #exitCode()}).
+     */
     public RemoteException exception() {
         ErrorInfo e = error;
-        return e == null ? null : Errors.toException(e);
+        if (e != null) {
+            return Errors.toException(e);
+        }
+        WorkerExit x = exit;
+        String why = x == null ? null : x.jmpReason();
+        if (why == null) {
+            return null;
+        }
+        String message = new WorkerDiedException(name, pid(), x.exitCode(), why, List.of()).getMessage();
+        return Errors.toException(new ErrorInfo(WorkerDiedException.class.getName(), message, List.of(), null,
+                List.of(), ErrorCode.WORKER_DIED));
     }
 
     /** The last lines the worker wrote to stderr (after it ended). */
@@ -368,14 +391,18 @@ public class Process implements SerialRunnable {
     /** Stops the process: SIGTERM, then SIGKILL if it is still alive after {@code grace}. */
     public void terminate(Duration grace) {
         Durations.check(grace);
+        terminate(grace, "it was terminated through Process.terminate()");
+    }
+
+    private void terminate(Duration grace, String reason) {
         WorkerHandle w = worker;
         if (w == null) {
             return;
         }
-        w.terminate();
+        w.stop(reason, false);
         w.exited().copy().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> {
             if (w.isAlive()) {
-                w.kill();
+                w.stop(reason + ", and killed after a grace of " + grace.toMillis() + " ms", true);
             }
         });
     }
@@ -384,7 +411,7 @@ public class Process implements SerialRunnable {
     public void kill() {
         WorkerHandle w = worker;
         if (w != null) {
-            w.kill();
+            w.stop("it was killed through Process.kill()", true);
         }
     }
 
@@ -433,7 +460,7 @@ public class Process implements SerialRunnable {
 
         @Override
         public void terminateAtExit() {
-            terminate();
+            terminate(DEFAULT_GRACE, "it was a daemon process, terminated when its parent's program ended");
         }
     }
 }

@@ -30,8 +30,8 @@ public final class ChildParentMain {
                 Thread.sleep(10);
             }
             for (var w : dev.jmp.internal.supervisor.DefaultSupervisor.get().workers()) {
-                if (!pids.contains(w.pid())) {
-                    pids.add(w.pid());
+                if (!pids.contains(w.awaitPid())) {
+                    pids.add(w.awaitPid());
                 }
             }
             print(pids);

@@ -38,6 +38,7 @@ class WorkerFaultIT extends WorkerTracking {
     void defaults() {
         RuntimeSettings.global().setStartTimeoutMillis(30_000);
         RuntimeSettings.global().setHeartbeats(500, 10_000, 500, 15_000);
+        RuntimeSettings.global().setLocalSilenceMillis(600_000);
     }
 
     @Test
@@ -72,6 +73,9 @@ class WorkerFaultIT extends WorkerTracking {
     @Test
     void aWorkerStoppedMidChunkIsKilledAndOnlyItsRunningItemFails() throws Exception {
         RuntimeSettings.global().setHeartbeats(200, 10_000, 200, 2000);
+        // A stopped local worker is only load until the local silence bound (SelfInflictedKillIT);
+        // this test plays one stopped for good, so it shortens that bound.
+        RuntimeSettings.global().setLocalSilenceMillis(2000);
         Jmp.shutdown(); // the next runtime runs with the short heartbeats
         try (Pool pool = Pool.builder().processes(2).build()) {
             assertTrue(pool.awaitWorkers(Duration.ofSeconds(60)));

@@ -21,4 +21,14 @@ public interface Launcher {
      * @throws IOException if the process cannot be started
      */
     LaunchedWorker launch(LaunchSpec spec) throws IOException;
+
+    /**
+     * Whether workers run on this host, as children the parent can watch. Then the worker watches
+     * the parent's pid and the parent the worker's exit, and neither takes silence for death (see
+     * the protocol's liveness rules); a remote launcher keeps the default, {@code false}, and its
+     * workers are judged by heartbeats.
+     */
+    default boolean onThisHost() {
+        return false;
+    }
 }

@@ -22,6 +22,11 @@ public final class LocalLauncher implements Launcher {
     }
 
     @Override
+    public boolean onThisHost() {
+        return true;
+    }
+
+    @Override
     public LaunchedWorker launch(LaunchSpec spec) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());

@@ -92,11 +92,18 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         });
     }
 
-    /** Pids of the current workers. */
-    public synchronized List<Long> pids() {
+    /** Pids of the current workers, waiting for those still waiting for a launch slot. */
+    public List<Long> pids() {
+        List<TaskWorker> current;
+        synchronized (this) {
+            current = new ArrayList<>(slots.keySet());
+        }
         List<Long> out = new ArrayList<>();
-        for (TaskWorker h : slots.keySet()) {
-            out.add(h.pid());
+        for (TaskWorker h : current) {
+            long pid = h.awaitPid();
+            if (pid > 0) {
+                out.add(pid);
+            }
         }
         return out;
     }
@@ -186,7 +193,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     private synchronized void killIfStillRunning(WorkerSlot slot, List<Long> ids) {
         for (Long id : ids) {
             if (slot.inflight.containsKey(id)) {
-                slot.worker.kill();
+                slot.worker.stop("its cancelled task did not stop within the grace period", true);
                 return;
             }
         }
@@ -413,7 +420,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 maybeStopWorkers();
                 removeMember();
                 final List<TaskWorker> all = new ArrayList<>(slots.keySet());
-                workers.schedule(() -> all.forEach(TaskWorker::kill), grace.toMillis() + 1000);
+                workers.schedule(() -> all.forEach(w -> w.stop("the pool was terminated", true)), grace.toMillis() + 1000);
             }
         }
         awaitTermination(grace.plusSeconds(5));

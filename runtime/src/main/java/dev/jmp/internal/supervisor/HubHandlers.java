@@ -129,22 +129,29 @@ final class HubHandlers {
 
     /**
      * Sends every connected worker a heartbeat, and kills workers silent for too long and workers
-     * that did not connect in time (so whoever waits for them learns of it from their exit).
+     * that did not connect in time (so whoever waits for them learns of it from their exit). The
+     * start timeout runs from the launch, not from the wait for a launch slot. A live worker on
+     * this host is not killed for heartbeat silence: its exit is seen directly, and silence there
+     * is load; only the long local bound applies ({@link RuntimeSettings#localSilenceMillis()}).
      */
     void heartbeat() {
         long now = System.currentTimeMillis();
         RuntimeSettings settings = supervisor.settings();
         for (WorkerHandle w : supervisor.workers()) {
             if (!w.ready().isDone()) {
-                long age = now - w.startedMillis();
-                if (age > settings.startTimeoutMillis() && w.isAlive()) {
-                    w.markLost("did not connect within " + age + " ms of its start");
+                long launched = w.launchedMillis();
+                long age = now - launched;
+                if (launched > 0 && age > settings.startTimeoutMillis() && w.isAlive()) {
+                    w.markLost("did not connect within " + age + " ms of its launch");
                 }
                 continue;
             }
             w.send(new Heartbeat(now), List.of());
             long heard = hub.lastHeardMillis(w.id());
-            if (heard > 0 && now - heard > settings.parentSilenceMillis()) {
+            long bound = supervisor.workersOnThisHost() && w.isAlive()
+                    ? Math.max(settings.parentSilenceMillis(), settings.localSilenceMillis())
+                    : settings.parentSilenceMillis();
+            if (heard > 0 && now - heard > bound) {
                 w.markLost("sent nothing for " + (now - heard) + " ms");
             }
         }
@@ -155,7 +162,7 @@ final class HubHandlers {
         WorkerHandle w = supervisor.worker(peer);
         if (w != null) {
             LOG.log(System.Logger.Level.WARNING, missing + " messages from worker " + w + " were lost in transit");
-            w.markLost(missing + " of its messages were lost in transit");
+            w.markLost("lost " + missing + " of its messages in transit");
         }
     }
 }

@@ -29,6 +29,8 @@ public final class RuntimeSettings {
     private volatile long parentHeartbeatMillis = 500;
     private volatile long parentSilenceMillis = 15_000;
     private volatile long startTimeoutMillis = Long.getLong("jmp.startTimeoutMillis", 30_000);
+    private volatile long localSilenceMillis = Long.getLong("jmp.localSilenceMillis", 600_000);
+    private volatile int launchSlots = Integer.getInteger("jmp.launchSlots", LaunchQueue.defaultLimit());
 
     /** Fresh settings (the defaults and the {@code jmp.*} system properties), for a runtime of its own. */
     public RuntimeSettings() {
@@ -146,7 +148,10 @@ public final class RuntimeSettings {
         return parentSilenceMillis;
     }
 
-    /** How long a worker may take from its launch until it connects before it is killed. */
+    /**
+     * How long a worker may take from its launch until it connects before it is killed. The time
+     * it waits for a launch slot (see {@link #launchSlots()}) does not count.
+     */
     public long startTimeoutMillis() {
         return startTimeoutMillis;
     }
@@ -160,6 +165,43 @@ public final class RuntimeSettings {
             throw new IllegalArgumentException("the start timeout must be positive, not " + millis + " ms");
         }
         startTimeoutMillis = millis;
+    }
+
+    /**
+     * How long a worker on this host and its parent tolerate silence from each other while both
+     * processes are alive. Silence between live local processes is load (a swapping machine, a
+     * stopped process), not death, which each side sees directly: the worker watches its parent's
+     * pid and the parent its child's exit. So the heartbeat timeouts apply to remote peers, and
+     * this much longer bound only catches a wedged peer; 10 minutes unless
+     * {@code -Djmp.localSilenceMillis} says otherwise.
+     */
+    public long localSilenceMillis() {
+        return localSilenceMillis;
+    }
+
+    /** Sets the silence bound between live local processes (see {@link #localSilenceMillis()}). */
+    public void setLocalSilenceMillis(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("the local silence bound must be positive, not " + millis + " ms");
+        }
+        localSilenceMillis = millis;
+    }
+
+    /**
+     * How many worker JVMs may be starting (launched, not yet connected) at once; the others wait
+     * in order, and their start timeout runs from their launch. One per core, at least 2, unless
+     * {@code -Djmp.launchSlots} says otherwise; takes effect at the next runtime start.
+     */
+    public int launchSlots() {
+        return launchSlots;
+    }
+
+    /** Sets how many worker JVMs may be starting at once (see {@link #launchSlots()}). */
+    public void setLaunchSlots(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least 1 worker must be allowed to start at a time, not " + n);
+        }
+        launchSlots = n;
     }
 
     /** Sets the heartbeat periods and timeouts. */

@@ -66,12 +66,14 @@ public final class Supervisor implements TaskWorkers {
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
     private final ProgressFiles progressFiles = new ProgressFiles();
+    private final LaunchQueue launches;
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
         this.launcher = Launchers.byName(settings.launcher());
         this.hub = new Hub(key, WireCodec.standard());
         this.cds = new CdsArchive(settings);
+        this.launches = new LaunchQueue(settings.launchSlots(), helpers);
         HubHandlers handlers = new HubHandlers(this);
         handlers.register();
         hub.onMessagesLost(handlers::onGap);
@@ -185,7 +187,10 @@ public final class Supervisor implements TaskWorkers {
         return spawn(options, owner);
     }
 
-    /** Starts a new worker for {@code owner}. */
+    /**
+     * Starts a new worker for {@code owner}. Its JVM is launched now, or, when as many are starting
+     * as the runtime allows ({@link RuntimeSettings#launchSlots()}), once one of them connected.
+     */
     public WorkerHandle spawn(WorkerOptions options, WorkerOwner owner) {
         return spawn(options, owner, true);
     }
@@ -204,14 +209,14 @@ public final class Supervisor implements TaskWorkers {
         Path progress = progressFiles.create(id);
         w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
-                ProcessHandle.current().pid(),
-                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(), cp,
-                progress == null ? null : progress.toString());
+                launcher.onThisHost() ? ProcessHandle.current().pid() : 0,
+                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(),
+                settings.localSilenceMillis(), cp, progress == null ? null : progress.toString());
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
         // The class-data sharing archive belongs to this runtime's own JVM.
-        useArchive &= options.javaHome() == null;
-        if (useArchive) {
+        boolean archive = useArchive && options.javaHome() == null;
+        if (archive) {
             jvm.addAll(cds.options(classpath));
         }
         jvm.addAll(settings.jvmOptions());
@@ -220,22 +225,65 @@ public final class Supervisor implements TaskWorkers {
         LaunchSpec spec = new LaunchSpec(id, javaHome, jvm, classpath,
                 WorkerMain.class.getName(), options.env(), null,
                 (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8));
-        LaunchedWorker p;
+        LaunchQueue.Slot slot;
         try {
-            p = launcher.launch(spec);
-        } catch (IOException e) {
+            slot = launches.submit(inline -> launch(w, spec, inline));
+        } catch (RuntimeException e) {
             workers.remove(id);
-            throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
+            throw e;
         }
-        launchedPids.add(p.pid());
-        w.attach(p);
-        startPump(w, p, true);
-        startPump(w, p, false);
-        p.onExit().whenComplete((code, err) -> helpers.execute(() -> exited(w, code == null ? -9 : code)));
-        if (useArchive) {
+        // The slot is held from the launch until the worker connected or ended.
+        w.ready().whenComplete((ok, failed) -> slot.release());
+        if (w.queued(slot)) {
+            abandonLaunch(w);
+        }
+        if (archive) {
             cds.trainIfMissing(this, classpath);
         }
         return w;
+    }
+
+    /** Launches a worker's JVM once it holds a launch slot. */
+    private void launch(WorkerHandle w, LaunchSpec spec, boolean inline) {
+        LaunchedWorker p;
+        try {
+            if (closed) {
+                throw new IOException("the jmp runtime was shut down");
+            }
+            p = launcher.launch(spec);
+        } catch (IOException e) {
+            if (inline) {
+                workers.remove(w.id());
+                throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
+            }
+            // Nobody waits in the caller any more: the worker ends, with the reason, as if it had run.
+            w.failLaunch("its JVM could not be started: " + e.getMessage());
+            helpers.execute(() -> exited(w, 1));
+            return;
+        }
+        launchedPids.add(p.pid());
+        int signal = w.attach(p);
+        startPump(w, p, true);
+        startPump(w, p, false);
+        p.onExit().whenComplete((code, err) -> helpers.execute(() -> exited(w, code == null ? -9 : code)));
+        if (signal == 9) {
+            p.kill();
+        } else if (signal != 0) {
+            p.terminate();
+        }
+    }
+
+    /** Ends a worker stopped before its launch began: it never runs, and reports the signal asked for. */
+    void abandonLaunch(WorkerHandle w) {
+        LaunchQueue.Slot slot = w.launchSlot();
+        if (slot != null && slot.cancel()) {
+            helpers.execute(() -> exited(w, -w.signalBeforeLaunch()));
+        }
+    }
+
+    /** Whether workers run on this host, where each side watches the other's process. */
+    boolean workersOnThisHost() {
+        return launcher.onThisHost();
     }
 
     private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
@@ -247,11 +295,13 @@ public final class Supervisor implements TaskWorkers {
 
     private void exited(WorkerHandle w, int code) {
         try {
-            w.awaitPumps(2000);
+            if (w.launchedMillis() > 0) {
+                w.awaitPumps(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.lastItem());
+        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.stopAsked(), w.lastItem());
         CompletableFuture<Void> retired = new CompletableFuture<>();
         if (hub.isOpen()) {
             // Results the hub already read are handled before the exit, in its thread's order.
@@ -314,7 +364,7 @@ public final class Supervisor implements TaskWorkers {
         }
         members.clear();
         for (WorkerHandle w : workers.values()) {
-            w.kill();
+            w.stop("the jmp runtime shut down", true);
         }
         long deadline = System.currentTimeMillis() + 3000;
         for (WorkerHandle w : workers.values()) {

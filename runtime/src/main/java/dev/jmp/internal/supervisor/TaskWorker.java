@@ -32,4 +32,19 @@ public interface TaskWorker {
 
     /** Kills the worker's process at once. */
     void kill();
+
+    /**
+     * The worker's process id, waiting while the worker waits for a launch slot.
+     *
+     * @return the pid, or -1 if it ended without being launched
+     */
+    default long awaitPid() {
+        return pid();
+    }
+
+    /**
+     * Stops the worker because someone asked (a pool's terminate): SIGKILL, or SIGTERM when
+     * {@code force} is false; the reason is reported with its exit.
+     */
+    void stop(String reason, boolean force);
 }

@@ -29,6 +29,7 @@ public final class WorkerHandle implements TaskWorker {
     private final Supervisor supervisor;
     private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
     private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
+    private final CompletableFuture<Void> launched = new CompletableFuture<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final FunctionMirror mirror = new FunctionMirror();
     private final OutputSync sync = new OutputSync();
@@ -41,13 +42,20 @@ public final class WorkerHandle implements TaskWorker {
     private volatile String name;
     private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile String lostReason;
+    private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
+    private volatile long launchedMillis;
+    private LaunchQueue.Slot launchSlot;
+    private int signalBeforeLaunch;
     private boolean connected;
     private boolean connecting;
     private boolean shutdownSent;
     private boolean retryScheduled;
     private long unroutableSince;
-    /** How long a connected worker may stay unreachable before it is given up. */
+    /**
+     * How long a connected worker may stay unreachable before it is given up, unless it is a live
+     * process on this host (then {@link RuntimeSettings#localSilenceMillis()}).
+     */
     static final long UNREACHABLE_MILLIS = 5000;
 
     WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
@@ -58,8 +66,40 @@ public final class WorkerHandle implements TaskWorker {
         this.name = id;
     }
 
-    void attach(LaunchedWorker p) {
+    /**
+     * Records the launched process.
+     *
+     * @return the signal asked for while it was being launched (to send now), or 0
+     */
+    synchronized int attach(LaunchedWorker p) {
         this.process = p;
+        this.launchedMillis = System.currentTimeMillis();
+        launched.complete(null);
+        return signalBeforeLaunch;
+    }
+
+    /**
+     * Records the worker's place in the launch queue.
+     *
+     * @return whether a stop was asked for before it was known (the launch is to be abandoned)
+     */
+    synchronized boolean queued(LaunchQueue.Slot slot) {
+        launchSlot = slot;
+        return signalBeforeLaunch != 0 && process == null;
+    }
+
+    synchronized LaunchQueue.Slot launchSlot() {
+        return launchSlot;
+    }
+
+    /** The signal asked for before the process existed (9 or 15), or 0. */
+    synchronized int signalBeforeLaunch() {
+        return signalBeforeLaunch;
+    }
+
+    /** When its JVM was launched (epoch millis), or 0 while it waits for a launch slot. */
+    long launchedMillis() {
+        return launchedMillis;
     }
 
     /** The worker's id on the wire. */
@@ -67,11 +107,29 @@ public final class WorkerHandle implements TaskWorker {
         return id;
     }
 
-    /** The worker's process id. */
+    /** The worker's process id, or -1 while it waits for a launch slot. */
     @Override
     public long pid() {
         LaunchedWorker p = process;
         return p == null ? -1 : p.pid();
+    }
+
+    /**
+     * The worker's process id, waiting while it waits for a launch slot (as Python's
+     * {@code Process.pid} exists once {@code start()} returned).
+     *
+     * @return the pid, or -1 if it ended without being launched (or the wait was interrupted)
+     */
+    @Override
+    public long awaitPid() {
+        try {
+            CompletableFuture.anyOf(launched, exited).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // exited never fails; launched is only completed normally
+        }
+        return pid();
     }
 
     /** The worker's name. */
@@ -106,10 +164,10 @@ public final class WorkerHandle implements TaskWorker {
         return exited;
     }
 
-    /** Whether the process still runs. */
+    /** Whether the process still runs, or waits for its launch (and was not stopped). */
     public boolean isAlive() {
         LaunchedWorker p = process;
-        return p != null && p.isAlive();
+        return p != null ? p.isAlive() : !exited.isDone();
     }
 
     /** The current owner. */
@@ -173,7 +231,9 @@ public final class WorkerHandle implements TaskWorker {
         if (unroutableSince == 0) {
             unroutableSince = now;
         }
-        if (now - unroutableSince > UNREACHABLE_MILLIS) {
+        long bound = supervisor.workersOnThisHost() && isAlive()
+                ? Math.max(UNREACHABLE_MILLIS, supervisor.settings().localSilenceMillis()) : UNREACHABLE_MILLIS;
+        if (now - unroutableSince > bound) {
             pending.clear();
             markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
         } else if (!retryScheduled) {
@@ -236,31 +296,76 @@ public final class WorkerHandle implements TaskWorker {
 
     /** Sends SIGTERM. */
     public void terminate() {
-        LaunchedWorker p = process;
-        if (p != null) {
-            p.terminate();
-        }
+        signal(15);
     }
 
     /** Sends SIGKILL. */
     @Override
     public void kill() {
-        LaunchedWorker p = process;
+        signal(9);
+    }
+
+    /**
+     * Stops the worker because someone asked (the API's terminate or kill, a pool's terminate, the
+     * runtime's shutdown): SIGKILL, or SIGTERM when {@code force} is false. The reason is reported
+     * with its exit ({@link WorkerExit#lostReason()}); the first reason given stays.
+     */
+    @Override
+    public void stop(String reason, boolean force) {
+        record(reason, true);
+        signal(force ? 9 : 15);
+    }
+
+    private synchronized void record(String reason, boolean asked) {
+        if (lostReason == null) {
+            lostReason = reason;
+            stopAsked = asked;
+        }
+    }
+
+    /** Records that the worker's JVM could not be launched (it ends without having run). */
+    void failLaunch(String reason) {
+        record(reason, false);
+    }
+
+    /**
+     * Signals the process; a worker still waiting for its launch is taken out of the queue and
+     * ends as if the signal had killed it, and one being launched gets the signal once it runs.
+     */
+    private void signal(int sig) {
+        LaunchedWorker p;
+        boolean abandon;
+        synchronized (this) {
+            p = process;
+            if (p == null && signalBeforeLaunch == 0) {
+                signalBeforeLaunch = sig;
+            }
+            abandon = p == null && launchSlot != null;
+        }
         if (p != null) {
-            p.kill();
+            if (sig == 9) {
+                p.kill();
+            } else {
+                p.terminate();
+            }
+        } else if (abandon) {
+            supervisor.abandonLaunch(this);
         }
     }
 
     /** Kills the worker because the parent gave up on it; the reason is reported with its exit. */
     void markLost(String reason) {
-        if (lostReason == null) {
-            lostReason = reason;
-        }
-        kill();
+        record("jmp killed it: it " + reason, false);
+        signal(9);
     }
 
     String lostReason() {
         return lostReason;
+    }
+
+    /** Whether the recorded reason is a stop someone asked for, not a failure jmp saw. */
+    boolean stopAsked() {
+        return stopAsked;
     }
 
     void setProgressFile(java.nio.file.Path file) {

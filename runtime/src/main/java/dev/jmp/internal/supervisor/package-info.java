@@ -2,10 +2,12 @@
  * The parent's side of the workers: a {@link dev.jmp.internal.supervisor.Supervisor}, one per runtime
  * and reached only through the objects it was handed to (the default runtime's is held by
  * {@link dev.jmp.internal.supervisor.DefaultSupervisor} for the convenience API), owns the hub,
- * starts workers through a launcher, keeps a warm set, serves classes and services, watches
- * heartbeats, start timeouts and exits (killing a worker that falls silent, never connects or
- * loses messages, with the reason), reads and routes worker output, and stops everything at exit.
- * Owners of workers see them through {@link dev.jmp.internal.supervisor.TaskWorkers} and
- * {@link dev.jmp.internal.supervisor.TaskWorker}, so a scheduler can be tested with fakes.
+ * starts workers through a launcher, a few at a time ({@code LaunchQueue}), keeps a warm set,
+ * serves classes and services, watches heartbeats, start timeouts and exits (killing a worker that
+ * never connects, loses messages, or falls silent, a remote one for the heartbeat timeout, a live
+ * local one only for the long local bound, always with the reason in words), reads and routes
+ * worker output, and stops everything at exit. Owners of workers see them through
+ * {@link dev.jmp.internal.supervisor.TaskWorkers} and {@link dev.jmp.internal.supervisor.TaskWorker},
+ * so a scheduler can be tested with fakes.
  */
 package dev.jmp.internal.supervisor;

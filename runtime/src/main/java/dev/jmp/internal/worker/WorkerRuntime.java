@@ -138,11 +138,24 @@ public final class WorkerRuntime {
             if (goneSightings >= 2) {
                 exitOrphaned(gone, ExitCodes.PARENT_GONE);
             }
-            if (now - link.lastHeardMillis() > boot.heartbeatTimeoutMillis()) {
-                exitOrphaned("no message from the parent for " + (now - link.lastHeardMillis()) + " ms",
+            long silent = now - link.lastHeardMillis();
+            if (silent > silenceBound()) {
+                exitOrphaned("no message from the parent for " + silent + " ms"
+                        + (boot.parentPid() > 0 ? ", though its pid " + boot.parentPid() + " still runs" : ""),
                         ExitCodes.PARENT_SILENT);
             }
         }
+    }
+
+    /**
+     * How long the parent may be silent. A parent on this host is watched by its pid (every 100
+     * ms, exit 78 when it ends), so its silence while it lives is load (a stopped or swapping
+     * process), not death: only the long local bound applies. A remote parent has only its
+     * heartbeats.
+     */
+    private long silenceBound() {
+        return boot.parentPid() > 0 ? Math.max(boot.heartbeatTimeoutMillis(), boot.localSilenceMillis())
+                : boot.heartbeatTimeoutMillis();
     }
 
     /**

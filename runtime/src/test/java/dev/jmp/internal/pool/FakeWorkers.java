@@ -135,6 +135,11 @@ final class FakeWorkers implements TaskWorkers {
             killed = true;
         }
 
+        @Override
+        public void stop(String reason, boolean force) {
+            killed = true;
+        }
+
         /** Connects (the scheduler then sends it work). */
         void connect() {
             ready.complete(this);
@@ -181,7 +186,7 @@ final class FakeWorkers implements TaskWorkers {
         void die(ItemProgress.Last last) {
             running.clear();
             ready.completeExceptionally(new IllegalStateException(name + " exited before connecting"));
-            owner.onExit(this, new WorkerExit(-9, List.of(), null, last));
+            owner.onExit(this, new WorkerExit(-9, List.of(), null, false, last));
         }
     }
 }

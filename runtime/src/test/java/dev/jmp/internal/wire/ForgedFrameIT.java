@@ -222,12 +222,14 @@ class ForgedFrameIT extends WorkerTracking {
      * Launches a real worker JVM that connects to the given parent sockets.
      *
      * @param heartbeatMillis how often the worker expects to hear from its parent
-     * @param heartbeatTimeoutMillis how long a silent parent is tolerated
+     * @param heartbeatTimeoutMillis how long a silent parent is tolerated (this test's parent is on
+     *                               this host, so it is also the local silence bound)
      */
     private static LaunchedWorker launchWorker(String id, WireKey key, ZMQ.Socket up, ZMQ.Socket router,
                                                int heartbeatMillis, int heartbeatTimeoutMillis) throws Exception {
         WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
-                ProcessHandle.current().pid(), "00112233", heartbeatMillis, heartbeatTimeoutMillis, List.of(), null);
+                ProcessHandle.current().pid(), "00112233", heartbeatMillis, heartbeatTimeoutMillis,
+                heartbeatTimeoutMillis, List.of(), null);
         return new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
                 List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
                 (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));
