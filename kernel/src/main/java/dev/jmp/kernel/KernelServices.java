@@ -35,6 +35,9 @@ final class KernelServices implements KernelCallbacks {
     private final PrintStream log;
     private final List<Runnable> readyActions = new ArrayList<>();
     private volatile JShellEvaluator ready;
+    /** The start-up thread while it runs the start-up actions, which use JShell before {@link #ready} is set. */
+    private volatile Thread startingThread;
+    private volatile JShellEvaluator starting;
     private volatile int executionCount;
     private final Object jshellSection = new Object();
     private boolean inJShell;
@@ -58,7 +61,13 @@ final class KernelServices implements KernelCallbacks {
 
     private JShellEvaluator jshell() {
         JShellEvaluator started = ready;
-        return started != null ? started : evaluator.get();
+        if (started != null) {
+            return started;
+        }
+        if (Thread.currentThread() == startingThread) {
+            return starting;
+        }
+        return evaluator.get(); // waits until the start-up actions have run
     }
 
     /**
@@ -66,19 +75,35 @@ final class KernelServices implements KernelCallbacks {
      * the kernel lets any cell use JShell).
      */
     void markReady(JShellEvaluator started) {
-        List<Runnable> actions;
-        synchronized (readyActions) {
-            ready = started;
-            actions = List.copyOf(readyActions);
-            readyActions.clear();
-        }
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                log.println("jmp: a start-up action of the magics failed: " + e);
-                e.printStackTrace(log);
+        // Only this thread sees JShell until every action has run: a first cell that arrives
+        // meanwhile (a %%pool typed at once in a browser) waits for the %%pool helpers and the
+        // runtime's imports instead of compiling without them. Actions registered while others
+        // run are run too.
+        starting = started;
+        startingThread = Thread.currentThread();
+        try {
+            while (true) {
+                List<Runnable> actions;
+                synchronized (readyActions) {
+                    if (readyActions.isEmpty()) {
+                        ready = started;
+                        return;
+                    }
+                    actions = List.copyOf(readyActions);
+                    readyActions.clear();
+                }
+                for (Runnable action : actions) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        log.println("jmp: a start-up action of the magics failed: " + e);
+                        e.printStackTrace(log);
+                    }
+                }
             }
+        } finally {
+            startingThread = null;
+            starting = null;
         }
     }
 
