@@ -128,7 +128,7 @@ def worker_alive(pid):
     return tagged(pid)
 
 
-def wait_workers_gone(pids, timeout=60):
+def wait_workers_gone(pids, timeout=300):
     """Waits until none of the worker pids runs; returns those still alive."""
     deadline = time.time() + timeout
     alive = [p for p in pids if worker_alive(p)]

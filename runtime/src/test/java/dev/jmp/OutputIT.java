@@ -50,7 +50,7 @@ class OutputIT extends WorkerTracking {
                 new ProcessBuilder("printf", "partial").inheritIO().start().waitFor();
                 return 5;
             });
-            assertEquals(5, r.get(Duration.ofSeconds(30)), "the result did not wait for the worker to exit");
+            assertEquals(5, r.get(Duration.ofSeconds(300)), "the result did not wait for the worker to exit");
             List<String> lines = of(r.jobId()).stream().map(OutputEvent::line).collect(Collectors.toList());
             assertEquals(List.of("before", "partial"), lines, "both lines, before the result");
         }

@@ -51,7 +51,7 @@ class PoolIT extends WorkerTracking {
             }, range(20), 1);
             assertEquals(Set.of("PoolWorker-1/0", "PoolWorker-2/1"), new HashSet<>(names));
             assertEquals(List.of(), pool.map(x -> x, List.of()));
-            List<WorkerInfo> infos = Jmp.workers(Duration.ofSeconds(30)).stream()
+            List<WorkerInfo> infos = Jmp.workers(Duration.ofSeconds(300)).stream()
                     .filter(w -> w.state().equals("busy")).collect(Collectors.toList());
             assertEquals(2, infos.size(), () -> "busy workers: " + infos);
             for (WorkerInfo w : infos) {
@@ -75,7 +75,7 @@ class PoolIT extends WorkerTracking {
                 thread.set(Thread.currentThread().getName());
                 got.complete(v);
             }, got::completeExceptionally);
-            assertEquals(5, got.get(30, TimeUnit.SECONDS));
+            assertEquals(5, got.get(300, TimeUnit.SECONDS));
             assertTrue(thread.get().startsWith("jmp-pool-callbacks"), thread.get());
             assertTrue(ok.ready());
             assertTrue(ok.successful());
@@ -83,10 +83,10 @@ class PoolIT extends WorkerTracking {
             AsyncResult<Integer> bad = pool.applyAsync(() -> {
                 throw new IOException("disk");
             }, v -> err.complete(null), err::complete);
-            Throwable t = err.get(30, TimeUnit.SECONDS);
+            Throwable t = err.get(300, TimeUnit.SECONDS);
             assertInstanceOf(RemoteException.class, t);
             assertFalse(bad.successful());
-            assertEquals(12, pool.applyAsync(() -> 12).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertEquals(12, pool.applyAsync(() -> 12).toCompletableFuture().get(300, TimeUnit.SECONDS));
         }
     }
 
@@ -314,7 +314,7 @@ class PoolIT extends WorkerTracking {
         try (Pool pool = new Pool(2)) {
             ExecutorService ex = pool.asExecutorService();
             Future<Integer> f = ex.submit((SerialCallable<Integer>) () -> 6 * 7);
-            assertEquals(42, f.get(30, TimeUnit.SECONDS));
+            assertEquals(42, f.get(300, TimeUnit.SECONDS));
             List<Future<Long>> all = ex.invokeAll(List.of((SerialCallable<Long>) Worker::pid, (SerialCallable<Long>) Worker::pid));
             for (Future<Long> x : all) {
                 assertTrue(x.get() > 0);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Process} with real worker JVMs: targets, results, exit codes, signals, subclasses. */
-@Timeout(60)
+@Timeout(300)
 class ProcessIT extends WorkerTracking {
 
     @Test

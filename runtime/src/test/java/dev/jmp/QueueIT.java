@@ -34,8 +34,8 @@ class QueueIT extends WorkerTracking {
         toChild.put("a");
         toChild.put("b");
         toChild.put("stop");
-        assertEquals("A from " + p.pid(), toParent.get(Duration.ofSeconds(30)));
-        assertEquals("B from " + p.pid(), toParent.get(Duration.ofSeconds(30)));
+        assertEquals("A from " + p.pid(), toParent.get(Duration.ofSeconds(300)));
+        assertEquals("B from " + p.pid(), toParent.get(Duration.ofSeconds(300)));
         p.join();
         assertEquals(0, p.exitCode());
         assertTrue(toParent.empty());
@@ -89,7 +89,7 @@ class QueueIT extends WorkerTracking {
                 Thread.sleep(300);
                 return q.get();
             });
-            q.put(1, Duration.ofSeconds(30));
+            q.put(1, Duration.ofSeconds(300));
             assertEquals(0, taker.get());
             assertEquals(1, q.get());
         }
@@ -106,7 +106,7 @@ class QueueIT extends WorkerTracking {
         }
         List<Integer> got = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            got.add(q.get(Duration.ofSeconds(10)));
+            got.add(q.get(Duration.ofSeconds(300)));
         }
         got.sort(null);
         assertEquals(IntStream.range(0, 50).map(x -> x * 2).boxed().collect(Collectors.toList()), got);
@@ -159,7 +159,7 @@ class QueueIT extends WorkerTracking {
             }
         }).start();
         mine.send("hi");
-        assertTrue(mine.poll(Duration.ofSeconds(30)));
+        assertTrue(mine.poll(Duration.ofSeconds(300)));
         assertEquals("hi!", mine.recv());
         assertFalse(mine.poll());
         mine.close();
@@ -190,6 +190,6 @@ class QueueIT extends WorkerTracking {
         t.interrupt();
         t.join();
         q.put("kept");
-        assertEquals("kept", q.get(Duration.ofSeconds(5)));
+        assertEquals("kept", q.get(Duration.ofSeconds(300)));
     }
 }

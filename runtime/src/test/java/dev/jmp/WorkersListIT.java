@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Jmp#workers()} with real workers: idle warm ones and busy processes, with their pids. */
-@Timeout(60)
+@Timeout(300)
 class WorkersListIT extends WorkerTracking {
 
     @AfterEach

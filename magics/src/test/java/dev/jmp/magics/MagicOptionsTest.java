@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Timeout(10)
+@Timeout(300)
 class MagicOptionsTest {
 
     private static final MagicOption<Integer> COUNT = MagicOption.integer("-n", "N", 1, 10, "how many").orElse(1);

@@ -57,7 +57,7 @@ public abstract class LauncherContract extends WorkerTracking {
         LaunchedWorker w = probe("exit 3");
         assertEquals("got: exit 3 env=env-ok prop=yes", firstLine(w.stdout()));
         assertEquals("to stderr", firstLine(w.stderr()));
-        assertEquals(3, w.onExit().get(30, TimeUnit.SECONDS));
+        assertEquals(3, w.onExit().get(300, TimeUnit.SECONDS));
         assertFalse(w.isAlive());
     }
 
@@ -69,11 +69,11 @@ public abstract class LauncherContract extends WorkerTracking {
         assertTrue(w.isAlive(), "stdin stays open while the parent lives");
         assertTrue(ProcessHandle.of(w.pid()).isPresent());
         w.terminate();
-        assertEquals(-15, w.onExit().get(30, TimeUnit.SECONDS));
+        assertEquals(-15, w.onExit().get(300, TimeUnit.SECONDS));
         LaunchedWorker k = probe("sleep");
         firstLine(k.stdout());
         k.kill();
-        assertEquals(-9, k.onExit().get(30, TimeUnit.SECONDS));
+        assertEquals(-9, k.onExit().get(300, TimeUnit.SECONDS));
     }
 
     @Test

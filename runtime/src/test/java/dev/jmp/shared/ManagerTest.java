@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * The manager's semantics from the parent's own threads (the same service and protocol objects
  * workers use, without the wire): errors, timeouts, shutdown, map and list operations.
  */
-@Timeout(30)
+@Timeout(300)
 class ManagerTest extends WorkerTracking {
 
     private Manager m;
@@ -348,7 +348,7 @@ class ManagerTest extends WorkerTracking {
                 Thread.onSpinWait();
             }
             for (int i = 0; i < 5; i++) {
-                assertTrue(lock.tryLock(Duration.ofSeconds(10)),
+                assertTrue(lock.tryLock(Duration.ofSeconds(300)),
                         "a waiter gets a lock that another thread re-takes in a tight loop");
                 lock.unlock();
             }

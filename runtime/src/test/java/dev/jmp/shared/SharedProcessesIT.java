@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * waits until every child is ready, hammers the same memory, and exits; the owner checks the
  * exact result.
  */
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SharedProcessesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * The public shared types in one process: their atomic methods, and that a serialized copy
  * is a live proxy on the same memory. Separate processes are proven in {@link SharedProcessesIT}.
  */
-@Timeout(30)
+@Timeout(300)
 class SharedValuesTest {
 
     @SuppressWarnings("unchecked")

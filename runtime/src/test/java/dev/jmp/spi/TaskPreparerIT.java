@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The task-preparer hook with real workers: payloads reach the worker's loader before the task runs. */
-@Timeout(60)
+@Timeout(300)
 class TaskPreparerIT extends WorkerTracking {
 
     /** A class the worker fetches from this JVM; the payload sets its field on the worker's copy. */

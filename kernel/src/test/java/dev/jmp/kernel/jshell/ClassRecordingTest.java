@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * evaluator, their bytes are recorded, and a fresh class loader built only from those bytes
  * (its parent knows nothing of JShell) loads them and runs them.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ClassRecordingTest {
 
     private static JShellEvaluator evaluator;

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class JShellEvaluatorTest {
 
     private static JShellEvaluator evaluator;
@@ -163,7 +163,7 @@ class JShellEvaluatorTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals(Boolean.TRUE, run.get(20, TimeUnit.SECONDS).value());
+        assertEquals(Boolean.TRUE, run.get(300, TimeUnit.SECONDS).value());
         assertNull(evaluator.eval("gate.countDown();", 21));
         assertEquals(Boolean.FALSE, evaluator.eval("sleeper.join(10_000);\nsleeper.isAlive()", 22).value());
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Frames JShell never translated (an exception caught inside a cell, or thrown in a worker that
  * ran the recorded classes) are mapped to cell lines through the wrapper line tables.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class RemoteTraceTest {
 
     private static JShellEvaluator evaluator;

@@ -17,7 +17,7 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The %%pool snippets in a real JShell: element types reach the body, return types reach the results. */
-@Timeout(60)
+@Timeout(300)
 class PoolBodyTest {
 
     private final JShell shell = JShell.builder().executionEngine("local").build();

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-@Timeout(10)
+@Timeout(300)
 class TraceLinesTest {
 
     /** Stands in for the kernel's formatter: names the frame it was given. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Kernel loader to an unrelated "worker" loader defining the same bytes: values travel by snapshot. */
-@Timeout(60)
+@Timeout(300)
 class StaticSnapshotTest {
 
     private static final ValueCodec CODEC = ValueCodec.javaSerialization();

@@ -63,10 +63,10 @@ class ShellMagicsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(firstLine.await(10, TimeUnit.SECONDS), "first line arrives while the command still runs");
+        assertTrue(firstLine.await(300, TimeUnit.SECONDS), "first line arrives while the command still runs");
         assertTrue(!run.isDone());
         Files.writeString(release, "");
-        assertEquals(0, run.get(10, TimeUnit.SECONDS));
+        assertEquals(0, run.get(300, TimeUnit.SECONDS));
     }
 
     @Test
@@ -90,11 +90,11 @@ class ShellMagicsTest {
         }
         long child = Long.parseLong(Files.readString(pidFile).trim());
         runner[0].interrupt();
-        MagicException e = run.get(10, TimeUnit.SECONDS);
+        MagicException e = run.get(300, TimeUnit.SECONDS);
         assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
         ProcessHandle.of(child).ifPresent(h -> {
             try {
-                h.onExit().get(10, TimeUnit.SECONDS);
+                h.onExit().get(300, TimeUnit.SECONDS);
             } catch (Exception ex) {
                 throw new AssertionError("child " + child + " still alive", ex);
             }

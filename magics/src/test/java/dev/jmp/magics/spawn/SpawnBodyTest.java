@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The synthetic snippet compiles in a real JShell, with or without a return, and keeps the cell's lines. */
-@Timeout(60)
+@Timeout(300)
 class SpawnBodyTest {
 
     private final JShell shell = JShell.builder().executionEngine("local").build();

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-@Timeout(10)
+@Timeout(300)
 class SpawnReportTest {
 
     private static final RemoteException BOOM = new RemoteException("REPL.$JShell$12$BadInput", "BadInput", "no",

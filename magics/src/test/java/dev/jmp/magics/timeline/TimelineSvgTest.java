@@ -15,7 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-@Timeout(30)
+@Timeout(300)
 class TimelineSvgTest {
 
     private static Document parse(String svg) throws Exception {

@@ -100,7 +100,7 @@ public final class ChildJvm {
 
     void killHard() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        process.waitFor(300, TimeUnit.SECONDS);
     }
 
     private void pump(InputStream stream, boolean out) {

@@ -11,22 +11,37 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build-time generator of the int/long/double cells and shared values
- * ({@code src/main/templates/ExpandTemplates.java}), run as the build runs it: {@code java} in
- * source-file mode, on templates written here.
+ * ({@code src/main/templates/ExpandTemplates.java}), run in a JVM of its own as the build runs it,
+ * on templates written here. The generator is compiled once for the class rather than by
+ * {@code java}'s source-file mode on every run: on a loaded machine each source-mode run paid a
+ * full javac start and the class took minutes. The timeouts only detect a hang.
  */
-@Timeout(120)
+@Timeout(600)
 class ExpandTemplatesTest {
 
     private static final Path GENERATOR = Path.of("src/main/templates/ExpandTemplates.java");
 
     @TempDir
+    static Path classes;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void compileGenerator() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), GENERATOR.toAbsolutePath().toString());
+        assertEquals(0, rc, "the generator compiles");
+    }
 
     private record Run(int exit, String stderr) {
     }
@@ -34,13 +49,13 @@ class ExpandTemplatesTest {
     private Run expand(Path in, Path out) throws IOException, InterruptedException {
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                GENERATOR.toAbsolutePath().toString(), in.toString(), out.toString())
+                "-cp", classes.toString(), "ExpandTemplates", in.toString(), out.toString())
                 .redirectErrorStream(false)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile())
                 .start();
         try {
-            if (!p.waitFor(100, TimeUnit.SECONDS)) {
+            if (!p.waitFor(500, TimeUnit.SECONDS)) {
                 throw new AssertionError("the generator did not finish");
             }
         } finally {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The mapped backend in one process: element operations, ranges, closing, and references. */
-@Timeout(30)
+@Timeout(300)
 class MappedCellsTest {
 
     @TempDir

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a directory left by a dead owner (after {@code kill -9}) is swept by the next process
  * that starts using shared objects.
  */
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MappedLifecycleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a dead worker's chunks become, from what its progress word says. */
-@Timeout(10)
+@Timeout(300)
 class DeathTriageTest {
 
     private final Map<Long, ItemResult> finished = new TreeMap<>();

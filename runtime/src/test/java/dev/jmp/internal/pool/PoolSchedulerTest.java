@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The pool's scheduling decisions, driven through fake workers: no JVM is started. */
-@Timeout(10)
+@Timeout(300)
 class PoolSchedulerTest {
 
     private final FakeWorkers workers = new FakeWorkers();

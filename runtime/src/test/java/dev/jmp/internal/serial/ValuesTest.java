@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The value facade: fast paths round-trip exactly, and unserializable values are named by path. */
-@Timeout(30)
+@Timeout(300)
 class ValuesTest {
 
     private static final ClassLoader L = ValuesTest.class.getClassLoader();

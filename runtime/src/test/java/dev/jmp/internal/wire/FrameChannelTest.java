@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * The direct call channel over real loopback sockets: messages round trip, and a forged,
  * misrouted, replayed or malformed message is refused (the channel ends) before anything runs.
  */
-@Timeout(30)
+@Timeout(300)
 class FrameChannelTest {
 
     private static final WireCodec CODEC = WireCodec.standard();
@@ -127,7 +127,7 @@ class FrameChannelTest {
             CompletableFuture<Object> answer = new CompletableFuture<>();
             registry.dispatch(new ServiceCall("w1", 1, ChannelService.NAME, "open", null, List.of(), false,
                     (result, error, frames) -> answer.complete(result)));
-            ChannelService.Offer offer = (ChannelService.Offer) answer.get(10, TimeUnit.SECONDS);
+            ChannelService.Offer offer = (ChannelService.Offer) answer.get(300, TimeUnit.SECONDS);
 
             try (Socket stranger = open(offer.port(), "not-the-nonce")) {
                 assertEquals(-1, stranger.getInputStream().read(), "an unknown nonce is hung up on");
