@@ -45,6 +45,7 @@ public final class WorkerHandle implements TaskWorker {
     private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
     private volatile long launchedMillis;
+    private final StartWatch startWatch = new StartWatch();
     private LaunchQueue.Slot launchSlot;
     private int signalBeforeLaunch;
     private boolean connected;
@@ -100,6 +101,20 @@ public final class WorkerHandle implements TaskWorker {
     /** When its JVM was launched (epoch millis), or 0 while it waits for a launch slot. */
     long launchedMillis() {
         return launchedMillis;
+    }
+
+    /** The heartbeat's judge of a start that has not connected yet. */
+    StartWatch startWatch() {
+        return startWatch;
+    }
+
+    /** The CPU time its process used so far, or -1 where it cannot be read (not launched, not here). */
+    long cpuNanos() {
+        long pid = pid();
+        if (pid <= 0) {
+            return -1;
+        }
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
     }
 
     /** The worker's id on the wire. */
