@@ -270,6 +270,27 @@ class SpawnTest(jmp_client.KernelTestCase):
             for internal in ("$JShell", "do_it$", "REPL.", "dev.jmp.internal.worker."):
                 self.assertNotIn(internal, text)
 
+    def test_non_daemon_threads_outlive_the_body_and_a_stack_overflow_is_the_cells_error(self):
+        # Python's trap: a child process waits for its non-daemon threads; so does a %%spawn worker
+        _, msgs = self.run_ok("%%spawn\nnew Thread(() -> {\n    try { Thread.sleep(1500); } catch (InterruptedException e) { }\n"
+                              "    System.out.println(\"func2 end\");\n}).start();\nSystem.out.println(\"func1 end\");")
+        text = jmp_client.text_of(msgs, "stdout")
+        self.assertEqual([re.sub(r"^\[w0\] ", "", l) for l in text.splitlines() if "end" in l],
+                         ["func1 end", "func2 end"], text)
+        self.assertRegex(self.displays(msgs)[-1]["data"]["text/plain"], r"spawn-\d+: 1 worker, 1 ok")
+        # a stack overflow fails the cell with the recursion once, in cell lines
+        self.run_ok("int deeper(int n) {\n    return deeper(n + 1) + 1;\n}")
+        content, msgs = self.run_error("%%spawn\nreturn deeper(0);")
+        self.assertEqual(content["ename"], "java.lang.StackOverflowError")
+        trace = "\n".join(content["traceback"])
+        self.assertRegex(trace, r"at deeper \(cell \[\d+\], line 2\)")
+        self.assertRegex(trace, r"\.\.\. \d+ more frames of the same recursion")
+        err = jmp_client.text_of(msgs, "stderr")
+        self.assertRegex(err, r"\.\.\. \d+ more frames of the same recursion")
+        for text in (trace, err):
+            self.assertLess(len(text.splitlines()), 60, text)
+            self.assertNotIn("$JShell", text)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -57,6 +57,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threw (its stack trace goes to the worker's stderr), {@code -N} when killed by signal N. A
  * callable target's return value is available from {@link #result()}. At the parent's normal exit,
  * daemon processes are terminated and the others joined.
+ *
+ * <p>Lifetimes follow Python's: the worker does not end when the target returns but when the
+ * non-daemon threads it started and its own non-daemon child processes have ended too (daemon
+ * threads die with it, daemon children are terminated); the exit code stays the target's. A
+ * {@link StackOverflowError} in the target is its {@link #exception()}, its trace trimmed to the
+ * recursion once and a line saying how many frames repeat it.
  */
 public class Process implements SerialRunnable {
 

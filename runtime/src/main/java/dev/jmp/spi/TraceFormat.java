@@ -11,6 +11,10 @@ import java.util.function.Function;
 public final class TraceFormat {
 
     private static volatile Function<Throwable, List<String>> formatter;
+    // The frame standing for frames left out: a plain trace prints it as
+    // "at ....(N more frames of the same recursion)", a formatter as its own line.
+    private static final String OMITTED_CLASS = "...";
+    private static final String RECURSION = " more frames of the same recursion";
 
     private TraceFormat() {
     }
@@ -41,5 +45,31 @@ public final class TraceFormat {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The frame that stands, in a trimmed trace, for {@code n} frames of a recursion left out (a
+     * {@link StackOverflowError}'s thousand frames read as the recursion once and this line).
+     *
+     * @param n how many frames were left out
+     * @return the marker frame
+     */
+    public static StackTraceElement recursionOmitted(int n) {
+        return new StackTraceElement(OMITTED_CLASS, "", n + RECURSION, -1);
+    }
+
+    /**
+     * The line a trace shows for a frame made by {@link #recursionOmitted}.
+     *
+     * @param frame any frame
+     * @return {@code ... N more frames of the same recursion}, or {@code null} for a real frame
+     */
+    public static String omittedFrames(StackTraceElement frame) {
+        String file = frame.getFileName();
+        if (OMITTED_CLASS.equals(frame.getClassName()) && frame.getMethodName().isEmpty() && file != null
+                && file.endsWith(RECURSION)) {
+            return "... " + file;
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jmp.kernel.jshell;
 
 import dev.jmp.error.RemoteException;
+import dev.jmp.spi.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,7 +90,9 @@ public final class StackTraceCleaner {
             lines.add(prefix + headline(t));
             StackTraceElement[] frames = merge(t.getStackTrace(), copy == null ? null : copy.getStackTrace());
             for (StackTraceElement frame : userFrames(frames)) {
-                lines.add("    at " + frame(frame));
+                // a worker trims a long recursion (a stack overflow) to its calls once and a marker
+                String omitted = TraceFormat.omittedFrames(frame);
+                lines.add(omitted != null ? "    " + omitted : "    at " + frame(frame));
             }
             for (Throwable suppressed : t.getSuppressed()) {
                 lines.add("    Suppressed: " + headline(suppressed));

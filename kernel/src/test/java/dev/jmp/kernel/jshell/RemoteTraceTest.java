@@ -73,4 +73,19 @@ class RemoteTraceTest {
         assertEquals("    at cell [6], line 2", lines.get(3));
         assertEquals(4, lines.size(), "the worker's machinery is cut: " + lines);
     }
+
+    @Test
+    void aWorkersTrimmedStackOverflowShowsTheRecursionOnceAndTheMarker() throws Exception {
+        evaluator.eval("int rec(int n) {\n  return rec(n + 1) + 1;\n}", 7);
+        CellValue caught = evaluator.eval(
+                "Throwable overflow = null;\ntry { rec(0); } catch (StackOverflowError e) { overflow = e; }\noverflow", 8);
+        StackTraceElement top = ((Throwable) caught.value()).getStackTrace()[0];
+        // what a worker sends: the recursion's call once, the marker, then its own machinery
+        StackTraceElement[] remote = {top, dev.jmp.spi.TraceFormat.recursionOmitted(1021),
+            new StackTraceElement("dev.jmp.internal.worker.TaskExecutor", "invoke", "TaskExecutor.java", 178)};
+        List<String> lines = evaluator.stackTraceCleaner().format(new RemoteException("java.lang.StackOverflowError",
+                "java.lang.StackOverflowError", null, remote, null));
+        assertEquals(List.of("java.lang.StackOverflowError", "    at rec (cell [7], line 2)",
+                "    ... 1021 more frames of the same recursion"), lines);
+    }
 }

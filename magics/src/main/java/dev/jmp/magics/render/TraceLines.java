@@ -22,6 +22,9 @@ public final class TraceLines {
             "^(\\s*(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?)(REPL\\.\\$JShell\\$\\d+[A-Z]?\\$[\\w$]+)(.*)$",
             Pattern.DOTALL);
 
+    /** The frame a worker puts for a trimmed recursion, as {@code Throwable} prints it. */
+    private static final Pattern OMITTED = Pattern.compile("^(\\s*)at \\.\\.\\.\\.\\((\\d+ more frames of the same recursion)\\)\\s*$");
+
     private final Function<Throwable, List<String>> formatter;
 
     /**
@@ -51,7 +54,8 @@ public final class TraceLines {
         }
         Matcher m = FRAME.matcher(line);
         if (!m.matches()) {
-            return line;
+            Matcher omitted = OMITTED.matcher(line);
+            return omitted.matches() ? omitted.group(1) + "... " + omitted.group(2) : line;
         }
         String cls = m.group(2);
         if (cls.startsWith("dev.jmp.internal.worker.")) {

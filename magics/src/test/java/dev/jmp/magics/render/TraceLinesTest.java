@@ -40,4 +40,11 @@ class TraceLinesTest {
                 lines.rewrite("Exception in thread \"main\" REPL.$JShell$9$Oops: a REPL.$JShell$1$X in the message stays"));
         assertEquals("see REPL.$JShell$42$Oops", lines.rewrite("see REPL.$JShell$42$Oops"));
     }
+
+    @Test
+    void aTrimmedRecursionReadsAsItsCount() {
+        // what Throwable.printStackTrace prints for the marker frame a worker puts in a stack overflow's trace
+        String printed = "\tat " + dev.jmp.spi.TraceFormat.recursionOmitted(1021);
+        assertEquals("\t... 1021 more frames of the same recursion", lines.rewrite(printed));
+    }
 }

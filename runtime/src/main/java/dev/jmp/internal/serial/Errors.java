@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Exceptions as data, so a failure crosses processes even when its class does not exist on the
  * other side: class name, message, every frame, causes and suppressed exceptions, and the
- * failure's {@link ErrorCode}. A {@link Fault} travels as the type its code stands for.
+ * failure's {@link ErrorCode} (a long recursion trimmed by {@link RecursionTrim}). A {@link Fault} travels as the type its code stands for.
  */
 public final class Errors {
 
@@ -33,7 +33,7 @@ public final class Errors {
             return null;
         }
         List<StackFrameInfo> frames = new ArrayList<>();
-        for (StackTraceElement e : t.getStackTrace()) {
+        for (StackTraceElement e : RecursionTrim.trim(t.getStackTrace())) {
             frames.add(new StackFrameInfo(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
         }
         List<ErrorInfo> suppressed = new ArrayList<>();

@@ -3,7 +3,8 @@
  * {@code byte[]}, primitive arrays, boxed primitives and strings, Java serialization for the
  * rest; packed lists of values ({@link dev.jmp.internal.serial.ValueList}); the probe that names the
  * field path of a value that cannot be serialized; and the conversion of exceptions to data
- * ({@link dev.jmp.internal.serial.Errors}), with {@link dev.jmp.internal.serial.Fault}, the failure a
+ * ({@link dev.jmp.internal.serial.Errors}, long recursions trimmed by
+ * {@link dev.jmp.internal.serial.RecursionTrim}), with {@link dev.jmp.internal.serial.Fault}, the failure a
  * runtime service raises for its caller as a code and a message.
  */
 package dev.jmp.internal.serial;

@@ -13,6 +13,7 @@ import dev.jmp.internal.wire.message.Heartbeat;
 import dev.jmp.internal.wire.message.StatsReply;
 import dev.jmp.internal.wire.message.StatsRequest;
 import dev.jmp.internal.worker.WorkerBootstrap;
+import dev.jmp.internal.worker.ProgramEnd;
 import dev.jmp.internal.worker.WorkerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +68,27 @@ public final class Supervisor implements TaskWorkers {
     private volatile boolean closed;
     private final ProgressFiles progressFiles = new ProgressFiles();
     private final LaunchQueue launches;
+    // In a worker, the end of a Process body or %%spawn body ends this runtime's children as the
+    // JVM's exit would (the worker leaves by halt, which runs no shutdown hook).
+    private final ProgramEnd.Children programEnd = new ProgramEnd.Children() {
+        @Override
+        public boolean joinNonDaemon() {
+            boolean joined = false;
+            for (RuntimeMember m : members) {
+                if (!m.daemonAtExit()) {
+                    m.joinAtExit();
+                    // progress only when the member left: one that stays cannot loop the caller
+                    joined |= !members.contains(m);
+                }
+            }
+            return joined;
+        }
+
+        @Override
+        public void end() {
+            close();
+        }
+    };
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -98,6 +120,7 @@ public final class Supervisor implements TaskWorkers {
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
+        ProgramEnd.register(programEnd);
     }
 
     /**
@@ -118,6 +141,7 @@ public final class Supervisor implements TaskWorkers {
         if (closed) {
             return;
         }
+        ProgramEnd.unregister(programEnd);
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException e) {

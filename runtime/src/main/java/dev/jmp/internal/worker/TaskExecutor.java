@@ -125,6 +125,8 @@ final class TaskExecutor {
         TaskStatus failure = null;
         dev.jmp.internal.wire.message.ErrorInfo taskError = null;
         boolean allOk = true;
+        // a Process or %%spawn body is the worker's main program: what it started may outlive it
+        java.util.Set<Thread> before = spec.exitAfter() ? ProgramEnd.threads() : null;
         try {
             if (t.fn() == null) {
                 throw new IllegalStateException("the worker lost function " + spec.fnKey() + " (protocol error)");
@@ -154,7 +156,10 @@ final class TaskExecutor {
                     }
                 } catch (Throwable e) {
                     Throwable cause = unwrap(e);
-                    if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)) {
+                    // A stack overflow is the task's failure, as Python's RecursionError is: the stack
+                    // has unwound to here, which leaves the headroom to report it.
+                    if (cause instanceof VirtualMachineError && !(cause instanceof OutOfMemoryError)
+                            && !(cause instanceof StackOverflowError)) {
                         throw (VirtualMachineError) cause;
                     }
                     allOk = false;
@@ -180,6 +185,9 @@ final class TaskExecutor {
                 reportProcessFailure(e);
             }
         } finally {
+            if (before != null) {
+                ProgramEnd.await(before);
+            }
             output.flushPartial();
             OutputCapture.setTag(TaskTag.NONE);
             synchronized (runLock) {
@@ -216,6 +224,7 @@ final class TaskExecutor {
 
     private static void reportProcessFailure(Throwable e) {
         System.err.println("Process " + WorkerContext.name() + ":");
+        dev.jmp.internal.serial.RecursionTrim.trimInPlace(e);
         e.printStackTrace();
     }
 
