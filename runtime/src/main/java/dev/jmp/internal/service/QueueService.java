@@ -5,13 +5,13 @@ import dev.jmp.error.PipeClosedException;
 import dev.jmp.error.QueueEmptyException;
 import dev.jmp.error.QueueFullException;
 import dev.jmp.internal.serial.Fault;
+import dev.jmp.spi.Daemons;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +39,7 @@ public final class QueueService implements Service {
     public record Number(long value) {
     }
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jmp-queue-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = Daemons.sharedTimer();
 
     private final Map<Long, State> queues = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();

@@ -1,19 +1,19 @@
 package dev.jmp.internal.supervisor;
 
-import dev.jmp.launch.LaunchSpec;
-import dev.jmp.launch.LaunchedWorker;
-import dev.jmp.launch.Launcher;
-import dev.jmp.launch.Launchers;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.ServiceRegistry;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.WireKey;
-import dev.jmp.internal.wire.message.Heartbeat;
 import dev.jmp.internal.wire.message.StatsReply;
 import dev.jmp.internal.wire.message.StatsRequest;
 import dev.jmp.internal.worker.WorkerBootstrap;
 import dev.jmp.internal.worker.WorkerMain;
+import dev.jmp.launch.LaunchSpec;
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.launch.Launcher;
+import dev.jmp.launch.Launchers;
+import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,17 +49,9 @@ public final class Supervisor implements TaskWorkers {
     private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
     private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
-    private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jmp-supervisor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService helpers = Executors.newCachedThreadPool(Daemons.factory("jmp-supervisor"));
     private final java.util.concurrent.ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jmp-supervisor-timer");
-                t.setDaemon(true);
-                return t;
-            });
+            Daemons.timer("jmp-supervisor-timer");
     private final AtomicLong ids = new AtomicLong();
     private final WarmSet warm;
     private final CdsArchive cds;
@@ -287,10 +279,8 @@ public final class Supervisor implements TaskWorkers {
     }
 
     private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
-        Thread t = new Thread(new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()),
-                "jmp-" + (stdout ? "out-" : "err-") + w.id());
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("jmp-" + (stdout ? "out-" : "err-") + w.id(),
+                new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()));
     }
 
     private void exited(WorkerHandle w, int code) {
