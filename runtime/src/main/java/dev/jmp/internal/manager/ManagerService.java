@@ -65,21 +65,7 @@ public final class ManagerService implements Service {
             }
             ManagerService m = new ManagerService(s);
             s.services().register(NAME, m);
-            s.addMember(new RuntimeMember() {
-                @Override
-                public boolean daemonAtExit() {
-                    return true;
-                }
-
-                @Override
-                public void joinAtExit() {
-                }
-
-                @Override
-                public void terminateAtExit() {
-                    m.stop();
-                }
-            });
+            s.addMember(RuntimeMember.daemon(m::stop));
             return m;
         }
     }

@@ -72,21 +72,7 @@ public final class Supervisor implements TaskWorkers {
         dev.jmp.internal.service.QueueService.register(services);
         dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
                 WireCodec.standard());
-        members.add(new RuntimeMember() {
-            @Override
-            public boolean daemonAtExit() {
-                return true;
-            }
-
-            @Override
-            public void joinAtExit() {
-            }
-
-            @Override
-            public void terminateAtExit() {
-                channels.close();
-            }
-        });
+        members.add(RuntimeMember.daemon(channels::close));
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
