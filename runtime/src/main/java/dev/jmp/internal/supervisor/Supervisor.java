@@ -53,7 +53,7 @@ public final class Supervisor implements TaskWorkers {
     private final java.util.concurrent.ScheduledExecutorService timer =
             Daemons.timer("jmp-supervisor-timer");
     private final AtomicLong ids = new AtomicLong();
-    private final WarmSet warm;
+    private final WarmSet<WorkerHandle> warm;
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
@@ -74,7 +74,7 @@ public final class Supervisor implements TaskWorkers {
                 WireCodec.standard());
         members.add(RuntimeMember.daemon(channels::close));
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
-        this.warm = new WarmSet(this);
+        this.warm = new WarmSet<>(new WarmHost(this));
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
@@ -412,7 +412,7 @@ public final class Supervisor implements TaskWorkers {
     }
 
     /** The warm set. */
-    public WarmSet warm() {
+    public WarmSet<WorkerHandle> warm() {
         return warm;
     }
 
