@@ -1,6 +1,6 @@
 package dev.jmp.internal.service;
 
-import java.util.HashMap;
+import dev.jmp.internal.util.WireNames;
 import java.util.Map;
 
 /**
@@ -26,13 +26,7 @@ public enum QueueOp {
     /** A pipe's writing end closed: gets on the empty queue fail from now on. */
     CLOSE_WRITER("closeWriter");
 
-    private static final Map<String, QueueOp> BY_WIRE = new HashMap<>();
-
-    static {
-        for (QueueOp op : values()) {
-            BY_WIRE.put(op.wire, op);
-        }
-    }
+    private static final Map<String, QueueOp> BY_WIRE = WireNames.index(values(), QueueOp::wire);
 
     private final String wire;
 
