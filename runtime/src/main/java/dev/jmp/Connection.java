@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueOp;
 import dev.jmp.error.PipeClosedException;
 import dev.jmp.error.QueueEmptyException;
 import dev.jmp.internal.service.QueueCalls;
@@ -55,12 +56,12 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Whether something can be received now (or the other end is closed). */
     public boolean poll() {
-        return QueueCalls.number("poll", requireIn(), 0) != 0;
+        return QueueCalls.number(QueueOp.POLL, requireIn(), 0) != 0;
     }
 
     /** Whether something can be received within {@code timeout}. */
     public boolean poll(Duration timeout) {
-        return QueueCalls.number("poll", requireIn(), QueueCalls.millis(timeout)) != 0;
+        return QueueCalls.number(QueueOp.POLL, requireIn(), QueueCalls.millis(timeout)) != 0;
     }
 
     private long requireIn() {
@@ -74,7 +75,7 @@ public final class Connection implements Serializable, AutoCloseable {
     @Override
     public void close() {
         if (out >= 0) {
-            QueueCalls.call("closeWriter", new dev.jmp.internal.service.QueueService.Op(out, 0), java.util.List.of());
+            QueueCalls.call(QueueOp.CLOSE_WRITER, new dev.jmp.internal.service.QueueService.Op(out, 0), java.util.List.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueOp;
 import dev.jmp.internal.service.QueueCalls;
 
 /**
@@ -28,11 +29,11 @@ public class JoinableQueue<E> extends Queue<E> {
      * @throws IllegalStateException if called more times than items were put
      */
     public void taskDone() {
-        QueueCalls.call("taskDone", new dev.jmp.internal.service.QueueService.Op(id(), 0), java.util.List.of());
+        QueueCalls.call(QueueOp.TASK_DONE, new dev.jmp.internal.service.QueueService.Op(id(), 0), java.util.List.of());
     }
 
     /** Waits until every item put has been marked done. */
     public void join() {
-        QueueCalls.call("join", new dev.jmp.internal.service.QueueService.Op(id(), -1), java.util.List.of());
+        QueueCalls.call(QueueOp.JOIN, new dev.jmp.internal.service.QueueService.Op(id(), -1), java.util.List.of());
     }
 }

@@ -18,9 +18,10 @@ import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.util.Durations;
-import dev.jmp.launch.WorkerJava;
-import java.nio.file.Path;
 import dev.jmp.internal.wire.message.TaskKind;
+import dev.jmp.launch.WorkerJava;
+import dev.jmp.spi.Daemons;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,11 +81,7 @@ public class Pool implements AutoCloseable {
         this.supervisor = (b.runtime != null ? b.runtime : JmpRuntime.defaultRuntime()).supervisor();
         this.scheduler = new PoolScheduler(supervisor, b.processes, new WorkerOptions(b.jvmOptions, b.env, b.javaHome),
                 b.retries, b.grace, b.namePrefix);
-        this.callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jmp-pool-callbacks");
-            t.setDaemon(true);
-            return t;
-        });
+        this.callbacks = Executors.newSingleThreadExecutor(Daemons.factory("jmp-pool-callbacks"));
         scheduler.terminated().whenComplete((v, e) -> callbacks.shutdown());
     }
 
@@ -339,7 +336,7 @@ public class Pool implements AutoCloseable {
         Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
-        Thread feeder = new Thread(() -> {
+        Daemons.start("jmp-imap-feeder", () -> {
             long i = 0;
             try {
                 for (T item : items) {
@@ -363,9 +360,7 @@ public class Pool implements AutoCloseable {
                 source.finish();
                 scheduler.poke();
             }
-        }, "jmp-imap-feeder");
-        feeder.setDaemon(true);
-        feeder.start();
+        });
         return new ResultIterator<>(job.id, sink, window::release,
                 () -> scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed")),
                 supervisor.settings().resultLoader());

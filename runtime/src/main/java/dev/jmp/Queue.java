@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueOp;
 import dev.jmp.error.QueueEmptyException;
 import dev.jmp.error.QueueFullException;
 import dev.jmp.internal.service.QueueCalls;
@@ -90,7 +91,7 @@ public class Queue<E> implements Serializable {
 
     /** The number of items now (approximate, as in Python: others may change it at once). */
     public int qsize() {
-        return (int) QueueCalls.number("size", id, 0);
+        return (int) QueueCalls.number(QueueOp.SIZE, id, 0);
     }
 
     /** Whether the queue is empty now (approximate). */

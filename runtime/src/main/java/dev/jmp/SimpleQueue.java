@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.internal.service.QueueOp;
 import dev.jmp.internal.service.QueueCalls;
 import java.io.Serializable;
 
@@ -26,6 +27,6 @@ public class SimpleQueue<E> implements Serializable {
 
     /** Whether the queue is empty now (approximate). */
     public boolean empty() {
-        return QueueCalls.number("size", id, 0) == 0;
+        return QueueCalls.number(QueueOp.SIZE, id, 0) == 0;
     }
 }

@@ -79,11 +79,6 @@ public final class Figure {
         return unit;
     }
 
-    /** @return whether a higher value is better */
-    public boolean isHigherBetter() {
-        return higherIsBetter;
-    }
-
     /** @return the peer script under {@code bench/py/}, or {@code null} */
     public String peerScript() {
         return peerScript;

@@ -1,6 +1,5 @@
 package dev.jmp.kernel;
 
-import dev.jmp.spi.ClassSource;
 import dev.jmp.kernel.display.Display;
 import dev.jmp.kernel.display.DisplayHandle;
 import dev.jmp.kernel.display.DisplayPublisher;
@@ -18,12 +17,13 @@ import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
 import dev.jmp.magics.UnknownMagicException;
+import dev.jmp.spi.ClassSource;
+import dev.jmp.spi.Daemons;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -80,9 +80,7 @@ public final class JmpKernel extends BaseKernel {
             services.markReady(evaluator);
             return evaluator;
         }, r -> {
-            Thread t = new Thread(r, "jmp-jshell-start");
-            t.setDaemon(true);
-            t.start();
+            Daemons.start("jmp-jshell-start", r);
         });
     }
 

@@ -41,15 +41,6 @@ public final class MagicCatalog {
     }
 
     /**
-     * Basekernel's registry holding the same magics (each already wrapped for {@code --help}).
-     *
-     * @return the registry
-     */
-    public Magics registry() {
-        return registry;
-    }
-
-    /**
      * Registers a line magic.
      *
      * @param doc      its documentation; {@code doc.line()} must be true

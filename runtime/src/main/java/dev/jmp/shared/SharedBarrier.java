@@ -89,17 +89,6 @@ public final class SharedBarrier extends SharedProxy {
         return parties;
     }
 
-    /** Another proxy of the same barrier. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     @Override
     public String toString() {
         return "<SharedBarrier " + describe() + " parties=" + parties + ">";

@@ -155,17 +155,6 @@ public final class SharedCondition extends SharedProxy implements Condition {
         callN(ManagerOp.COND_SIGNAL, Integer.MAX_VALUE);
     }
 
-    /** Another proxy of the same condition. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     @Override
     public String toString() {
         return "<SharedCondition " + describe() + ">";

@@ -71,17 +71,6 @@ public final class SharedCounter extends SharedProxy {
         return call(ManagerOp.COUNTER_UPDATE, Objects.requireNonNull(fn, "fn")).reply().v();
     }
 
-    /** Another proxy of the same counter. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     /** The current value. */
     @Override
     public String toString() {

@@ -47,17 +47,6 @@ public final class SharedEvent extends SharedProxy {
         return ManagerCalls.await(ManagerOp.EVENT_WAIT, req().with(0, millis(timeout), 0), List.of()).reply().b();
     }
 
-    /** Another proxy of the same event. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     @Override
     public String toString() {
         return "<SharedEvent " + describe() + (isSet() ? " set" : " clear") + ">";

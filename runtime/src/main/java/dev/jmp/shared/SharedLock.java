@@ -180,17 +180,6 @@ public class SharedLock extends SharedProxy implements Lock {
         return call(ManagerOp.LOCK_STATE).reply().v() > 0;
     }
 
-    /** Another proxy of the same lock. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     /** The lock and its holder, if any. */
     @Override
     public String toString() {

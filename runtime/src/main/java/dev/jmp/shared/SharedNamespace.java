@@ -70,17 +70,6 @@ public final class SharedNamespace extends SharedProxy {
         return (Map<String, Object>) call(ManagerOp.MAP_SNAPSHOT).value(0);
     }
 
-    /** Another proxy of the same namespace. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     /** The attributes, like Python prints a namespace. */
     @Override
     public String toString() {

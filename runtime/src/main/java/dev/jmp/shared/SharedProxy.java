@@ -64,6 +64,18 @@ abstract class SharedProxy implements Serializable {
         return manager.hashCode() * 31 + Long.hashCode(id);
     }
 
+    /** True for another proxy of the same shared object (same kind, manager and id), from any process. */
+    @Override
+    public boolean equals(Object o) {
+        return sameObject(o);
+    }
+
+    /** Consistent with {@link #equals}: the same in every process holding a proxy of the object. */
+    @Override
+    public int hashCode() {
+        return objectHash();
+    }
+
     /** Describes the shared object, such as {@code map 3 of manager m1-4f2a1c}. */
     String describe() {
         return name;

@@ -72,17 +72,6 @@ public final class SharedQueue<E> extends SharedProxy {
         return size() == 0;
     }
 
-    /** Another proxy of the same queue. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     @Override
     public String toString() {
         return "<SharedQueue " + describe() + " size=" + size() + ">";

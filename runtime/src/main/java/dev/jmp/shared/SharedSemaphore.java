@@ -125,17 +125,6 @@ public final class SharedSemaphore extends SharedProxy {
         return Optional.ofNullable(deaths().get());
     }
 
-    /** Another proxy of the same semaphore. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     @Override
     public String toString() {
         return "<SharedSemaphore " + describe() + " permits=" + availablePermits() + ">";

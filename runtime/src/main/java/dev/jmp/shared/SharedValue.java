@@ -55,17 +55,6 @@ public final class SharedValue<T> extends SharedProxy {
         return (T) callN(ManagerOp.VALUE_UPDATE, 1, Objects.requireNonNull(fn, "fn")).value(0);
     }
 
-    /** Another proxy of the same value. */
-    @Override
-    public boolean equals(Object o) {
-        return sameObject(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return objectHash();
-    }
-
     /** The current value, like Python prints {@code Value('i', 3)}. */
     @Override
     public String toString() {

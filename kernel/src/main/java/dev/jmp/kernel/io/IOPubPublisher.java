@@ -1,10 +1,10 @@
 package dev.jmp.kernel.io;
 
+import dev.jmp.spi.Daemons;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.messages.ContentType;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
-
 import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,11 +28,7 @@ public final class IOPubPublisher {
 
     private final JupyterSocket iopub;
     private final PrintStream fallback;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jmp-iopub-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Daemons.factory("jmp-iopub-writer"));
     private volatile MessageContext parent;
 
     /**

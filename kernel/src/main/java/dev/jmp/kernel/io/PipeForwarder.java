@@ -1,5 +1,6 @@
 package dev.jmp.kernel.io;
 
+import dev.jmp.spi.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,9 +45,7 @@ final class PipeForwarder {
     }
 
     void start() {
-        Thread t = new Thread(this::run, "jmp-" + name + "-forward");
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("jmp-" + name + "-forward", this::run);
     }
 
     private void run() {

@@ -1,10 +1,9 @@
 package dev.jmp.kernel.io;
 
+import dev.jmp.spi.Daemons;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +34,7 @@ public final class StreamRouter implements AutoCloseable {
         this.stderr = new CellOutputStream(PublishStream.StreamType.ERR, publisher);
         this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         this.err = new PrintStream(stderr, false, StandardCharsets.UTF_8);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jmp-stream-flush");
-            t.setDaemon(true);
-            return t;
-        });
+        this.flusher = Daemons.timer("jmp-stream-flush");
     }
 
     /** Makes these streams {@code System.out}/{@code System.err} and starts the periodic flush. */

@@ -2,13 +2,10 @@ package dev.jmp.kernel.jshell;
 
 import dev.jmp.spi.ClassSource;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 
 /**
  * The name and bytecode of every class JShell loaded in this kernel, redefinitions included
@@ -18,7 +15,6 @@ import java.util.function.BiConsumer;
 public final class ClassRecorder implements ClassSource {
 
     private final Map<String, byte[]> classes = new ConcurrentHashMap<>();
-    private final List<BiConsumer<String, byte[]>> listeners = new CopyOnWriteArrayList<>();
 
     /** Creates an empty recorder. */
     public ClassRecorder() {
@@ -33,9 +29,6 @@ public final class ClassRecorder implements ClassSource {
     public void record(String binaryName, byte[] bytecode) {
         byte[] copy = bytecode.clone();
         classes.put(binaryName, copy);
-        for (BiConsumer<String, byte[]> listener : listeners) {
-            listener.accept(binaryName, copy.clone());
-        }
     }
 
     @Override
@@ -51,14 +44,5 @@ public final class ClassRecorder implements ClassSource {
      */
     public Set<String> classNames() {
         return new TreeSet<>(classes.keySet());
-    }
-
-    /**
-     * Registers a listener told about every class recorded from now on.
-     *
-     * @param listener receives the binary name and a copy of the bytes
-     */
-    public void onClassRecorded(BiConsumer<String, byte[]> listener) {
-        listeners.add(listener);
     }
 }

@@ -96,15 +96,6 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Where each snippet came from (for translating stack frames into cell lines).
-     *
-     * @return the table
-     */
-    public SnippetLocations snippetLocations() {
-        return locations;
-    }
-
-    /**
      * Formats an exception thrown by notebook code the way cells show it.
      *
      * @return the cleaner

@@ -1,10 +1,7 @@
 package dev.jmp.kernel.jshell;
 
 import dev.jmp.magics.render.ValueSummary;
-import jdk.jshell.execution.LoaderDelegate;
-import jdk.jshell.execution.LocalExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-
+import dev.jmp.spi.Daemons;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,6 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jshell.execution.LoaderDelegate;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * Runs snippets in this JVM on one long-lived cell thread, keeps the actual value or exception
@@ -46,11 +46,7 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     /** What the release's invoke runs before each snippet: nothing. */
     private static final Method NOTHING = nothingMethod();
 
-    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jmp-cell");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(Daemons.factory("jmp-cell"));
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Object stopLock = new Object();
     /**

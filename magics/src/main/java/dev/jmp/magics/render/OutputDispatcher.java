@@ -86,16 +86,6 @@ public final class OutputDispatcher implements OutputListener {
         claims.remove(workerName);
     }
 
-    /**
-     * Whether a name is claimed.
-     *
-     * @param workerName the process name
-     * @return true while a run owns it
-     */
-    public boolean isClaimed(String workerName) {
-        return claims.containsKey(workerName);
-    }
-
     @Override
     public void onOutput(OutputEvent event) {
         Consumer<OutputEvent> sink = claims.get(event.workerName());

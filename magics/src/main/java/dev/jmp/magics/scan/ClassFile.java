@@ -4,8 +4,8 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
- * The parts of a class file that code analysis needs: names, hierarchy, fields, methods with
- * their bytecode, and bootstrap methods. Read one with {@link ClassFileReader#read(byte[])}.
+ * The parts of a class file that code analysis needs: names, hierarchy, fields, and methods
+ * with what their bytecode references. Read one with {@link ClassFileReader#read(byte[])}.
  */
 public final class ClassFile {
 
@@ -15,19 +15,15 @@ public final class ClassFile {
     private final List<String> interfaces;
     private final List<FieldInfo> fields;
     private final List<MethodInfo> methods;
-    private final List<BootstrapMethod> bootstrapMethods;
-    private final ConstantPool pool;
 
     ClassFile(int access, String name, String superName, List<String> interfaces, List<FieldInfo> fields,
-              List<MethodInfo> methods, List<BootstrapMethod> bootstrapMethods, ConstantPool pool) {
+              List<MethodInfo> methods) {
         this.access = access;
         this.name = name;
         this.superName = superName;
         this.interfaces = List.copyOf(interfaces);
         this.fields = List.copyOf(fields);
         this.methods = List.copyOf(methods);
-        this.bootstrapMethods = List.copyOf(bootstrapMethods);
-        this.pool = pool;
     }
 
     /** @return the class's access flags */
@@ -65,16 +61,6 @@ public final class ClassFile {
         return methods;
     }
 
-    /** @return the {@code BootstrapMethods} attribute's entries, in index order */
-    public List<BootstrapMethod> bootstrapMethods() {
-        return bootstrapMethods;
-    }
-
-    /** @return the constant pool */
-    public ConstantPool constantPool() {
-        return pool;
-    }
-
     /**
      * @param fieldName a field name
      * @return the declared field of that name, or {@code null}
@@ -109,7 +95,7 @@ public final class ClassFile {
      * @return what the code references; empty for abstract and native methods
      */
     public CodeRefs scan(MethodInfo method) {
-        return BytecodeWalker.scan(this, method);
+        return method.refs();
     }
 
     @Override

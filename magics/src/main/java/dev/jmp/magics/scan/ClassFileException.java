@@ -1,8 +1,8 @@
 package dev.jmp.magics.scan;
 
 /**
- * A class file could not be read: it is truncated, malformed, or uses a constant pool tag or
- * an opcode this reader does not know. The message says which and where.
+ * A class file could not be read: it is not a class file, is truncated or malformed, or is of
+ * a version the class-file library does not know. The message says which.
  */
 public final class ClassFileException extends IllegalArgumentException {
 
@@ -11,7 +11,7 @@ public final class ClassFileException extends IllegalArgumentException {
     /**
      * Creates the exception.
      *
-     * @param message what was wrong and where (offset, index, tag or opcode)
+     * @param message what was wrong
      */
     public ClassFileException(String message) {
         super(message);

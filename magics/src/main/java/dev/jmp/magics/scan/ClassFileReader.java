@@ -2,16 +2,23 @@ package dev.jmp.magics.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Reads class files (any version up to Java 17, and later ones that add no constant pool
- * tags) into a {@link ClassFile}. Uses only the JDK: the runtime ships without ASM.
- * Attributes other than {@code Code}, {@code ConstantValue} and {@code BootstrapMethods} are
- * skipped by their length.
+ * Reads class files into a {@link ClassFile} with ASM, the JVM world's class-file library.
+ * One pass collects the hierarchy, the fields with their {@code ConstantValue}, and for each
+ * method with code what its bytecode references ({@link CodeRefs}); debug information and
+ * stack map frames are skipped.
  */
 public final class ClassFileReader {
 
     private static final int MAGIC = 0xCAFEBABE;
+    /** ASM adds pseudo access flags above the class file's 16 bits (ACC_RECORD, ACC_DEPRECATED). */
+    private static final int CLASS_FILE_FLAGS = 0xFFFF;
 
     private ClassFileReader() {
     }
@@ -24,104 +31,70 @@ public final class ClassFileReader {
      * @throws ClassFileException if the bytes are not a well-formed class file
      */
     public static ClassFile read(byte[] bytes) {
-        ByteCursor in = new ByteCursor(bytes, 0);
-        if (in.s4() != MAGIC) {
+        if (bytes.length < 10 || readInt(bytes) != MAGIC) {
             throw new ClassFileException("not a class file: bad magic number");
         }
-        in.u2(); // minor version
-        in.u2(); // major version: anything goes, unknown tags fail precisely instead
-        ConstantPool pool = ConstantPool.read(in);
-        int access = in.u2();
-        String name = pool.className(in.u2());
-        int superIndex = in.u2();
-        String superName = superIndex == 0 ? null : pool.className(superIndex);
-        int interfaceCount = in.u2();
-        List<String> interfaces = new ArrayList<>(interfaceCount);
-        for (int i = 0; i < interfaceCount; i++) {
-            interfaces.add(pool.className(in.u2()));
-        }
-        List<FieldInfo> fields = readFields(in, pool);
-        List<MethodInfo> methods = readMethods(in, pool);
-        List<BootstrapMethod> bootstraps = List.of();
-        int attributeCount = in.u2();
-        for (int i = 0; i < attributeCount; i++) {
-            String attribute = pool.utf8(in.u2());
-            int length = in.length4();
-            if (attribute.equals("BootstrapMethods")) {
-                int end = in.position() + length;
-                bootstraps = readBootstrapMethods(in, pool);
-                if (in.position() != end) {
-                    throw new ClassFileException("BootstrapMethods attribute length mismatch in " + name);
-                }
-            } else {
-                in.skip(length);
+        Collector collector = new Collector();
+        try {
+            new ClassReader(bytes).accept(collector, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (ClassFileException e) {
+            throw e;
+        } catch (RuntimeException e) { // ASM reports truncation and bad entries by unchecked exceptions
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof IndexOutOfBoundsException || e.getMessage() == null) {
+                detail = "truncated or malformed (" + detail + ")";
             }
+            throw new ClassFileException("cannot read class file" + (collector.name == null ? "" : " "
+                    + collector.name) + " of " + bytes.length + " bytes: " + detail);
         }
-        return new ClassFile(access, name, superName, interfaces, fields, methods, bootstraps, pool);
+        return collector.result();
     }
 
-    private static List<FieldInfo> readFields(ByteCursor in, ConstantPool pool) {
-        int count = in.u2();
-        List<FieldInfo> fields = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int access = in.u2();
-            String name = pool.utf8(in.u2());
-            String descriptor = pool.utf8(in.u2());
-            Object constant = null;
-            int attributeCount = in.u2();
-            for (int a = 0; a < attributeCount; a++) {
-                String attribute = pool.utf8(in.u2());
-                int length = in.length4();
-                if (attribute.equals("ConstantValue") && length == 2) {
-                    constant = pool.literal(in.u2());
-                } else {
-                    in.skip(length);
-                }
-            }
-            fields.add(new FieldInfo(access, name, descriptor, constant));
-        }
-        return fields;
+    private static int readInt(byte[] b) {
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
-    private static List<MethodInfo> readMethods(ByteCursor in, ConstantPool pool) {
-        int count = in.u2();
-        List<MethodInfo> methods = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int access = in.u2();
-            String name = pool.utf8(in.u2());
-            String descriptor = pool.utf8(in.u2());
-            byte[] code = null;
-            int attributeCount = in.u2();
-            for (int a = 0; a < attributeCount; a++) {
-                String attribute = pool.utf8(in.u2());
-                int length = in.length4();
-                if (attribute.equals("Code")) {
-                    int end = in.position() + length;
-                    in.u2(); // max_stack
-                    in.u2(); // max_locals
-                    code = in.take(in.length4());
-                    in.skip(end - in.position()); // exception table and nested attributes
-                } else {
-                    in.skip(length);
-                }
-            }
-            methods.add(new MethodInfo(access, name, descriptor, code));
-        }
-        return methods;
-    }
+    /** Gathers the class's parts; each method's references are collected by a {@link RefCollector}. */
+    private static final class Collector extends ClassVisitor {
+        private int access;
+        private String name;
+        private String superName;
+        private List<String> interfaces = List.of();
+        private final List<FieldInfo> fields = new ArrayList<>();
+        private final List<RefCollector> methods = new ArrayList<>();
 
-    private static List<BootstrapMethod> readBootstrapMethods(ByteCursor in, ConstantPool pool) {
-        int count = in.u2();
-        List<BootstrapMethod> result = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            HandleRef method = pool.methodHandle(in.u2());
-            int argumentCount = in.u2();
-            List<Integer> arguments = new ArrayList<>(argumentCount);
-            for (int a = 0; a < argumentCount; a++) {
-                arguments.add(in.u2());
-            }
-            result.add(new BootstrapMethod(method, arguments));
+        Collector() {
+            super(Opcodes.ASM9);
         }
-        return result;
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                          String[] interfaces) {
+            this.access = access & CLASS_FILE_FLAGS;
+            this.name = name;
+            this.superName = superName;
+            this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                       Object value) {
+            fields.add(new FieldInfo(access & CLASS_FILE_FLAGS, name, descriptor, value));
+            return null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            RefCollector method = new RefCollector(this.name, access & CLASS_FILE_FLAGS, name, descriptor);
+            methods.add(method);
+            return method;
+        }
+
+        ClassFile result() {
+            List<MethodInfo> infos = new ArrayList<>(methods.size());
+            methods.forEach(m -> infos.add(m.info()));
+            return new ClassFile(access, name, superName, interfaces, fields, infos);
+        }
     }
 }

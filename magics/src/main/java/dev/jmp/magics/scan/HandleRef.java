@@ -37,9 +37,4 @@ public record HandleRef(int kind, MemberRef member) {
         }
         Objects.requireNonNull(member, "member");
     }
-
-    /** @return whether this handle invokes a method or constructor (kinds 5 to 9) */
-    public boolean isMethod() {
-        return kind >= REF_INVOKE_VIRTUAL;
-    }
 }

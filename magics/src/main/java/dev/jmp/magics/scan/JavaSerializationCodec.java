@@ -1,12 +1,9 @@
 package dev.jmp.magics.scan;
 
-import java.io.ByteArrayInputStream;
+import dev.jmp.spi.ObjectDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 /** {@link ValueCodec} by Java serialization, resolving classes through the given loader. */
 final class JavaSerializationCodec implements ValueCodec {
@@ -27,27 +24,6 @@ final class JavaSerializationCodec implements ValueCodec {
 
     @Override
     public Object decode(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-            return in.readObject();
-        }
-    }
-
-    /** Resolves through one loader; primitives and platform classes through the default. */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
-        }
+        return ObjectDecoder.decode(bytes, 0, bytes.length, loader);
     }
 }

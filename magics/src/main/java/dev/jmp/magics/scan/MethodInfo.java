@@ -2,19 +2,19 @@ package dev.jmp.magics.scan;
 
 import java.lang.reflect.Modifier;
 
-/** A method declared by a class, with the bytecode of its {@code Code} attribute if it has one. */
+/** A method declared by a class, with what its bytecode references if it has code. */
 public final class MethodInfo {
 
     private final int access;
     private final String name;
     private final String descriptor;
-    private final byte[] code;
+    private final CodeRefs refs;
 
-    MethodInfo(int access, String name, String descriptor, byte[] code) {
+    MethodInfo(int access, String name, String descriptor, CodeRefs refs) {
         this.access = access;
         this.name = name;
         this.descriptor = descriptor;
-        this.code = code;
+        this.refs = refs;
     }
 
     /** @return the access flags ({@link Modifier} bits) */
@@ -39,17 +39,12 @@ public final class MethodInfo {
 
     /** @return whether the method has bytecode (it is neither abstract nor native) */
     public boolean hasCode() {
-        return code != null;
+        return refs != null;
     }
 
-    /** @return a copy of the method's bytecode, or {@code null} for abstract and native methods */
-    public byte[] code() {
-        return code == null ? null : code.clone();
-    }
-
-    /** The bytecode without a copy, for the walker. */
-    byte[] codeView() {
-        return code;
+    /** @return what the bytecode references; empty for abstract and native methods */
+    CodeRefs refs() {
+        return refs == null ? CodeRefs.empty() : refs;
     }
 
     @Override

@@ -120,18 +120,6 @@ public final class StaticReadAnalyzer {
     }
 
     /**
-     * Analyzes from a serializable lambda's implementation method.
-     *
-     * @param lambda the lambda's serialized form
-     * @return the static fields read, including those of captured notebook objects
-     */
-    public StaticReads fromLambda(SerializedLambda lambda) {
-        ReachabilityWalk w = walk();
-        addLambda(w, lambda, 0);
-        return w.run();
-    }
-
-    /**
      * Analyzes from a task object: a serializable lambda or method reference (from its
      * implementation method), or an instance of a notebook class (from all its methods).
      * Other objects read no notebook variable through their own code.

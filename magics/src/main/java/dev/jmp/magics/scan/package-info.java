@@ -8,8 +8,8 @@
  * fields start at their defaults. Before a task is dispatched:
  * <ol>
  *   <li>{@link dev.jmp.magics.scan.StaticReadAnalyzer} walks the bytecode reachable from the
- *       task (read with {@link dev.jmp.magics.scan.ClassFileReader} and
- *       {@link dev.jmp.magics.scan.BytecodeWalker}, JDK only) and lists the static fields of
+ *       task (read with {@link dev.jmp.magics.scan.ClassFileReader}, which uses
+ *       ASM) and lists the static fields of
  *       notebook classes it reads;</li>
  *   <li>{@link dev.jmp.magics.scan.StaticSnapshot#capture} encodes their current values in the
  *       kernel, naming every variable that cannot be sent;</li>

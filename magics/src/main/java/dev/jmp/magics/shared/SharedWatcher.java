@@ -2,11 +2,10 @@ package dev.jmp.magics.shared;
 
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.render.Table;
-
+import dev.jmp.spi.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +19,7 @@ final class SharedWatcher {
 
     static final long PERIOD_MILLIS = 250;
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jmp-shared-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = Daemons.sharedTimer();
 
     private final CellOutput cell;
     private final List<String> names;

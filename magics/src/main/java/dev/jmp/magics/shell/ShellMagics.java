@@ -3,7 +3,7 @@ package dev.jmp.magics.shell;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
-
+import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -132,7 +132,7 @@ public final class ShellMagics {
     }
 
     private static Thread pump(InputStream in, PrintStream target, String name) {
-        Thread thread = new Thread(() -> {
+        return Daemons.start(name, () -> {
             char[] buffer = new char[4096];
             try (Reader reader = new InputStreamReader(in, Charset.defaultCharset())) {
                 int n;
@@ -144,10 +144,7 @@ public final class ShellMagics {
             } catch (IOException e) {
                 // The process was killed: its pipes closed under us. Nothing more to copy.
             }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        });
     }
 
     private static String shell() {

@@ -1,16 +1,16 @@
 package dev.jmp.magics.spawn;
 
-import dev.jmp.spi.OutputEvent;
 import dev.jmp.Process;
 import dev.jmp.ProcessGroup;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.magics.CellOutput;
-import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.DisplayMarkers;
 import dev.jmp.magics.render.LineStreamer;
+import dev.jmp.magics.render.OutputDispatcher;
 import dev.jmp.magics.render.OutputLog;
 import dev.jmp.magics.render.TraceLines;
-
+import dev.jmp.spi.Daemons;
+import dev.jmp.spi.OutputEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,9 +142,7 @@ final class SpawnRun {
         // The outcomes are gathered on a thread of the run's own, not on the runtime's thread that
         // reported the last exit.
         CompletableFuture.allOf(ends).whenCompleteAsync((v, e) -> finish(), r -> {
-            Thread t = new Thread(r, "jmp-spawn-" + name);
-            t.setDaemon(true);
-            t.start();
+            Daemons.start("jmp-spawn-" + name, r);
         });
         if (options.timeoutSeconds() > 0) {
             long nanos = (long) (options.timeoutSeconds() * 1e9);

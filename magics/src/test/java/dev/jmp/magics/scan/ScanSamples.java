@@ -67,7 +67,7 @@ final class ScanSamples {
                     switch (s) { case "alpha" -> r += 1; case "beta" -> r += 2; case "gamma" -> r += 3; default -> { } }
                     Color c = Color.values()[k % 3];
                     switch (c) { case RED -> r += 7; case GREEN -> r += 8; default -> r += 9; }
-                    return r;
+                    return r + helper(counter);
                 }
 
                 static int wide() {
@@ -89,7 +89,7 @@ final class ScanSamples {
                     last += 1000;
                     last++;
                     long sum = l0 + l9 + m0 + m9 + n0 + n9 + g9 + h9 + i9 + j9 + k9 + o9 + q9 + (long) (d9 + e9 + f9);
-                    return last + a0 + a9 + (int) sum;
+                    return last + a0 + a9 + (int) sum + helper(counter);
                 }
             }
             """;

@@ -3,8 +3,8 @@ package dev.jmp.internal.manager;
 import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.serial.Fault;
 import dev.jmp.internal.serial.Values;
+import dev.jmp.internal.service.ParkedCall;
 import dev.jmp.internal.service.ServiceCall;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -45,34 +45,11 @@ abstract class Managed {
      * when its timeout ({@code ms > 0}) fires and runs {@code onTimeout}.
      */
     void park(Waiter w, Collection<Waiter> queue, long ms, Runnable onTimeout, Runnable onWithdraw) {
-        queue.add(w);
-        w.call.onCancel(() -> {
-            synchronized (monitor()) {
-                w.cancelTimer();
-                queue.remove(w);
-                if (onWithdraw != null) {
-                    onWithdraw.run();
-                }
-            }
-        });
-        if (ms > 0) {
-            w.timer = service.schedule(ms, () -> {
-                synchronized (monitor()) {
-                    if (queue.remove(w)) {
-                        w.timer = null;
-                        onTimeout.run();
-                    }
-                }
-            });
-        }
+        ParkedCall.park(w, queue, monitor(), service::schedule, ms, x -> onTimeout.run(), onWithdraw);
     }
 
     static void failAll(Collection<Waiter> queue, Throwable why) {
-        List<Waiter> all = new ArrayList<>(queue);
-        queue.clear();
-        for (Waiter w : all) {
-            w.fail(why);
-        }
+        ParkedCall.failAll(queue, why);
     }
 
     static Fault fault(ErrorCode code, String message) {

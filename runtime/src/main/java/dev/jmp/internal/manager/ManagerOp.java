@@ -1,6 +1,6 @@
 package dev.jmp.internal.manager;
 
-import java.util.HashMap;
+import dev.jmp.internal.util.WireNames;
 import java.util.Map;
 
 /**
@@ -115,13 +115,7 @@ public enum ManagerOp {
     ARRAY_SET("array.set"),
     ARRAY_WRITE("array.write");
 
-    private static final Map<String, ManagerOp> BY_WIRE = new HashMap<>();
-
-    static {
-        for (ManagerOp op : values()) {
-            BY_WIRE.put(op.wire, op);
-        }
-    }
+    private static final Map<String, ManagerOp> BY_WIRE = WireNames.index(values(), ManagerOp::wire);
 
     private final String wire;
 

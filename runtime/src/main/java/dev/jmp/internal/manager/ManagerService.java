@@ -10,6 +10,7 @@ import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.supervisor.WorkerHandle;
+import dev.jmp.spi.Daemons;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -17,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,11 +41,7 @@ public final class ManagerService implements Service {
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "jmp-manager-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Daemons.timer("jmp-manager-timer");
     private final Supervisor supervisor;
     private final Map<ByteBuffer, Object> functions = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -57,7 +54,6 @@ public final class ManagerService implements Service {
 
     private ManagerService(Supervisor supervisor) {
         this.supervisor = supervisor;
-        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** Returns the manager service of a running supervisor (a runtime's), registering it on first use. */
@@ -69,21 +65,7 @@ public final class ManagerService implements Service {
             }
             ManagerService m = new ManagerService(s);
             s.services().register(NAME, m);
-            s.addMember(new RuntimeMember() {
-                @Override
-                public boolean daemonAtExit() {
-                    return true;
-                }
-
-                @Override
-                public void joinAtExit() {
-                }
-
-                @Override
-                public void terminateAtExit() {
-                    m.stop();
-                }
-            });
+            s.addMember(RuntimeMember.daemon(m::stop));
             return m;
         }
     }

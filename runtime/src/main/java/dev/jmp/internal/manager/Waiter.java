@@ -1,13 +1,12 @@
 package dev.jmp.internal.manager;
 
+import dev.jmp.internal.service.ParkedCall;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
-/** A call parked in a shared object until it can be answered, or until its timeout. */
-final class Waiter {
+/** A call parked in a shared object, with what the object needs to know about it. */
+final class Waiter extends ParkedCall {
 
-    final ServiceCall call;
     final Owner owner;
     final long token;
     /** When it was parked ({@code System.nanoTime()}). */
@@ -16,36 +15,15 @@ final class Waiter {
     long n;
     /** Whether a condition waiter was signalled (false: it timed out). */
     boolean signalled = true;
-    /** A queue item waiting to be put. */
-    byte[] item;
-    ScheduledFuture<?> timer;
 
     Waiter(ServiceCall call, Owner owner, long token, long n) {
-        this.call = call;
+        super(call);
         this.owner = owner;
         this.token = token;
         this.n = n;
     }
 
-    void cancelTimer() {
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-            timer = null;
-        }
-    }
-
-    boolean reply(ManagerReply r, List<byte[]> frames) {
-        cancelTimer();
-        return call.reply(r, frames);
-    }
-
     boolean reply(ManagerReply r) {
         return reply(r, List.of());
-    }
-
-    boolean fail(Throwable t) {
-        cancelTimer();
-        return call.fail(t);
     }
 }

@@ -158,10 +158,6 @@ final class MappedRegion {
         return (int) INTS.getAcquire(buffer, AT_STATE) == OPEN;
     }
 
-    boolean isOwned() {
-        return owned != null;
-    }
-
     /** Frees the file for every process; only the owner's region can. */
     void destroy() {
         if (owned != null) {

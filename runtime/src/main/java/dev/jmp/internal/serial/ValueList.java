@@ -163,9 +163,4 @@ public final class ValueList {
             return external[i] != null ? Slice.of(external[i]) : new Slice(packed, offsets[i], lengths[i]);
         }
     }
-
-    /** Counts the frames a list starting at {@code first} occupies. */
-    public static int frameCount(List<byte[]> frames, int first) {
-        return 1 + getInt(frames.get(first), 4);
-    }
 }

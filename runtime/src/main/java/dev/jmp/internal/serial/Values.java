@@ -1,7 +1,7 @@
 package dev.jmp.internal.serial;
 
 import dev.jmp.error.SerializationException;
-import java.io.ByteArrayInputStream;
+import dev.jmp.spi.ObjectDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
@@ -320,9 +320,8 @@ public final class Values {
     }
 
     private static Object decodeJava(Slice s, ClassLoader loader) {
-        try (LoaderObjectInputStream in = new LoaderObjectInputStream(
-                new ByteArrayInputStream(s.buf(), s.off() + 1, s.len() - 1), loader)) {
-            return in.readObject();
+        try {
+            return ObjectDecoder.decode(s.buf(), s.off() + 1, s.len() - 1, loader);
         } catch (ClassNotFoundException e) {
             throw new SerializationException(null, e.getMessage(),
                     "cannot deserialize a value: class " + e.getMessage() + " is not visible to " + loader);

@@ -4,9 +4,10 @@ import dev.jmp.internal.wire.FrameChannel;
 import dev.jmp.internal.wire.Inbound;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.WireKey;
-import dev.jmp.internal.wire.message.WireMessage;
 import dev.jmp.internal.wire.message.ServiceReply;
 import dev.jmp.internal.wire.message.ServiceRequest;
+import dev.jmp.internal.wire.message.WireMessage;
+import dev.jmp.spi.Daemons;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,9 +98,7 @@ public final class ChannelService implements Service {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot listen on loopback for call channels: " + e.getMessage(), e);
             }
-            Thread t = new Thread(this::accept, "jmp-channel-accept");
-            t.setDaemon(true);
-            t.start();
+            Daemons.start("jmp-channel-accept", this::accept);
         }
         return server.getLocalPort();
     }
@@ -119,9 +118,7 @@ public final class ChannelService implements Service {
                 }
                 return;
             }
-            Thread t = new Thread(() -> serve(socket), "jmp-channel");
-            t.setDaemon(true);
-            t.start();
+            Daemons.start("jmp-channel", () -> serve(socket));
         }
     }
 

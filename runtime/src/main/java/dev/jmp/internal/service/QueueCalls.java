@@ -21,16 +21,16 @@ public final class QueueCalls {
     }
 
     public static long create(int maxsize, boolean joinable) {
-        return call("create", new QueueService.Create(maxsize, joinable), List.of()).as(QueueService.Number.class).value();
+        return call(QueueOp.CREATE, new QueueService.Create(maxsize, joinable), List.of()).as(QueueService.Number.class).value();
     }
 
     public static long millis(Duration timeout) {
         return Durations.check(timeout).toMillis();
     }
 
-    public static ServiceResult call(String op, Object args, List<byte[]> frames) {
+    public static ServiceResult call(QueueOp op, Object args, List<byte[]> frames) {
         try {
-            return ServiceClients.current().call(QueueService.NAME, op, args, frames);
+            return ServiceClients.current().call(QueueService.NAME, op.wire(), args, frames);
         } catch (InterruptedException e) {
             throw new WaitInterruptedException("a queue", e);
         } catch (RemoteException e) {
@@ -38,26 +38,26 @@ public final class QueueCalls {
         }
     }
 
-    public static void send(String op, Object args, List<byte[]> frames) {
-        ServiceClients.current().send(QueueService.NAME, op, args, frames);
+    public static void send(QueueOp op, Object args, List<byte[]> frames) {
+        ServiceClients.current().send(QueueService.NAME, op.wire(), args, frames);
     }
 
     public static void put(long id, Object item, long timeoutMillis, boolean async) {
         byte[] b = Values.encode(item, "item");
         if (async) {
-            send("put", new QueueService.Op(id, -1), List.of(b));
+            send(QueueOp.PUT, new QueueService.Op(id, -1), List.of(b));
         } else {
-            call("put", new QueueService.Op(id, timeoutMillis), List.of(b));
+            call(QueueOp.PUT, new QueueService.Op(id, timeoutMillis), List.of(b));
         }
     }
 
     @SuppressWarnings("unchecked")
     public static <E> E get(long id, long timeoutMillis) {
-        ServiceResult r = call("get", new QueueService.Op(id, timeoutMillis), List.of());
+        ServiceResult r = call(QueueOp.GET, new QueueService.Op(id, timeoutMillis), List.of());
         return (E) Values.decode(r.frames().get(0), ServiceClients.valueLoader());
     }
 
-    public static long number(String op, long id, long timeoutMillis) {
+    public static long number(QueueOp op, long id, long timeoutMillis) {
         return call(op, new QueueService.Op(id, timeoutMillis), List.of()).as(QueueService.Number.class).value();
     }
 

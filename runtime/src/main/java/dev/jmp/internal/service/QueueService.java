@@ -5,22 +5,21 @@ import dev.jmp.error.PipeClosedException;
 import dev.jmp.error.QueueEmptyException;
 import dev.jmp.error.QueueFullException;
 import dev.jmp.internal.serial.Fault;
+import dev.jmp.spi.Daemons;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hosts queues (and the queues under pipes) in the parent. Items stay encoded here: the parent
- * never deserializes what passes through. Blocking operations park the call and answer it when
- * an item (or room) arrives or its timeout passes; a caller that gives up or dies is forgotten.
+ * Hosts queues (and the queues under pipes) in the parent, each an {@link ItemQueue}. Items stay
+ * encoded here: the parent never deserializes what passes through. Blocking operations park the
+ * call and answer it when an item (or room) arrives or its timeout passes; a caller that gives
+ * up or dies is forgotten.
  */
 public final class QueueService implements Service {
 
@@ -39,46 +38,42 @@ public final class QueueService implements Service {
     public record Number(long value) {
     }
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jmp-queue-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Queue timeouts only answer a parked call, so they share the process-wide timer. */
+    private static final ParkedCall.Timeouts TIMEOUTS =
+            (millis, action) -> Daemons.sharedTimer().schedule(action, millis, TimeUnit.MILLISECONDS);
 
     private final Map<Long, State> queues = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private static final class Waiter {
-        final ServiceCall call;
-        final byte[] item;
-        ScheduledFuture<?> timeout;
-
-        Waiter(ServiceCall call, byte[] item) {
-            this.call = call;
-            this.item = item;
-        }
-    }
-
+    /** One queue: its items and parked gets and puts, plus what joinable queues and pipes add. */
     private static final class State {
-        final long id;
-        final int maxsize;
         final boolean joinable;
-        final Deque<byte[]> items = new ArrayDeque<>();
-        final Deque<Waiter> getters = new ArrayDeque<>();
-        final Deque<Waiter> putters = new ArrayDeque<>();
+        final int maxsize;
+        final ItemQueue items;
         final List<ServiceCall> joiners = new ArrayList<>();
-        final Deque<Waiter> pollers = new ArrayDeque<>();
+        final Deque<ParkedCall> pollers = new ArrayDeque<>();
         long unfinished;
         boolean writerClosed;
 
-        State(long id, int maxsize, boolean joinable) {
-            this.id = id;
+        State(int maxsize, boolean joinable) {
             this.maxsize = maxsize;
             this.joinable = joinable;
+            this.items = new ItemQueue(maxsize > 0 ? maxsize : Long.MAX_VALUE, null, this, TIMEOUTS, this::accepted);
         }
 
-        boolean full() {
-            return maxsize > 0 && items.size() >= maxsize;
+        /** An item arrived: count it for join, and tell pollers a get would not wait. */
+        private void accepted() {
+            if (joinable) {
+                unfinished++;
+            }
+            wakePollers();
+        }
+
+        void wakePollers() {
+            for (ParkedCall p : pollers) {
+                p.reply(new Number(1), null);
+            }
+            pollers.clear();
         }
     }
 
@@ -89,10 +84,15 @@ public final class QueueService implements Service {
 
     @Override
     public void handle(ServiceCall call) {
-        if ("create".equals(call.op())) {
+        QueueOp kind = QueueOp.ofWire(call.op());
+        if (kind == null) {
+            call.fail(new IllegalArgumentException("unknown queue operation " + call.op()));
+            return;
+        }
+        if (kind == QueueOp.CREATE) {
             Create c = call.args(Create.class);
             long id = ids.incrementAndGet();
-            queues.put(id, new State(id, Math.max(0, c.maxsize()), c.joinable()));
+            queues.put(id, new State(Math.max(0, c.maxsize()), c.joinable()));
             call.reply(new Number(id), null);
             return;
         }
@@ -103,15 +103,15 @@ public final class QueueService implements Service {
             return;
         }
         synchronized (q) {
-            switch (call.op()) {
-                case "put" -> put(q, call, op);
-                case "get" -> get(q, call, op);
-                case "size" -> call.reply(new Number(q.items.size()), null);
-                case "poll" -> poll(q, call, op);
-                case "taskDone" -> taskDone(q, call);
-                case "join" -> join(q, call);
-                case "closeWriter" -> closeWriter(q, call);
-                default -> call.fail(new IllegalArgumentException("unknown queue operation " + call.op()));
+            switch (kind) {
+                case PUT -> put(q, call, op);
+                case GET -> get(q, call, op);
+                case SIZE -> call.reply(new Number(q.items.size()), null);
+                case POLL -> poll(q, call, op);
+                case TASK_DONE -> taskDone(q, call);
+                case JOIN -> join(q, call);
+                case CLOSE_WRITER -> closeWriter(q, call);
+                default -> throw new IllegalStateException("unhandled queue operation " + kind);
             }
         }
     }
@@ -122,83 +122,27 @@ public final class QueueService implements Service {
             return;
         }
         byte[] item = call.frames().get(0);
-        if (!q.full()) {
-            accept(q, item);
+        if (q.items.offer(item)) {
             call.reply(null, null);
-            return;
-        }
-        if (op.timeoutMillis() == 0) {
+        } else if (op.timeoutMillis() == 0) {
             call.fail(new QueueFullException("the queue is full (maxsize " + q.maxsize + ")"));
-            return;
+        } else {
+            q.items.parkPutter(call, item, op.timeoutMillis(), w -> w.fail(new QueueFullException(
+                    "the queue stayed full (maxsize " + q.maxsize + ") for " + op.timeoutMillis() + " ms")));
         }
-        Waiter w = new Waiter(call, item);
-        q.putters.add(w);
-        call.onCancel(() -> {
-            synchronized (q) {
-                q.putters.remove(w);
-            }
-        });
-        if (op.timeoutMillis() > 0) {
-            w.timeout = TIMER.schedule(() -> {
-                synchronized (q) {
-                    if (q.putters.remove(w)) {
-                        w.call.fail(new QueueFullException("the queue stayed full (maxsize " + q.maxsize + ") for "
-                                + op.timeoutMillis() + " ms"));
-                    }
-                }
-            }, op.timeoutMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Stores an item or hands it straight to a waiting getter. */
-    private void accept(State q, byte[] item) {
-        if (q.joinable) {
-            q.unfinished++;
-        }
-        wakePollers(q);
-        while (!q.getters.isEmpty()) {
-            Waiter g = q.getters.poll();
-            cancelTimer(g);
-            if (g.call.reply(null, List.of(item))) {
-                return;
-            }
-        }
-        q.items.add(item);
     }
 
     private void get(State q, ServiceCall call, Op op) {
-        if (!q.items.isEmpty()) {
-            byte[] item = q.items.poll();
-            if (!call.reply(null, List.of(item))) {
-                q.items.addFirst(item);
-                return;
-            }
-            admitPutter(q);
+        if (q.items.take(call)) {
             return;
         }
         if (q.writerClosed) {
             call.fail(new PipeClosedException("the other end of the pipe was closed"));
-            return;
-        }
-        if (op.timeoutMillis() == 0) {
+        } else if (op.timeoutMillis() == 0) {
             call.fail(new QueueEmptyException("the queue is empty"));
-            return;
-        }
-        Waiter w = new Waiter(call, null);
-        q.getters.add(w);
-        call.onCancel(() -> {
-            synchronized (q) {
-                q.getters.remove(w);
-            }
-        });
-        if (op.timeoutMillis() > 0) {
-            w.timeout = TIMER.schedule(() -> {
-                synchronized (q) {
-                    if (q.getters.remove(w)) {
-                        w.call.fail(new QueueEmptyException("the queue stayed empty for " + op.timeoutMillis() + " ms"));
-                    }
-                }
-            }, op.timeoutMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            q.items.parkGetter(call, op.timeoutMillis(), w -> w.fail(
+                    new QueueEmptyException("the queue stayed empty for " + op.timeoutMillis() + " ms")));
         }
     }
 
@@ -207,40 +151,8 @@ public final class QueueService implements Service {
             call.reply(new Number(q.items.isEmpty() && !q.writerClosed ? 0 : 1), null);
             return;
         }
-        Waiter w = new Waiter(call, null);
-        q.pollers.add(w);
-        call.onCancel(() -> {
-            synchronized (q) {
-                q.pollers.remove(w);
-            }
-        });
-        if (op.timeoutMillis() > 0) {
-            w.timeout = TIMER.schedule(() -> {
-                synchronized (q) {
-                    if (q.pollers.remove(w)) {
-                        w.call.reply(new Number(0), null);
-                    }
-                }
-            }, op.timeoutMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void wakePollers(State q) {
-        for (Waiter p : q.pollers) {
-            cancelTimer(p);
-            p.call.reply(new Number(1), null);
-        }
-        q.pollers.clear();
-    }
-
-    private void admitPutter(State q) {
-        while (!q.putters.isEmpty() && !q.full()) {
-            Waiter p = q.putters.poll();
-            cancelTimer(p);
-            if (p.call.reply(null, null)) {
-                accept(q, p.item);
-            }
-        }
+        ParkedCall.park(new ParkedCall(call), q.pollers, q, TIMEOUTS, op.timeoutMillis(),
+                w -> w.reply(new Number(0), null), null);
     }
 
     private void taskDone(State q, ServiceCall call) {
@@ -281,18 +193,8 @@ public final class QueueService implements Service {
 
     private void closeWriter(State q, ServiceCall call) {
         q.writerClosed = true;
-        wakePollers(q);
-        for (Waiter g : q.getters) {
-            cancelTimer(g);
-            g.call.fail(new PipeClosedException("the other end of the pipe was closed"));
-        }
-        q.getters.clear();
+        q.wakePollers();
+        q.items.failGetters(new PipeClosedException("the other end of the pipe was closed"));
         call.reply(null, null);
-    }
-
-    private static void cancelTimer(Waiter w) {
-        if (w.timeout != null) {
-            w.timeout.cancel(false);
-        }
     }
 }

@@ -5,5 +5,11 @@
  * {@code Pipe}, and the direct call channels a busy worker opens beside JeroMQ
  * ({@link dev.jmp.internal.service.ChannelService}). The shared-object manager plugs in here as another
  * service.
+ *
+ * <p>One blocking queue serves both the queue service and the manager's queues:
+ * {@link dev.jmp.internal.service.ItemQueue}, encoded items with parked gets and puts. Every
+ * call that waits in a service, there and in the manager's other objects, is a
+ * {@link dev.jmp.internal.service.ParkedCall}, which handles withdrawal and timeouts once. The
+ * queue service's operations are {@link dev.jmp.internal.service.QueueOp}.
  */
 package dev.jmp.internal.service;

@@ -14,4 +14,28 @@ public interface RuntimeMember {
 
     /** Stops the member now. */
     void terminateAtExit();
+
+    /**
+     * A member with nothing to wait for, only to stop: a service the runtime hosts.
+     *
+     * @param stop stops it
+     * @return the member, terminated (never joined) at exit
+     */
+    static RuntimeMember daemon(Runnable stop) {
+        return new RuntimeMember() {
+            @Override
+            public boolean daemonAtExit() {
+                return true;
+            }
+
+            @Override
+            public void joinAtExit() {
+            }
+
+            @Override
+            public void terminateAtExit() {
+                stop.run();
+            }
+        };
+    }
 }

@@ -1,20 +1,20 @@
 package dev.jmp.internal.supervisor;
 
-import dev.jmp.launch.LaunchSpec;
-import dev.jmp.launch.LaunchedWorker;
-import dev.jmp.launch.Launcher;
-import dev.jmp.launch.Launchers;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.ServiceRegistry;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.WireKey;
-import dev.jmp.internal.wire.message.Heartbeat;
 import dev.jmp.internal.wire.message.StatsReply;
 import dev.jmp.internal.wire.message.StatsRequest;
 import dev.jmp.internal.worker.WorkerBootstrap;
 import dev.jmp.internal.worker.ProgramEnd;
 import dev.jmp.internal.worker.WorkerMain;
+import dev.jmp.launch.LaunchSpec;
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.launch.Launcher;
+import dev.jmp.launch.Launchers;
+import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,19 +50,11 @@ public final class Supervisor implements TaskWorkers {
     private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
     private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
-    private final ExecutorService helpers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jmp-supervisor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService helpers = Executors.newCachedThreadPool(Daemons.factory("jmp-supervisor"));
     private final java.util.concurrent.ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jmp-supervisor-timer");
-                t.setDaemon(true);
-                return t;
-            });
+            Daemons.timer("jmp-supervisor-timer");
     private final AtomicLong ids = new AtomicLong();
-    private final WarmSet warm;
+    private final WarmSet<WorkerHandle> warm;
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
@@ -102,23 +94,9 @@ public final class Supervisor implements TaskWorkers {
         dev.jmp.internal.service.QueueService.register(services);
         dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
                 WireCodec.standard());
-        members.add(new RuntimeMember() {
-            @Override
-            public boolean daemonAtExit() {
-                return true;
-            }
-
-            @Override
-            public void joinAtExit() {
-            }
-
-            @Override
-            public void terminateAtExit() {
-                channels.close();
-            }
-        });
+        members.add(RuntimeMember.daemon(channels::close));
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
-        this.warm = new WarmSet(this);
+        this.warm = new WarmSet<>(new WarmHost(this));
         Runtime.getRuntime().addShutdownHook(exitHook);
         ProgramEnd.register(programEnd);
     }
@@ -311,10 +289,8 @@ public final class Supervisor implements TaskWorkers {
     }
 
     private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
-        Thread t = new Thread(new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()),
-                "jmp-" + (stdout ? "out-" : "err-") + w.id());
-        t.setDaemon(true);
-        t.start();
+        Daemons.start("jmp-" + (stdout ? "out-" : "err-") + w.id(),
+                new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()));
     }
 
     private void exited(WorkerHandle w, int code) {
@@ -460,7 +436,7 @@ public final class Supervisor implements TaskWorkers {
     }
 
     /** The warm set. */
-    public WarmSet warm() {
+    public WarmSet<WorkerHandle> warm() {
         return warm;
     }
 

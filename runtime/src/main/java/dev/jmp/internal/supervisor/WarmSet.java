@@ -4,37 +4,75 @@ import dev.jmp.internal.wire.message.TaskOutcome;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Idle workers started ahead of need with the default options, handed to pools and processes so
  * they start in milliseconds. Refilled in the background after each take; a worker that dies
  * while idle is replaced, unless workers keep dying before they connect (then refilling stops
- * rather than looping).
+ * rather than looping). It works against {@link Host} and {@link Idle}, so its decisions are
+ * unit-tested without processes.
+ *
+ * @param <W> the workers it holds ({@link WorkerHandle} in the runtime)
  */
-public final class WarmSet implements WorkerOwner {
+public final class WarmSet<W extends WarmSet.Idle> implements WorkerOwner {
+
+    /** An idle worker as the warm set sees it. */
+    public interface Idle {
+        /** @return completes when the worker connected, exceptionally if it never will */
+        CompletableFuture<?> ready();
+
+        /** @return whether its process is alive */
+        boolean isAlive();
+
+        /** Hands the worker to an owner ({@code null}: none). */
+        void setOwner(WorkerOwner owner);
+
+        /** Asks the worker to exit. */
+        void shutdown(int exitCode);
+    }
+
+    /** What the warm set needs from the runtime. */
+    public interface Host<W> {
+        /** @return whether the runtime shut down (nothing more is started) */
+        boolean isClosed();
+
+        /** @return how many idle workers to keep */
+        int target();
+
+        /** Starts a worker with the default options, owned by {@code owner}; throws if it cannot. */
+        W spawn(WorkerOwner owner);
+
+        /** Warms a connected worker up (loads the classes tasks need). */
+        void prime(W worker);
+
+        /** Runs work off the caller's thread. */
+        void execute(Runnable work);
+    }
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
-    private static final int MAX_FAILURES = 3;
-    private final Supervisor supervisor;
-    private final Deque<WorkerHandle> idle = new ArrayDeque<>();
+    /** Workers that die before connecting, or starts that throw, before refilling stops. */
+    static final int MAX_FAILURES = 3;
+    private final Host<W> host;
+    private final Deque<W> idle = new ArrayDeque<>();
     private int failures;
 
-    WarmSet(Supervisor supervisor) {
-        this.supervisor = supervisor;
+    WarmSet(Host<W> host) {
+        this.host = host;
     }
 
     /** Takes an idle worker for {@code owner}, preferring a connected one; {@code null} if none. */
-    public WorkerHandle take(WorkerOwner owner) {
-        WorkerHandle w = null;
+    public W take(WorkerOwner owner) {
+        W w = null;
         synchronized (this) {
-            for (WorkerHandle h : idle) {
+            for (W h : idle) {
                 if (h.ready().isDone() && !h.ready().isCompletedExceptionally() && h.isAlive()) {
                     w = h;
                     break;
                 }
             }
             if (w == null) {
-                for (WorkerHandle h : idle) {
+                for (W h : idle) {
                     if (h.isAlive()) {
                         w = h;
                         break;
@@ -47,7 +85,7 @@ public final class WarmSet implements WorkerOwner {
             }
         }
         if (w != null) {
-            supervisor.execute(this::refill);
+            host.execute(this::refill);
         }
         return w;
     }
@@ -59,15 +97,15 @@ public final class WarmSet implements WorkerOwner {
 
     /** Starts workers until the set has its target size. */
     public void refill() {
-        while (!supervisor.isClosed()) {
+        while (!host.isClosed()) {
             synchronized (this) {
-                if (idle.size() >= supervisor.settings().warmWorkers() || failures >= MAX_FAILURES) {
+                if (idle.size() >= host.target() || failures >= MAX_FAILURES) {
                     return;
                 }
                 try {
-                    WorkerHandle w = supervisor.spawn(WorkerOptions.DEFAULT, this);
+                    W w = host.spawn(this);
                     idle.add(w);
-                    w.ready().thenRun(() -> supervisor.prime(w));
+                    w.ready().thenRun(() -> host.prime(w));
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.log(System.Logger.Level.WARNING, "cannot start a warm worker", e);
@@ -80,9 +118,9 @@ public final class WarmSet implements WorkerOwner {
     /** Stops idle workers beyond the target size. */
     public void trim() {
         while (true) {
-            WorkerHandle w;
+            W w;
             synchronized (this) {
-                if (idle.size() <= supervisor.settings().warmWorkers()) {
+                if (idle.size() <= host.target()) {
                     return;
                 }
                 w = idle.removeLast();
@@ -94,13 +132,13 @@ public final class WarmSet implements WorkerOwner {
 
     /** Replaces every idle worker (after the worker classpath or options changed). */
     public void recycle() {
-        List<WorkerHandle> old;
+        List<W> old;
         synchronized (this) {
             old = List.copyOf(idle);
             idle.clear();
             failures = 0;
         }
-        for (WorkerHandle w : old) {
+        for (W w : old) {
             w.setOwner(null);
             w.shutdown(0);
         }
@@ -119,12 +157,12 @@ public final class WarmSet implements WorkerOwner {
             if (!idle.remove(worker)) {
                 return;
             }
-            if (neverConnected && !supervisor.isClosed()) {
+            if (neverConnected && !host.isClosed()) {
                 failures++;
                 LOG.log(System.Logger.Level.WARNING, "warm worker " + worker + " died before connecting: "
                         + exit.describe() + " " + exit.lastStderr());
             }
         }
-        supervisor.execute(this::refill);
+        host.execute(this::refill);
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The parent's handle on one worker process: its identity, its owner, the messages waiting for it
  * to connect, its output state and how it ended.
  */
-public final class WorkerHandle implements TaskWorker {
+public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
     private static final int STDERR_TAIL = 20;
     private final String id;

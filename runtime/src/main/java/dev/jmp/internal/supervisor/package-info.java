@@ -8,6 +8,8 @@
  * local one only for the long local bound, always with the reason in words), reads and routes
  * worker output, and stops everything at exit. Owners of workers see them through
  * {@link dev.jmp.internal.supervisor.TaskWorkers} and {@link dev.jmp.internal.supervisor.TaskWorker},
- * so a scheduler can be tested with fakes.
+ * so a scheduler can be tested with fakes; the warm set sees the supervisor as a
+ * {@link dev.jmp.internal.supervisor.WarmSet.Host} and its workers as
+ * {@link dev.jmp.internal.supervisor.WarmSet.Idle}, so its decisions are tested the same way.
  */
 package dev.jmp.internal.supervisor;

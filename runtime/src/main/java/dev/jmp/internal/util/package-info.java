@@ -1,2 +1,6 @@
-/** Small checks shared by the API and the machinery, such as the timeouts callers pass. */
+/**
+ * Small helpers shared by the API and the machinery: the timeouts callers pass
+ * ({@link dev.jmp.internal.util.Durations}), protocol enums looked up by wire name
+ * ({@link dev.jmp.internal.util.WireNames}).
+ */
 package dev.jmp.internal.util;

@@ -3,6 +3,7 @@ package dev.jmp.internal.worker;
 import dev.jmp.internal.wire.Link;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.internal.wire.message.TaskResults;
+import dev.jmp.spi.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +18,7 @@ final class ResultBatch {
     static final long MAX_AGE_NANOS = 2_000_000;
 
     private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jmp-result-flush");
-                t.setDaemon(true);
-                return t;
-            });
+            Daemons.sharedTimer();
     private final Link link;
     private List<TaskOutcome> outcomes = new ArrayList<>();
     private List<byte[]> frames = new ArrayList<>();

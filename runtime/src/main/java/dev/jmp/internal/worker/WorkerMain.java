@@ -1,6 +1,7 @@
 package dev.jmp.internal.worker;
 
 import dev.jmp.internal.wire.WireCodec;
+import dev.jmp.spi.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,12 @@ public final class WorkerMain {
         // Socket context and class warm-up run beside the bootstrap read: a cold start spends most
         // of its time loading and initializing classes, and the machine has more than one core.
         CompletableFuture<ZContext> context = new CompletableFuture<>();
-        Thread init = new Thread(() -> {
+        Daemons.start("jmp-init", () -> {
             context.complete(new ZContext(1));
             StartupTrace.mark("socket context ready");
             WorkerWarmup.awaitHelloThenRun();
             StartupTrace.mark("warm-up done");
-        }, "jmp-init");
-        init.setDaemon(true);
-        init.start();
+        });
         InputStream in = System.in;
         String line = readLine(in);
         StartupTrace.mark("bootstrap read");

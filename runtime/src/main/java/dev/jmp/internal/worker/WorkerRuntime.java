@@ -22,7 +22,6 @@ import dev.jmp.internal.wire.message.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -284,9 +283,5 @@ public final class WorkerRuntime {
     /** Tells the caller which parent this worker watches. */
     long parentPid() {
         return boot.parentPid();
-    }
-
-    static List<String> noClasspath() {
-        return List.of();
     }
 }
