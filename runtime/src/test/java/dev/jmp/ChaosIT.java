@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Killing workers and parents with SIGKILL: results stay accounted for and no process is orphaned. */
-@Timeout(180)
+@Timeout(300)
 class ChaosIT extends WorkerTracking {
 
     private static List<Integer> range(int n) {

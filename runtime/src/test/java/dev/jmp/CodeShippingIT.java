@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Classes that exist only as bytes in the parent run in workers; serialization errors are precise. */
-@Timeout(120)
+@Timeout(300)
 class CodeShippingIT extends WorkerTracking {
 
     private ClassSource plugged;

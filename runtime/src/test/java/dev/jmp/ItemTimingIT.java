@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link ResultIterator#lastTiming()}: where and when each item ran, with real worker JVMs. */
-@Timeout(120)
+@Timeout(300)
 class ItemTimingIT extends WorkerTracking {
 
     @Test

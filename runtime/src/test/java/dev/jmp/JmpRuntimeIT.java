@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A runtime of its own beside the default one; a process's end as a future; a group of processes. */
-@Timeout(120)
+@Timeout(300)
 class JmpRuntimeIT extends WorkerTracking {
 
     @Test

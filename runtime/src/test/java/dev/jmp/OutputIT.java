@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Worker stdout and stderr reach the parent as whole tagged lines, in order, while the task runs. */
-@Timeout(120)
+@Timeout(300)
 class OutputIT extends WorkerTracking {
 
     private final List<OutputEvent> events = new CopyOnWriteArrayList<>();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Pool} with real worker JVMs. */
-@Timeout(120)
+@Timeout(300)
 class PoolIT extends WorkerTracking {
 
     private static List<Integer> range(int n) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Queues and pipes between the parent and real worker JVMs, and between workers. */
-@Timeout(120)
+@Timeout(300)
 class QueueIT extends WorkerTracking {
 
     @Test

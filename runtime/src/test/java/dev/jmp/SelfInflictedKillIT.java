@@ -42,6 +42,7 @@ class SelfInflictedKillIT extends WorkerTracking {
     }
 
     @Test
+    @Timeout(1200)
     void fortyProcessesStartedAtOnceAllFinishThoughTheStartTimeoutIsShort() {
         // Forty JVMs starting together on a small, busy machine each need far longer than this to
         // connect (a minute and more at load 25); started a few at a time, each needs its usual

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every item ends as a result or a clear error, only the item running at a death is hit by it,
  * and nothing waits without bound.
  */
-@Timeout(120)
+@Timeout(300)
 class WorkerFaultIT extends WorkerTracking {
 
     private static List<Integer> range(int n) {

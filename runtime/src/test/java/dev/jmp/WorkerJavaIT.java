@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * Java is {@code -Djmp.it.workerJava=HOME} or the environment's {@code JMP_IT_WORKER_JAVA}, or
  * else a JDK of another release beside this one (under the same parent folder, as in /usr/lib/jvm).
  */
-@Timeout(120)
+@Timeout(300)
 class WorkerJavaIT extends WorkerTracking {
 
     private static Path other;

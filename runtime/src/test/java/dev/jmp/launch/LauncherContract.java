@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * What every {@link Launcher} must do. A launcher's test extends this class and names the
  * launcher; the same tests then run against it.
  */
-@Timeout(120)
+@Timeout(300)
 public abstract class LauncherContract extends WorkerTracking {
 
     /** The launcher under test. */

@@ -49,7 +49,7 @@ class ManagerIT extends WorkerTracking {
     }
 
     @Test
-    @Timeout(180)
+    @Timeout(1200)
     void tutorialHundredProcessesCountDownUnderTheLock() {
         SharedValue<Integer> count = m.value(100);
         SharedLock lock = m.lock();

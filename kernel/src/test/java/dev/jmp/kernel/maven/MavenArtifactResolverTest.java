@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Resolves real artifacts from Maven Central into the user's ~/.m2 cache. */
-@Timeout(180)
+@Timeout(300)
 class MavenArtifactResolverTest {
 
     private final MavenArtifactResolver resolver = new MavenArtifactResolver();

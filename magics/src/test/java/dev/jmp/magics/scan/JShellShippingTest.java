@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * the variables it reads are snapshotted, and it runs in an unrelated class loader that only
  * has the recorded bytes, seeing the values the session had at dispatch time.
  */
-@Timeout(120)
+@Timeout(300)
 class JShellShippingTest {
 
     private final RecordingExecutionControl control = new RecordingExecutionControl();

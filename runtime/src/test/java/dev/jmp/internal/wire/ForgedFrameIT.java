@@ -54,7 +54,7 @@ import org.zeromq.ZMsg;
  * Unsigned, forged and replayed frames sent to the parent's hub and to a worker are dropped and
  * counted, and nothing they ask for runs.
  */
-@Timeout(120)
+@Timeout(300)
 class ForgedFrameIT extends WorkerTracking {
 
     private static final WireCodec CODEC = WireCodec.standard();
