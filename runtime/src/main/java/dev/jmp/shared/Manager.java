@@ -219,7 +219,7 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public <E> SharedQueue<E> queue(int maxsize) {
         ManagerReply r = create(ManagerOp.NEW_QUEUE, 0, 0, -1, maxsize, List.of());
-        return new SharedQueue<>(id, r.v(), r.s());
+        return new SharedQueue<>(id, r.v(), r.s(), maxsize);
     }
 
     private ManagerCellsRef array(ElementKind kind, int length) {
