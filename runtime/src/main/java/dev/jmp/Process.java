@@ -5,7 +5,9 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.error.WorkerDiedException;
+import dev.jmp.function.SerialBiFunction;
 import dev.jmp.function.SerialCallable;
+import dev.jmp.function.SerialFunction;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.pool.ItemResult;
@@ -100,9 +102,30 @@ public class Process implements SerialRunnable {
         this(target, TaskKind.STAR, args == null ? new Object[] {null} : args.clone());
     }
 
+    /**
+     * A process that runs {@code target(arg)}, like Python's {@code Process(target=f, args=(x,))},
+     * typed: {@code new Process(q -> q.put("hi"), queue)}, no argument array and no casts. A
+     * one-parameter lambda with one argument resolves to this form; for the
+     * {@code fn(Object... args)} form with a single argument write the lambda's type,
+     * {@code new Process((StarFunction<?>) args -> ..., x)}.
+     *
+     * @param arg the argument; it must be serializable (a shared object travels as a live reference)
+     */
+    public <T> Process(SerialFunction<? super T, ?> target, T arg) {
+        this(target, TaskKind.APPLY, new Object[] {arg});
+    }
+
+    /**
+     * A process that runs {@code target(a, b)}, typed:
+     * {@code new Process((lock, counts) -> ..., lock, counts)}.
+     */
+    public <A, B> Process(SerialBiFunction<? super A, ? super B, ?> target, A a, B b) {
+        this(target, TaskKind.BI, new Object[] {a, b});
+    }
+
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this(null, TaskKind.PROCESS, null);
+        this((Object) null, TaskKind.PROCESS, null);
     }
 
     private Process(Object target, TaskKind kind, Object[] args) {
@@ -127,6 +150,14 @@ public class Process implements SerialRunnable {
             c.call();
         } else if (target instanceof StarFunction<?> f) {
             f.apply(args);
+        } else if (target instanceof SerialFunction<?, ?> f) {
+            @SuppressWarnings("unchecked")
+            SerialFunction<Object, ?> one = (SerialFunction<Object, ?>) f;
+            one.apply(args[0]);
+        } else if (target instanceof SerialBiFunction<?, ?, ?> f) {
+            @SuppressWarnings("unchecked")
+            SerialBiFunction<Object, Object, ?> two = (SerialBiFunction<Object, Object, ?>) f;
+            two.apply(args[0], args[1]);
         }
     }
 
@@ -234,8 +265,10 @@ public class Process implements SerialRunnable {
         ShippedFunction fn = subclass ? ShippedFunction.of(this, "process") : ShippedFunction.of(target, "task");
         TaskKind k = subclass ? TaskKind.PROCESS : kind;
         List<byte[]> argFrames = List.of();
-        if (k == TaskKind.STAR) {
+        if (k == TaskKind.STAR || k == TaskKind.BI) {
             argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
+        } else if (k == TaskKind.APPLY) {
+            argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encode(args[0], "arg")).frames();
         }
         Supervisor sup = (runtime != null ? runtime : JmpRuntime.defaultRuntime()).supervisor();
         CompletableFuture<WorkerExit> f = new CompletableFuture<>();
