@@ -5,9 +5,9 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.error.WorkerDiedException;
-import dev.jmp.function.SerialBiFunction;
+import dev.jmp.function.SerialBiConsumer;
 import dev.jmp.function.SerialCallable;
-import dev.jmp.function.SerialFunction;
+import dev.jmp.function.SerialConsumer;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.pool.ItemResult;
@@ -104,23 +104,40 @@ public class Process implements SerialRunnable {
 
     /**
      * A process that runs {@code target(arg)}, like Python's {@code Process(target=f, args=(x,))},
-     * typed: {@code new Process(q -> q.put("hi"), queue)}, no argument array and no casts. A
-     * one-parameter lambda with one argument resolves to this form; for the
+     * typed: {@code new Process(q -> q.put("hi"), queue)}, with no argument array and no casts.
+     * A one-parameter lambda with one argument resolves to this form; for the
      * {@code fn(Object... args)} form with a single argument write the lambda's type,
-     * {@code new Process((StarFunction<?>) args -> ..., x)}.
+     * {@code new Process((StarFunction<?>) args -> ..., x)}. A value the body returns is dropped
+     * (a process with a result: {@link #Process(SerialCallable)}).
      *
      * @param arg the argument; it must be serializable (a shared object travels as a live reference)
      */
-    public <T> Process(SerialFunction<? super T, ?> target, T arg) {
-        this(target, TaskKind.APPLY, new Object[] {arg});
+    public <T> Process(SerialConsumer<? super T> target, T arg) {
+        this(target == null ? null : new Consumed(target, null), TaskKind.STAR, new Object[] {arg});
     }
 
     /**
      * A process that runs {@code target(a, b)}, typed:
      * {@code new Process((lock, counts) -> ..., lock, counts)}.
      */
-    public <A, B> Process(SerialBiFunction<? super A, ? super B, ?> target, A a, B b) {
-        this(target, TaskKind.BI, new Object[] {a, b});
+    public <A, B> Process(SerialBiConsumer<? super A, ? super B> target, A a, B b) {
+        this(target == null ? null : new Consumed(null, target), TaskKind.STAR, new Object[] {a, b});
+    }
+
+    /** A typed body as the star function the worker runs (its arguments travel as {@code args}). */
+    private record Consumed(SerialConsumer<?> one, SerialBiConsumer<?, ?> two) implements StarFunction<Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object... args) throws Exception {
+            if (one != null) {
+                ((SerialConsumer<Object>) one).accept(args[0]);
+            } else {
+                ((SerialBiConsumer<Object, Object>) two).accept(args[0], args[1]);
+            }
+            return null;
+        }
     }
 
     /** For subclasses that override {@link #run()}. */
@@ -150,14 +167,6 @@ public class Process implements SerialRunnable {
             c.call();
         } else if (target instanceof StarFunction<?> f) {
             f.apply(args);
-        } else if (target instanceof SerialFunction<?, ?> f) {
-            @SuppressWarnings("unchecked")
-            SerialFunction<Object, ?> one = (SerialFunction<Object, ?>) f;
-            one.apply(args[0]);
-        } else if (target instanceof SerialBiFunction<?, ?, ?> f) {
-            @SuppressWarnings("unchecked")
-            SerialBiFunction<Object, Object, ?> two = (SerialBiFunction<Object, Object, ?>) f;
-            two.apply(args[0], args[1]);
         }
     }
 
@@ -265,10 +274,8 @@ public class Process implements SerialRunnable {
         ShippedFunction fn = subclass ? ShippedFunction.of(this, "process") : ShippedFunction.of(target, "task");
         TaskKind k = subclass ? TaskKind.PROCESS : kind;
         List<byte[]> argFrames = List.of();
-        if (k == TaskKind.STAR || k == TaskKind.BI) {
+        if (k == TaskKind.STAR) {
             argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
-        } else if (k == TaskKind.APPLY) {
-            argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encode(args[0], "arg")).frames();
         }
         Supervisor sup = (runtime != null ? runtime : JmpRuntime.defaultRuntime()).supervisor();
         CompletableFuture<WorkerExit> f = new CompletableFuture<>();

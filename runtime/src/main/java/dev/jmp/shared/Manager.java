@@ -78,6 +78,11 @@ public final class Manager implements AutoCloseable, Serializable {
         this.id = startIn(runtime);
     }
 
+    /** A handle on a manager that is already running (the runtime's implicit one). */
+    Manager(String runningId) {
+        this.id = runningId;
+    }
+
     private static String startIn(JmpRuntime runtime) {
         if (runtime.isClosed()) {
             throw new IllegalStateException("the jmp runtime was shut down");
@@ -187,6 +192,15 @@ public final class Manager implements AutoCloseable, Serializable {
     public SharedLock lock() {
         ManagerReply r = create(ManagerOp.NEW_LOCK, 0, 0, -1, 0, List.of());
         return new SharedLock(id, r.v(), r.s());
+    }
+
+    /**
+     * The reentrant lock named {@code key} in this manager, created by the first call from any
+     * process; every later call gets the same lock.
+     */
+    SharedRLock namedRLock(String key) {
+        ManagerReply r = create(ManagerOp.NEW_RLOCK, 0, 0, -1, 0, List.of(ManagerCalls.encode(key, "the lock's name")));
+        return new SharedRLock(id, r.v(), r.s());
     }
 
     /** A new reentrant lock, like Python's {@code Manager().RLock()}. */
