@@ -27,17 +27,28 @@ class RuntimeFromCellsTest(jmp_client.KernelTestCase):
 
     def test_notebook_classes_may_reuse_the_runtime_type_names(self):
         # The runtime's types are imported on demand, so a notebook's own class of the same name
-        # shadows them instead of failing to compile; Queue stays java.util.Queue until a cell
-        # imports dev.jmp.Queue.
+        # shadows them instead of failing to compile; Queue and Process are jmp's, imported singly.
         self.run_ok("class SharedCounter { int n; void add() { n++; } }")
         self.assertEqual(self.value("var own = new SharedCounter(); own.add(); own.n"), "1")
-        self.assertEqual(self.value("Queue<String> q = new ConcurrentLinkedQueue<>(); q.getClass().getName()"),
-                         "java.util.concurrent.ConcurrentLinkedQueue")
         self.assertEqual(self.value("Pool.class.getName() + \" \" + Process.class.getName()"),
                          "dev.jmp.Pool dev.jmp.Process")
-        self.run_ok("import dev.jmp.Queue;")
-        self.assertEqual(self.value("Queue.class.getName()"), "dev.jmp.Queue")
         self.run_ok("import java.util.Queue;")
+        self.assertEqual(self.value("Queue.class.getName()"), "java.util.Queue")
+        self.run_ok("import dev.jmp.Queue;")
+
+    def test_a_bare_queue_is_the_process_queue_and_the_jdks_stays_reachable(self):
+        # Issue 11 item 17: new Queue<>() in a cell is a process queue, as in a Python notebook;
+        # a void body and a lock made without a manager work from a cell too (items 13, 14).
+        self.run_ok("Queue<String> q = new Queue<>();")
+        self.assertEqual(self.value("q.getClass().getName()"), "dev.jmp.Queue")
+        self.run_ok("SharedLock lock = Shared.lock();")
+        self.run_ok("void shout(Queue<String> out, String word) { out.put(word.toUpperCase()); }")
+        self.run_ok("var p = new Process(() -> { lock.lock(); try { shout(q, \"hi\"); } finally { lock.unlock(); } })"
+                    ".start().join();")
+        self.assertEqual(self.value("p.exitCode() + \" \" + q.take() + \" \" + q.isEmpty() + \" \" + q.empty()"),
+                         "0 HI true true")
+        self.assertEqual(self.value("java.util.Queue<String> j = new ConcurrentLinkedQueue<>(); j.getClass().getName()"),
+                         "java.util.concurrent.ConcurrentLinkedQueue")
 
     def test_redefined_method_is_seen_by_the_next_run(self):
         self.run_ok("int shape(int v) { return v + 1; }")

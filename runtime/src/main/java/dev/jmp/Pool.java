@@ -6,6 +6,7 @@ import dev.jmp.error.WorkerDiedException;
 import dev.jmp.function.SerialBiFunction;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialFunction;
+import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.pool.CollectingSink;
 import dev.jmp.internal.pool.ItemResult;
@@ -261,7 +262,12 @@ public class Pool implements AutoCloseable {
         return applyAsync(fn, null, null).get();
     }
 
-    /** Runs {@code fn(args...)} in a worker and waits for its result. */
+    /**
+     * Runs {@code fn(args...)} in a worker and waits for its result. With exactly one argument a
+     * one-parameter lambda resolves to {@link #apply(SerialFunction, Object)} instead (the typed
+     * form); cast the lambda to {@code StarFunction} to get this one.
+     */
+    @SuppressWarnings("overloads") // the one-argument case is resolved on purpose, see above
     public <R> R apply(StarFunction<R> fn, Object... args) {
         return applyAsync(fn, args, null, null).get();
     }
@@ -282,6 +288,58 @@ public class Pool implements AutoCloseable {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         return submit(shipped, TaskKind.CALL, 1, List.of(Values.encode(null, "args")), this::decodeOne, callback,
                 errorCallback);
+    }
+
+    /**
+     * Runs {@code fn} in a worker and waits for it to finish; a body with no result,
+     * {@code pool.apply(() -> { work(); })}. A failure is thrown here as for the other forms.
+     */
+    public void apply(SerialRunnable fn) {
+        applyAsync(fn).get();
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker and waits for its result, like Python's
+     * {@code pool.apply(f, (x,))}: {@code pool.apply(m -> m.get("a"), sharedMap)}, typed, with no
+     * argument array and no casts. A one-parameter lambda with one argument resolves to this form;
+     * for the {@code fn(Object... args)} form with a single argument write the lambda's type,
+     * {@code pool.apply((StarFunction<R>) args -> ..., x)}.
+     *
+     * @param arg the argument; it must be serializable (a shared object travels as a live reference)
+     */
+    @SuppressWarnings("overloads") // resolved on purpose against apply(StarFunction, Object...)
+    public <T, R> R apply(SerialFunction<? super T, ? extends R> fn, T arg) {
+        return applyAsync(fn, arg).get();
+    }
+
+    /**
+     * Runs {@code fn(a, b)} in a worker and waits for its result:
+     * {@code pool.apply((lock, counts) -> ..., lock, counts)}, typed.
+     */
+    public <A, B, R> R apply(SerialBiFunction<? super A, ? super B, ? extends R> fn, A a, B b) {
+        return applyAsync(fn, a, b).get();
+    }
+
+    /**
+     * Runs {@code fn} in a worker; returns at once. The result's value is {@code null}; its
+     * {@code get()} waits for the body and throws its failure.
+     */
+    public AsyncResult<Void> applyAsync(SerialRunnable fn) {
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        return submit(shipped, TaskKind.RUN, 1, List.of(Values.encode(null, "args")), this::decodeOne, null, null);
+    }
+
+    /** Runs {@code fn(arg)} in a worker; returns at once. See {@link #apply(SerialFunction, Object)}. */
+    public <T, R> AsyncResult<R> applyAsync(SerialFunction<? super T, ? extends R> fn, T arg) {
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        return submit(shipped, TaskKind.APPLY, 1, List.of(Values.encode(arg, "arg")), this::decodeOne, null, null);
+    }
+
+    /** Runs {@code fn(a, b)} in a worker; returns at once. */
+    public <A, B, R> AsyncResult<R> applyAsync(SerialBiFunction<? super A, ? super B, ? extends R> fn, A a, B b) {
+        ShippedFunction shipped = ShippedFunction.of(fn, "task");
+        return submit(shipped, TaskKind.BI, 1, List.of(Values.encodeArgs(new Object[] {a, b}, "args")),
+                this::decodeOne, null, null);
     }
 
     /** Runs {@code fn(args...)} in a worker; returns at once. */

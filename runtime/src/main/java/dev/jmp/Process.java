@@ -5,7 +5,9 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.error.WorkerDiedException;
+import dev.jmp.function.SerialBiConsumer;
 import dev.jmp.function.SerialCallable;
+import dev.jmp.function.SerialConsumer;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.pool.ItemResult;
@@ -106,9 +108,47 @@ public class Process implements SerialRunnable {
         this(target, TaskKind.STAR, args == null ? new Object[] {null} : args.clone());
     }
 
+    /**
+     * A process that runs {@code target(arg)}, like Python's {@code Process(target=f, args=(x,))},
+     * typed: {@code new Process(q -> q.put("hi"), queue)}, with no argument array and no casts.
+     * A one-parameter lambda with one argument resolves to this form; for the
+     * {@code fn(Object... args)} form with a single argument write the lambda's type,
+     * {@code new Process((StarFunction<?>) args -> ..., x)}. A value the body returns is dropped
+     * (a process with a result: {@link #Process(SerialCallable)}).
+     *
+     * @param arg the argument; it must be serializable (a shared object travels as a live reference)
+     */
+    public <T> Process(SerialConsumer<? super T> target, T arg) {
+        this(target == null ? null : new Consumed(target, null), TaskKind.STAR, new Object[] {arg});
+    }
+
+    /**
+     * A process that runs {@code target(a, b)}, typed:
+     * {@code new Process((lock, counts) -> ..., lock, counts)}.
+     */
+    public <A, B> Process(SerialBiConsumer<? super A, ? super B> target, A a, B b) {
+        this(target == null ? null : new Consumed(null, target), TaskKind.STAR, new Object[] {a, b});
+    }
+
+    /** A typed body as the star function the worker runs (its arguments travel as {@code args}). */
+    private record Consumed(SerialConsumer<?> one, SerialBiConsumer<?, ?> two) implements StarFunction<Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object... args) throws Exception {
+            if (one != null) {
+                ((SerialConsumer<Object>) one).accept(args[0]);
+            } else {
+                ((SerialBiConsumer<Object, Object>) two).accept(args[0], args[1]);
+            }
+            return null;
+        }
+    }
+
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this(null, TaskKind.PROCESS, null);
+        this((Object) null, TaskKind.PROCESS, null);
     }
 
     private Process(Object target, TaskKind kind, Object[] args) {

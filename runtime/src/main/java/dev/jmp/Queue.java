@@ -14,6 +14,13 @@ import java.time.Duration;
  * serializable. A bounded queue blocks {@code put} while full; timeouts end in
  * {@link QueueFullException} or {@link QueueEmptyException}.
  *
+ * <p>It also answers to the names of {@link java.util.concurrent.BlockingQueue} that
+ * {@link dev.jmp.shared.SharedQueue} uses: {@link #take()}, {@link #offer}, {@link #poll()},
+ * {@link #size()}, {@link #isEmpty()}, so code moves between the two queues unchanged. Like the
+ * rest of this class they throw no checked exception (an interrupted wait is a
+ * {@link dev.jmp.error.WaitInterruptedException}); {@code offer} and {@code poll} answer
+ * {@code false} and {@code null} where {@code putNowait} and {@code getNowait} throw.
+ *
  * @param <E> the item type
  */
 public class Queue<E> implements Serializable {
@@ -107,6 +114,61 @@ public class Queue<E> implements Serializable {
     /** The bound, or 0 for unbounded. */
     public int maxsize() {
         return maxsize;
+    }
+
+    // ---- the names of java.util.concurrent.BlockingQueue (SharedQueue's) ---------------------
+
+    /** Takes the next item, waiting for one; the same as {@link #get()}. */
+    public E take() {
+        return get();
+    }
+
+    /** Puts an item if there is room now; returns whether it did. */
+    public boolean offer(E item) {
+        try {
+            putNowait(item);
+            return true;
+        } catch (QueueFullException e) {
+            return false;
+        }
+    }
+
+    /** Puts an item, waiting at most {@code timeout} for room; returns whether it did. */
+    public boolean offer(E item, Duration timeout) {
+        try {
+            put(item, timeout);
+            return true;
+        } catch (QueueFullException e) {
+            return false;
+        }
+    }
+
+    /** Takes the next item if there is one now, or returns {@code null}. */
+    public E poll() {
+        try {
+            return getNowait();
+        } catch (QueueEmptyException e) {
+            return null;
+        }
+    }
+
+    /** Takes the next item, waiting at most {@code timeout}; {@code null} if none came. */
+    public E poll(Duration timeout) {
+        try {
+            return get(timeout);
+        } catch (QueueEmptyException e) {
+            return null;
+        }
+    }
+
+    /** The number of items now; the same as {@link #qsize()}. */
+    public int size() {
+        return qsize();
+    }
+
+    /** Whether the queue is empty now; the same as {@link #empty()}. */
+    public boolean isEmpty() {
+        return empty();
     }
 
     @Override

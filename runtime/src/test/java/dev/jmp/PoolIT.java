@@ -108,13 +108,13 @@ class PoolIT extends WorkerTracking {
             for (int i = 0; i < in.length; i++) {
                 in[i] = i * 0.5;
             }
-            double[] out = pool.apply(args -> {
-                double[] d = ((double[]) args[0]).clone();
+            double[] out = pool.apply(given -> {
+                double[] d = given.clone();
                 for (int i = 0; i < d.length; i++) {
                     d[i] += 1;
                 }
                 return d;
-            }, (Object) in);
+            }, in);
             assertEquals(in.length, out.length);
             assertEquals(in[12345] + 1, out[12345]);
             assertEquals(in[in.length - 1] + 1, out[out.length - 1]);

@@ -40,6 +40,18 @@ abstract class CellsBacked implements Serializable, AutoCloseable {
     }
 
     /**
+     * Returns the lock that goes with this value or array, like Python's {@code get_lock()}:
+     * the same reentrant lock in every process that holds it, made in the runtime's implicit
+     * manager on first use (from any process). Single operations are atomic without it; hold it
+     * to make several of them one step: {@code lock.lock(); try { v.set(v.get() * 2); } finally { lock.unlock(); }}.
+     *
+     * @return the value's lock, shared by every process
+     */
+    public SharedRLock getLock() {
+        return ImplicitManager.get().namedRLock("lock of " + name());
+    }
+
+    /**
      * In the owner, frees the value or array for every process; in a proxy, only stops this
      * proxy. Either way, this object throws {@link IllegalStateException} afterwards.
      * Idempotent.

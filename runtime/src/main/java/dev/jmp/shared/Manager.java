@@ -78,6 +78,11 @@ public final class Manager implements AutoCloseable, Serializable {
         this.id = startIn(runtime);
     }
 
+    /** A handle on a manager that is already running (the runtime's implicit one). */
+    Manager(String runningId) {
+        this.id = runningId;
+    }
+
     private static String startIn(JmpRuntime runtime) {
         if (runtime.isClosed()) {
             throw new IllegalStateException("the jmp runtime was shut down");
@@ -106,10 +111,56 @@ public final class Manager implements AutoCloseable, Serializable {
         return dict();
     }
 
+    /**
+     * A new shared map holding a copy of {@code initial}'s entries (in its iteration order), like
+     * Python's {@code Manager().dict({...})}. Null keys and values are kept.
+     *
+     * @param initial the first entries; each key and value must be serializable
+     * @throws IllegalArgumentException if {@code initial} is null
+     * @throws SerializationException   naming the type if an entry cannot be serialized
+     */
+    public <K, V> SharedMap<K, V> dict(java.util.Map<? extends K, ? extends V> initial) {
+        if (initial == null) {
+            throw new IllegalArgumentException("the initial entries must be a map, not null (dict() makes an empty one)");
+        }
+        SharedMap<K, V> map = dict();
+        if (!initial.isEmpty()) {
+            map.putAll(initial);
+        }
+        return map;
+    }
+
+    /**
+     * A new shared map holding a copy of {@code initial}'s entries; the same as
+     * {@link #dict(java.util.Map)}.
+     */
+    public <K, V> SharedMap<K, V> map(java.util.Map<? extends K, ? extends V> initial) {
+        return dict(initial);
+    }
+
     /** A new shared list, like Python's {@code Manager().list()}. */
     public <E> SharedList<E> list() {
         ManagerReply r = create(ManagerOp.NEW_LIST, 0, 0, -1, 0, List.of());
         return new SharedList<>(id, r.v(), r.s());
+    }
+
+    /**
+     * A new shared list holding a copy of {@code initial}'s elements (in its iteration order),
+     * like Python's {@code Manager().list(range(10))}; {@code null} elements are kept.
+     *
+     * @param initial the first elements; each must be serializable
+     * @throws IllegalArgumentException if {@code initial} is null
+     * @throws SerializationException   naming the type if an element cannot be serialized
+     */
+    public <E> SharedList<E> list(java.util.Collection<? extends E> initial) {
+        if (initial == null) {
+            throw new IllegalArgumentException("the initial elements must be a collection, not null (list() makes an empty one)");
+        }
+        SharedList<E> list = list();
+        if (!initial.isEmpty()) {
+            list.addAll(new java.util.ArrayList<>(initial));
+        }
+        return list;
     }
 
     /** A new shared namespace (a bag of named attributes), like Python's {@code Manager().Namespace()}. */
@@ -141,6 +192,15 @@ public final class Manager implements AutoCloseable, Serializable {
     public SharedLock lock() {
         ManagerReply r = create(ManagerOp.NEW_LOCK, 0, 0, -1, 0, List.of());
         return new SharedLock(id, r.v(), r.s());
+    }
+
+    /**
+     * The reentrant lock named {@code key} in this manager, created by the first call from any
+     * process; every later call gets the same lock.
+     */
+    SharedRLock namedRLock(String key) {
+        ManagerReply r = create(ManagerOp.NEW_RLOCK, 0, 0, -1, 0, List.of(ManagerCalls.encode(key, "the lock's name")));
+        return new SharedRLock(id, r.v(), r.s());
     }
 
     /** A new reentrant lock, like Python's {@code Manager().RLock()}. */
@@ -219,7 +279,7 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public <E> SharedQueue<E> queue(int maxsize) {
         ManagerReply r = create(ManagerOp.NEW_QUEUE, 0, 0, -1, maxsize, List.of());
-        return new SharedQueue<>(id, r.v(), r.s());
+        return new SharedQueue<>(id, r.v(), r.s(), maxsize);
     }
 
     private ManagerCellsRef array(ElementKind kind, int length) {
@@ -246,6 +306,25 @@ public final class Manager implements AutoCloseable, Serializable {
     }
 
     /**
+     * Creates a {@code int} array held by this manager holding a copy of {@code values}, like
+     * Python's {@code Manager().Array('i', (0, 1, 2))}: {@code intArray(0, 1, 2)}. One value
+     * alone is a length ({@link #intArray(int)}); pass {@code new int[] {5}} for a one-element array.
+     *
+     * @param values the initial elements, at least one
+     * @return a proxy that reaches workers as a live reference
+     * @throws IllegalArgumentException if {@code values} is null or empty
+     */
+    public SharedIntArray intArray(int... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("a shared array needs at least 1 initial value, not "
+                    + (values == null ? "null" : "none"));
+        }
+        SharedIntArray a = intArray(values.length);
+        a.set(0, values);
+        return a;
+    }
+
+    /**
      * Creates a {@code long} array of zeros held by this manager; see {@link #intArray(int)}.
      *
      * @param length the number of elements, at least 1
@@ -253,6 +332,25 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public SharedLongArray longArray(int length) {
         return new SharedLongArray((LongCells) array(ElementKind.LONG, length).open());
+    }
+
+    /**
+     * Creates a {@code long} array held by this manager holding a copy of {@code values}, like
+     * Python's {@code Manager().Array('q', (0, 1, 2))}: {@code longArray(0, 1, 2)}. One value
+     * alone is a length ({@link #longArray(int)}); pass {@code new long[] {5}} for a one-element array.
+     *
+     * @param values the initial elements, at least one
+     * @return a proxy that reaches workers as a live reference
+     * @throws IllegalArgumentException if {@code values} is null or empty
+     */
+    public SharedLongArray longArray(long... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("a shared array needs at least 1 initial value, not "
+                    + (values == null ? "null" : "none"));
+        }
+        SharedLongArray a = longArray(values.length);
+        a.set(0, values);
+        return a;
     }
 
     /**
@@ -264,6 +362,25 @@ public final class Manager implements AutoCloseable, Serializable {
      */
     public SharedDoubleArray doubleArray(int length) {
         return new SharedDoubleArray((DoubleCells) array(ElementKind.DOUBLE, length).open());
+    }
+
+    /**
+     * Creates a {@code double} array held by this manager holding a copy of {@code values}, like
+     * Python's {@code Manager().Array('d', (0, 1, 2))}: {@code doubleArray(0, 1, 2)}. One value
+     * alone is a length ({@link #doubleArray(int)}); pass {@code new double[] {5}} for a one-element array.
+     *
+     * @param values the initial elements, at least one
+     * @return a proxy that reaches workers as a live reference
+     * @throws IllegalArgumentException if {@code values} is null or empty
+     */
+    public SharedDoubleArray doubleArray(double... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("a shared array needs at least 1 initial value, not "
+                    + (values == null ? "null" : "none"));
+        }
+        SharedDoubleArray a = doubleArray(values.length);
+        a.set(0, values);
+        return a;
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  * <p>Each method is one atomic operation in the manager, bulk ones ({@code addAll},
  * {@code removeAll}, {@code replaceAll}, {@code sort}) included. Iteration (and
  * {@code toString}, {@code equals}, streams) runs over a snapshot taken by one operation; the
- * snapshot's iterators cannot modify the list. Elements are copied in and out. The functions of
+ * snapshot's iterators cannot modify the list. Elements are copied in and out; {@code null} is an
+ * element like any other (a Python list proxy holds {@code None}). The functions of
  * {@code replaceAll} and {@code sort} run in the manager and must be serializable (lambdas passed
  * directly are). {@code subList} is a view whose methods are each atomic, not the view as a whole.
  *

@@ -29,8 +29,12 @@ import java.util.function.Function;
  *
  * <p>Keys and values are copied in and out (like Python's managed dict): change a value you got,
  * then {@code put} it back. {@link #keySet()}, {@link #values()} and {@link #entrySet()} are
- * unmodifiable snapshots, and iteration runs over a snapshot. Null keys and values are refused,
- * as in {@code ConcurrentHashMap}. Two proxies of the same map are {@code equals}; a shared map
+ * unmodifiable snapshots, and iteration runs over a snapshot. Like a Python dict holding
+ * {@code None}, and like {@code HashMap}, it holds {@code null} keys and values: {@code get}
+ * answers {@code null} for both an absent key and a key mapped to {@code null}
+ * ({@link #containsKey} and {@link #getOrDefault} tell them apart), and as in every Java map the
+ * functional methods ({@code compute}, {@code merge}, {@code putIfAbsent} ...) treat a key mapped
+ * to {@code null} as absent. Two proxies of the same map are {@code equals}; a shared map
  * also equals any map with the same entries at the time of the call.
  *
  * @param <K> the key type
@@ -49,8 +53,9 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
         return r.reply().b() && !r.frames().isEmpty() ? (V) r.value(0) : null;
     }
 
-    private static Object nonNull(Object o, String what) {
-        return Objects.requireNonNull(o, () -> "a shared map does not hold null " + what + "s");
+    private static Object mergeValue(Object value) {
+        return Objects.requireNonNull(value, "merge needs a value to put or combine, not null (as Map.merge): "
+                + "use put(key, null) to map a key to null");
     }
 
     private static Serializable shippable(Object fn, String method) {
@@ -79,31 +84,45 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
     /** Whether the map has the key. */
     @Override
     public boolean containsKey(Object key) {
-        return call(ManagerOp.MAP_CONTAINS_KEY, nonNull(key, "key")).reply().b();
+        return call(ManagerOp.MAP_CONTAINS_KEY, key).reply().b();
     }
 
     /** Whether some key maps to the value. */
     @Override
     public boolean containsValue(Object value) {
-        return call(ManagerOp.MAP_CONTAINS_VALUE, nonNull(value, "value")).reply().b();
+        return call(ManagerOp.MAP_CONTAINS_VALUE, value).reply().b();
     }
 
     /** A copy of the value for the key, or {@code null}. */
     @Override
     public V get(Object key) {
-        return value(call(ManagerOp.MAP_GET, nonNull(key, "key")));
+        return value(call(ManagerOp.MAP_GET, key));
+    }
+
+    /**
+     * The value for the key (a copy, possibly {@code null}) if the map has the key, else
+     * {@code defaultValue}; one atomic operation.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public V getOrDefault(Object key, V defaultValue) {
+        ManagerCalls.Result r = call(ManagerOp.MAP_GET, key);
+        if (!r.reply().b()) {
+            return defaultValue;
+        }
+        return r.frames().isEmpty() ? null : (V) r.value(0);
     }
 
     /** Maps the key to the value; returns the previous value or {@code null}. */
     @Override
     public V put(K key, V value) {
-        return value(call(ManagerOp.MAP_PUT, nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_PUT, key, value));
     }
 
     /** Removes the key; returns its value or {@code null}. */
     @Override
     public V remove(Object key) {
-        return value(call(ManagerOp.MAP_REMOVE, nonNull(key, "key")));
+        return value(call(ManagerOp.MAP_REMOVE, key));
     }
 
     /** Puts every entry of {@code m}, in one atomic operation. */
@@ -112,8 +131,6 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
         Map<K, V> copy = new LinkedHashMap<>();
         for (Map.Entry<? extends K, ? extends V> e : m.entrySet()) {
             copy.put(e.getKey(), e.getValue());
-            nonNull(e.getKey(), "key");
-            nonNull(e.getValue(), "value");
         }
         call(ManagerOp.MAP_PUT_ALL, copy);
     }
@@ -157,31 +174,31 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
     /** Maps the key to the value unless it is present; returns the present value or {@code null}. */
     @Override
     public V putIfAbsent(K key, V value) {
-        return value(call(ManagerOp.MAP_PUT_IF_ABSENT, nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_PUT_IF_ABSENT, key, value));
     }
 
     /** Removes the key if it maps to {@code value}. */
     @Override
     public boolean remove(Object key, Object value) {
-        return call(ManagerOp.MAP_REMOVE_IF_EQUALS, nonNull(key, "key"), nonNull(value, "value")).reply().b();
+        return call(ManagerOp.MAP_REMOVE_IF_EQUALS, key, value).reply().b();
     }
 
     /** Replaces the key's value if it maps to {@code oldValue}. */
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        return call(ManagerOp.MAP_REPLACE_IF_EQUALS, nonNull(key, "key"), nonNull(oldValue, "value"),
-                nonNull(newValue, "value")).reply().b();
+        return call(ManagerOp.MAP_REPLACE_IF_EQUALS, key, oldValue,
+                newValue).reply().b();
     }
 
     /** Replaces the key's value if it is present; returns the previous value or {@code null}. */
     @Override
     public V replace(K key, V value) {
-        return value(call(ManagerOp.MAP_REPLACE, nonNull(key, "key"), nonNull(value, "value")));
+        return value(call(ManagerOp.MAP_REPLACE, key, value));
     }
 
     /** Atomically (in the manager) computes the key's new value; {@code null} removes it. */
     public V compute(K key, ManagedBiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE, nonNull(key, "key"), shippable(fn, "compute")));
+        return value(call(ManagerOp.MAP_COMPUTE, key, shippable(fn, "compute")));
     }
 
     /**
@@ -191,12 +208,12 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE, nonNull(key, "key"), shippable(fn, "compute")));
+        return value(call(ManagerOp.MAP_COMPUTE, key, shippable(fn, "compute")));
     }
 
     /** Atomically (in the manager) computes a value for an absent key; {@code null} adds nothing. */
     public V computeIfAbsent(K key, ManagedFunction<? super K, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, key, shippable(fn, "computeIfAbsent")));
     }
 
     /**
@@ -206,12 +223,12 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, nonNull(key, "key"), shippable(fn, "computeIfAbsent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_ABSENT, key, shippable(fn, "computeIfAbsent")));
     }
 
     /** Atomically (in the manager) recomputes a present key's value; {@code null} removes it. */
     public V computeIfPresent(K key, ManagedBiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, nonNull(key, "key"), shippable(fn, "computeIfPresent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, key, shippable(fn, "computeIfPresent")));
     }
 
     /**
@@ -221,7 +238,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, nonNull(key, "key"), shippable(fn, "computeIfPresent")));
+        return value(call(ManagerOp.MAP_COMPUTE_IF_PRESENT, key, shippable(fn, "computeIfPresent")));
     }
 
     /**
@@ -229,7 +246,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      * present one: {@code merge(word, 1, Integer::sum)} counts exactly from any number of processes.
      */
     public V merge(K key, V value, ManagedBiFunction<? super V, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_MERGE, nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
+        return value(call(ManagerOp.MAP_MERGE, key, mergeValue(value), shippable(fn, "merge")));
     }
 
     /**
@@ -239,7 +256,7 @@ public final class SharedMap<K, V> extends SharedProxy implements ConcurrentMap<
      */
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> fn) {
-        return value(call(ManagerOp.MAP_MERGE, nonNull(key, "key"), nonNull(value, "value"), shippable(fn, "merge")));
+        return value(call(ManagerOp.MAP_MERGE, key, mergeValue(value), shippable(fn, "merge")));
     }
 
     /** Atomically (in the manager) replaces every value with {@code fn(key, value)}. */

@@ -1,5 +1,8 @@
 package dev.jmp.shared;
 
+import dev.jmp.error.QueueEmptyException;
+import dev.jmp.error.QueueFullException;
+import dev.jmp.error.WaitInterruptedException;
 import dev.jmp.internal.manager.ManagerCalls;
 import dev.jmp.internal.manager.ManagerOp;
 import java.time.Duration;
@@ -12,14 +15,24 @@ import java.util.Objects;
  * pool workers included: pass the proxy to the task. Items are copied in and out; {@code null}
  * items are refused.
  *
+ * <p>It also answers to the names of {@link dev.jmp.Queue} (Python's): {@link #get()},
+ * {@link #getNowait()}, {@link #putNowait}, {@link #qsize()}, {@link #empty()}, {@link #full()},
+ * so code moves between the two queues unchanged. Those names behave as {@code dev.jmp.Queue}'s
+ * do: they throw no checked exception (an interrupted wait is a {@link WaitInterruptedException}),
+ * and a timed or immediate one that cannot proceed throws {@link QueueEmptyException} or
+ * {@link QueueFullException} instead of returning {@code null} or {@code false}.
+ *
  * @param <E> the item type
  */
 public final class SharedQueue<E> extends SharedProxy {
 
     private static final long serialVersionUID = 1L;
 
-    SharedQueue(String manager, long id, String name) {
+    private final int maxsize;
+
+    SharedQueue(String manager, long id, String name, int maxsize) {
         super(manager, id, name);
+        this.maxsize = maxsize;
     }
 
     private List<byte[]> item(E e) {
@@ -70,6 +83,100 @@ public final class SharedQueue<E> extends SharedProxy {
     /** Whether the queue is empty now. */
     public boolean isEmpty() {
         return size() == 0;
+    }
+
+    // ---- the names of dev.jmp.Queue (Python's) ------------------------------------------------
+
+    /** Removes the first item, waiting for one; {@link #take()} without the checked exception. */
+    public E get() {
+        try {
+            return take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException("get on " + describe(), e);
+        }
+    }
+
+    /**
+     * Removes the first item, waiting at most {@code timeout}.
+     *
+     * @throws QueueEmptyException if none came in time
+     */
+    public E get(Duration timeout) {
+        ManagerCalls.Result r;
+        try {
+            r = ManagerCalls.await(ManagerOp.QUEUE_TAKE, req().with(0, millis(timeout), 0), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException("get on " + describe(), e);
+        }
+        return taken(r, "no item came within " + timeout);
+    }
+
+    /**
+     * Removes the first item if there is one now.
+     *
+     * @throws QueueEmptyException if the queue is empty
+     */
+    public E getNowait() {
+        return taken(ManagerCalls.call(ManagerOp.QUEUE_TAKE, req().with(0, 0, 0), List.of()), "it is empty");
+    }
+
+    @SuppressWarnings("unchecked")
+    private E taken(ManagerCalls.Result r, String why) {
+        if (!r.reply().b()) {
+            throw new QueueEmptyException("no item in " + describe() + ": " + why);
+        }
+        return (E) r.value(0);
+    }
+
+    /**
+     * Adds an item, waiting at most {@code timeout} for room.
+     *
+     * @throws QueueFullException if the queue stayed full
+     */
+    public void put(E e, Duration timeout) {
+        boolean done;
+        try {
+            done = offer(e, timeout);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException("put on " + describe(), x);
+        }
+        if (!done) {
+            throw new QueueFullException("no room in " + describe() + " within " + timeout);
+        }
+    }
+
+    /**
+     * Adds an item if there is room now.
+     *
+     * @throws QueueFullException if the queue is full
+     */
+    public void putNowait(E e) {
+        if (!offer(e)) {
+            throw new QueueFullException(describe() + " is full (" + maxsize + " items)");
+        }
+    }
+
+    /** The number of items now; the same as {@link #size()}. */
+    public int qsize() {
+        return size();
+    }
+
+    /** Whether the queue is empty now; the same as {@link #isEmpty()}. */
+    public boolean empty() {
+        return isEmpty();
+    }
+
+    /** Whether the queue is bounded and full now. */
+    public boolean full() {
+        return maxsize > 0 && size() >= maxsize;
+    }
+
+    /** The bound, or 0 for unbounded. */
+    public int maxsize() {
+        return maxsize;
     }
 
     @Override

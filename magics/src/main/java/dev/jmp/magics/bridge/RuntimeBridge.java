@@ -33,13 +33,15 @@ public final class RuntimeBridge implements MagicsProvider {
      * Imports every cell starts with. The runtime's user packages ({@code dev.jmp} and its shared
      * objects, serializable functions and exceptions) are imported on demand, so a class the
      * notebook declares with the same simple name (say its own {@code SharedCounter}) simply
-     * shadows ours; only the two names that would otherwise be ambiguous are imported singly:
-     * {@code dev.jmp.Process} wins over {@code java.lang.Process}, and {@code Queue} stays
-     * {@code java.util.Queue} (a cell that wants the process queue imports {@code dev.jmp.Queue},
-     * which replaces it).
+     * shadows ours; only the two names that would otherwise be ambiguous are imported singly, and
+     * both go to jmp, as in a Python notebook where {@code Process} and {@code Queue} are
+     * multiprocessing's: {@code dev.jmp.Process} wins over {@code java.lang.Process}, and
+     * {@code dev.jmp.Queue} over {@code java.util.Queue} (so {@code new Queue<>()} makes a process
+     * queue). The JDK's stay reachable by their full names, and a cell that imports
+     * {@code java.util.Queue} itself gets it back (JShell keeps the latest import of a name).
      */
     public static final List<String> IMPORTS = List.of("dev.jmp.*", "dev.jmp.shared.*", "dev.jmp.function.*", "dev.jmp.error.*",
-            "dev.jmp.Process", "java.util.Queue");
+            "dev.jmp.Process", "dev.jmp.Queue");
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
     public RuntimeBridge() {

@@ -33,8 +33,9 @@ public final class SharedMagics {
             Factories (Manager's methods):
               counter(long)        SharedCounter: get, incrementAndGet, addAndGet ...
               value(initial)       SharedValue<T>: get, set, compareAndSet, updateAndGet
-              map() / dict()       SharedMap<K, V> (a ConcurrentMap)
-              list()               SharedList<E>
+              map() / dict()       SharedMap<K, V> (a ConcurrentMap; holds nulls);
+                                   dict(initialMap) starts with a copy of its entries
+              list()               SharedList<E>; list(collection) starts with its elements
               namespace()          SharedNamespace: named attributes
               lock() / rlock()     SharedLock (a java.util.concurrent.locks.Lock)
               semaphore(n)         SharedSemaphore; boundedSemaphore(n)
@@ -42,8 +43,9 @@ public final class SharedMagics {
               condition([lock])    SharedCondition
               barrier(parties)     SharedBarrier: await
               queue([maxsize])     SharedQueue<E>: put, take, offer, poll
-              intArray(n)          SharedIntArray of n zeros: get, set, addAndGet, toArray ...
-              longArray(n)         SharedLongArray; doubleArray(n) SharedDoubleArray
+              intArray(n)          SharedIntArray of n zeros: get, set, addAndGet, toArray ...;
+                                   intArray(0, 1, 2) holds those values
+              longArray(n)         SharedLongArray; doubleArray(n) SharedDoubleArray (also from values)
 
             Example:
               %%shared

@@ -8,7 +8,8 @@ package dev.jmp.internal.manager;
  * @param o  the shared object's id (for {@code new.condition}: its lock's id)
  * @param t  the calling thread's id (with the caller's process, the holder of a lock)
  * @param k  a token naming one acquisition, so an interrupted caller can give back a grant
- *           whose reply it never read; for {@code new.semaphore}: 1 when bounded
+ *           whose reply it never read; for {@code new.semaphore}: 1 when bounded; for
+ *           {@code manager.start}: {@link ManagerService#IMPLICIT} for the runtime's implicit manager
  * @param ms a timeout in milliseconds: -1 waits forever, 0 never waits
  * @param n  a count or index (permits, parties, hold count, list index, delta)
  */

@@ -35,7 +35,11 @@ public final class ManagerService implements Service {
     /** The service's name in the registry. */
     public static final String NAME = "jmp.manager";
 
+    /** The {@code k} of a {@code manager.start} that asks for the runtime's implicit manager. */
+    public static final long IMPLICIT = 1;
+
     private static final int FUNCTION_CACHE = 256;
+    private String implicitId;
     private final Map<String, ManagerState> managers = new ConcurrentHashMap<>();
     private final Set<String> shutDown = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
@@ -70,6 +74,21 @@ public final class ManagerService implements Service {
         }
     }
 
+    /**
+     * The runtime's implicit manager, started on first use: it holds the shared objects made
+     * without a {@code Manager} ({@code Shared.lock()}, a value's {@code getLock()} ...). A
+     * worker reaches the same one by sending {@code manager.start} with {@code k} =
+     * {@value #IMPLICIT}, so every process of the runtime shares it.
+     *
+     * @return its id
+     */
+    public synchronized String implicit() {
+        if (implicitId == null || !managers.containsKey(implicitId)) {
+            implicitId = start();
+        }
+        return implicitId;
+    }
+
     /** Creates a manager and returns its id. */
     public String start() {
         String id = "m" + ids.incrementAndGet() + "-" + token;
@@ -87,7 +106,7 @@ public final class ManagerService implements Service {
                     + " (do parent and worker run the same jmp version?)");
         }
         if (op == ManagerOp.MANAGER_START) {
-            call.reply(new ManagerReply(0, true, start()), null);
+            call.reply(new ManagerReply(0, true, r.k() == IMPLICIT ? implicit() : start()), null);
             return;
         }
         ManagerState m = managers.get(r.m());

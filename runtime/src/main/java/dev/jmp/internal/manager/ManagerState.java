@@ -2,7 +2,9 @@ package dev.jmp.internal.manager;
 
 import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.serial.Fault;
+import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceCall;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,7 @@ final class ManagerState {
     private final String id;
     private final Map<Long, Managed> objects = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<Object, Long> named = new HashMap<>();
 
     ManagerState(ManagerService service, String id) {
         this.service = service;
@@ -25,13 +28,41 @@ final class ManagerState {
     }
 
     void create(ManagerOp op, ServiceCall call, ManagerRequest r) {
+        if (op == ManagerOp.NEW_RLOCK && !call.frames().isEmpty()) {
+            createNamed(op, call, r);
+            return;
+        }
+        call.reply(make(op, call, r), null);
+    }
+
+    /**
+     * A named rlock: the first call creates it, later ones (from any process) get the same one.
+     * A shared value or array's {@code getLock()} names its lock after the value, so every
+     * process that holds the value finds the one lock without having been handed it.
+     */
+    private void createNamed(ManagerOp op, ServiceCall call, ManagerRequest r) {
+        Object key = Values.decode(call.frames().get(0), service.loader());
+        synchronized (named) {
+            Long existing = named.get(key);
+            Managed o = existing == null ? null : objects.get(existing);
+            if (o != null) {
+                call.reply(new ManagerReply(existing, true, o.name), null);
+                return;
+            }
+            ManagerReply made = make(op, call, r);
+            named.put(key, made.v());
+            call.reply(made, null);
+        }
+    }
+
+    private ManagerReply make(ManagerOp op, ServiceCall call, ManagerRequest r) {
         long oid = ids.incrementAndGet();
         String name = op.wire().substring("new.".length()) + " " + oid + " of manager " + id;
         Managed o = switch (op) {
             case NEW_MAP -> new MapObject(service, name);
             case NEW_LIST -> new ListObject(service, name);
             case NEW_VALUE -> new ValueObject(service, name, call.frames().isEmpty() ? null
-                    : dev.jmp.internal.serial.Values.decode(call.frames().get(0), service.loader()));
+                    : Values.decode(call.frames().get(0), service.loader()));
             case NEW_LOCK -> new LockObject(service, name, false);
             case NEW_RLOCK -> new LockObject(service, name, true);
             case NEW_SEMAPHORE -> SemaphoreObject.create(service, name, r.n(), r.k() == 1);
@@ -49,7 +80,7 @@ final class ManagerState {
                     "operation " + op.wire() + " creates no shared object");
         };
         objects.put(oid, o);
-        call.reply(new ManagerReply(oid, true, name), null);
+        return new ManagerReply(oid, true, name);
     }
 
     void peerGone(String peer) {

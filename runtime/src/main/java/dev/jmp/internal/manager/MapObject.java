@@ -1,6 +1,5 @@
 package dev.jmp.internal.manager;
 
-import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A map in the manager (insertion-ordered). Keys and values are held decoded, so equality is the
+ * A map in the manager (insertion-ordered); it holds null keys and values, as a Python dict holds
+ * {@code None}. Keys and values are held decoded, so equality is the
  * classes' own. The functions of {@code compute}, {@code merge} and friends arrive serialized,
  * run here under the map's monitor (so each call is atomic against every process), and their
  * result is encoded before it is stored: an unserializable result fails the call and leaves the
@@ -27,7 +27,13 @@ final class MapObject extends Managed {
     void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
             case MAP_SIZE -> call.reply(ManagerReply.of(map.size()), null);
-            case MAP_GET -> present(call, map.get(decode(call, 0)));
+            case MAP_GET -> {
+                // b says whether the key is there, so a key mapped to null is told from an absent one
+                Object key = decode(call, 0);
+                Object value = map.get(key);
+                call.reply(ManagerReply.of(value != null || map.containsKey(key)),
+                        value == null ? List.of() : frames(value));
+            }
             case MAP_CONTAINS_KEY -> call.reply(ManagerReply.of(map.containsKey(decode(call, 0))), null);
             case MAP_CONTAINS_VALUE -> call.reply(ManagerReply.of(map.containsValue(decode(call, 0))), null);
             case MAP_PUT -> present(call, map.put(decode(call, 0), decode(call, 1)));
@@ -71,10 +77,6 @@ final class MapObject extends Managed {
                 Map<Object, Object> next = new LinkedHashMap<>();
                 for (Map.Entry<Object, Object> e : map.entrySet()) {
                     Object v = f.apply(e.getKey(), e.getValue());
-                    if (v == null) {
-                        throw fault(ErrorCode.NULL_POINTER, "the replaceAll function returned null for key "
-                                + e.getKey() + " (a shared map holds no null values)");
-                    }
                     encode(v);
                     next.put(e.getKey(), v);
                 }
