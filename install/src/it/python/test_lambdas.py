@@ -34,14 +34,20 @@ class NotebookLambdasTest(jmp_client.KernelTestCase):
 
     def test_errors_name_notebook_classes_variables_and_lambdas(self):
         self.run_ok("class PageX { }")
-        content, _ = self.run_error("new Process(() -> new PageX()).start().join().result()")
-        self.assertIn("PageX", content["evalue"])
+        # A failing Process prints its error (as Python's does) and has no result.
+        _, msgs = self.run_ok("new Process(() -> new PageX()).start().join().result()")
+        printed = jmp_client.text_of(msgs, "stderr")
+        self.assertIn("result: PageX is not Serializable", printed)
+        self.assertNotIn("$JShell$", printed)
+        self.run_ok("Pool pool = new Pool(1);")
+        content, _ = self.run_error("pool.asExecutorService().submit(() -> new PageX()).get()")
+        self.assertIn("PageX is not Serializable", content["evalue"])
         self.assertNotebookNames(content)
         self.run_ok("String daemonLog = null;")
         shown = self.value("String.valueOf(new Process(() -> daemonLog.length()).start().join().exception())")
         self.assertIn('"daemonLog" is null', shown)
         self.assertNotIn("$JShell$", shown)
-        content, _ = self.run_error("new Process(() -> daemonLog.length()).start().join().result()")
+        content, _ = self.run_error("pool.asExecutorService().submit(() -> daemonLog.length()).get()")
         self.assertNotebookNames(content)
         self.run_ok("Object task = 1;\nRunnable job = () -> { };\ntask = job;")
         content, _ = self.run_error("String s = (String) task;")
@@ -50,6 +56,7 @@ class NotebookLambdasTest(jmp_client.KernelTestCase):
         content, _ = self.run_error("%%pool --over null --as i -n 1\nreturn i;")
         self.assertIn("--over null", content["evalue"])
         self.assertNotebookNames(content)
+        self.run_ok("pool.close();")
 
 
 if __name__ == "__main__":
