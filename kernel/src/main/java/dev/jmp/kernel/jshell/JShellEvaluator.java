@@ -1,5 +1,7 @@
 package dev.jmp.kernel.jshell;
 
+import dev.jmp.spi.NotebookNames;
+
 import dev.jmp.magics.CellFailure;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
@@ -42,6 +44,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SnippetLocations locations = new SnippetLocations();
     private final WrapperLines wrappers = new WrapperLines(locations);
     private final StackTraceCleaner cleaner = new StackTraceCleaner(locations, wrappers);
+    private final NotebookText text = new NotebookText(wrappers);
     private final PrintStream notes;
 
     /**
@@ -55,7 +58,9 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public JShellEvaluator(List<Path> classpath, List<String> staticImports, ClassLoader parent, PrintStream notes) {
         this.loader = new JShellClassLoader(parent);
-        this.provider = new JmpExecutionControlProvider(loader, recorder);
+        this.provider = new JmpExecutionControlProvider(loader, recorder, text);
+        // Messages shown anywhere (cells, magics' reports, worker traces) name notebook code as the notebook does.
+        NotebookNames.setTextTranslator(text::translate);
         this.notes = notes;
         this.jshell = JShell.builder()
                 .executionEngine(provider, Map.of())
@@ -276,15 +281,16 @@ public final class JShellEvaluator implements AutoCloseable {
         Throwable real = control.lastThrowable();
         if (real != null) {
             return new CellFailure(StackTraceCleaner.userClassName(real.getClass().getName()),
-                    String.valueOf(real.getLocalizedMessage()), cleaner.format(real, exception));
+                    String.valueOf(text.translate(real.getLocalizedMessage())), cleaner.format(real, exception));
         }
         String name = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
         List<String> lines = new ArrayList<>(cleaner.format(exception));
         if (!lines.isEmpty()) {
             lines.set(0, StackTraceCleaner.userClassName(name)
-                    + (exception.getMessage() == null ? "" : ": " + exception.getMessage()));
+                    + (exception.getMessage() == null ? "" : ": " + text.translate(exception.getMessage())));
         }
-        return new CellFailure(StackTraceCleaner.userClassName(name), String.valueOf(exception.getMessage()), lines);
+        return new CellFailure(StackTraceCleaner.userClassName(name), String.valueOf(text.translate(exception.getMessage())),
+                lines);
     }
 
     private void noteUnresolved(Snippet snippet) {

@@ -11,11 +11,13 @@ final class JmpExecutionControlProvider implements ExecutionControlProvider {
 
     private final JShellClassLoader loader;
     private final ClassRecorder recorder;
+    private final NotebookText text;
     private volatile JmpExecutionControl control;
 
-    JmpExecutionControlProvider(JShellClassLoader loader, ClassRecorder recorder) {
+    JmpExecutionControlProvider(JShellClassLoader loader, ClassRecorder recorder, NotebookText text) {
         this.loader = loader;
         this.recorder = recorder;
+        this.text = text;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class JmpExecutionControlProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        control = new JmpExecutionControl(new RecordingLoaderDelegate(loader, recorder));
+        control = new JmpExecutionControl(new RecordingLoaderDelegate(loader, recorder, text));
         return control;
     }
 

@@ -13,25 +13,41 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JShell's loader delegate for local execution that, besides loading each class, hands its
- * name and bytes to a {@link ClassRecorder}.
+ * name and bytes to a {@link ClassRecorder}. Every class is first rewritten by
+ * {@link LambdaSerializer} (its lambdas made serializable): the rewritten bytes are the ones
+ * loaded here and the ones recorded for workers, so both sides hold the same class.
  */
 final class RecordingLoaderDelegate implements LoaderDelegate {
 
     private final JShellClassLoader loader;
     private final ClassRecorder recorder;
+    private final NotebookText text;
     private final Map<String, Class<?>> loaded = new ConcurrentHashMap<>();
 
-    RecordingLoaderDelegate(JShellClassLoader loader, ClassRecorder recorder) {
+    RecordingLoaderDelegate(JShellClassLoader loader, ClassRecorder recorder, NotebookText text) {
         this.loader = loader;
         this.recorder = recorder;
+        this.text = text;
+    }
+
+    /** Rewrites, declares and records one class; returns nothing, the loader holds it. */
+    private void declare(ClassBytecodes c) {
+        LambdaSerializer.Result rewritten = LambdaSerializer.rewrite(c.bytecodes());
+        text.recordLambdas(c.name(), rewritten.lambdaLines());
+        loader.declare(c.name(), rewritten.bytes());
+        recorder.record(c.name(), rewritten.bytes());
     }
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
         boolean[] installed = new boolean[classes.length];
-        for (ClassBytecodes c : classes) {
-            loader.declare(c.name(), c.bytecodes());
-            recorder.record(c.name(), c.bytecodes());
+        try {
+            for (ClassBytecodes c : classes) {
+                declare(c);
+            }
+        } catch (RuntimeException e) {
+            // ASM refused the class file: say so where JShell reports load failures.
+            throw new ClassInstallException("load: cannot prepare the class for workers: " + e, installed);
         }
         try {
             for (int i = 0; i < classes.length; i++) {
@@ -49,8 +65,7 @@ final class RecordingLoaderDelegate implements LoaderDelegate {
     @Override
     public void classesRedefined(ClassBytecodes[] classes) {
         for (ClassBytecodes c : classes) {
-            loader.declare(c.name(), c.bytecodes());
-            recorder.record(c.name(), c.bytecodes());
+            declare(c);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jmp.kernel.jshell;
 
 import dev.jmp.error.RemoteException;
+import dev.jmp.spi.NotebookNames;
 import dev.jmp.spi.TraceFormat;
 
 import java.util.ArrayList;
@@ -126,7 +127,8 @@ public final class StackTraceCleaner {
     }
 
     /**
-     * The headline of an exception: user-facing class name and message.
+     * The headline of an exception: user-facing class name and message, its JShell names
+     * translated ({@link NotebookNames#displayText}).
      *
      * @param t the exception
      * @return for example {@code java.lang.ArithmeticException: / by zero}
@@ -134,10 +136,11 @@ public final class StackTraceCleaner {
     public static String headline(Throwable t) {
         if (t instanceof RemoteException remote) {
             String name = userClassName(remote.remoteClassName());
-            return remote.remoteMessage() == null ? name : name + ": " + remote.remoteMessage();
+            String message = NotebookNames.displayText(remote.remoteMessage());
+            return message == null ? name : name + ": " + message;
         }
         String name = userClassName(t.getClass().getName());
-        String message = t.getLocalizedMessage();
+        String message = NotebookNames.displayText(t.getLocalizedMessage());
         return message == null ? name : name + ": " + message;
     }
 

@@ -92,6 +92,17 @@ public final class WrapperLines {
         return locations.describe(table.snippetId, snippetLine);
     }
 
+    /**
+     * The cell a wrapper class (or a class nested in one) came from.
+     *
+     * @param className a wrapper class or a class nested in one
+     * @return the cell's execution count, when known
+     */
+    public Optional<Integer> cellOf(String className) {
+        Table table = byClass.get(outerClass(className));
+        return table == null ? Optional.empty() : locations.origin(table.snippetId).map(SnippetLocations.Origin::cell);
+    }
+
     private static String outerClass(String className) {
         int dollar = className.indexOf('$', "REPL.$JShell$".length());
         return dollar < 0 ? className : className.substring(0, dollar);

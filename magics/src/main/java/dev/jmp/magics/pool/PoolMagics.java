@@ -136,8 +136,11 @@ public final class PoolMagics {
     /** Shows a failure of the {@code --over} expression in its own terms, not the helper snippet's. */
     private static CellFailure overFailure(String over, CellFailure e) {
         String what = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");
-        if (e.errorName().equals("CompilationError") && what.contains("no suitable method found for $jmpItems")) {
+        if (e.errorName().equals("CompilationError") && what.contains("no suitable method found for " + PoolBody.ITEMS)) {
             what = "it must be an Iterable, an array or a stream";
+        } else if (e.errorName().equals("CompilationError")
+                && what.contains("reference to " + PoolBody.ITEMS + " is ambiguous")) {
+            what = "null is not a source of items; it must be an Iterable, an array or a stream";
         }
         String message = "--over " + over + ": " + what;
         List<String> lines = new java.util.ArrayList<>();
@@ -145,6 +148,7 @@ public final class PoolMagics {
         for (String line : e.traceback()) {
             // The helper snippet's text and carets mean nothing to the user; the compiler's details do.
             boolean snippet = line.startsWith("Compilation error at") || line.contains(PoolBody.JOB)
+                    || line.contains(PoolBody.ITEMS)
                     || line.strip().matches("\\^+") || line.isBlank();
             if (!snippet && !lines.contains(line)) {
                 lines.add(line);

@@ -73,9 +73,9 @@ final class PoolReport {
     static String headline(RuntimeException e) {
         if (e instanceof RemoteException r) {
             String cls = NotebookNames.displayClassName(r.remoteClassName());
-            return r.remoteMessage() == null ? cls : cls + ": " + r.remoteMessage();
+            return r.remoteMessage() == null ? cls : cls + ": " + NotebookNames.displayText(r.remoteMessage());
         }
-        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return e.getMessage() == null ? e.getClass().getName() : NotebookNames.displayText(e.getMessage());
     }
 
     private static String itemText(Object item) {

@@ -46,7 +46,11 @@ public final class TraceLines {
         if (line.contains("REPL.$JShell$")) {
             Matcher h = HEADLINE.matcher(line);
             if (h.matches()) {
-                return h.group(1) + NotebookNames.displayClassName(h.group(2)) + h.group(3);
+                return h.group(1) + NotebookNames.displayClassName(h.group(2)) + NotebookNames.displayText(h.group(3));
+            }
+            if (line.indexOf("at ") < 0 || !FRAME.matcher(line).matches()) {
+                // a message naming notebook code ("REPL.$JShell$80.daemonLog" is null): the notebook's names
+                return NotebookNames.displayText(line);
             }
         }
         if (line.indexOf("at ") < 0) {

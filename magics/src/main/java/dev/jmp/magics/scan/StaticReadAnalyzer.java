@@ -2,8 +2,10 @@ package dev.jmp.magics.scan;
 
 import dev.jmp.spi.ClassSource;
 import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -147,6 +149,25 @@ public final class StaticReadAnalyzer {
                     + " an intersection, for example (Callable<Integer> & Serializable) () -> ...");
         } else if (notebookClass.test(type.getName())) {
             w.liveClass(type.getName().replace('.', '/'));
+        } else if (type.getPackageName().equals("dev.jmp")) {
+            // The API's wrappers (asExecutorService's task adapters) hold the notebook's task.
+            addFields(w, value, depth);
+        }
+    }
+
+    private void addFields(ReachabilityWalk w, Object value, int depth) {
+        for (Class<?> k = value.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Field field : k.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+                        || !field.trySetAccessible()) {
+                    continue;
+                }
+                try {
+                    addObject(w, field.get(value), depth + 1);
+                } catch (IllegalAccessException e) {
+                    // not readable: nothing of the notebook's to find there
+                }
+            }
         }
     }
 

@@ -133,7 +133,7 @@ final class SpawnReport {
 
     private static String headline(WorkerOutcome o) {
         String cls = NotebookNames.displayClassName(o.exception().remoteClassName());
-        String msg = o.exception().remoteMessage();
+        String msg = NotebookNames.displayText(o.exception().remoteMessage());
         return msg == null ? cls : cls + ": " + msg;
     }
 

@@ -52,14 +52,16 @@ public final class Errors {
 
     /**
      * Rebuilds a remote exception (with its causes and suppressed exceptions) from data, naming
-     * notebook classes as the notebook knows them.
+     * notebook classes as the notebook knows them, in its class name and (through the host's
+     * {@link NotebookNames#displayText} translation) in its message.
      *
      * @param info an error from another process
      * @return the exception to throw here
      */
     public static RemoteException toException(ErrorInfo info) {
         RemoteException e = new RemoteException(info.className(), NotebookNames.displayClassName(info.className()),
-                info.message(), info.kind(), stackOf(info), info.cause() == null ? null : toException(info.cause()));
+                NotebookNames.displayText(info.message()), info.kind(), stackOf(info),
+                info.cause() == null ? null : toException(info.cause()));
         if (info.suppressed() != null) {
             for (ErrorInfo s : info.suppressed()) {
                 e.addSuppressed(toException(s));
