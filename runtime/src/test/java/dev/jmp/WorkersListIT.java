@@ -20,9 +20,11 @@ class WorkersListIT extends WorkerTracking {
     }
 
     private static Optional<WorkerInfo> find(java.util.function.Predicate<WorkerInfo> what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        // A hang detector, not a measure; on a loaded machine a worker's stats reply can miss the
+        // default half second, so each look waits for the task counts as long as they take.
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
-            Optional<WorkerInfo> found = Jmp.workers().stream().filter(what).findFirst();
+            Optional<WorkerInfo> found = Jmp.workers(java.time.Duration.ofSeconds(60)).stream().filter(what).findFirst();
             if (found.isPresent()) {
                 return found;
             }
@@ -36,11 +38,11 @@ class WorkersListIT extends WorkerTracking {
         assertEquals(List.of(), Jmp.workers(), "no runtime, no workers");
         Jmp.setWarmWorkers(1);
         Jmp.start();
-        Optional<WorkerInfo> idle = find(w -> w.state().equals("idle"));
+        Optional<WorkerInfo> idle = find(w -> w.state().equals("idle") && w.tasksDone() >= 0);
         assertTrue(idle.isPresent(), () -> "no idle warm worker: " + Jmp.workers());
         assertTrue(idle.get().pid() > 0 && idle.get().tasksDone() == 0, idle.get().toString());
 
-        Process p = new Process(() -> Thread.sleep(30_000)).name("sleepy").index(3).start();
+        Process p = new Process(() -> Thread.sleep(600_000)).name("sleepy").index(3).start();
         Optional<WorkerInfo> busy = find(w -> w.name().equals("sleepy"));
         assertTrue(busy.isPresent(), () -> "no busy worker: " + Jmp.workers());
         assertEquals("busy", busy.get().state());
