@@ -23,6 +23,11 @@ public final class ServiceClients {
         loader = valueLoader;
     }
 
+    /** The client a worker installed (to its parent), or {@code null} outside workers. */
+    public static ServiceClient installed() {
+        return current;
+    }
+
     /** Returns the client of this JVM, starting the parent's runtime if needed. */
     public static ServiceClient current() {
         ServiceClient c = current;
