@@ -30,7 +30,8 @@ class NestedProcessIT extends WorkerTracking {
      * Classes that exist only as bytes in this JVM. {@code Nest(levels, ...)} appends
      * {@code /levels} to the variable {@code note}, starts {@code Nest(levels - 1)} in a new
      * process and returns its result; {@code Nest(0)} announces itself on the counter, waits for
-     * the lock the test holds, and reports the secret record and the variable it sees.
+     * the lock the test holds, and returns a record with the variable it sees. Each level starts the
+     * next from a pool thread (see the source).
      */
     private static final Map<String, String> SOURCES = Map.of(
             "gen.Secret", "package gen; public record Secret(String word) implements java.io.Serializable {}",
@@ -51,10 +52,13 @@ class NestedProcessIT extends WorkerTracking {
                                 } finally {
                                     lock.unlock();
                                 }
-                                return new Secret("secret").word() + " " + note + " free=" + free;
+                                return new Secret(note + " free=" + free);
                             }
                             note = note + "/" + levels;
-                            dev.jmp.Process p = new dev.jmp.Process(new Nest(levels - 1, counter, lock)).start().join();
+                            // Started off the task thread, from a pool thread whose context loader is the
+                            // system's, as code in a worker may (a parallel stream, a CompletableFuture).
+                            dev.jmp.Process p = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                                    new dev.jmp.Process(new Nest(levels - 1, counter, lock)).start().join()).join();
                             if (p.exitCode() != 0) {
                                 throw new IllegalStateException("level " + levels + ": exit " + p.exitCode() + ", "
                                         + p.exception() + " " + p.lastStderr());
@@ -143,7 +147,9 @@ class NestedProcessIT extends WorkerTracking {
             for (int k = depth - 1; k >= 1; k--) {
                 levels.append('/').append(k);
             }
-            assertEquals("secret " + levels + " free=false", p.result());
+            assertEquals("Secret[word=" + levels + " free=false]", p.result().toString(),
+                    "a notebook record made in the leaf travels back up as itself");
+            assertEquals("gen.Secret", p.result().getClass().getName());
             assertEquals(2, counter.get(), "the leaf counted again once it had the lock");
         }
     }

@@ -28,6 +28,11 @@ public final class ServiceClients {
         return current;
     }
 
+    /** The value loader a worker installed (its task loader), or {@code null} outside workers. */
+    public static ClassLoader installedValueLoader() {
+        return loader;
+    }
+
     /** Returns the client of this JVM, starting the parent's runtime if needed. */
     public static ServiceClient current() {
         ServiceClient c = current;
