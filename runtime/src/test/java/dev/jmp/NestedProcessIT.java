@@ -30,7 +30,8 @@ class NestedProcessIT extends WorkerTracking {
      * Classes that exist only as bytes in this JVM. {@code Nest(levels, ...)} appends
      * {@code /levels} to the variable {@code note}, starts {@code Nest(levels - 1)} in a new
      * process and returns its result; {@code Nest(0)} announces itself on the counter, waits for
-     * the lock the test holds, and returns a record with the variable it sees. Each level starts the
+     * the lock the test holds, and returns a record with the variable it sees ({@code Nest(0)} without
+     * shared objects returns the record at once). Each level starts the
      * next from a pool thread (see the source).
      */
     private static final Map<String, String> SOURCES = Map.of(
@@ -43,6 +44,9 @@ class NestedProcessIT extends WorkerTracking {
                             implements dev.jmp.function.SerialCallable<Object> {
                         public static String note;
                         public Object call() {
+                            if (levels == 0 && counter == null) {
+                                return new Secret(note + " alone");
+                            }
                             if (levels == 0) {
                                 boolean free = lock.tryLock();
                                 counter.incrementAndGet();
@@ -152,6 +156,17 @@ class NestedProcessIT extends WorkerTracking {
             assertEquals("gen.Secret", p.result().getClass().getName());
             assertEquals(2, counter.get(), "the leaf counted again once it had the lock");
         }
+    }
+
+    /**
+     * Without shared objects, the child's first use of its runtime is on the pool thread, so its
+     * class server cannot rely on the task loader being that thread's context loader.
+     */
+    @Test
+    void aGrandchildGetsTheTopLevelsClassesAndVariablesWithoutSharedObjects() throws Exception {
+        Process p = new Process(nest(1, null, null)).start().join();
+        assertEquals(0, p.exitCode(), () -> p.exception() + " " + p.lastStderr());
+        assertEquals("Secret[word=top/1 alone]", p.result().toString());
     }
 
     @Test
