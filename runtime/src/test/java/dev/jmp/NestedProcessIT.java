@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * the values its task preparer captures (the notebook's variables), and the shared objects of a
  * manager it hosts. Each level joins the process it started.
  */
-@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NestedProcessIT extends WorkerTracking {
 
     /**
@@ -43,6 +43,8 @@ class NestedProcessIT extends WorkerTracking {
                     public record Nest(int levels, SharedCounter counter, SharedLock lock)
                             implements dev.jmp.function.SerialCallable<Object> {
                         public static String note;
+                        /** Start timeout of the nested runtimes: three JVM generations on a busy machine are slow. */
+                        static final long LOADED = 300_000;
                         public Object call() {
                             if (levels == 0 && counter == null) {
                                 return new Secret(note + " alone");
@@ -62,7 +64,8 @@ class NestedProcessIT extends WorkerTracking {
                             // Started off the task thread, from a pool thread whose context loader is the
                             // system's, as code in a worker may (a parallel stream, a CompletableFuture).
                             dev.jmp.Process p = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                                    new dev.jmp.Process(new Nest(levels - 1, counter, lock)).start().join()).join();
+                                    new dev.jmp.Process(new Nest(levels - 1, counter, lock))
+                                            .jvmOptions("-Djmp.startTimeoutMillis=" + LOADED).start().join()).join();
                             if (p.exitCode() != 0) {
                                 throw new IllegalStateException("level " + levels + ": exit " + p.exitCode() + ", "
                                         + p.exception() + " " + p.lastStderr());
@@ -97,11 +100,22 @@ class NestedProcessIT extends WorkerTracking {
         }
     }
 
+    /** The start timeout of the child's own runtime (a hang detector, not a measurement). */
+    private static final String PATIENT = "-Djmp.startTimeoutMillis=300000";
+
     private ClassSource plugged;
     private TaskPreparer preparer;
+    private long startTimeout;
+
+    @org.junit.jupiter.api.BeforeEach
+    void patientStarts() {
+        startTimeout = dev.jmp.internal.supervisor.RuntimeSettings.global().startTimeoutMillis();
+        dev.jmp.internal.supervisor.RuntimeSettings.global().setStartTimeoutMillis(300_000);
+    }
 
     @AfterEach
     void unplug() {
+        dev.jmp.internal.supervisor.RuntimeSettings.global().setStartTimeoutMillis(startTimeout);
         if (plugged != null) {
             Jmp.removeClassSource(plugged);
         }
@@ -134,8 +148,8 @@ class NestedProcessIT extends WorkerTracking {
             lock.lock();
             Process p;
             try {
-                p = new Process(nest(depth - 1, counter, lock)).start();
-                long deadline = System.currentTimeMillis() + 180_000; // a hang detector
+                p = new Process(nest(depth - 1, counter, lock)).jvmOptions(PATIENT).start();
+                long deadline = System.currentTimeMillis() + 500_000; // a hang detector
                 while (counter.get() < 1) {
                     assertTrue(System.currentTimeMillis() < deadline, "the leaf reached the counter");
                     assertTrue(p.exitCode() == null, () -> "the process ended early: " + p.exception());
@@ -164,7 +178,7 @@ class NestedProcessIT extends WorkerTracking {
      */
     @Test
     void aGrandchildGetsTheTopLevelsClassesAndVariablesWithoutSharedObjects() throws Exception {
-        Process p = new Process(nest(1, null, null)).start().join();
+        Process p = new Process(nest(1, null, null)).jvmOptions(PATIENT).start().join();
         assertEquals(0, p.exitCode(), () -> p.exception() + " " + p.lastStderr());
         assertEquals("Secret[word=top/1 alone]", p.result().toString());
     }
