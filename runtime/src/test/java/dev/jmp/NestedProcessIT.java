@@ -47,7 +47,11 @@ class NestedProcessIT extends WorkerTracking {
                         static final long LOADED = 300_000;
                         public Object call() {
                             if (levels == 0 && counter == null) {
-                                return new Secret(note + " alone");
+                                return new Secret(note + (lock == null ? " alone" : " tryLock=" + lock.tryLock()));
+                            }
+                            boolean holds = counter == null && lock != null;
+                            if (holds) {
+                                lock.lock();
                             }
                             if (levels == 0) {
                                 boolean free = lock.tryLock();
@@ -66,6 +70,9 @@ class NestedProcessIT extends WorkerTracking {
                             dev.jmp.Process p = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                                     new dev.jmp.Process(new Nest(levels - 1, counter, lock))
                                             .jvmOptions("-Djmp.startTimeoutMillis=" + LOADED).start().join()).join();
+                            if (holds) {
+                                lock.unlock();
+                            }
                             if (p.exitCode() != 0) {
                                 throw new IllegalStateException("level " + levels + ": exit " + p.exitCode() + ", "
                                         + p.exception() + " " + p.lastStderr());
@@ -181,6 +188,23 @@ class NestedProcessIT extends WorkerTracking {
         Process p = new Process(nest(1, null, null)).jvmOptions(PATIENT).start().join();
         assertEquals(0, p.exitCode(), () -> p.exception() + " " + p.lastStderr());
         assertEquals("Secret[word=top/1 alone]", p.result().toString());
+    }
+
+    /**
+     * A grandchild's calls reach the manager through its parent's connection, as the parent's own
+     * do: the manager must still tell their threads apart (the grandchild does not hold the lock
+     * its parent holds, and is not refused as if it re-entered it).
+     */
+    @Test
+    void aLockHeldByTheChildIsNotHeldByItsChild() throws Exception {
+        try (Manager manager = new Manager()) {
+            SharedLock lock = manager.lock();
+            Process p = new Process(nest(1, null, lock)).jvmOptions(PATIENT).start().join();
+            assertEquals(0, p.exitCode(), () -> p.exception() + " " + p.lastStderr());
+            assertEquals("Secret[word=top/1 tryLock=false]", p.result().toString());
+            assertTrue(lock.tryLock(), "the child released the lock");
+            lock.unlock();
+        }
     }
 
     @Test
