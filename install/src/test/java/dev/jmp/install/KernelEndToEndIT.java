@@ -187,6 +187,13 @@ class KernelEndToEndIT {
 
     @Test
     @Order(9)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void nestedProcessesSeeTheNotebook() throws Exception {
+        python("test_nested", 280);
+    }
+
+    @Test
+    @Order(9)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void childProcessOutputReachesTheCell() throws Exception {
         python("test_stdio", 170);
