@@ -25,7 +25,7 @@ class NestedTest(jmp_client.KernelTestCase):
                     "    throw new IllegalStateException(\"the inner process failed: \" + inner.exception());\n"
                     "}\n"
                     "return inner.result();")
-        self.assertEqual(self.value("procs.get(0).result()"), '"Point[x=5, y=2] hello"')
+        self.assertEqual(self.value("procs.get(0).result()"), "Point[x=5, y=2] hello")
         self.assertEqual(self.value("hits.get()"), "1")
         self.assertEqual(self.value("guard.isLocked()"), "false")
 
