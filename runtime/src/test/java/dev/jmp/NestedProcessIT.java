@@ -47,7 +47,8 @@ class NestedProcessIT extends WorkerTracking {
                         static final long LOADED = 300_000;
                         public Object call() {
                             if (levels == 0 && counter == null) {
-                                return new Secret(note + (lock == null ? " alone" : " tryLock=" + lock.tryLock()));
+                                return new Secret(note + (lock == null ? " alone"
+                                        : " held=" + lock.isHeldByCurrentThread() + " tryLock=" + lock.tryLock()));
                             }
                             boolean holds = counter == null && lock != null;
                             if (holds) {
@@ -201,7 +202,7 @@ class NestedProcessIT extends WorkerTracking {
             SharedLock lock = manager.lock();
             Process p = new Process(nest(1, null, lock)).jvmOptions(PATIENT).start().join();
             assertEquals(0, p.exitCode(), () -> p.exception() + " " + p.lastStderr());
-            assertEquals("Secret[word=top/1 tryLock=false]", p.result().toString());
+            assertEquals("Secret[word=top/1 held=false tryLock=false]", p.result().toString());
             assertTrue(lock.tryLock(), "the child released the lock");
             lock.unlock();
         }
