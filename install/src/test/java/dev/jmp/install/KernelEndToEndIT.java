@@ -131,72 +131,79 @@ class KernelEndToEndIT {
 
     @Test
     @Order(2)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void jupyterKernelTestConformanceSuite() throws Exception {
-        python("test_conformance", 280);
+        python("test_conformance", 840);
     }
 
     @Test
     @Order(3)
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void interruptStopsBusyLoopSleepAndShellCommand() throws Exception {
-        python("test_interrupt", 170);
+        python("test_interrupt", 510);
     }
 
     @Test
     @Order(4)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void kernelBehaviour() throws Exception {
-        python("test_behaviour", 280);
+        python("test_behaviour", 840);
     }
 
     @Test
     @Order(5)
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 31, unit = TimeUnit.MINUTES)
     void notebooksRunWithNbconvert() throws Exception {
-        python("test_notebooks", 580);
+        python("test_notebooks", 1740);
     }
 
     @Test
     @Order(6)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void notebookCodeRunsInWorkers() throws Exception {
-        python("test_runtime", 280);
+        python("test_runtime", 840);
     }
 
     @Test
     @Order(7)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void spawnMagics() throws Exception {
-        python("test_spawn", 280);
+        python("test_spawn", 840);
     }
 
     @Test
     @Order(8)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void poolMagic() throws Exception {
-        python("test_pool", 280);
+        python("test_pool", 840);
     }
 
     @Test
     @Order(9)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void sharedMagic() throws Exception {
-        python("test_shared", 280);
+        python("test_shared", 840);
     }
 
     @Test
     @Order(9)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void notebookLambdasGoToWorkersAndErrorsUseNotebookNames() throws Exception {
-        python("test_lambdas", 280);
+        python("test_lambdas", 840);
     }
 
     @Test
     @Order(9)
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
+    void nestedProcessesSeeTheNotebook() throws Exception {
+        python("test_nested", 840);
+    }
+
+    @Test
+    @Order(9)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void childProcessOutputReachesTheCell() throws Exception {
-        python("test_stdio", 170);
+        python("test_stdio", 510);
     }
 
     @Test
@@ -210,9 +217,9 @@ class KernelEndToEndIT {
 
     @Test
     @Order(11)
-    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    @Timeout(value = 46, unit = TimeUnit.MINUTES)
     void browserShowsPoolProgressAndBackgroundOutput() throws Exception {
-        python("test_browser", 880);
+        python("test_browser", 2640);
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class Manager implements AutoCloseable, Serializable {
     }
 
     private ManagerReply create(ManagerOp op, long on, long k, long ms, long n, List<byte[]> frames) {
-        return ManagerCalls.call(op, new ManagerRequest(id, on, Thread.currentThread().getId(), k, ms, n),
+        return ManagerCalls.call(op, new ManagerRequest(id, on, ManagerRequest.caller(), k, ms, n),
                 frames).reply();
     }
 

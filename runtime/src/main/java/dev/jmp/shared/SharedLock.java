@@ -150,7 +150,7 @@ public class SharedLock extends SharedProxy implements Lock {
     @Override
     public SharedCondition newCondition() {
         ManagerReply r = ManagerCalls.call(ManagerOp.NEW_CONDITION, new ManagerRequest(manager, id,
-                Thread.currentThread().getId(), 0, -1, 0), List.of()).reply();
+                ManagerRequest.caller(), 0, -1, 0), List.of()).reply();
         return new SharedCondition(manager, r.v(), r.s(), this);
     }
 

@@ -67,6 +67,7 @@ final class PreparedTask implements Serializable {
         for (TaskPayload p : list) {
             p.install(loader);
         }
+        TaskPreparers.inherit(list, loader);
     }
 
     private Object readResolve() {

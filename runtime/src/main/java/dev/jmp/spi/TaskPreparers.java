@@ -11,6 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TaskPreparers {
 
     private static final List<TaskPreparer> PREPARERS = new CopyOnWriteArrayList<>();
+    /**
+     * In a worker, the payloads of the task it last received, with the loader they were
+     * installed on: the worker's own dispatches pass them on ({@link TaskPayload#forward}), so
+     * processes started from a worker, at any depth, see the notebook's variables as children do.
+     */
+    private static volatile Inherited inherited;
+
+    private record Inherited(List<TaskPayload> payloads, ClassLoader loader) {
+    }
 
     private TaskPreparers() {
     }
@@ -43,10 +52,19 @@ public final class TaskPreparers {
      * @throws RuntimeException what a preparer threw to refuse the dispatch
      */
     public static Object prepare(Object task) {
-        if (PREPARERS.isEmpty()) {
+        Inherited from = inherited;
+        if (PREPARERS.isEmpty() && from == null) {
             return task;
         }
         List<TaskPayload> payloads = new ArrayList<>();
+        if (from != null) {
+            for (TaskPayload p : from.payloads()) {
+                TaskPayload passed = p.forward(from.loader());
+                if (passed != null) {
+                    payloads.add(passed);
+                }
+            }
+        }
         for (TaskPreparer p : PREPARERS) {
             TaskPayload payload = p.prepare(task);
             if (payload != null) {
@@ -54,5 +72,10 @@ public final class TaskPreparers {
             }
         }
         return payloads.isEmpty() ? task : new PreparedTask(payloads, task);
+    }
+
+    /** Records the payloads a worker installed for its task, to pass on (see {@link #prepare}). */
+    static void inherit(List<TaskPayload> payloads, ClassLoader loader) {
+        inherited = payloads.isEmpty() ? null : new Inherited(List.copyOf(payloads), loader);
     }
 }

@@ -188,6 +188,15 @@ public final class StaticSnapshot implements Serializable, dev.jmp.spi.TaskPaylo
         }
     }
 
+    /**
+     * The snapshot a worker passes to a process it starts: the same variables, read afresh from
+     * this worker's copies (so a grandchild sees them as its parent has them, as when forking).
+     */
+    @Override
+    public dev.jmp.spi.TaskPayload forward(ClassLoader workerLoader) {
+        return fields.isEmpty() ? null : capture(fields, workerLoader);
+    }
+
     private List<String> displayNames() {
         return fields.stream().map(StaticField::displayName).toList();
     }

@@ -12,6 +12,20 @@ public final class ClassServer {
 
     private final List<ClassSource> plugged = new CopyOnWriteArrayList<>();
     private final DefaultClassSource defaults = new DefaultClassSource();
+    /**
+     * In a worker JVM, its own parent: a process started from a worker must see the classes its
+     * parent sees (the notebook's, served by the top-level runtime), so what this JVM cannot
+     * serve is asked one level up, and so on to the top.
+     */
+    private static volatile RemoteFetcher upstream;
+
+    /**
+     * Makes every class server of this JVM ask {@code parent} for what it cannot serve itself
+     * (a worker does at start, with its own class fetcher).
+     */
+    public static void setUpstream(RemoteFetcher parent) {
+        upstream = parent;
+    }
 
     /** Adds a source that is asked before the default one. */
     public void addSource(ClassSource source) {
@@ -36,7 +50,20 @@ public final class ClassServer {
                 return b;
             }
         }
-        return defaults.classBytes(binaryName);
+        byte[] b = defaults.classBytes(binaryName);
+        return b != null ? b : fromUpstream(binaryName, false);
+    }
+
+    private static byte[] fromUpstream(String name, boolean resource) {
+        RemoteFetcher up = upstream;
+        if (up == null) {
+            return null;
+        }
+        try {
+            return up.fetch(name, resource);
+        } catch (java.io.UncheckedIOException e) {
+            return null; // the parent did not answer: this worker's child learns the class is missing
+        }
     }
 
     /** Returns the bytes of a resource, or {@code null}. */
@@ -47,6 +74,7 @@ public final class ClassServer {
                 return b;
             }
         }
-        return defaults.resourceBytes(path);
+        byte[] b = defaults.resourceBytes(path);
+        return b != null || !DefaultClassSource.isSafe(path) ? b : fromUpstream(path, true);
     }
 }

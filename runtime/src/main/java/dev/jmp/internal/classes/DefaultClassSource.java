@@ -56,7 +56,8 @@ public final class DefaultClassSource implements ClassSource {
         return null;
     }
 
-    static boolean isSafe(String path) {
+    /** Whether a resource path is relative and does not climb. */
+    public static boolean isSafe(String path) {
         return path != null && !path.isEmpty() && !path.startsWith("/") && !path.contains("..")
                 && !path.contains("\\") && !path.contains(":");
     }

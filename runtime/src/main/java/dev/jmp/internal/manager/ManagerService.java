@@ -110,6 +110,11 @@ public final class ManagerService implements Service {
             return;
         }
         ManagerState m = managers.get(r.m());
+        Service parent = supervisor.services().fallback();
+        if (m == null && parent != null && !shutDown.contains(r.m()) && ManagerHomes.of(r.m()) == null) {
+            parent.handle(call); // an ancestor's manager (the notebook's %%shared objects): ask up the tree
+            return;
+        }
         if (m == null) {
             throw fault(ErrorCode.MANAGER_CLOSED, closedMessage(r.m()));
         }
@@ -185,7 +190,7 @@ public final class ManagerService implements Service {
     String describe(Owner o) {
         Long pid = pids.get(o.peer());
         return (LocalServiceClient.PARENT.equals(o.peer()) ? "the parent process" : "worker " + o.peer())
-                + " (pid " + (pid == null ? "?" : pid) + ", thread " + o.thread() + ")";
+                + " (pid " + (pid == null ? "?" : pid) + ", thread " + ManagerRequest.threadOf(o.thread()) + ")";
     }
 
     ScheduledFuture<?> schedule(long ms, Runnable r) {

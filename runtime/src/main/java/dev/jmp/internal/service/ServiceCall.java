@@ -98,6 +98,17 @@ public final class ServiceCall {
         return WireCodec.fromTree(args, type);
     }
 
+    /** The arguments as they came, for passing the call on unchanged ({@code null} if none). */
+    public com.google.gson.JsonElement rawArgs() {
+        if (args != null) {
+            return args;
+        }
+        if (localArgs instanceof SharedArgs shared) {
+            return shared.tree();
+        }
+        return localArgs == null ? null : WireCodec.toTree(localArgs);
+    }
+
     /** The user values that came with the call. */
     public List<byte[]> frames() {
         return frames;

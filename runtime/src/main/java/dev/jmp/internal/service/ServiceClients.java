@@ -23,6 +23,16 @@ public final class ServiceClients {
         loader = valueLoader;
     }
 
+    /** The client a worker installed (to its parent), or {@code null} outside workers. */
+    public static ServiceClient installed() {
+        return current;
+    }
+
+    /** The value loader a worker installed (its task loader), or {@code null} outside workers. */
+    public static ClassLoader installedValueLoader() {
+        return loader;
+    }
+
     /** Returns the client of this JVM, starting the parent's runtime if needed. */
     public static ServiceClient current() {
         ServiceClient c = current;

@@ -26,6 +26,8 @@ public final class ServiceRegistry {
      * another connection at that moment could otherwise take a lock for a dead process).
      */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** Where calls for services not registered here go (a worker's {@link ParentForwarder}), or null. */
+    private volatile Service fallback;
 
     private record CallKey(String peer, long callId) {
     }
@@ -52,6 +54,20 @@ public final class ServiceRegistry {
         if (services.putIfAbsent(name, service) != null) {
             throw new IllegalArgumentException("a service named " + name + " is already registered");
         }
+    }
+
+    /**
+     * Sets where calls go that no registered service takes: in a worker's runtime, its parent.
+     *
+     * @param service the fallback, or {@code null} to refuse such calls
+     */
+    public void setFallback(Service service) {
+        fallback = service;
+    }
+
+    /** The fallback service, or {@code null} (see {@link #setFallback}). */
+    public Service fallback() {
+        return fallback;
     }
 
     /** Returns the service by name, or {@code null}. */
@@ -84,6 +100,9 @@ public final class ServiceRegistry {
 
     private void dispatchTo(ServiceCall call) {
         Service s = services.get(call.service());
+        if (s == null) {
+            s = fallback;
+        }
         if (s == null) {
             call.fail(new Fault(ErrorCode.NO_SUCH_SERVICE, "no service named " + call.service()));
             return;

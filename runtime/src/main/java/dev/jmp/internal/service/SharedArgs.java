@@ -14,6 +14,11 @@ public final class SharedArgs {
         this.tree = tree;
     }
 
+    /** The arguments as JSON. */
+    JsonElement tree() {
+        return tree;
+    }
+
     /** Returns the arguments as a record of the given type, decoding them the first time. */
     public synchronized <T> T as(Class<T> type) {
         if (!type.isInstance(decoded)) {

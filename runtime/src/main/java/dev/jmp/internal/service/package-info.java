@@ -4,7 +4,8 @@
  * built-in queue service behind {@code Queue}, {@code JoinableQueue}, {@code SimpleQueue} and
  * {@code Pipe}, and the direct call channels a busy worker opens beside JeroMQ
  * ({@link dev.jmp.internal.service.ChannelService}). The shared-object manager plugs in here as another
- * service.
+ * service. In a worker's own runtime, calls for what it does not host go on to its parent
+ * ({@link dev.jmp.internal.service.ParentForwarder}), so its children reach what an ancestor hosts.
  *
  * <p>One blocking queue serves both the queue service and the manager's queues:
  * {@link dev.jmp.internal.service.ItemQueue}, encoded items with parked gets and puts. Every

@@ -16,7 +16,13 @@ public final class RuntimeSettings {
 
     private final ClassServer classServer = new ClassServer();
     private final OutputRouter output = new OutputRouter();
-    private volatile ClassLoader resultLoader = Thread.currentThread().getContextClassLoader();
+    /**
+     * In a worker, its task loader (results of its own processes may be notebook classes, which
+     * only that loader finds); elsewhere the loader of the thread that first used the runtime.
+     */
+    private volatile ClassLoader resultLoader = dev.jmp.internal.service.ServiceClients.installedValueLoader() != null
+            ? dev.jmp.internal.service.ServiceClients.installedValueLoader()
+            : Thread.currentThread().getContextClassLoader();
     private volatile List<String> jvmOptions = List.of();
     private volatile List<Path> classpath = List.of();
     private volatile int warmWorkers = Integer.getInteger("jmp.warm", 0);

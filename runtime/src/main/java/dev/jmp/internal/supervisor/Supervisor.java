@@ -1,6 +1,7 @@
 package dev.jmp.internal.supervisor;
 
 import dev.jmp.internal.service.LocalServiceClient;
+import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.service.ServiceRegistry;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.WireCodec;
@@ -86,6 +87,11 @@ public final class Supervisor implements TaskWorkers {
         this.settings = settings;
         this.launcher = Launchers.byName(settings.launcher());
         this.hub = new Hub(key, WireCodec.standard());
+        // A runtime inside a worker serves its children what an ancestor hosts by asking its parent.
+        ServiceClient parent = dev.jmp.internal.service.ServiceClients.installed();
+        if (parent != null) {
+            services.setFallback(new dev.jmp.internal.service.ParentForwarder(parent));
+        }
         this.cds = new CdsArchive(settings);
         this.launches = new LaunchQueue(settings.launchSlots(), helpers);
         HubHandlers handlers = new HubHandlers(this);

@@ -137,6 +137,9 @@ public final class WireCodec {
     /** Converts a record to a JSON tree (a service argument). */
     @SuppressWarnings("unchecked")
     public static <T> JsonElement toTree(T value) {
+        if (value instanceof JsonElement tree) {
+            return tree; // passed on as it came (a call a worker forwards to its parent)
+        }
         return adapter((Class<T>) value.getClass()).toJsonTree(value);
     }
 }

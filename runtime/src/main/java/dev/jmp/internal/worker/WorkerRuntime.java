@@ -64,6 +64,8 @@ public final class WorkerRuntime {
         this.link = new Link(boot.workerId(), boot.endpoint(), boot.downEndpoint(), WireKey.fromHex(boot.key()),
                 WireCodec.standard(), context);
         this.loader = new WorkerClassLoader(this::fetch);
+        // Processes this worker starts get, through its class server, what it gets from its parent.
+        dev.jmp.internal.classes.ClassServer.setUpstream(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));
         }
