@@ -11,7 +11,7 @@ from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 120  # a hang detector: a kernel JVM on a loaded machine is slow to start
+TIMEOUT = 300  # a hang detector: a kernel JVM on a loaded machine is slow to start
 
 # Every process these tests start inherits this environment entry (KernelEndToEndIT sets it; a run
 # of its own gets a fresh one), so the orphan checks look at this run's processes only, never at
