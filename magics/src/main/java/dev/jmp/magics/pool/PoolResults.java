@@ -21,7 +21,7 @@ public final class PoolResults<R> extends ArrayList<R> {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final transient List<?> items;
+    private final transient PoolItems<?> items;
     private final transient SerialFunction<?, ?> fn;
 
     /**
@@ -30,12 +30,12 @@ public final class PoolResults<R> extends ArrayList<R> {
      * @param items the items of {@code --over}
      * @param fn    the body
      */
-    public PoolResults(List<?> items, SerialFunction<?, ?> fn) {
+    public PoolResults(PoolItems<?> items, SerialFunction<?, ?> fn) {
         this.items = items;
         this.fn = fn;
     }
 
-    List<?> items() {
+    PoolItems<?> items() {
         return items;
     }
 
