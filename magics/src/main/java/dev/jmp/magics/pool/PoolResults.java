@@ -39,6 +39,15 @@ public final class PoolResults<R> extends ArrayList<R> {
         return items;
     }
 
+    /**
+     * How many items {@code --over} has, before the run.
+     *
+     * @return the number, or -1 when the source does not know it
+     */
+    public long itemCount() {
+        return items == null ? -1 : items.size();
+    }
+
     @SuppressWarnings("unchecked")
     SerialFunction<Object, Object> function() {
         return (SerialFunction<Object, Object>) fn;
