@@ -98,6 +98,16 @@ public final class Supervisor implements TaskWorkers {
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
+        sweepDeadOwners(settings);
+    }
+
+    /**
+     * Removes what runtimes killed before they could clean up left behind (their progress
+     * directories, an archive in training); the files of live runtimes stay.
+     */
+    private static void sweepDeadOwners(RuntimeSettings settings) {
+        ProgressFiles.sweepDead(Path.of(System.getProperty("java.io.tmpdir")));
+        CdsArchive.sweepDead(settings.cacheDir());
     }
 
     /**
