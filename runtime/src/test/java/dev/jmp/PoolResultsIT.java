@@ -35,6 +35,16 @@ class PoolResultsIT extends WorkerTracking {
         assertEquals(42, f.get());
     }
 
+    /** Item 5: a view asked for after terminate() still completes with the result that existed. */
+    @Test
+    void aViewAskedForAfterTerminateCompletes() throws Exception {
+        Pool pool = new Pool(1);
+        AsyncResult<Integer> r = pool.applyAsync(() -> 3);
+        assertEquals(3, r.get());
+        pool.terminate(); // returns once every worker has exited
+        assertEquals(3, r.toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
+
     /** Item 6: a callback that throws is reported with its trace on System.err, and the pool goes on. */
     @Test
     void aCallbackThatThrowsIsReportedAndThePoolGoesOn() throws Exception {
