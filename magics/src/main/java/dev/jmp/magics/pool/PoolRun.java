@@ -98,6 +98,12 @@ final class PoolRun {
             pool = builder.build();
             results = pool.imapUnordered(fn, this::feed, options.chunksize());
             while (stopReason == null) {
+                if (System.nanoTime() - deadline >= 0) {
+                    // Checked at every turn, not only when no result came within the poll: an
+                    // endless source whose results keep coming must stop too.
+                    stop("timeout");
+                    break;
+                }
                 try {
                     Object value = results.next(POLL);
                     long index = results.lastIndex();
@@ -108,9 +114,7 @@ final class PoolRun {
                     done++;
                     progress.advance(1, 0);
                 } catch (WaitTimeoutException e) {
-                    if (System.nanoTime() - deadline >= 0) {
-                        stop("timeout");
-                    }
+                    // no result within the poll: the deadline is checked at the top
                 } catch (NoSuchElementException e) {
                     break;
                 } catch (WaitInterruptedException e) {
