@@ -93,6 +93,37 @@ class PoolTest(jmp_client.KernelTestCase):
         self.assertNotRegex(table, r"pool-\d+-w\d+\s+\d+\s+busy", table)
         self.assertEqual(self.value("1 + 1"), "2")
 
+    def test_over_an_endless_stream_is_read_lazily_and_stops_at_the_timeout(self):
+        # Issue 11 item 9: the items were collected into a list before anything ran, outside
+        # --timeout: an endless stream ran until the kernel ran out of memory.
+        content, msgs = self.run_error("%%pool --over java.util.stream.IntStream.iterate(0, x -> x + 1) --as i -n 2"
+                                       " --timeout 5 --out r\nreturn i;")
+        self.assertEqual(content["ename"], "Timeout", content)
+        self.assertIn("did not finish within --timeout 5.00 s", content["evalue"])
+        self.assertIn("taken so far from --over, which has no known end", content["evalue"])
+        updates = [m["content"]["data"]["text/plain"] for m in msgs
+                   if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertRegex(updates[-1], r"^pool-\d+: \d+ done, .* - stopped by --timeout$")
+        self.assertEqual(self.value("1 + 1"), "2")
+
+    def test_a_callback_that_throws_shows_its_error_in_the_cell(self):
+        # Issue 11 item 6: the exception was lost. Callbacks run in order on one thread, so once
+        # the second one ran, the first one's report is written.
+        content, msgs = self.run_ok(
+            "var cbPool = new dev.jmp.Pool(1);\n"
+            "var after = new java.util.concurrent.CountDownLatch(1);\n"
+            "cbPool.applyAsync(() -> 5, v -> { throw new IllegalStateException(\"bug\"); }, null);\n"
+            "cbPool.applyAsync(() -> 6, v -> after.countDown(), null);\n"
+            "after.await();")
+        err = "".join(m["content"]["text"] for m in msgs
+                      if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn("Exception in a callback of job", err)
+        self.assertIn("IllegalStateException: bug", err)
+        self.assertIn("line 3", err)
+        self.assertNotIn("$JShell$", err)
+        self.assertEqual(self.value("cbPool.apply(() -> 8)"), "8", "the pool goes on")
+        self.run_ok("cbPool.terminate();")
+
     def test_bad_input_and_unsendable_variables_start_nothing(self):
         self.run_ok("Object handle = new Object();")
         before = self.value(jmp_client.LAUNCHED + ".size()")

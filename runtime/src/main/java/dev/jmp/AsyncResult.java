@@ -186,7 +186,10 @@ public final class AsyncResult<R> {
         }
     }
 
-    /** A {@link CompletableFuture} that completes with the decoded value (or the failure). */
+    /**
+     * A {@link CompletableFuture} that completes with the decoded value (or the failure) once the
+     * result exists, whatever the pool's state by then (closed, joined or terminated).
+     */
     public synchronized CompletableFuture<R> toCompletableFuture() {
         if (view == null) {
             CompletableFuture<R> cf = new CompletableFuture<>() {

@@ -9,6 +9,7 @@ import dev.jmp.function.SerialFunction;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.pool.CollectingSink;
+import dev.jmp.internal.pool.Completions;
 import dev.jmp.internal.pool.ItemResult;
 import dev.jmp.internal.pool.ItemSource;
 import dev.jmp.internal.pool.Job;
@@ -30,8 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ public class Pool implements AutoCloseable {
     private static final int IMAP_WINDOW = 10_000;
     private final Supervisor supervisor;
     private final PoolScheduler scheduler;
-    private final ExecutorService callbacks;
+    private final Executor callbacks = Completions.callbacks();
 
     /** A pool with one worker per available processor. */
     public Pool() {
@@ -82,8 +83,6 @@ public class Pool implements AutoCloseable {
         this.supervisor = (b.runtime != null ? b.runtime : JmpRuntime.defaultRuntime()).supervisor();
         this.scheduler = new PoolScheduler(supervisor, b.processes, new WorkerOptions(b.jvmOptions, b.env, b.javaHome),
                 b.retries, b.grace, b.namePrefix);
-        this.callbacks = Executors.newSingleThreadExecutor(Daemons.factory("jmp-pool-callbacks"));
-        scheduler.terminated().whenComplete((v, e) -> callbacks.shutdown());
     }
 
     /** Options beyond the number of workers. */
@@ -195,7 +194,8 @@ public class Pool implements AutoCloseable {
      *
      * @param chunksize     items per task, or 0 for adaptive
      * @param callback      called in this process with the results, or {@code null}
-     * @param errorCallback called in this process with the first failure, or {@code null}
+     * @param errorCallback called in this process with the first failure, or {@code null}; what
+     *                      either callback throws is printed with its trace on {@code System.err}
      */
     public <T, R> AsyncResult<List<R>> mapAsync(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                                                 int chunksize, Consumer<? super List<R>> callback,
@@ -234,25 +234,46 @@ public class Pool implements AutoCloseable {
 
     /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
     public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
-        return stream(fn, items, 0, true);
+        return stream(fn, items, 0, true, null);
     }
 
     /** Like {@link #imap(SerialFunction, Iterable)} with {@code chunksize} items per task. */
     public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                                          int chunksize) {
-        return stream(fn, items, chunksize, true);
+        return stream(fn, items, chunksize, true, null);
     }
 
     /** Lazily maps: results as they finish (see {@link ResultIterator#lastIndex()}). */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   Iterable<? extends T> items) {
-        return stream(fn, items, 0, false);
+        return stream(fn, items, 0, false, null);
     }
 
     /** Like {@link #imapUnordered(SerialFunction, Iterable)} with {@code chunksize} items per task. */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   Iterable<? extends T> items, int chunksize) {
-        return stream(fn, items, chunksize, false);
+        return stream(fn, items, chunksize, false, null);
+    }
+
+    /**
+     * Lazily maps a stream: its items are taken as the pool needs them (at most a window of
+     * items waits in the pool at a time), so an endless stream works as long as the results are
+     * consumed; the stream is closed when its items run out or the iteration is closed.
+     */
+    public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, java.util.stream.Stream<? extends T> items) {
+        return stream(fn, items::iterator, 0, true, items::close);
+    }
+
+    /** Like {@link #imap(SerialFunction, java.util.stream.Stream)}, results as they finish. */
+    public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
+                                                  java.util.stream.Stream<? extends T> items) {
+        return stream(fn, items::iterator, 0, false, items::close);
+    }
+
+    /** Like {@link #imapUnordered(SerialFunction, java.util.stream.Stream)} with {@code chunksize} items per task. */
+    public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
+                                                  java.util.stream.Stream<? extends T> items, int chunksize) {
+        return stream(fn, items::iterator, chunksize, false, items::close);
     }
 
     // ---- apply family -----------------------------------------------------------------------
@@ -281,7 +302,9 @@ public class Pool implements AutoCloseable {
      * Runs {@code fn} in a worker; returns at once.
      *
      * @param callback      called in this process with the value, or {@code null}
-     * @param errorCallback called in this process with the failure, or {@code null}
+     * @param errorCallback called in this process with the failure, or {@code null}; what either
+     *                      callback throws is printed with its trace on {@code System.err} (in a
+     *                      notebook, the cell's stderr) and the pool goes on
      */
     public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
@@ -362,10 +385,11 @@ public class Pool implements AutoCloseable {
         Job job = new Job(supervisor.nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
         AsyncResult<R> result = new AsyncResult<>(job.id, sink, encoded.size(), decoder,
                 () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
-                callbacks);
+                Completions.views());
         scheduler.submit(job);
         if (callback != null || errorCallback != null) {
-            sink.done().whenCompleteAsync((r, e) -> {
+            String what = "a callback of job " + job.id;
+            sink.done().whenCompleteAsync((r, e) -> Completions.runCallback(what, () -> {
                 R value;
                 try {
                     value = result.get();
@@ -378,13 +402,19 @@ public class Pool implements AutoCloseable {
                 if (callback != null) {
                     callback.accept(value);
                 }
-            }, callbacks);
+            }), callbacks);
         }
         return result;
     }
 
+    /**
+     * A lazy map: a feeder thread reads the items as the pool takes them, at most
+     * {@value #IMAP_WINDOW} ahead of what the caller consumed, so memory stays bounded whatever
+     * the source's length; closing the iteration stops the feeder too (an interrupt ends a
+     * source that waits).
+     */
     private <T, R> ResultIterator<R> stream(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
-                                            int chunksize, boolean ordered) {
+                                            int chunksize, boolean ordered, Runnable onEnd) {
         if (chunksize < 0) {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
@@ -394,7 +424,7 @@ public class Pool implements AutoCloseable {
         Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
-        Daemons.start("jmp-imap-feeder", () -> {
+        Thread feeder = Daemons.start("jmp-imap-feeder", () -> {
             long i = 0;
             try {
                 for (T item : items) {
@@ -402,6 +432,9 @@ public class Pool implements AutoCloseable {
                         break;
                     }
                     window.acquire();
+                    if (job.isEnded()) {
+                        break;
+                    }
                     try {
                         source.add(Values.encodeItem(item, i));
                     } catch (SerializationException e) {
@@ -417,11 +450,19 @@ public class Pool implements AutoCloseable {
             } finally {
                 source.finish();
                 scheduler.poke();
+                if (onEnd != null) {
+                    try {
+                        onEnd.run();
+                    } catch (RuntimeException e) {
+                        // the stream's own close handlers failed; the items are already out
+                    }
+                }
             }
         });
-        return new ResultIterator<>(job.id, sink, window::release,
-                () -> scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed")),
-                supervisor.settings().resultLoader());
+        return new ResultIterator<>(job.id, sink, window::release, () -> {
+            scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed"));
+            feeder.interrupt(); // it may wait for the window or inside the source
+        }, supervisor.settings().resultLoader());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,9 +5,9 @@ package dev.jmp.magics.pool;
  * defined once per kernel, let javac infer the types: the item variable gets the items' element
  * type, and the results list the body's return type:
  * {@code var VAR = $jmpPoolJob($jmpItems(EXPR), (NAME) -> { if (true) { BODY } return null; });}
- * where line k + 1 is body line k, as in the cell. {@code $jmpItems} turns any Iterable, array or
- * stream into a {@code List<T>}; {@code $jmpPoolJob} returns the {@link PoolResults} that the
- * magic fills.
+ * where line k + 1 is body line k, as in the cell. {@code $jmpItems} wraps any Iterable, array or
+ * stream in {@link PoolItems} without reading it (the run reads the items lazily);
+ * {@code $jmpPoolJob} returns the {@link PoolResults} that the magic fills.
  */
 final class PoolBody {
 
@@ -16,20 +16,30 @@ final class PoolBody {
 
     /** The helper methods, evaluated once when the kernel starts. */
     static final String HELPERS = """
-            <T> java.util.List<T> $jmpItems(Iterable<T> items) {
-                java.util.List<T> list = new java.util.ArrayList<>();
-                items.forEach(list::add);
-                return list;
+            <T> dev.jmp.magics.pool.PoolItems<T> $jmpItems(Iterable<T> items) { return dev.jmp.magics.pool.PoolItems.of(items); }
+            <T> dev.jmp.magics.pool.PoolItems<T> $jmpItems(T[] items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : java.util.Arrays.asList(items));
             }
-            <T> java.util.List<T> $jmpItems(T[] items) { return java.util.Arrays.asList(items); }
-            java.util.List<Integer> $jmpItems(int[] items) { return java.util.Arrays.stream(items).boxed().toList(); }
-            java.util.List<Long> $jmpItems(long[] items) { return java.util.Arrays.stream(items).boxed().toList(); }
-            java.util.List<Double> $jmpItems(double[] items) { return java.util.Arrays.stream(items).boxed().toList(); }
-            <T> java.util.List<T> $jmpItems(java.util.stream.Stream<T> items) { return items.toList(); }
-            java.util.List<Integer> $jmpItems(java.util.stream.IntStream items) { return items.boxed().toList(); }
-            java.util.List<Long> $jmpItems(java.util.stream.LongStream items) { return items.boxed().toList(); }
-            java.util.List<Double> $jmpItems(java.util.stream.DoubleStream items) { return items.boxed().toList(); }
-            <T, R> java.util.List<R> $jmpPoolJob(java.util.List<T> items, dev.jmp.function.SerialFunction<T, R> fn) {
+            dev.jmp.magics.pool.PoolItems<Integer> $jmpItems(int[] items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : java.util.Arrays.stream(items).boxed());
+            }
+            dev.jmp.magics.pool.PoolItems<Long> $jmpItems(long[] items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : java.util.Arrays.stream(items).boxed());
+            }
+            dev.jmp.magics.pool.PoolItems<Double> $jmpItems(double[] items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : java.util.Arrays.stream(items).boxed());
+            }
+            <T> dev.jmp.magics.pool.PoolItems<T> $jmpItems(java.util.stream.Stream<T> items) { return dev.jmp.magics.pool.PoolItems.of(items); }
+            dev.jmp.magics.pool.PoolItems<Integer> $jmpItems(java.util.stream.IntStream items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : items.boxed());
+            }
+            dev.jmp.magics.pool.PoolItems<Long> $jmpItems(java.util.stream.LongStream items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : items.boxed());
+            }
+            dev.jmp.magics.pool.PoolItems<Double> $jmpItems(java.util.stream.DoubleStream items) {
+                return dev.jmp.magics.pool.PoolItems.of(items == null ? null : items.boxed());
+            }
+            <T, R> java.util.List<R> $jmpPoolJob(dev.jmp.magics.pool.PoolItems<T> items, dev.jmp.function.SerialFunction<T, R> fn) {
                 return new dev.jmp.magics.pool.PoolResults<R>(items, fn);
             }
             """;

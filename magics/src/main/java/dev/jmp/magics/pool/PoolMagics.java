@@ -89,7 +89,7 @@ public final class PoolMagics {
             throw isOverFailure(e) ? overFailure(options.over(), e) : e;
         }
         SerialFunction<Object, Object> fn = job.function();
-        List<?> list = job.items();
+        PoolItems<?> items = job.items();
         try {
             TaskPreparers.prepare(fn); // names a variable that cannot be sent before any worker starts
         } catch (UnsendableVariablesException e) {
@@ -97,15 +97,15 @@ public final class PoolMagics {
                     List.of(("UnsendableVariable: " + e.getMessage()).split("\n")));
         }
         CellOutput cell = callbacks.cellOutput();
-        if (list.isEmpty()) {
-            cell.stdout("--over " + options.over() + " has no items: nothing to run; " + options.out()
-                    + " is an empty list.\n");
+        if (items.size() == 0) {
+            items.close();
+            noItems(cell, options);
             return;
         }
         String name = "pool-" + counter.incrementAndGet();
         PoolTimeline timeline = new PoolTimeline(name);
         timelines.started(name, timeline::snapshot);
-        PoolRun run = new PoolRun(name, options, fn, list, cell, dispatcher, new TraceLines(callbacks::formatError),
+        PoolRun run = new PoolRun(name, options, fn, items, cell, dispatcher, new TraceLines(callbacks::formatError),
                 timeline);
         foreground = run;
         PoolRun.Outcome outcome;
@@ -115,13 +115,22 @@ public final class PoolMagics {
             foreground = null;
         }
         job.fill(outcome.results());
+        if (outcome.taken() == 0 && outcome.stopReason() == null) {
+            noItems(cell, options);
+            return;
+        }
         if (!outcome.failures().isEmpty() && options.collect()) {
             cell.display(UUID.randomUUID().toString(), PoolReport.failures(run.name(), outcome.failures()).bundle());
         }
-        CellFailure failure = PoolReport.failure(run.name(), options, list.size(), outcome, callbacks::formatError);
+        CellFailure failure = PoolReport.failure(run.name(), options, items.size(), outcome, callbacks::formatError);
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static void noItems(CellOutput cell, PoolOptions options) {
+        cell.stdout("--over " + options.over() + " has no items: nothing to run; " + options.out()
+                + " is an empty list.\n");
     }
 
     /**

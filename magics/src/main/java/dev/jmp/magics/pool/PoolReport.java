@@ -39,12 +39,12 @@ final class PoolReport {
      *
      * @param runName     the run
      * @param options     its options
-     * @param total       how many items
+     * @param total       how many items, or -1 when the source does not say
      * @param outcome     how it ended
      * @param formatError formats an exception in cell lines
      * @return the failure, or null when the cell succeeds
      */
-    static CellFailure failure(String runName, PoolOptions options, int total, PoolRun.Outcome outcome,
+    static CellFailure failure(String runName, PoolOptions options, long total, PoolRun.Outcome outcome,
                                Function<Throwable, List<String>> formatError) {
         String stop = outcome.stopReason();
         if (stop == null || stop.equals("failed") && outcome.failures().isEmpty()) {
@@ -60,7 +60,8 @@ final class PoolReport {
                     : f.error().getClass().getName();
             return new CellFailure(name, who + " failed: " + headline(f.error()), lines);
         }
-        String done = outcome.done() + " of " + total + " items done";
+        String done = total >= 0 ? outcome.done() + " of " + total + " items done"
+                : outcome.done() + " items done of " + outcome.taken() + " taken so far from --over, which has no known end";
         String message = stop.equals("timeout")
                 ? String.format(Locale.ROOT, "%s did not finish within --timeout %.2f s (%s); the rest were cancelled",
                 runName, options.timeoutSeconds(), done)

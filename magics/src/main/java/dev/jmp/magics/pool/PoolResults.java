@@ -21,7 +21,7 @@ public final class PoolResults<R> extends ArrayList<R> {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final transient List<?> items;
+    private final transient PoolItems<?> items;
     private final transient SerialFunction<?, ?> fn;
 
     /**
@@ -30,13 +30,22 @@ public final class PoolResults<R> extends ArrayList<R> {
      * @param items the items of {@code --over}
      * @param fn    the body
      */
-    public PoolResults(List<?> items, SerialFunction<?, ?> fn) {
+    public PoolResults(PoolItems<?> items, SerialFunction<?, ?> fn) {
         this.items = items;
         this.fn = fn;
     }
 
-    List<?> items() {
+    PoolItems<?> items() {
         return items;
+    }
+
+    /**
+     * How many items {@code --over} has, before the run.
+     *
+     * @return the number, or -1 when the source does not know it
+     */
+    public long itemCount() {
+        return items == null ? -1 : items.size();
     }
 
     @SuppressWarnings("unchecked")

@@ -16,8 +16,10 @@ import dev.jmp.magics.timeline.PoolTimeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
 
 /**
@@ -28,7 +30,7 @@ import java.util.NoSuchElementException;
 final class PoolRun {
 
     /** How the run ended. */
-    record Outcome(List<Object> results, List<ItemFailure> failures, String stopReason, long done) {
+    record Outcome(List<Object> results, List<ItemFailure> failures, String stopReason, long done, long taken) {
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -36,7 +38,10 @@ final class PoolRun {
     private final String name;
     private final PoolOptions options;
     private final SerialFunction<Object, Object> fn;
-    private final List<?> items;
+    private final PoolItems<?> items;
+    /** Items taken from the source and not finished yet, by index: what a failure report names. */
+    private final Map<Long, Object> pending = new ConcurrentHashMap<>();
+    private final AtomicLong taken = new AtomicLong();
     private final CellOutput cell;
     private final OutputDispatcher dispatcher;
     private final TraceLines traces;
@@ -47,7 +52,7 @@ final class PoolRun {
     private volatile ResultIterator<Object> results;
     private volatile LineStreamer live;
 
-    PoolRun(String name, PoolOptions options, SerialFunction<Object, Object> fn, List<?> items, CellOutput cell,
+    PoolRun(String name, PoolOptions options, SerialFunction<Object, Object> fn, PoolItems<?> items, CellOutput cell,
             OutputDispatcher dispatcher, TraceLines traces, PoolTimeline timeline) {
         this.name = name;
         this.options = options;
@@ -74,7 +79,7 @@ final class PoolRun {
         if (!dispatcher.claimPrefix(workerPrefix, this::onOutput)) {
             throw new IllegalStateException("another run already owns the workers named " + workerPrefix + "*");
         }
-        Object[] byIndex = new Object[items.size()];
+        List<Object> byIndex = new ArrayList<>();
         List<Object> byCompletion = new ArrayList<>();
         List<ItemFailure> failures = new ArrayList<>();
         long done = 0;
@@ -83,26 +88,33 @@ final class PoolRun {
         try (LineStreamer live = new LineStreamer(cell);
              ProgressDisplay progress = new ProgressDisplay(cell, name, items.size())) {
             this.live = live;
-            Pool.Builder builder = Pool.builder().processes(Math.min(options.processes(), Math.max(1, items.size())))
+            long size = items.size();
+            int processes = size < 0 ? options.processes() : (int) Math.min(options.processes(), Math.max(1, size));
+            Pool.Builder builder = Pool.builder().processes(processes)
                     .retries(options.retries()).namePrefix(workerPrefix);
             if (options.javaHome() != null) {
                 builder.javaHome(options.javaHome());
             }
             pool = builder.build();
-            results = pool.imapUnordered(fn, items, options.chunksize());
+            results = pool.imapUnordered(fn, this::feed, options.chunksize());
             while (stopReason == null) {
+                if (System.nanoTime() - deadline >= 0) {
+                    // Checked at every turn, not only when no result came within the poll: an
+                    // endless source whose results keep coming must stop too.
+                    stop("timeout");
+                    break;
+                }
                 try {
                     Object value = results.next(POLL);
                     long index = results.lastIndex();
-                    byIndex[(int) index] = value;
+                    pending.remove(index);
+                    put(byIndex, index, value);
                     byCompletion.add(value);
                     timeline.item(index, results.lastTiming(), null);
                     done++;
                     progress.advance(1, 0);
                 } catch (WaitTimeoutException e) {
-                    if (System.nanoTime() - deadline >= 0) {
-                        stop("timeout");
-                    }
+                    // no result within the poll: the deadline is checked at the top
                 } catch (NoSuchElementException e) {
                     break;
                 } catch (WaitInterruptedException e) {
@@ -113,8 +125,8 @@ final class PoolRun {
                         break; // an item cancelled by the stop, not a failure of its own
                     }
                     long index = results.lastIndex();
-                    failures.add(new ItemFailure(index, index >= 0 && index < items.size() ? items.get((int) index)
-                            : null, e));
+                    Object item = pending.remove(index);
+                    failures.add(new ItemFailure(index, item == NULL ? null : item, e));
                     timeline.item(index, results.lastTiming(), PoolReport.headline(e));
                     byCompletion.add(null);
                     done++;
@@ -130,10 +142,43 @@ final class PoolRun {
         } finally {
             timeline.end();
             shutDown();
+            items.close();
             dispatcher.releasePrefix(workerPrefix);
         }
-        List<Object> ordered = options.unordered() ? byCompletion : Arrays.asList(byIndex);
-        return new Outcome(new ArrayList<>(ordered), failures, stopReason, done);
+        List<Object> ordered = options.unordered() ? byCompletion : byIndex;
+        return new Outcome(new ArrayList<>(ordered), failures, stopReason, done, taken.get());
+    }
+
+    /**
+     * The items as the pool's feeder reads them (one thread, as the pool needs them): each is
+     * remembered until its result comes, so a failure can name it; the pool's window bounds how
+     * many that is.
+     */
+    private java.util.Iterator<Object> feed() {
+        @SuppressWarnings("unchecked")
+        java.util.Iterator<Object> source = (java.util.Iterator<Object>) items.iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                Object item = source.next();
+                pending.put(taken.getAndIncrement(), item == null ? NULL : item);
+                return item;
+            }
+        };
+    }
+
+    private static final Object NULL = new Object();
+
+    private static void put(List<Object> byIndex, long index, Object value) {
+        while (byIndex.size() <= index) {
+            byIndex.add(null);
+        }
+        byIndex.set((int) index, value);
     }
 
     private void onOutput(OutputEvent e) {

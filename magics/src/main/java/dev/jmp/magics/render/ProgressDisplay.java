@@ -37,7 +37,7 @@ public final class ProgressDisplay implements AutoCloseable {
      *
      * @param cell  the cell
      * @param title what progresses, for example {@code pool-2}
-     * @param total how many items
+     * @param total how many items, or -1 when unknown (an open-ended source: no percentage or ETA)
      */
     public ProgressDisplay(CellOutput cell, String title, long total) {
         this.cell = cell;
@@ -104,10 +104,14 @@ public final class ProgressDisplay implements AutoCloseable {
     public synchronized String text() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
-        StringBuilder out = new StringBuilder(title).append(": ").append(done).append('/').append(total)
-                .append(" (").append(total == 0 ? 100 : done * 100 / total).append("%)");
+        StringBuilder out = new StringBuilder(title).append(": ").append(done);
+        if (total >= 0) {
+            out.append('/').append(total).append(" (").append(total == 0 ? 100 : done * 100 / total).append("%)");
+        } else {
+            out.append(" done");
+        }
         out.append(String.format(Locale.ROOT, ", %.1f items/s", rate));
-        if (state.equals("running") && done < total && rate > 0) {
+        if (state.equals("running") && done < total && rate > 0) { // never for an unknown total
             out.append(String.format(Locale.ROOT, ", ETA %.1f s", (total - done) / rate));
         } else {
             out.append(String.format(Locale.ROOT, ", %.2f s", seconds));
@@ -121,7 +125,7 @@ public final class ProgressDisplay implements AutoCloseable {
 
     private Map<String, String> bundle() {
         String text = text();
-        long percent = total == 0 ? 100 : done * 100 / total;
+        long percent = total < 0 ? (state.equals("running") ? 0 : 100) : total == 0 ? 100 : done * 100 / total;
         String color = failed > 0 ? "#d9534f" : "#5cb85c";
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", "<div class=\"jmp-progress\"><div style=\"width:24em;background:#eee;"

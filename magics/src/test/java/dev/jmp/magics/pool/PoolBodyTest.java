@@ -70,4 +70,21 @@ class PoolBodyTest {
         assertEquals("java.util.List<Integer>", typeOf(PoolBody.job("r", "java.util.List.of(\"ab\")", "s",
                 "// a comment on the last line\nreturn s.length();")));
     }
+
+    /** Issue 11 item 9: --over is not read when the cell is compiled; sized sources keep their total. */
+    @Test
+    void overIsReadLazilyAndKeepsAKnownTotal() throws Exception {
+        shell.addToClasspath(Path.of(PoolResults.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString());
+        // An endless source: evaluating the cell's snippet must return at once, holding no items.
+        eval(PoolBody.job("r", "java.util.stream.IntStream.iterate(0, x -> x + 1)", "x", "return x;"));
+        eval("long endless = ((dev.jmp.magics.pool.PoolResults<?>) r).itemCount();");
+        assertEquals("-1", shell.eval("endless").get(0).value());
+        eval(PoolBody.job("r2", "java.util.stream.IntStream.range(0, 7)", "x", "return x;"));
+        eval("long sized = ((dev.jmp.magics.pool.PoolResults<?>) r2).itemCount();");
+        assertEquals("7", shell.eval("sized").get(0).value());
+        eval(PoolBody.job("r3", "new String[] {\"a\", \"b\"}", "s", "return s;"));
+        eval("long array = ((dev.jmp.magics.pool.PoolResults<?>) r3).itemCount();");
+        assertEquals("2", shell.eval("array").get(0).value());
+    }
 }

@@ -43,4 +43,15 @@ class ProgressDisplayTest {
         assertTrue(progress.text().matches("pool-1: 4/4 \\(100%\\), [0-9.]+ items/s, [0-9.]+ s, 1 failed - done"),
                 progress.text());
     }
+
+    /** Issue 11 item 9: an open-ended --over has no total: a count, no percentage or ETA. */
+    @Test
+    void anUnknownTotalShowsACount() {
+        RecordingCell cell = new RecordingCell();
+        ProgressDisplay progress = new ProgressDisplay(cell, "pool-2", -1);
+        progress.advance(5, 0);
+        assertTrue(progress.text().matches("pool-2: 5 done, [0-9.]+ items/s, [0-9.]+ s, 0 failed"), progress.text());
+        progress.finish("stopped by --timeout");
+        assertTrue(progress.text().endsWith(" - stopped by --timeout"), progress.text());
+    }
 }

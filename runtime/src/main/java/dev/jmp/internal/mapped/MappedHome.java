@@ -2,14 +2,13 @@ package dev.jmp.internal.mapped;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
+import dev.jmp.internal.util.DeadOwners;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,13 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The root is {@code /dev/shm/jmp-shm-<user>} when {@code /dev/shm} exists (memory, never
  * written back to disk), else {@code <java.io.tmpdir>/jmp-shm-<user>}; the system property
  * {@value #DIR_PROPERTY} overrides it. Owner directories are named by pid and start time
- * (see {@code ProcessStart}) so that a reused pid does not make a dead owner's directory look
+ * (see {@code ProcessStart}; {@link DeadOwners} sweeps) so that a reused pid does not make a dead owner's directory look
  * alive.
  */
 public final class MappedHome {
 
     /** System property naming the root directory, overriding the default. */
     public static final String DIR_PROPERTY = "jmp.shm.dir";
+    private static final Pattern OWNER_NAME = Pattern.compile("(\\d+-\\d+)");
 
     private static volatile MappedHome defaultHome;
 
@@ -42,7 +42,7 @@ public final class MappedHome {
     MappedHome(Path root) {
         this.root = root.toAbsolutePath();
         this.pid = ProcessHandle.current().pid();
-        this.ownerName = pid + "-" + ProcessStart.self();
+        this.ownerName = DeadOwners.self();
     }
 
     /**
@@ -92,21 +92,7 @@ public final class MappedHome {
      * @return the number of directories removed
      */
     public int sweepStale() {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        int removed = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
-            for (Path dir : dirs) {
-                String name = dir.getFileName().toString();
-                if (!name.equals(ownerName) && isDeadOwner(name) && deleteTree(dir)) {
-                    removed++;
-                }
-            }
-        } catch (IOException e) {
-            // A root we cannot list holds nothing we could remove either.
-        }
-        return removed;
+        return DeadOwners.sweep(root, "*", OWNER_NAME);
     }
 
     /**
@@ -116,23 +102,7 @@ public final class MappedHome {
      * @return {@code true} for a well-formed name whose process is gone
      */
     static boolean isDeadOwner(String name) {
-        int dash = name.indexOf('-');
-        if (dash <= 0) {
-            return false;
-        }
-        long ownerPid;
-        long start;
-        try {
-            ownerPid = Long.parseLong(name.substring(0, dash));
-            start = Long.parseLong(name.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (ProcessHandle.of(ownerPid).filter(ProcessHandle::isAlive).isEmpty()) {
-            return true;
-        }
-        OptionalLong started = ProcessStart.of(ownerPid);
-        return start != 0 && started.isPresent() && !ProcessStart.same(start, started.getAsLong());
+        return OWNER_NAME.matcher(name).matches() && DeadOwners.isDead(name);
     }
 
     long pid() {
@@ -198,20 +168,7 @@ public final class MappedHome {
     }
 
     private static boolean deleteTree(Path dir) {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            entries.forEach(files::add);
-        } catch (IOException e) {
-            return false;
-        }
-        try {
-            for (Path file : files) {
-                Files.deleteIfExists(file);
-            }
-            return Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            return false;
-        }
+        return DeadOwners.delete(dir);
     }
 
     private static Path defaultRoot() {

@@ -347,7 +347,19 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         dispatch();
     }
 
+    /**
+     * Whether anything is left to send or to come back. Jobs whose items are all out stay queued
+     * until the next dispatch looks at them, which may come after this check (results that come
+     * back in one message): they are dropped here, or a closed pool would never stop its workers.
+     */
     private boolean hasWork() {
+        for (Iterator<Job> it = jobs.iterator(); it.hasNext();) {
+            Job job = it.next();
+            if (job.ended || job.source.exhausted()) {
+                it.remove();
+                job.maybeEnd();
+            }
+        }
         return !jobs.isEmpty() || !retry.isEmpty() || !inflight.isEmpty();
     }
 

@@ -4,5 +4,7 @@
  * replacement of dead workers (only the item a worker was running when it died is hit by the
  * death; see {@code DeathTriage}) and cancellation. The scheduler gets its workers from a
  * {@link dev.jmp.internal.supervisor.TaskWorkers} (the pool's runtime), never from a static.
+ * {@code Completions} owns the threads that hand results to user code: views of results complete
+ * on an executor that is never shut down, and a callback that throws is reported, not lost.
  */
 package dev.jmp.internal.pool;

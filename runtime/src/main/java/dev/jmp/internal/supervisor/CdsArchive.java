@@ -1,5 +1,6 @@
 package dev.jmp.internal.supervisor;
 
+import dev.jmp.internal.util.DeadOwners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ final class CdsArchive {
     /** The JVM reports archive warnings on stdout, where they would look like task output. */
     static final String QUIET = "-Xlog:cds=off";
     static final String QUIET_DYNAMIC = "-Xlog:cds+dynamic=off";
+    private static final java.util.regex.Pattern TRAINING = java.util.regex.Pattern.compile(".*\\.jsa\\.(\\d+(?:-\\d+)?)\\.tmp");
     private final RuntimeSettings settings;
     private final AtomicBoolean training = new AtomicBoolean();
 
@@ -49,11 +51,28 @@ final class CdsArchive {
         }
         try {
             Files.createDirectories(archive.getParent());
-            Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Path tmp = trainingFile(archive);
             CdsTraining.start(supervisor, tmp, archive);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "no class-data sharing archive for workers", e);
         }
+    }
+
+    /**
+     * Removes the archives in training that dead runtimes left ({@code *.jsa.<pid>-<start>.tmp},
+     * or {@code *.jsa.<pid>.tmp} from older versions): the training worker writes it when it
+     * exits, and its runtime moves it into place, unless the runtime was killed first.
+     *
+     * @param cacheDir the runtime's cache directory
+     * @return how many were removed
+     */
+    static int sweepDead(Path cacheDir) {
+        return DeadOwners.sweep(cacheDir.resolve("cds"), "*.jsa.*.tmp", TRAINING);
+    }
+
+    /** Where this process's training worker writes {@code archive} before it is moved into place. */
+    static Path trainingFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + "." + DeadOwners.self() + ".tmp");
     }
 
     /** Moves a finished training archive into place. */

@@ -105,6 +105,16 @@ public final class Supervisor implements TaskWorkers {
         this.warm = new WarmSet<>(new WarmHost(this));
         Runtime.getRuntime().addShutdownHook(exitHook);
         ProgramEnd.register(programEnd);
+        sweepDeadOwners(settings);
+    }
+
+    /**
+     * Removes what runtimes killed before they could clean up left behind (their progress
+     * directories, an archive in training); the files of live runtimes stay.
+     */
+    private static void sweepDeadOwners(RuntimeSettings settings) {
+        ProgressFiles.sweepDead(Path.of(System.getProperty("java.io.tmpdir")));
+        CdsArchive.sweepDead(settings.cacheDir());
     }
 
     /**

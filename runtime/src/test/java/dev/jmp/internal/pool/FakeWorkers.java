@@ -175,6 +175,24 @@ final class FakeWorkers implements TaskWorkers {
             owner.onOutcome(this, new TaskOutcome(d.taskId(), TaskStatus.OK, CHUNK_NANOS, 0, false, null), out.frames());
         }
 
+        /** Answers every task it holds in one message, as a worker batches results that finish together. */
+        void answerAllAtOnce() {
+            List<TaskOutcome> outcomes = new java.util.ArrayList<>();
+            List<byte[]> frames = new java.util.ArrayList<>();
+            for (Dispatch d : List.copyOf(running)) {
+                ValueList.Reader in = new ValueList.Reader(d.argFrames(), 0);
+                ValueList.Writer out = new ValueList.Writer();
+                for (int i = 0; i < d.items(); i++) {
+                    int value = (Integer) Values.decode(in.item(i), FakeWorkers.class.getClassLoader());
+                    out.add(ValueList.VALUE, Values.encode(value * 10, "result"));
+                }
+                outcomes.add(new TaskOutcome(d.taskId(), TaskStatus.OK, CHUNK_NANOS, frames.size(), false, null));
+                frames.addAll(out.frames());
+            }
+            running.clear();
+            owner.onOutcomes(this, outcomes, frames);
+        }
+
         /** Reports its oldest task cancelled (it stopped on the interrupt). */
         void answerCancelled() {
             Dispatch d = next();

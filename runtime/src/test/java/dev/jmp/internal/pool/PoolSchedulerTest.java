@@ -213,6 +213,27 @@ class PoolSchedulerTest {
         assertEquals(1, workers.started.size(), "a closed pool does not replace a worker that exits idle");
     }
 
+    /**
+     * Issue 11 item 5: two jobs that fill the worker's credit at once, then close, and both
+     * results come back in one message. The jobs stayed queued (all their items out) until the
+     * next dispatch, which came after the check that stops the workers: they never stopped, and
+     * join() waited for ever.
+     */
+    @Test
+    void closeStopsTheWorkersWhenTheLastJobsFilledTheCredit() {
+        PoolScheduler pool = pool(1, 0);
+        CollectingSink first = submit(pool, 1, 1);
+        CollectingSink second = submit(pool, 1, 1);
+        pool.close();
+        worker(0).connect();
+        assertEquals(List.of("0+1", "0+1"), chunks(worker(0)));
+        worker(0).answerAllAtOnce();
+        assertTrue(first.done().isDone() && second.done().isDone());
+        assertEquals(0, worker(0).shutdownCode, "the closed pool's work is done: its worker must stop");
+        worker(0).die(null);
+        assertTrue(pool.terminated().isDone());
+    }
+
     @Test
     void aClosedRuntimeReplacesNoWorker() {
         PoolScheduler pool = pool(1, 0);

@@ -1,4 +1,4 @@
-package dev.jmp.internal.mapped;
+package dev.jmp.internal.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,9 +25,9 @@ class ProcessStartTest {
         assertTrue(child.waitFor(300, TimeUnit.SECONDS));
         assertFalse(ProcessStart.of(pid).isPresent() && ProcessHandle.of(pid).isPresent(),
                 "a finished, reaped child has no start unless its pid was reused");
-        assertTrue(MappedHome.isDeadOwner(pid + "-" + self.getAsLong()) || ProcessHandle.of(pid).isPresent());
-        assertFalse(MappedHome.isDeadOwner(ProcessHandle.current().pid() + "-" + self.getAsLong()));
-        assertTrue(MappedHome.isDeadOwner(ProcessHandle.current().pid() + "-" + (self.getAsLong() + 100_000)));
-        assertFalse(MappedHome.isDeadOwner("jmp-notes"), "only owner names are judged");
+        assertTrue(DeadOwners.isDead(pid + "-" + self.getAsLong()) || ProcessHandle.of(pid).isPresent());
+        assertFalse(DeadOwners.isDead(ProcessHandle.current().pid() + "-" + self.getAsLong()));
+        assertTrue(DeadOwners.isDead(ProcessHandle.current().pid() + "-" + (self.getAsLong() + 100_000)));
+        assertFalse(DeadOwners.isDead("jmp-notes"), "only owner names are judged");
     }
 }

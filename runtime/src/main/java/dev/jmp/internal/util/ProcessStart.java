@@ -1,4 +1,4 @@
-package dev.jmp.internal.mapped;
+package dev.jmp.internal.util;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * milliseconds from {@link ProcessHandle.Info}, compared with a tolerance because it is derived
  * from the wall clock.
  */
-final class ProcessStart {
+public final class ProcessStart {
 
     /** Wall-clock-derived start times of one process may drift apart when the clock is set. */
     private static final long MILLIS_TOLERANCE = 2_000;
@@ -24,7 +24,7 @@ final class ProcessStart {
     }
 
     /** Returns the start token of a running process, or empty if it is not running or unknown. */
-    static OptionalLong of(long pid) {
+    public static OptionalLong of(long pid) {
         if (PROC) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII);
@@ -40,11 +40,12 @@ final class ProcessStart {
     }
 
     /** Tells whether a running process's start token is the one recorded for its pid. */
-    static boolean same(long recorded, long current) {
+    public static boolean same(long recorded, long current) {
         return PROC ? recorded == current : Math.abs(recorded - current) <= MILLIS_TOLERANCE;
     }
 
-    static long self() {
+    /** The start token of this process. */
+    public static long self() {
         OptionalLong start = of(ProcessHandle.current().pid());
         return start.isPresent() ? start.getAsLong()
                 : ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
