@@ -22,6 +22,9 @@ public final class WireCounters {
     final AtomicLong unroutable = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
+    final AtomicLong ioErrors = new AtomicLong();
+    final AtomicLong connectionsAllowed = new AtomicLong();
+    final AtomicLong connectionsRefused = new AtomicLong();
 
     /** Messages read from the socket, valid or not. */
     public long received() {
@@ -58,6 +61,21 @@ public final class WireCounters {
         return missing.get();
     }
 
+    /** Errors JeroMQ reported in its own threads (a connection dropped mid-frame, a thread that died). */
+    public long ioErrors() {
+        return ioErrors.get();
+    }
+
+    /** Connections the hub's authentication let in. */
+    public long connectionsAllowed() {
+        return connectionsAllowed.get();
+    }
+
+    /** Connections the hub's authentication refused in the handshake, before any frame was read. */
+    public long connectionsRefused() {
+        return connectionsRefused.get();
+    }
+
     /** Every message dropped for any reason. */
     public long dropped() {
         return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
@@ -79,6 +97,9 @@ public final class WireCounters {
         m.put("unroutable", unroutable.get());
         m.put("handlerErrors", handlerErrors.get());
         m.put("missing", missing.get());
+        m.put("ioErrors", ioErrors.get());
+        m.put("connectionsAllowed", connectionsAllowed.get());
+        m.put("connectionsRefused", connectionsRefused.get());
         return m;
     }
 

@@ -63,7 +63,7 @@ public final class WorkerRuntime {
         this.output = output;
         this.parent = ProcessHandle.of(boot.parentPid());
         this.link = new Link(boot.workerId(), boot.endpoint(), boot.downEndpoint(), WireKey.fromHex(boot.key()),
-                WireCodec.standard(), context);
+                WireCodec.standard(), boot.credential(), context);
         this.loader = new WorkerClassLoader(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));

@@ -31,7 +31,7 @@ class HubLinkTest {
         WireKey key = WireKey.random();
         BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(10);
         BlockingQueue<Inbound<Shutdown>> atLink = new ArrayBlockingQueue<>(10);
-        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w1", hub.endpoint(), hub.downEndpoint(), key, CODEC)) {
+        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w1", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w1"))) {
             assertTrue(hub.endpoint().startsWith("tcp://127.0.0.1:"));
             hub.on(Hello.class, atHub::add);
             link.on(Shutdown.class, atLink::add);
@@ -64,7 +64,7 @@ class HubLinkTest {
             hub.on(Heartbeat.class, m -> { });
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
             raw.setHandshakeIvl(1000);
-            raw.setIdentity("w9".getBytes(StandardCharsets.UTF_8));
+            hub.admit("w9").configureClient(raw);
             raw.connect(hub.endpoint());
             establish(raw, key, "w9", hub);
             long baseAccepted = hub.counters().accepted();
@@ -107,7 +107,7 @@ class HubLinkTest {
             });
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
             raw.setHandshakeIvl(1000);
-            raw.setIdentity("w7".getBytes(StandardCharsets.UTF_8));
+            hub.admit("w7").configureClient(raw);
             raw.connect(hub.endpoint());
             establish(raw, key, "w7", hub);
             long next = hub.counters().accepted() + 100; // past whatever establish() used
@@ -168,7 +168,7 @@ class HubLinkTest {
         WireKey key = WireKey.random();
         int n = 20000;
         java.util.concurrent.CountDownLatch got = new java.util.concurrent.CountDownLatch(n);
-        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w2", hub.endpoint(), hub.downEndpoint(), key, CODEC)) {
+        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w2", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w2"))) {
             hub.on(Heartbeat.class, m -> got.countDown());
             Thread[] senders = new Thread[4];
             for (int t = 0; t < senders.length; t++) {
