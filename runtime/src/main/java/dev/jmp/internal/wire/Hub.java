@@ -58,6 +58,8 @@ public final class Hub extends Endpoint {
         // the worker's token, which reaches only the worker, so nobody else can claim it.
         in.setRouterHandover(true);
         out.setRouterHandover(true);
+        HandshakeMonitor monitor = new HandshakeMonitor(context(), counters(), in, out);
+        every(100, monitor::drain);
         in.bind("tcp://127.0.0.1:*");
         out.bind("tcp://127.0.0.1:*");
         endpoint = in.getLastEndpoint();

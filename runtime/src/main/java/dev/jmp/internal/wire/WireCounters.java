@@ -23,6 +23,8 @@ public final class WireCounters {
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
     final AtomicLong ioErrors = new AtomicLong();
+    final AtomicLong connectionsOpened = new AtomicLong();
+    final AtomicLong handshakesFailed = new AtomicLong();
     final AtomicLong connectionsAllowed = new AtomicLong();
     final AtomicLong connectionsRefused = new AtomicLong();
 
@@ -66,6 +68,19 @@ public final class WireCounters {
         return ioErrors.get();
     }
 
+    /** TCP connections the hub's sockets accepted (authenticated or not). */
+    public long connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    /**
+     * Connections JeroMQ dropped in the handshake: a bad greeting, a mechanism the hub does not
+     * speak (NULL), a frame over the size limit, or a refused credential.
+     */
+    public long handshakesFailed() {
+        return handshakesFailed.get();
+    }
+
     /** Connections the hub's authentication let in. */
     public long connectionsAllowed() {
         return connectionsAllowed.get();
@@ -98,6 +113,8 @@ public final class WireCounters {
         m.put("handlerErrors", handlerErrors.get());
         m.put("missing", missing.get());
         m.put("ioErrors", ioErrors.get());
+        m.put("connectionsOpened", connectionsOpened.get());
+        m.put("handshakesFailed", handshakesFailed.get());
         m.put("connectionsAllowed", connectionsAllowed.get());
         m.put("connectionsRefused", connectionsRefused.get());
         return m;
