@@ -24,6 +24,7 @@ public final class WireCounters {
     final AtomicLong missing = new AtomicLong();
     final AtomicLong ioErrors = new AtomicLong();
     final AtomicLong connectionsOpened = new AtomicLong();
+    final AtomicLong handshakesSucceeded = new AtomicLong();
     final AtomicLong handshakesFailed = new AtomicLong();
     final AtomicLong connectionsAllowed = new AtomicLong();
     final AtomicLong connectionsRefused = new AtomicLong();
@@ -73,10 +74,21 @@ public final class WireCounters {
         return connectionsOpened.get();
     }
 
+    /** Connections that finished the handshake (authenticated). */
+    public long handshakesSucceeded() {
+        return handshakesSucceeded.get();
+    }
+
     /**
-     * Connections JeroMQ dropped in the handshake: a bad greeting, a mechanism the hub does not
-     * speak (NULL), a frame over the size limit, or a refused credential.
+     * Connections opened that never finished the handshake: a bad greeting, a mechanism the hub
+     * does not speak (NULL), a frame over the size limit, a refused credential (or one still
+     * handshaking, for at most the 1 s handshake interval).
      */
+    public long unauthenticated() {
+        return connectionsOpened.get() - handshakesSucceeded.get();
+    }
+
+    /** Handshake failures JeroMQ reported as such (it reports few; see {@link #unauthenticated()}). */
     public long handshakesFailed() {
         return handshakesFailed.get();
     }
@@ -114,6 +126,7 @@ public final class WireCounters {
         m.put("missing", missing.get());
         m.put("ioErrors", ioErrors.get());
         m.put("connectionsOpened", connectionsOpened.get());
+        m.put("handshakesSucceeded", handshakesSucceeded.get());
         m.put("handshakesFailed", handshakesFailed.get());
         m.put("connectionsAllowed", connectionsAllowed.get());
         m.put("connectionsRefused", connectionsRefused.get());
