@@ -127,6 +127,11 @@ public abstract class Endpoint implements AutoCloseable {
         failureListener = listener;
     }
 
+    /** The threads of this endpoint's JeroMQ context (for tests that make one fail). */
+    final List<Thread> ioThreads() {
+        return ioWatch.threads();
+    }
+
     /** Why this endpoint failed, or null if it did not (a close is not a failure). */
     public final String failure() {
         return failure;
