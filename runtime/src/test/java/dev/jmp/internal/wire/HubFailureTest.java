@@ -22,6 +22,11 @@ class HubFailureTest {
             Thread io = hub.ioThreads().stream().filter(t -> t.getName().contains("iothread")).findFirst()
                     .orElseThrow(() -> new AssertionError("no I/O thread among " + hub.ioThreads()));
             kill(io);
+            // The stop lands when the thread leaves its selector: a connection wakes it.
+            try (java.net.Socket wake = new java.net.Socket("127.0.0.1",
+                    Integer.parseInt(hub.endpoint().substring(hub.endpoint().lastIndexOf(':') + 1)))) {
+                wake.getOutputStream().write(WireAttacks.greeting("PLAIN"));
+            }
             String reason = reasons.poll(30, TimeUnit.SECONDS);
             assertNotNull(reason, "the hub reported its dead I/O thread");
             assertTrue(reason.contains(io.getName()), reason);

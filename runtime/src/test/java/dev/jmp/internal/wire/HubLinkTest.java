@@ -179,7 +179,8 @@ class HubLinkTest {
                 });
                 senders[t].start();
             }
-            assertTrue(got.await(20, TimeUnit.SECONDS), "all messages arrive in spite of concurrent senders");
+            assertTrue(got.await(20, TimeUnit.SECONDS), "all messages arrive in spite of concurrent senders; missing "
+                    + got.getCount() + "; hub " + hub.counters() + "; link " + link.counters());
             assertEquals(0, hub.counters().dropped());
         }
     }
