@@ -56,6 +56,34 @@ class HubLinkTest {
     }
 
     @Test
+    void curveSecurityCarriesMessagesAndRefusesAStrangersKey() throws Exception {
+        WireKey key = WireKey.random();
+        BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(10);
+        try (Hub hub = new Hub(key, CODEC, WireSecurity.CURVE);
+             Link link = new Link("w3", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w3"))) {
+            hub.on(Hello.class, atHub::add);
+            byte[] big = new byte[FrameParts.PART_LIMIT * 2 + 5];
+            big[big.length - 1] = 9;
+            link.send(new Hello("w3", 7, 1), List.of(big));
+            Inbound<Hello> h = atHub.poll(20, TimeUnit.SECONDS);
+            assertTrue(h != null, "a CURVE worker's message arrived; " + hub.counters());
+            assertArrayEquals(big, h.frame(0));
+            // a worker key the hub never issued
+            WireCredential stranger = WireCredential.issue("w3", WireSecurity.CURVE,
+                    hub.admit("w4").serverPublic());
+            try (Link other = new Link("w3", hub.endpoint(), hub.downEndpoint(), key, CODEC, stranger)) {
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (hub.counters().connectionsRefused() == 0 && System.currentTimeMillis() < deadline) {
+                    other.send(new Hello("w3", 8, 1), List.of());
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(hub.counters().connectionsRefused() > 0, hub.counters().toString());
+            assertTrue(atHub.isEmpty(), "nothing from the stranger arrived");
+        }
+    }
+
+    @Test
     void unsignedForgedMisroutedAndReplayedFramesAreDroppedAndCounted() throws Exception {
         WireKey key = WireKey.random();
         BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(100);
