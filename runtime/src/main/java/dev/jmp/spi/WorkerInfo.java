@@ -3,8 +3,9 @@ package dev.jmp.spi;
 /**
  * A snapshot of one worker process of this runtime, as {@link dev.jmp.Jmp#workers()} reports it.
  *
- * @param id            the worker's id on the wire
- * @param name          its name: a process name, a pool worker's name, or its id while idle
+ * @param id            the worker's short id, unique in this runtime ({@code w12}); its id on the
+ *                      wire stays between the parent and the worker
+ * @param name          its name: a process name, a pool worker's name, or its short id while idle
  * @param index         its index within its pool or spawn group, or -1
  * @param pid           its process id
  * @param state         {@code starting} (not connected yet), {@code idle} (a warm worker waiting

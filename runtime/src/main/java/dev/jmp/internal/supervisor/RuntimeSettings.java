@@ -37,6 +37,8 @@ public final class RuntimeSettings {
     private volatile long startTimeoutMillis = Long.getLong("jmp.startTimeoutMillis", 30_000);
     private volatile long localSilenceMillis = Long.getLong("jmp.localSilenceMillis", 600_000);
     private volatile int launchSlots = Integer.getInteger("jmp.launchSlots", LaunchQueue.defaultLimit());
+    private volatile dev.jmp.internal.wire.WireSecurity wireSecurity =
+            dev.jmp.internal.wire.WireSecurity.of(System.getProperty("jmp.wireSecurity", "token"));
 
     /** Fresh settings (the defaults and the {@code jmp.*} system properties), for a runtime of its own. */
     public RuntimeSettings() {
@@ -219,5 +221,19 @@ public final class RuntimeSettings {
         workerSilenceMillis = workerTimeout;
         parentHeartbeatMillis = parentEvery;
         parentSilenceMillis = parentTimeout;
+    }
+
+    /**
+     * How workers authenticate to the hub in the ZeroMQ handshake: {@code token} (the default on
+     * loopback) or {@code curve} (encrypted; required once workers connect from other hosts), as
+     * {@code -Djmp.wireSecurity} says unless set here; takes effect at the next runtime start.
+     */
+    public dev.jmp.internal.wire.WireSecurity wireSecurity() {
+        return wireSecurity;
+    }
+
+    /** Sets how workers authenticate to the hub (see {@link #wireSecurity()}). */
+    public void setWireSecurity(dev.jmp.internal.wire.WireSecurity security) {
+        wireSecurity = java.util.Objects.requireNonNull(security, "security");
     }
 }

@@ -59,6 +59,7 @@ public final class Supervisor implements TaskWorkers {
     private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
+    private volatile String failure;
     private final ProgressFiles progressFiles = new ProgressFiles();
     private final LaunchQueue launches;
     // In a worker, the end of a Process body or %%spawn body ends this runtime's children as the
@@ -86,7 +87,7 @@ public final class Supervisor implements TaskWorkers {
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
         this.launcher = Launchers.byName(settings.launcher());
-        this.hub = new Hub(key, WireCodec.standard());
+        this.hub = new Hub(key, WireCodec.standard(), settings.wireSecurity());
         // A runtime inside a worker serves its children what an ancestor hosts by asking its parent.
         ServiceClient parent = dev.jmp.internal.service.ServiceClients.installed();
         if (parent != null) {
@@ -97,6 +98,7 @@ public final class Supervisor implements TaskWorkers {
         HubHandlers handlers = new HubHandlers(this);
         handlers.register();
         hub.onMessagesLost(handlers::onGap);
+        hub.onFailure(this::wireFailed);
         dev.jmp.internal.service.QueueService.register(services);
         dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
                 WireCodec.standard());
@@ -142,6 +144,39 @@ public final class Supervisor implements TaskWorkers {
             // the JVM is already exiting
         }
         stop(false);
+    }
+
+    /**
+     * The hub can no longer move frames (its JeroMQ thread died, its receive thread failed):
+     * every worker is unreachable, so each is killed with the reason (its runs fail with it, at
+     * once, instead of waiting for a heartbeat timeout per cell), and the runtime shuts down; the
+     * default runtime starts afresh on its next use.
+     */
+    private void wireFailed(String reason) {
+        String why = "the runtime's connection to its workers failed: its hub " + reason;
+        failure = why;
+        System.getLogger("dev.jmp.supervisor").log(System.Logger.Level.ERROR,
+                "jmp: " + why + "; stopping its " + workers.size() + " workers; the next use starts a fresh runtime");
+        helpers.execute(() -> {
+            List<WorkerHandle> lost = List.copyOf(workers.values());
+            for (WorkerHandle w : lost) {
+                w.markLost("could not be reached: " + why);
+            }
+            // Their owners hear of each exit, with the reason, before the runtime closes.
+            for (WorkerHandle w : lost) {
+                try {
+                    w.exited().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // close() below kills what is left
+                }
+            }
+            close();
+        });
+    }
+
+    /** Why this runtime failed (see {@link #wireFailed}), or null. */
+    public String failure() {
+        return failure;
     }
 
     /** The live worker with this id, or {@code null}. */
@@ -229,7 +264,7 @@ public final class Supervisor implements TaskWorkers {
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 launcher.onThisHost() ? ProcessHandle.current().pid() : 0,
                 nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(),
-                settings.localSilenceMillis(), cp, progress == null ? null : progress.toString());
+                settings.localSilenceMillis(), cp, progress == null ? null : progress.toString(), hub.admit(id));
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
         // The class-data sharing archive belongs to this runtime's own JVM.
@@ -400,6 +435,10 @@ public final class Supervisor implements TaskWorkers {
     }
 
     private void ensureOpen() {
+        String f = failure;
+        if (f != null) {
+            throw new IllegalStateException(f);
+        }
         if (closed) {
             throw new IllegalStateException("the jmp runtime was shut down");
         }

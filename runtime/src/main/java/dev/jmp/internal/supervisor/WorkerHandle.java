@@ -64,7 +64,16 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         this.id = id;
         this.outputNonce = outputNonce;
         this.options = options;
-        this.name = id;
+        this.name = shortId();
+    }
+
+    /**
+     * The id shown to people ({@code w12}): the wire id without its random part, unique in this
+     * runtime. The wire id stays between the parent and the worker.
+     */
+    public String shortId() {
+        int dash = id.indexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
     }
 
     /**

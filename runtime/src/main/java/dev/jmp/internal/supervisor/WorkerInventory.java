@@ -53,7 +53,7 @@ public final class WorkerInventory {
             boolean connected = w.ready().isDone() && !w.ready().isCompletedExceptionally();
             WorkerOwner owner = w.owner();
             String state = !connected ? "starting" : owner == null || owner instanceof WarmSet ? "idle" : "busy";
-            out.add(new WorkerInfo(w.id(), w.name(), w.index(), w.pid(), state, w.startedMillis(),
+            out.add(new WorkerInfo(w.shortId(), w.name(), w.index(), w.pid(), state, w.startedMillis(),
                     stats == null ? -1 : stats.tasksDone(), stats == null ? -1 : stats.cpuNanos(),
                     stats == null ? -1 : stats.rssBytes()));
         }

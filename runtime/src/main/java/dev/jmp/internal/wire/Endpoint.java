@@ -50,6 +50,9 @@ public abstract class Endpoint implements AutoCloseable {
     private volatile java.util.function.BiConsumer<String, Long> lossListener = (peer, n) -> { };
     private final Thread receiver;
     private final int pollMillis;
+    private final IoWatch ioWatch;
+    private volatile String failure;
+    private volatile java.util.function.Consumer<String> failureListener = reason -> { };
     private volatile boolean running = true;
     private volatile boolean discardOnClose;
     private boolean outClosed;
@@ -83,26 +86,55 @@ public abstract class Endpoint implements AutoCloseable {
         this.pollMillis = pollMillis;
         this.ctx = context != null ? context : new ZContext(1);
         // JeroMQ's own threads may trip over sockets closed under them (a peer killed, a worker
-        // halting); that noise belongs in a debug log, not on a user's stderr.
-        ctx.setUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ thread failed", e));
-        ctx.setNotificationExceptionHandler((t, e) -> LOG.log(System.Logger.Level.DEBUG, "JeroMQ notification failed", e));
+        // halting); that noise belongs in a debug log and a counter, but a thread that died is
+        // a failure of this endpoint (see IoWatch).
+        this.ioWatch = new IoWatch(ctx, counters.ioErrors);
         ctx.setLinger(0);
-        in = socket(inType);
+        in = ctx.createSocket(inType);
+        SocketBounds.apply(in, true, false);
         in.setReceiveTimeOut(pollMillis);
-        out = socket(outType);
+        out = ctx.createSocket(outType);
+        SocketBounds.apply(out, false, true);
         receiver = new Thread(this::loop, threadName);
         receiver.setDaemon(true);
     }
 
-    private ZMQ.Socket socket(SocketType type) {
-        ZMQ.Socket s = ctx.createSocket(type);
-        s.setLinger(0);
-        s.setSndHWM(0);
-        s.setRcvHWM(0);
-        // JeroMQ 0.6.0 occasionally stalls a connection's handshake (about 1 in 50 on this
-        // machine); the stalled side only gives up after the handshake interval, 30 s by default.
-        s.setHandshakeIvl(1000);
-        return s;
+    /** The context the sockets live in (for a subclass's authentication handler). */
+    protected final ZContext context() {
+        return ctx;
+    }
+
+    /** The peer id a routing frame stands for, or null if it stands for none (ROUTER only). */
+    protected String peerOf(byte[] routingFrame) {
+        return new String(routingFrame, StandardCharsets.UTF_8);
+    }
+
+    /** The routing frame that reaches peer {@code to} (ROUTER only). */
+    protected byte[] routingFrame(String to) {
+        return to.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Called on the receive thread after it stopped, before the context closes. */
+    protected void beforeContextClose() {
+    }
+
+    /**
+     * Sets what happens when this endpoint can no longer move frames (a JeroMQ thread died, its
+     * receive thread failed): called once, on the receive thread, with the reason, after which
+     * the endpoint is closed.
+     */
+    public final void onFailure(java.util.function.Consumer<String> listener) {
+        failureListener = listener;
+    }
+
+    /** The threads of this endpoint's JeroMQ context (for tests that make one fail). */
+    final List<Thread> ioThreads() {
+        return ioWatch.threads();
+    }
+
+    /** Why this endpoint failed, or null if it did not (a close is not a failure). */
+    public final String failure() {
+        return failure;
     }
 
     /** Keeps unsent messages up to {@code millis} when closing (call before {@link #start()}). */
@@ -198,19 +230,27 @@ public abstract class Endpoint implements AutoCloseable {
     public final boolean send(String to, WireMessage body, List<byte[]> data) {
         byte[] encoded = codec.encodeBody(body);
         String type = codec.nameOf(body);
-        List<byte[]> frames = new ArrayList<>(3 + (data == null ? 0 : data.size()));
-        frames.add(null);
-        frames.add(null);
-        frames.add(encoded);
+        List<byte[]> logical = new ArrayList<>(1 + (data == null ? 0 : data.size()));
+        logical.add(encoded);
         if (data != null) {
-            frames.addAll(data);
+            logical.addAll(data);
         }
+        List<byte[]> frames = new ArrayList<>(2 + logical.size());
+        frames.add(null);
+        frames.add(null);
+        List<Integer> cuts = FrameParts.split(logical, FrameParts.PART_LIMIT, frames);
         synchronized (sendLock) {
             if (outClosed) {
                 return false;
             }
             long[] seq = sentSeq.computeIfAbsent(to, k -> new long[1]);
-            frames.set(1, codec.encodeHeader(new Header(type, ++seq[0], selfId, to)));
+            byte[] header = codec.encodeHeader(new Header(type, ++seq[0], selfId, to, cuts));
+            if (header.length > FrameParts.PART_LIMIT) {
+                seq[0]--;
+                throw new IllegalArgumentException("a " + type + " message of " + logical.size()
+                        + " frames has too many large frames to describe in one header");
+            }
+            frames.set(1, header);
             frames.set(0, sendSigner.sign(frames, 1));
             // JeroMQ fails a send with EINTR when the sending thread is interrupted (a cancelled
             // task, an interrupted notebook cell). The flag is set aside while writing, and a
@@ -271,7 +311,7 @@ public abstract class Endpoint implements AutoCloseable {
      * @return -1 if the peer is unknown, 0 if routed, 1 if routed after setting an interrupt aside
      */
     private int route(String to) {
-        byte[] id = to.getBytes(StandardCharsets.UTF_8);
+        byte[] id = routingFrame(to);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 boolean interrupted = Thread.interrupted();
@@ -312,6 +352,11 @@ public abstract class Endpoint implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
+                String dead = ioWatch.failure();
+                if (dead != null) {
+                    failure = dead;
+                    break;
+                }
                 ZMsg msg = ZMsg.recvMsg(in);
                 if (msg != null) {
                     List<byte[]> frames = new ArrayList<>(msg.size());
@@ -326,12 +371,31 @@ public abstract class Endpoint implements AutoCloseable {
             }
         } catch (ZMQException e) {
             if (running) {
-                LOG.log(System.Logger.Level.ERROR, "wire receive loop failed", e);
+                failure = "its receive thread failed: " + e;
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "wire receive loop failed", e);
+            failure = "its receive thread failed: " + e;
         } finally {
+            boolean failed = running && failure != null;
             running = false;
+            if (failed) {
+                LOG.log(System.Logger.Level.ERROR, "the jmp wire endpoint " + selfId + " failed: " + failure);
+            }
+            synchronized (sendLock) {
+                outClosed = true;
+            }
+            try {
+                beforeContextClose();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the wire failed", e);
+            }
+            if (failed) {
+                try {
+                    failureListener.accept(failure);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "wire failure handler failed", e);
+                }
+            }
             synchronized (sendLock) {
                 outClosed = true;
                 if (discardOnClose) {
@@ -378,7 +442,7 @@ public abstract class Endpoint implements AutoCloseable {
                 counters.droppedMalformed.incrementAndGet();
                 return;
             }
-            routedPeer = new String(frames.get(0), StandardCharsets.UTF_8);
+            routedPeer = peerOf(frames.get(0));
             base = 1;
         }
         if (frames.size() - base < 3 || frames.get(base).length != FrameSigner.SIGNATURE_LENGTH) {
@@ -393,6 +457,11 @@ public abstract class Endpoint implements AutoCloseable {
         try {
             h = codec.decodeHeader(frames.get(base + 1));
         } catch (RuntimeException e) {
+            counters.droppedMalformed.incrementAndGet();
+            return;
+        }
+        List<byte[]> logical = FrameParts.join(frames.subList(base + 2, frames.size()), h.parts());
+        if (logical == null) {
             counters.droppedMalformed.incrementAndGet();
             return;
         }
@@ -413,7 +482,7 @@ public abstract class Endpoint implements AutoCloseable {
         }
         WireMessage body;
         try {
-            body = codec.decodeBody(type, frames.get(base + 2));
+            body = codec.decodeBody(type, logical.get(0));
         } catch (RuntimeException e) {
             counters.droppedMalformed.incrementAndGet();
             return;
@@ -430,7 +499,7 @@ public abstract class Endpoint implements AutoCloseable {
             }
         }
         onAccepted(h);
-        dispatch(handler, new Inbound<>(h.from(), h, body, List.copyOf(frames.subList(base + 3, frames.size()))));
+        dispatch(handler, new Inbound<>(h.from(), h, body, List.copyOf(logical.subList(1, logical.size()))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,15 +1,19 @@
 package dev.jmp.internal.wire;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 /**
  * The parent's endpoint: two ROUTERs bound to free loopback ports. Workers send to the
- * {@link #endpoint() up} one and receive from the {@link #downEndpoint() down} one. A worker's
- * routing identity is its id, and the signed header must repeat it, so one worker cannot speak
- * for another.
+ * {@link #endpoint() up} one and receive from the {@link #downEndpoint() down} one. Only a
+ * connection that presents an {@link #admit admitted} worker's credential in the ZeroMQ handshake
+ * gets past the {@link ZapAuthenticator}; a worker's routing identity is its id and token, so
+ * nobody without the token can take its route, and the signed header must repeat the id, so one
+ * worker cannot speak for another.
  */
 public final class Hub extends Endpoint {
 
@@ -20,16 +24,42 @@ public final class Hub extends Endpoint {
     private final String downEndpoint;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
+    private final WireSecurity security;
+    private final ZapAuthenticator auth;
+    private final ZapHandler zap;
+    private final String serverPublic;
 
-    /** Binds a hub on {@code tcp://127.0.0.1:*} and starts its receive thread. */
+    /** Binds a hub on {@code tcp://127.0.0.1:*} with token security and starts its receive thread. */
     public Hub(WireKey key, WireCodec codec) {
+        this(key, codec, WireSecurity.TOKEN);
+    }
+
+    /** Binds a hub on {@code tcp://127.0.0.1:*} with the given security and starts its receive thread. */
+    public Hub(WireKey key, WireCodec codec, WireSecurity security) {
         super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, "jmp-wire-hub", null, POLL_MILLIS);
+        this.security = security;
+        this.auth = new ZapAuthenticator(security, counters());
+        // Bound before the ROUTERs: a server socket whose context has no ZAP handler lets anyone in.
+        this.zap = new ZapHandler(context(), auth);
+        ZMQ.Curve.KeyPair server = security == WireSecurity.CURVE ? ZMQ.Curve.generateKeyPair() : null;
+        this.serverPublic = server == null ? null : server.publicKey;
+        for (ZMQ.Socket s : List.of(in, out)) {
+            s.setZAPDomain(ZapAuthenticator.DOMAIN);
+            if (server != null) {
+                s.setCurveSecretKey(ZMQ.Curve.z85Decode(server.secretKey));
+                s.setCurveServer(true);
+            } else {
+                s.setPlainServer(true);
+            }
+        }
         out.setRouterMandatory(true);
         // A worker whose connection stalled reconnects under the same identity; without handover
-        // the ROUTER keeps routing to (and refusing from) the dead connection. Worker ids carry 64
-        // random bits and reach only the worker, so nobody else can claim one.
+        // the ROUTER keeps routing to (and refusing from) the dead connection. The identity holds
+        // the worker's token, which reaches only the worker, so nobody else can claim it.
         in.setRouterHandover(true);
         out.setRouterHandover(true);
+        HandshakeMonitor monitor = new HandshakeMonitor(context(), counters(), in, out);
+        every(100, monitor::drain);
         in.bind("tcp://127.0.0.1:*");
         out.bind("tcp://127.0.0.1:*");
         endpoint = in.getLastEndpoint();
@@ -50,8 +80,24 @@ public final class Hub extends Endpoint {
         return downEndpoint;
     }
 
-    /** Refuses every later message from a peer that is gone; its id is never reused. */
+    /** How connections authenticate. */
+    public WireSecurity security() {
+        return security;
+    }
+
+    /**
+     * Lets a worker connect: returns the credential to hand it (on its standard input, never its
+     * command line), valid until {@link #retire}.
+     */
+    public WireCredential admit(String workerId) {
+        WireCredential c = WireCredential.issue(workerId, security, serverPublic);
+        auth.admit(c);
+        return c;
+    }
+
+    /** Refuses every later connection and message from a peer that is gone; its id is never reused. */
     public void retire(String peer) {
+        auth.revoke(peer);
         retired.add(peer);
         lastHeard.remove(peer);
         execute(() -> forgetSequence(peer));
@@ -69,7 +115,24 @@ public final class Hub extends Endpoint {
 
     @Override
     protected boolean acceptsRoute(String routedPeer, Header header) {
-        return selfId.equals(header.to()) && header.from().equals(routedPeer) && !retired.contains(routedPeer);
+        return routedPeer != null && selfId.equals(header.to()) && header.from().equals(routedPeer)
+                && !retired.contains(routedPeer);
+    }
+
+    @Override
+    protected String peerOf(byte[] routingFrame) {
+        return auth.workerOf(routingFrame);
+    }
+
+    @Override
+    protected byte[] routingFrame(String to) {
+        WireCredential c = auth.credential(to);
+        return c != null ? c.routingIdentity() : super.routingFrame(to);
+    }
+
+    @Override
+    protected void beforeContextClose() {
+        zap.close();
     }
 
     @Override

@@ -17,22 +17,33 @@ public final class Link extends Endpoint {
     private volatile long lastHeardMillis = System.currentTimeMillis();
 
     /** Connects to a hub and starts the receive thread. */
-    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec) {
-        this(workerId, upEndpoint, downEndpoint, key, codec, null);
+    public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
+                WireCredential credential) {
+        this(workerId, upEndpoint, downEndpoint, key, codec, credential, null);
     }
 
-    /** Connects to a hub using a context made ahead of time (or a new one if null). */
+    /**
+     * Connects to a hub using a context made ahead of time (or a new one if null).
+     *
+     * @param credential what the worker proves itself with in the handshake ({@link Hub#admit}),
+     *                   or null for a parent that checks none (tests that play the parent)
+     */
     public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
-                ZContext context) {
+                WireCredential credential, ZContext context) {
         super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, "jmp-wire-link", context, POLL_MILLIS);
         for (String e : List.of(upEndpoint, downEndpoint)) {
             if (!e.startsWith("tcp://127.0.0.1:")) {
                 throw new IllegalArgumentException("workers connect to loopback only, not " + e);
             }
         }
-        byte[] identity = workerId.getBytes(StandardCharsets.UTF_8);
-        in.setIdentity(identity);
-        out.setIdentity(identity);
+        if (credential != null) {
+            credential.configureClient(in);
+            credential.configureClient(out);
+        } else {
+            byte[] identity = workerId.getBytes(StandardCharsets.UTF_8);
+            in.setIdentity(identity);
+            out.setIdentity(identity);
+        }
         in.connect(downEndpoint);
         out.connect(upEndpoint);
         linger(1000);

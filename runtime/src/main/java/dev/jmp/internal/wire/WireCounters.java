@@ -22,6 +22,11 @@ public final class WireCounters {
     final AtomicLong unroutable = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
+    final AtomicLong ioErrors = new AtomicLong();
+    final AtomicLong connectionsOpened = new AtomicLong();
+    final AtomicLong handshakesFailed = new AtomicLong();
+    final AtomicLong connectionsAllowed = new AtomicLong();
+    final AtomicLong connectionsRefused = new AtomicLong();
 
     /** Messages read from the socket, valid or not. */
     public long received() {
@@ -58,6 +63,40 @@ public final class WireCounters {
         return missing.get();
     }
 
+    /** Errors JeroMQ reported in its own threads (a connection dropped mid-frame, a thread that died). */
+    public long ioErrors() {
+        return ioErrors.get();
+    }
+
+    /** TCP connections the hub's sockets accepted (authenticated or not). */
+    public long connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    /**
+     * Connections opened that never finished the handshake: a bad greeting, a mechanism the hub
+     * does not speak (NULL), a frame over the size limit, a refused credential (or one still
+     * handshaking, for at most the 1 s handshake interval): opened minus let in.
+     */
+    public long unauthenticated() {
+        return connectionsOpened.get() - connectionsAllowed.get();
+    }
+
+    /** Handshake failures JeroMQ reported as such (it reports few; see {@link #unauthenticated()}). */
+    public long handshakesFailed() {
+        return handshakesFailed.get();
+    }
+
+    /** Connections the hub's authentication let in. */
+    public long connectionsAllowed() {
+        return connectionsAllowed.get();
+    }
+
+    /** Connections the hub's authentication refused in the handshake, before any frame was read. */
+    public long connectionsRefused() {
+        return connectionsRefused.get();
+    }
+
     /** Every message dropped for any reason. */
     public long dropped() {
         return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
@@ -79,6 +118,11 @@ public final class WireCounters {
         m.put("unroutable", unroutable.get());
         m.put("handlerErrors", handlerErrors.get());
         m.put("missing", missing.get());
+        m.put("ioErrors", ioErrors.get());
+        m.put("connectionsOpened", connectionsOpened.get());
+        m.put("handshakesFailed", handshakesFailed.get());
+        m.put("connectionsAllowed", connectionsAllowed.get());
+        m.put("connectionsRefused", connectionsRefused.get());
         return m;
     }
 

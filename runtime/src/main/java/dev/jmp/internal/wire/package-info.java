@@ -3,7 +3,11 @@
  * loopback) and each worker's {@link dev.jmp.internal.wire.Link} (a DEALER), the signing of every frame
  * with HMAC-SHA256 ({@link dev.jmp.internal.wire.FrameSigner}), the one codec for control messages
  * ({@link dev.jmp.internal.wire.WireCodec}), the counters of dropped frames, and the same signed messages
- * over a plain loopback TCP connection for service calls ({@link dev.jmp.internal.wire.FrameChannel}). The message classes live
+ * over a plain loopback TCP connection for service calls ({@link dev.jmp.internal.wire.FrameChannel}). Connections to the hub
+ * authenticate in the ZeroMQ handshake ({@link dev.jmp.internal.wire.ZapAuthenticator} behind a ZAP handler, with a
+ * per-worker {@link dev.jmp.internal.wire.WireCredential}); every socket is bounded (frame size, queues), frames over
+ * 256 KiB travel in parts ({@link dev.jmp.internal.wire.FrameParts}), and a JeroMQ thread that dies fails the hub
+ * loudly instead of silently. The message classes live
  * in {@code dev.jmp.internal.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
  */
 package dev.jmp.internal.wire;

@@ -1,5 +1,6 @@
 package dev.jmp.internal.worker;
 
+import dev.jmp.internal.wire.WireCredential;
 import java.util.List;
 
 /**
@@ -19,9 +20,12 @@ import java.util.List;
  *                             the worker exits (much longer: silence there is load, not death)
  * @param classpath            user jars and directories for the task class loader
  * @param progressFile         the file the worker records its running item in (see {@link ItemProgress}), or null
+ * @param credential           what the worker proves itself with in the ZeroMQ handshake (its token,
+ *                             and its CURVE keys when the hub uses CURVE); null only for a parent that
+ *                             checks none (tests that play the parent)
  */
 public record WorkerBootstrap(String workerId, String endpoint, String downEndpoint, String key, long parentPid, String outputNonce,
                               long heartbeatMillis, long heartbeatTimeoutMillis, long localSilenceMillis,
                               List<String> classpath,
-                              String progressFile) {
+                              String progressFile, WireCredential credential) {
 }

@@ -62,7 +62,7 @@ public final class WorkerRuntime {
         this.output = output;
         this.parent = ProcessHandle.of(boot.parentPid());
         this.link = new Link(boot.workerId(), boot.endpoint(), boot.downEndpoint(), WireKey.fromHex(boot.key()),
-                WireCodec.standard(), context);
+                WireCodec.standard(), boot.credential(), context);
         this.loader = new WorkerClassLoader(this::fetch);
         // Processes this worker starts get, through its class server, what it gets from its parent.
         dev.jmp.internal.classes.ClassServer.setUpstream(this::fetch);

@@ -90,7 +90,7 @@ class ForgedFrameIT extends WorkerTracking {
         try (ZContext ctx = new ZContext()) {
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
             raw.setHandshakeIvl(1000);
-            raw.setIdentity("w666-intruder".getBytes(StandardCharsets.UTF_8));
+            hub.admit("w666-intruder").configureClient(raw);
             raw.connect(hub.endpoint());
             HubLinkTest.establish(raw, sup.wireKey(), "w666-intruder", hub);
             before = hub.counters().dropped();
@@ -229,7 +229,7 @@ class ForgedFrameIT extends WorkerTracking {
                                                int heartbeatMillis, int heartbeatTimeoutMillis) throws Exception {
         WorkerBootstrap boot = new WorkerBootstrap(id, up.getLastEndpoint(), router.getLastEndpoint(), key.toHex(),
                 ProcessHandle.current().pid(), "00112233", heartbeatMillis, heartbeatTimeoutMillis,
-                heartbeatTimeoutMillis, List.of(), null);
+                heartbeatTimeoutMillis, List.of(), null, null);
         return new LocalLauncher().launch(new LaunchSpec(id, Path.of(System.getProperty("java.home")),
                 List.of("-XX:+UseSerialGC"), WorkerClasspath.entries(), WorkerMain.class.getName(), Map.of(), null,
                 (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8)));

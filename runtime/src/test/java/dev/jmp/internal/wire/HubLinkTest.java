@@ -31,7 +31,7 @@ class HubLinkTest {
         WireKey key = WireKey.random();
         BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(10);
         BlockingQueue<Inbound<Shutdown>> atLink = new ArrayBlockingQueue<>(10);
-        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w1", hub.endpoint(), hub.downEndpoint(), key, CODEC)) {
+        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w1", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w1"))) {
             assertTrue(hub.endpoint().startsWith("tcp://127.0.0.1:"));
             hub.on(Hello.class, atHub::add);
             link.on(Shutdown.class, atLink::add);
@@ -56,6 +56,34 @@ class HubLinkTest {
     }
 
     @Test
+    void curveSecurityCarriesMessagesAndRefusesAStrangersKey() throws Exception {
+        WireKey key = WireKey.random();
+        BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(10);
+        try (Hub hub = new Hub(key, CODEC, WireSecurity.CURVE);
+             Link link = new Link("w3", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w3"))) {
+            hub.on(Hello.class, atHub::add);
+            byte[] big = new byte[FrameParts.PART_LIMIT * 2 + 5];
+            big[big.length - 1] = 9;
+            link.send(new Hello("w3", 7, 1), List.of(big));
+            Inbound<Hello> h = atHub.poll(20, TimeUnit.SECONDS);
+            assertTrue(h != null, "a CURVE worker's message arrived; " + hub.counters());
+            assertArrayEquals(big, h.frame(0));
+            // a worker key the hub never issued
+            WireCredential stranger = WireCredential.issue("w3", WireSecurity.CURVE,
+                    hub.admit("w4").serverPublic());
+            try (Link other = new Link("w3", hub.endpoint(), hub.downEndpoint(), key, CODEC, stranger)) {
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (hub.counters().connectionsRefused() == 0 && System.currentTimeMillis() < deadline) {
+                    other.send(new Hello("w3", 8, 1), List.of());
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(hub.counters().connectionsRefused() > 0, hub.counters().toString());
+            assertTrue(atHub.isEmpty(), "nothing from the stranger arrived");
+        }
+    }
+
+    @Test
     void unsignedForgedMisroutedAndReplayedFramesAreDroppedAndCounted() throws Exception {
         WireKey key = WireKey.random();
         BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(100);
@@ -64,7 +92,7 @@ class HubLinkTest {
             hub.on(Heartbeat.class, m -> { });
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
             raw.setHandshakeIvl(1000);
-            raw.setIdentity("w9".getBytes(StandardCharsets.UTF_8));
+            hub.admit("w9").configureClient(raw);
             raw.connect(hub.endpoint());
             establish(raw, key, "w9", hub);
             long baseAccepted = hub.counters().accepted();
@@ -107,7 +135,7 @@ class HubLinkTest {
             });
             ZMQ.Socket raw = ctx.createSocket(SocketType.DEALER);
             raw.setHandshakeIvl(1000);
-            raw.setIdentity("w7".getBytes(StandardCharsets.UTF_8));
+            hub.admit("w7").configureClient(raw);
             raw.connect(hub.endpoint());
             establish(raw, key, "w7", hub);
             long next = hub.counters().accepted() + 100; // past whatever establish() used
@@ -170,7 +198,7 @@ class HubLinkTest {
         // hang (at load 35, 20,000 messages took over 20 s).
         int n = 4000;
         java.util.concurrent.CountDownLatch got = new java.util.concurrent.CountDownLatch(n);
-        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w2", hub.endpoint(), hub.downEndpoint(), key, CODEC)) {
+        try (Hub hub = new Hub(key, CODEC); Link link = new Link("w2", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w2"))) {
             hub.on(Heartbeat.class, m -> got.countDown());
             Thread[] senders = new Thread[4];
             for (int t = 0; t < senders.length; t++) {
@@ -181,7 +209,8 @@ class HubLinkTest {
                 });
                 senders[t].start();
             }
-            assertTrue(got.await(300, TimeUnit.SECONDS), "all messages arrive in spite of concurrent senders");
+            assertTrue(got.await(300, TimeUnit.SECONDS), "all messages arrive in spite of concurrent senders; missing "
+                    + got.getCount() + "; hub " + hub.counters() + "; link " + link.counters());
             assertEquals(0, hub.counters().dropped());
         }
     }
