@@ -16,6 +16,9 @@ class HubFailureTest {
 
     @Test
     void aDeadIoThreadIsReportedNotSilent() throws Exception {
+        // The only way to end a JeroMQ I/O thread from outside is Thread.stop, which throws on JDK 20+;
+        // there the test is skipped (the Java 17 run of the suite proves the behaviour).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop needs JDK < 20");
         BlockingQueue<String> reasons = new ArrayBlockingQueue<>(4);
         try (Hub hub = new Hub(WireKey.random(), WireCodec.standard())) {
             hub.onFailure(reasons::add);

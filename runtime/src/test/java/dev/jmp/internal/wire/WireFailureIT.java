@@ -24,6 +24,9 @@ class WireFailureIT extends WorkerTracking {
 
     @Test
     void aDeadIoThreadFailsTheRunWithItsReasonAndTheNextPoolWorks() throws Exception {
+        // The only way to end a JeroMQ I/O thread from outside is Thread.stop, which throws on JDK 20+;
+        // there the test is skipped (the Java 17 run of the suite proves the behaviour).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop needs JDK < 20");
         Supervisor sup = DefaultSupervisor.get();
         try (Pool pool = new Pool(2)) {
             assertEquals(List.of(1, 2), pool.map(x -> x, List.of(1, 2)));
