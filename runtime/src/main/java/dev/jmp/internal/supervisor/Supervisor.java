@@ -4,6 +4,7 @@ import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
 import dev.jmp.launch.Launchers;
+import dev.jmp.internal.service.ChannelService;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.ServiceRegistry;
 import dev.jmp.internal.wire.Hub;
@@ -67,6 +68,7 @@ public final class Supervisor implements TaskWorkers {
     private volatile boolean closed;
     private final ProgressFiles progressFiles = new ProgressFiles();
     private final LaunchQueue launches;
+    private final ChannelService channels;
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -78,8 +80,7 @@ public final class Supervisor implements TaskWorkers {
         handlers.register();
         hub.onMessagesLost(handlers::onGap);
         dev.jmp.internal.service.QueueService.register(services);
-        dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
-                WireCodec.standard());
+        this.channels = ChannelService.register(services, key, WireCodec.standard());
         members.add(new RuntimeMember() {
             @Override
             public boolean daemonAtExit() {
@@ -406,6 +407,11 @@ public final class Supervisor implements TaskWorkers {
     /** The hub every worker connects to. */
     public Hub hub() {
         return hub;
+    }
+
+    /** The parent's end of the call channels (its counters tell what they refused and dropped). */
+    public ChannelService channels() {
+        return channels;
     }
 
     /** The services hosted in this process. */

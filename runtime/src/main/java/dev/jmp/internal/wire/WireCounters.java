@@ -22,6 +22,8 @@ public final class WireCounters {
     final AtomicLong unroutable = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicLong missing = new AtomicLong();
+    final AtomicLong refusedConnections = new AtomicLong();
+    final AtomicLong failedHandshakes = new AtomicLong();
 
     /** Messages read from the socket, valid or not. */
     public long received() {
@@ -58,6 +60,19 @@ public final class WireCounters {
         return missing.get();
     }
 
+    /** Call-channel connections closed at once because too many were waiting for their proof. */
+    public long refusedConnections() {
+        return refusedConnections.get();
+    }
+
+    /**
+     * Call-channel connections closed before trust: no proof within the deadline, a malformed
+     * or oversized one, or a nonce that was never offered (or already used).
+     */
+    public long failedHandshakes() {
+        return failedHandshakes.get();
+    }
+
     /** Every message dropped for any reason. */
     public long dropped() {
         return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
@@ -79,6 +94,8 @@ public final class WireCounters {
         m.put("unroutable", unroutable.get());
         m.put("handlerErrors", handlerErrors.get());
         m.put("missing", missing.get());
+        m.put("refusedConnections", refusedConnections.get());
+        m.put("failedHandshakes", failedHandshakes.get());
         return m;
     }
 
