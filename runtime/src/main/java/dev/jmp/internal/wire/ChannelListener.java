@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>exactly the proof's bytes are read, so the messages a worker writes right after it stay
  *       for the {@link FrameChannel} the connection is handed to.</li>
  * </ul>
+ * An accepted proof is answered with the byte {@value #ACCEPTED}.
  * What happens after the hand-over (a reading thread per channel, bounded by the live workers) is
  * the owner's business.
  */
@@ -35,6 +36,11 @@ public final class ChannelListener implements AutoCloseable {
     public static final long PROOF_DEADLINE_MILLIS = 3_000;
     /** The longest proof read. */
     public static final int MAX_NONCE_BYTES = 64;
+    /**
+     * The byte the listener writes back once a proof is accepted: a worker uses a channel only
+     * after reading it, so a connection refused or closed for a late proof never swallows a call.
+     */
+    public static final int ACCEPTED = 1;
 
     /** Tells whose offer a nonce is. */
     @FunctionalInterface
@@ -191,6 +197,10 @@ public final class ChannelListener implements AutoCloseable {
             }
             k.cancel();
             pending--;
+            // One byte into a fresh connection's empty send buffer: never a partial write.
+            if (c.write(ByteBuffer.wrap(new byte[] {ACCEPTED})) != 1) {
+                throw new IOException("cannot answer the proof");
+            }
             FrameChannel channel = FrameChannel.over(c, selfId, peer, key, codec, counters);
             try {
                 handoff.accept(channel);
