@@ -55,6 +55,11 @@ public final class WireCounters {
         return droppedStale.get();
     }
 
+    /** Messages that could not be parsed (frame count, header or body). */
+    public long droppedMalformed() {
+        return droppedMalformed.get();
+    }
+
     /** Messages a peer sent that never arrived (gaps in its sequence numbers). */
     public long missing() {
         return missing.get();
