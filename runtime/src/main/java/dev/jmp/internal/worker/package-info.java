@@ -3,5 +3,9 @@
  * input, connects to the parent, runs tasks on its main thread (recording the running item in a
  * mapped progress word the parent reads after a death), captures output tagged with the
  * running task, fetches missing classes from the parent, and exits when the parent goes away.
+ * Its service client ({@code WireServiceClient}) is assembled from parts with one role each:
+ * {@code PendingCalls} matches replies to waiting calls, {@code OneWayBatch} and
+ * {@code OneWayBatcher} send one-way calls together, {@code ChannelRoute} chooses JeroMQ or a
+ * direct channel, and {@code ChannelConnector} opens a channel.
  */
 package dev.jmp.internal.worker;
