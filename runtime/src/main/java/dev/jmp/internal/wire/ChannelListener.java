@@ -150,16 +150,45 @@ public final class ChannelListener implements AutoCloseable {
     }
 
     private void acceptAll() throws IOException {
-        SocketChannel c;
-        while ((c = server.accept()) != null) {
+        while (true) {
+            SocketChannel c;
+            try {
+                c = server.accept();
+            } catch (IOException e) {
+                if (closed || !server.isOpen()) {
+                    throw e;
+                }
+                // Out of file descriptors, most likely: the connection stays in the backlog and
+                // is offered again; pausing keeps this thread from spinning on it meanwhile.
+                LOG.log(System.Logger.Level.DEBUG, "call channel accept failed: " + e.getMessage());
+                pause();
+                return;
+            }
+            if (c == null) {
+                return;
+            }
             if (pending >= MAX_PENDING) {
                 counters.refusedConnections.incrementAndGet();
                 closeQuietly(c);
                 continue;
             }
-            c.configureBlocking(false);
-            c.register(selector, SelectionKey.OP_READ, new Pending(System.currentTimeMillis() + PROOF_DEADLINE_MILLIS));
-            pending++;
+            try {
+                c.configureBlocking(false);
+                c.register(selector, SelectionKey.OP_READ,
+                        new Pending(System.currentTimeMillis() + PROOF_DEADLINE_MILLIS));
+                pending++;
+            } catch (IOException e) {
+                counters.failedHandshakes.incrementAndGet();
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            // nobody interrupts this thread; a kept flag would only make select() spin
         }
     }
 
