@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * proof are bounded in number, time and bytes without a thread each, every refusal is counted,
  * and a proved connection is answered and handed over with the bytes that followed its proof.
  */
-@Timeout(60)
+@Timeout(300)
 class ChannelListenerTest {
 
     private static final WireCodec CODEC = WireCodec.standard();
