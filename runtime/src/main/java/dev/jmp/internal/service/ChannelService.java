@@ -1,22 +1,16 @@
 package dev.jmp.internal.service;
 
+import dev.jmp.internal.wire.ChannelListener;
 import dev.jmp.internal.wire.FrameChannel;
 import dev.jmp.internal.wire.Inbound;
 import dev.jmp.internal.wire.WireCodec;
+import dev.jmp.internal.wire.WireCounters;
 import dev.jmp.internal.wire.WireKey;
+import dev.jmp.internal.wire.message.WireMessage;
 import dev.jmp.internal.wire.message.ServiceReply;
 import dev.jmp.internal.wire.message.ServiceRequest;
-import dev.jmp.internal.wire.message.WireMessage;
 import dev.jmp.spi.Daemons;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -28,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #NAME}. A worker that makes many service calls asks it over the JeroMQ wire to
  * {@code open} a channel and gets a port and a one-time nonce; it connects to that loopback port
  * and writes the nonce first. The nonce reached the worker on its own signed route, so it proves
- * which worker connected, as the routing identity does on the JeroMQ sockets. From then on one
- * thread per channel reads that worker's calls and dispatches them to the registry; replies
+ * which worker connected, as the routing identity does on the JeroMQ sockets. The
+ * {@link ChannelListener} reads that proof for every connection on one thread, bounded in
+ * connections, time and bytes; once proved, one thread per channel reads that worker's calls and
+ * dispatches them to the registry (a worker gets at most {@value #MAX_CHANNELS_PER_PEER}
+ * channels, so these threads are bounded by the live workers); replies
  * (also those of calls answered later, such as a lock granted) go back on the same channel. A
  * worker opens two: one for calls that may wait, read by a thread of its own, and one for calls
  * answered at once, whose caller reads its reply itself (one thread wake-up less per call).
@@ -48,15 +45,17 @@ public final class ChannelService implements Service {
     public record Offer(int port, String nonce) {
     }
 
+    /** Channels (offered or open) one worker may hold: the two a worker opens. */
+    public static final int MAX_CHANNELS_PER_PEER = 2;
     private static final System.Logger LOG = System.getLogger("dev.jmp.service");
-    private static final int HELLO_TIMEOUT_MILLIS = 10_000;
     private final ServiceRegistry registry;
     private final WireKey key;
     private final WireCodec codec;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
     private final Map<String, Set<FrameChannel>> channels = new ConcurrentHashMap<>();
-    private ServerSocket server;
+    private final WireCounters counters = new WireCounters();
+    private ChannelListener listener;
     private volatile boolean closed;
 
     private ChannelService(ServiceRegistry registry, WireKey key, WireCodec codec) {
@@ -82,63 +81,56 @@ public final class ChannelService implements Service {
         }
         int port = listen();
         String nonce = HexFormat.of().formatHex(random.generateSeed(16));
-        nonces.put(nonce, call.peer());
+        synchronized (nonces) {
+            long held = nonces.values().stream().filter(call.peer()::equals).count()
+                    + channels.getOrDefault(call.peer(), Set.of()).size();
+            if (held >= MAX_CHANNELS_PER_PEER) {
+                throw new IllegalStateException(call.peer() + " already holds " + held + " call channels (at most "
+                        + MAX_CHANNELS_PER_PEER + ")");
+            }
+            nonces.put(nonce, call.peer());
+        }
         call.reply(new Offer(port, nonce), null);
+    }
+
+    /** What the call channels received and dropped, and the connections refused before trust. */
+    public WireCounters counters() {
+        return counters;
     }
 
     private synchronized int listen() {
         if (closed) {
             throw new IllegalStateException("the jmp runtime is shutting down");
         }
-        if (server == null) {
+        if (listener == null) {
             try {
-                ServerSocket s = new ServerSocket();
-                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
-                server = s;
+                listener = ChannelListener.start(LocalServiceClient.PARENT, key, codec, this::admit, this::adopt,
+                        counters);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot listen on loopback for call channels: " + e.getMessage(), e);
             }
-            Daemons.start("jmp-channel-accept", this::accept);
         }
-        return server.getLocalPort();
+        return listener.port();
     }
 
-    private void accept() {
-        ServerSocket s;
-        synchronized (this) {
-            s = server;
-        }
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = s.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, "call channel listener failed", e);
-                }
-                return;
-            }
-            Daemons.start("jmp-channel", () -> serve(socket));
+    /** Uses up an offer; on the listener's thread. */
+    private String admit(String nonce) {
+        synchronized (nonces) {
+            String peer = nonces.remove(nonce);
+            return peer == null || registry.isGone(peer) ? null : peer;
         }
     }
 
-    private void serve(Socket socket) {
-        FrameChannel channel;
-        try {
-            String peer = hello(socket);
-            if (peer == null) {
-                socket.close();
-                return;
-            }
-            channel = new FrameChannel(socket, LocalServiceClient.PARENT, peer, key, codec);
-        } catch (IOException e) {
-            closeQuietly(socket);
-            return;
-        }
+    /** Takes a proved channel: one thread reads it for as long as the worker lives. */
+    private void adopt(FrameChannel channel) {
         channels.computeIfAbsent(channel.peerId(), p -> ConcurrentHashMap.newKeySet()).add(channel);
         if (closed || registry.isGone(channel.peerId())) {
             channel.close();
         }
+        Daemons.start("jmp-channel", () -> serve(channel));
+    }
+
+    private void serve(FrameChannel channel) {
         try {
             Inbound<? extends WireMessage> m;
             while ((m = channel.receive()) != null) {
@@ -150,8 +142,9 @@ public final class ChannelService implements Service {
                         result == null ? null : WireCodec.toTree(result), error), frames)));
             }
         } catch (IOException e) {
-            // A killed worker resets its connection; a forged message ends up here too. Either
-            // way the worker's calls fall back to (or stay refused on) the JeroMQ route.
+            // A killed worker resets its connection; a forged message ends up here too (counted
+            // by the channel). Either way the worker's calls fall back to (or stay refused on)
+            // the JeroMQ route.
             if (!channel.isClosed()) {
                 LOG.log(System.Logger.Level.DEBUG, "call channel of " + channel.peerId() + " dropped", e);
             }
@@ -164,36 +157,11 @@ public final class ChannelService implements Service {
         }
     }
 
-    /** Reads the nonce a connecting worker writes first; returns its id, or null if unknown. */
-    private String hello(Socket socket) throws IOException {
-        socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
-        InputStream raw = socket.getInputStream();
-        DataInputStream in = new DataInputStream(raw);
-        try {
-            int n = in.readInt();
-            if (n <= 0 || n > 256) {
-                return null;
-            }
-            byte[] b = new byte[n];
-            in.readFully(b);
-            socket.setSoTimeout(0);
-            return nonces.remove(new String(b, StandardCharsets.UTF_8));
-        } catch (SocketTimeoutException e) {
-            return null;
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // nothing more to release
-        }
-    }
-
     @Override
     public void peerGone(String peer) {
-        nonces.values().removeIf(peer::equals);
+        synchronized (nonces) {
+            nonces.values().removeIf(peer::equals);
+        }
         Set<FrameChannel> mine = channels.remove(peer);
         if (mine != null) {
             mine.forEach(FrameChannel::close);
@@ -202,17 +170,13 @@ public final class ChannelService implements Service {
 
     /** Stops listening and closes every channel. */
     public void close() {
-        ServerSocket s;
+        ChannelListener l;
         synchronized (this) {
             closed = true;
-            s = server;
+            l = listener;
         }
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // nothing more to release
-            }
+        if (l != null) {
+            l.close();
         }
         channels.values().forEach(mine -> mine.forEach(FrameChannel::close));
         channels.clear();

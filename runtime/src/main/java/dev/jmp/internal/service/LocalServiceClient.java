@@ -4,13 +4,9 @@ import dev.jmp.error.RemoteException;
 import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.wire.message.ErrorInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /** The parent's own client: calls go straight to the registry, without the wire. */
 public final class LocalServiceClient implements ServiceClient {
@@ -19,7 +15,6 @@ public final class LocalServiceClient implements ServiceClient {
     public static final String PARENT = "p";
     private final ServiceRegistry registry;
     private final AtomicLong ids = new AtomicLong();
-    private final Map<String, List<BiConsumer<String, ServiceResult>>> listeners = new ConcurrentHashMap<>();
 
     /** Creates a client of a registry. */
     public LocalServiceClient(ServiceRegistry registry) {
@@ -87,18 +82,6 @@ public final class LocalServiceClient implements ServiceClient {
     public void send(String service, String op, Object args, List<byte[]> frames) {
         registry.dispatch(ServiceCall.local(PARENT, ids.incrementAndGet(), service, op, args, frames, true,
                 (r, e, f) -> { }));
-    }
-
-    @Override
-    public void subscribe(String service, BiConsumer<String, ServiceResult> listener) {
-        listeners.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>()).add(listener);
-    }
-
-    /** Delivers an event a service pushes to the parent itself. */
-    public void deliver(String service, String topic, ServiceResult event) {
-        for (BiConsumer<String, ServiceResult> l : listeners.getOrDefault(service, List.of())) {
-            l.accept(topic, event);
-        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.jmp.internal.service;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * How code in any process calls a service: over the wire in a worker, directly in the parent.
@@ -45,13 +44,6 @@ public interface ServiceClient {
     /** Sends every one-way operation held back so far. */
     default void flush() {
     }
-
-    /**
-     * Subscribes to the events a service pushes to this process.
-     *
-     * @param listener receives the topic and the event; runs on an internal thread and must be quick
-     */
-    void subscribe(String service, BiConsumer<String, ServiceResult> listener);
 
     /** This process's id on the wire ({@code p} in the parent). */
     String selfId();

@@ -1,5 +1,10 @@
 package dev.jmp.internal.supervisor;
 
+import dev.jmp.launch.LaunchSpec;
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.launch.Launcher;
+import dev.jmp.launch.Launchers;
+import dev.jmp.internal.service.ChannelService;
 import dev.jmp.internal.service.LocalServiceClient;
 import dev.jmp.internal.service.ServiceClient;
 import dev.jmp.internal.service.ServiceRegistry;
@@ -83,6 +88,7 @@ public final class Supervisor implements TaskWorkers {
             close();
         }
     };
+    private final ChannelService channels;
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
@@ -100,8 +106,7 @@ public final class Supervisor implements TaskWorkers {
         hub.onMessagesLost(handlers::onGap);
         hub.onFailure(this::wireFailed);
         dev.jmp.internal.service.QueueService.register(services);
-        dev.jmp.internal.service.ChannelService channels = dev.jmp.internal.service.ChannelService.register(services, key,
-                WireCodec.standard());
+        this.channels = ChannelService.register(services, key, WireCodec.standard());
         members.add(RuntimeMember.daemon(channels::close));
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet<>(new WarmHost(this));
@@ -461,6 +466,11 @@ public final class Supervisor implements TaskWorkers {
     /** The hub every worker connects to. */
     public Hub hub() {
         return hub;
+    }
+
+    /** The parent's end of the call channels (its counters tell what they refused and dropped). */
+    public ChannelService channels() {
+        return channels;
     }
 
     /** The services hosted in this process. */

@@ -6,8 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +28,15 @@ import java.util.List;
  */
 public final class FrameChannel implements AutoCloseable {
 
-    /** Frames above this count or total size are refused as malformed. */
+    /** Messages above this frame count are refused as malformed. */
     private static final int MAX_FRAMES = 1 << 16;
-    private final Socket socket;
+    /**
+     * Frames up to this size are read into an array of the declared size; larger ones grow as
+     * their bytes arrive, so a length prefix alone (read before the signature is checked) never
+     * makes this process allocate what the peer did not send.
+     */
+    private static final int EAGER_FRAME_BYTES = 64 * 1024;
+    private final AutoCloseable socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final String selfId;
@@ -35,26 +44,51 @@ public final class FrameChannel implements AutoCloseable {
     private final WireCodec codec;
     private final FrameSigner sendSigner;
     private final FrameSigner receiveSigner;
+    private final WireCounters counters;
     private final Object sendLock = new Object();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private long sendSeq;
     private long receiveSeq;
     private volatile boolean closed;
 
-    /**
-     * Wraps a connected socket.
-     *
-     * @param selfId this end's id ({@code p} in the parent)
-     * @param peerId the other end's id
-     */
+    /** Wraps a connected socket, counting in counters of its own. */
     public FrameChannel(Socket socket, String selfId, String peerId, WireKey key, WireCodec codec) throws IOException {
-        this.socket = socket;
+        this(socket, selfId, peerId, key, codec, new WireCounters());
+    }
+
+    /**
+     * Wraps a connected socket (the worker's end).
+     *
+     * @param selfId   this end's id ({@code p} in the parent)
+     * @param peerId   the other end's id
+     * @param counters where received messages and drops are counted
+     */
+    public FrameChannel(Socket socket, String selfId, String peerId, WireKey key, WireCodec codec,
+                        WireCounters counters) throws IOException {
+        this(socket, socket.getInputStream(), socket.getOutputStream(), selfId, peerId, key, codec, counters);
         socket.setTcpNoDelay(true);
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
-        this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Wraps a connected non-blocking channel (the parent's end, handed over by
+     * {@link ChannelListener}); an interrupted writer does not close it.
+     */
+    static FrameChannel over(SocketChannel channel, String selfId, String peerId, WireKey key, WireCodec codec,
+                             WireCounters counters) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        QuietSocketStreams streams = new QuietSocketStreams(channel);
+        return new FrameChannel(streams, streams.input(), streams.output(), selfId, peerId, key, codec, counters);
+    }
+
+    private FrameChannel(AutoCloseable socket, InputStream input, OutputStream output, String selfId, String peerId,
+                         WireKey key, WireCodec codec, WireCounters counters) {
+        this.socket = socket;
+        this.in = new DataInputStream(new BufferedInputStream(input, 64 * 1024));
+        this.out = output;
         this.selfId = selfId;
         this.peerId = peerId;
         this.codec = codec;
+        this.counters = counters;
         this.sendSigner = new FrameSigner(key);
         this.receiveSigner = new FrameSigner(key);
     }
@@ -92,6 +126,7 @@ public final class FrameChannel implements AutoCloseable {
             try {
                 buffer.writeTo(out);
                 out.flush();
+                counters.sent.incrementAndGet();
                 return true;
             } catch (IOException e) {
                 close();
@@ -122,18 +157,13 @@ public final class FrameChannel implements AutoCloseable {
         List<byte[]> frames;
         try {
             int count = in.readInt();
+            counters.received.incrementAndGet();
             if (count < 3 || count > MAX_FRAMES) {
-                throw new IOException("malformed message: " + count + " frames");
+                throw drop(counters.droppedMalformed, "malformed message: " + count + " frames");
             }
             frames = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                int n = in.readInt();
-                if (n < 0) {
-                    throw new IOException("malformed message: frame of " + n + " bytes");
-                }
-                byte[] f = new byte[n];
-                in.readFully(f);
-                frames.add(f);
+                frames.add(readFrame());
             }
         } catch (EOFException e) {
             return null;
@@ -143,29 +173,59 @@ public final class FrameChannel implements AutoCloseable {
             }
             throw e;
         }
+        if (frames.get(0).length != FrameSigner.SIGNATURE_LENGTH) {
+            throw drop(counters.droppedUnsigned, "unsigned message from " + peerId);
+        }
         if (!receiveSigner.verify(frames.get(0), frames, 1)) {
-            throw new IOException("message with a bad signature from " + peerId);
+            throw drop(counters.droppedBadSignature, "message with a bad signature from " + peerId);
         }
         Header h;
         WireMessage body;
         try {
             h = codec.decodeHeader(frames.get(1));
-            if (!peerId.equals(h.from()) || !selfId.equals(h.to())) {
-                throw new IOException("misrouted message " + h.from() + " -> " + h.to() + " on " + peerId);
-            }
-            if (h.seq() <= receiveSeq) {
-                throw new IOException("stale message " + h.seq() + " from " + peerId);
-            }
-            Class<? extends WireMessage> type = codec.typeOf(h.type());
-            if (type == null) {
-                throw new IOException("unknown message type " + h.type() + " from " + peerId);
-            }
+        } catch (RuntimeException e) {
+            throw drop(counters.droppedMalformed, "malformed header from " + peerId + ": " + e.getMessage());
+        }
+        if (!peerId.equals(h.from()) || !selfId.equals(h.to())) {
+            throw drop(counters.droppedMisrouted, "misrouted message " + h.from() + " -> " + h.to() + " on " + peerId);
+        }
+        if (h.seq() <= receiveSeq) {
+            throw drop(counters.droppedStale, "stale message " + h.seq() + " from " + peerId);
+        }
+        Class<? extends WireMessage> type = codec.typeOf(h.type());
+        if (type == null) {
+            throw drop(counters.droppedUnknownType, "unknown message type " + h.type() + " from " + peerId);
+        }
+        try {
             body = codec.decodeBody(type, frames.get(2));
         } catch (RuntimeException e) {
-            throw new IOException("malformed message from " + peerId + ": " + e.getMessage(), e);
+            throw drop(counters.droppedMalformed, "malformed message from " + peerId + ": " + e.getMessage());
         }
         receiveSeq = h.seq();
+        counters.accepted.incrementAndGet();
         return new Inbound<>(h.from(), h, body, List.copyOf(frames.subList(3, frames.size())));
+    }
+
+    private byte[] readFrame() throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw drop(counters.droppedMalformed, "malformed message: frame of " + n + " bytes");
+        }
+        if (n <= EAGER_FRAME_BYTES) {
+            byte[] f = new byte[n];
+            in.readFully(f);
+            return f;
+        }
+        byte[] f = in.readNBytes(n); // grows with what arrives
+        if (f.length < n) {
+            throw new EOFException();
+        }
+        return f;
+    }
+
+    private static IOException drop(java.util.concurrent.atomic.AtomicLong counter, String why) {
+        counter.incrementAndGet();
+        return new IOException(why);
     }
 
     /** Whether the connection was closed. */
@@ -179,7 +239,7 @@ public final class FrameChannel implements AutoCloseable {
         closed = true;
         try {
             socket.close();
-        } catch (IOException e) {
+        } catch (Exception e) {
             // nothing more to release
         }
     }

@@ -13,7 +13,6 @@ import dev.jmp.internal.wire.message.Heartbeat;
 import dev.jmp.internal.wire.message.Hello;
 import dev.jmp.internal.wire.message.RunTasks;
 import dev.jmp.internal.wire.message.ServiceBatch;
-import dev.jmp.internal.wire.message.ServiceEvent;
 import dev.jmp.internal.wire.message.ServiceReply;
 import dev.jmp.internal.wire.message.ServiceRequest;
 import dev.jmp.internal.wire.message.Shutdown;
@@ -37,7 +36,7 @@ public final class WireCodec {
             .register(Hello.class).register(Heartbeat.class).register(Assign.class)
             .register(RunTasks.class).register(TaskResults.class).register(CancelTasks.class)
             .register(ClassRequest.class).register(ClassReply.class).register(AddClasspath.class)
-            .register(ServiceRequest.class).register(ServiceReply.class).register(ServiceEvent.class)
+            .register(ServiceRequest.class).register(ServiceReply.class)
             .register(ServiceBatch.class)
             .register(StatsRequest.class).register(StatsReply.class).register(Shutdown.class);
 

@@ -27,6 +27,8 @@ public final class WireCounters {
     final AtomicLong handshakesFailed = new AtomicLong();
     final AtomicLong connectionsAllowed = new AtomicLong();
     final AtomicLong connectionsRefused = new AtomicLong();
+    final AtomicLong channelsRefused = new AtomicLong();
+    final AtomicLong channelProofsFailed = new AtomicLong();
 
     /** Messages read from the socket, valid or not. */
     public long received() {
@@ -56,6 +58,11 @@ public final class WireCounters {
     /** Correctly signed messages with an old sequence number (replays). */
     public long droppedStale() {
         return droppedStale.get();
+    }
+
+    /** Messages that could not be parsed (frame count, header or body). */
+    public long droppedMalformed() {
+        return droppedMalformed.get();
     }
 
     /** Messages a peer sent that never arrived (gaps in its sequence numbers). */
@@ -97,6 +104,19 @@ public final class WireCounters {
         return connectionsRefused.get();
     }
 
+    /** Call-channel connections closed at once because too many were waiting for their proof. */
+    public long channelsRefused() {
+        return channelsRefused.get();
+    }
+
+    /**
+     * Call-channel connections closed before trust: no proof within the deadline, a malformed
+     * or oversized one, or a nonce that was never offered (or already used).
+     */
+    public long channelProofsFailed() {
+        return channelProofsFailed.get();
+    }
+
     /** Every message dropped for any reason. */
     public long dropped() {
         return droppedUnsigned.get() + droppedBadSignature.get() + droppedStale.get()
@@ -123,6 +143,8 @@ public final class WireCounters {
         m.put("handshakesFailed", handshakesFailed.get());
         m.put("connectionsAllowed", connectionsAllowed.get());
         m.put("connectionsRefused", connectionsRefused.get());
+        m.put("channelsRefused", channelsRefused.get());
+        m.put("channelProofsFailed", channelProofsFailed.get());
         return m;
     }
 

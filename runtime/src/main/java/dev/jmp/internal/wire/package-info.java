@@ -7,7 +7,9 @@
  * authenticate in the ZeroMQ handshake ({@link dev.jmp.internal.wire.ZapAuthenticator} behind a ZAP handler, with a
  * per-worker {@link dev.jmp.internal.wire.WireCredential}); every socket is bounded (frame size, queues), frames over
  * 256 KiB travel in parts ({@link dev.jmp.internal.wire.FrameParts}), and a JeroMQ thread that dies fails the hub
- * loudly instead of silently. The message classes live
+ * loudly instead of silently. The call channel's
+ * listener reads each connection's proof on one selector thread, bounded before trust
+ * ({@link dev.jmp.internal.wire.ChannelListener}). The message classes live
  * in {@code dev.jmp.internal.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
  */
 package dev.jmp.internal.wire;

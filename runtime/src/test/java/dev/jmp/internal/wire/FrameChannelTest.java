@@ -115,6 +115,30 @@ class FrameChannelTest {
     }
 
     @Test
+    void dropsAreCountedByReason() throws IOException {
+        WireCounters counters = new WireCounters();
+        FrameChannel parent = new FrameChannel(accepted, "p", "w1", key, CODEC, counters);
+        new FrameChannel(client, "w1", "p", WireKey.random(), CODEC).send(request(1), List.of());
+        assertThrows(IOException.class, parent::receive);
+        assertEquals(1, counters.droppedBadSignature());
+        assertEquals(1, counters.received());
+        assertEquals(0, counters.accepted());
+    }
+
+    @Test
+    void aDeclaredFrameSizeIsNotAllocatedBeforeItsBytesArrive() throws IOException {
+        WireCounters counters = new WireCounters();
+        FrameChannel parent = new FrameChannel(accepted, "p", "w1", key, CODEC, counters);
+        DataOutputStream raw = new DataOutputStream(client.getOutputStream());
+        raw.writeInt(3);
+        raw.writeInt(Integer.MAX_VALUE); // 2 GiB claimed, 16 bytes sent: an eager array would fail at once
+        raw.write(new byte[16]);
+        raw.flush();
+        client.shutdownOutput();
+        assertNull(parent.receive(), "the stream ended inside the frame");
+    }
+
+    @Test
     void theServiceAdmitsOnlyAnOfferedNonceAndRunsOnlySignedCalls() throws Exception {
         ServiceRegistry registry = new ServiceRegistry();
         AtomicInteger ran = new AtomicInteger();
@@ -133,6 +157,7 @@ class FrameChannelTest {
                 assertEquals(-1, stranger.getInputStream().read(), "an unknown nonce is hung up on");
             }
             try (Socket forger = open(offer.port(), offer.nonce())) {
+                assertEquals(ChannelListener.ACCEPTED, forger.getInputStream().read(), "the proof is accepted");
                 new FrameChannel(forger, "w1", "p", WireKey.random(), CODEC).send(request(1), List.of());
                 assertEquals(-1, forger.getInputStream().read(), "a forged message ends the channel");
             }
@@ -145,6 +170,7 @@ class FrameChannelTest {
                     (result, error, frames) -> answer.obtrudeValue(result)));
             ChannelService.Offer second = (ChannelService.Offer) answer.get();
             try (Socket good = open(second.port(), second.nonce())) {
+                assertEquals(ChannelListener.ACCEPTED, good.getInputStream().read(), "the proof is accepted");
                 FrameChannel c = new FrameChannel(good, "w1", "p", key, CODEC);
                 c.send(request(7), List.of());
                 Inbound<? extends WireMessage> reply = c.receive();
@@ -154,6 +180,8 @@ class FrameChannelTest {
                 assertNull(c.receive(), "a gone worker's channel is closed");
             }
             assertEquals(1, ran.get());
+            assertEquals(1, channels.counters().droppedBadSignature(), channels.counters().toString());
+            assertEquals(2, channels.counters().channelProofsFailed(), "the unknown and the reused nonce");
         } finally {
             channels.close();
         }

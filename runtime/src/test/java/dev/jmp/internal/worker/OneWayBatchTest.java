@@ -1,0 +1,65 @@
+package dev.jmp.internal.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmp.internal.wire.message.ServiceRequest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When a worker's held-back one-way calls leave, and how repeats are folded. */
+class OneWayBatchTest {
+
+    private static ServiceRequest put(int queue) {
+        return new ServiceRequest(0, "q", "put", new com.google.gson.JsonPrimitive(queue), true);
+    }
+
+    @Test
+    void theFirstCallStartsTheDelayAndLaterOnesAreHeld() {
+        OneWayBatch b = new OneWayBatch();
+        assertEquals(OneWayBatch.Added.FIRST, b.add(put(1), List.of()));
+        assertEquals(OneWayBatch.Added.HELD, b.add(put(2), List.of()));
+        b.drain();
+        assertEquals(OneWayBatch.Added.FIRST, b.add(put(1), List.of()), "a drained batch starts over");
+    }
+
+    @Test
+    void aBatchIsFullAtTheCallLimit() {
+        OneWayBatch b = new OneWayBatch();
+        for (int i = 1; i < OneWayBatch.MAX_CALLS; i++) {
+            assertTrue(b.add(put(i % 2), List.of()) != OneWayBatch.Added.FULL);
+        }
+        assertEquals(OneWayBatch.Added.FULL, b.add(put(3), List.of()));
+    }
+
+    @Test
+    void aBatchIsFullAtTheByteLimit() {
+        OneWayBatch b = new OneWayBatch();
+        assertEquals(OneWayBatch.Added.FIRST, b.add(put(1), List.of(new byte[(int) OneWayBatch.MAX_BYTES - 1])));
+        assertEquals(OneWayBatch.Added.FULL, b.add(put(1), List.of(new byte[1])));
+    }
+
+    @Test
+    void identicalConsecutiveRequestsAreSentOnceWithEveryCallsFrames() {
+        OneWayBatch b = new OneWayBatch();
+        byte[] a = {1};
+        byte[] c = {2};
+        byte[] d = {3};
+        b.add(put(1), List.of(a));
+        b.add(put(1), List.of(c));
+        b.add(put(2), List.of(d));
+        b.add(put(2), List.of()); // same request, different frame count: not a repeat
+        OneWayBatch.Drained out = b.drain();
+        assertEquals(List.of(put(1), put(2), put(2)), out.message().requests());
+        assertEquals(List.of(1, 1, 0), out.message().frames());
+        assertEquals(List.of(2, 1, 1), out.message().repeats());
+        assertEquals(3, out.frames().size());
+        assertSame(a, out.frames().get(0));
+        assertSame(c, out.frames().get(1));
+        assertSame(d, out.frames().get(2));
+        assertTrue(b.isEmpty());
+        assertNull(b.drain(), "nothing held, nothing sent");
+    }
+}
