@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Issue 11 items 5, 6 and 9 through the runtime API, with real worker JVMs. */
-@Timeout(120)
+@Timeout(300)
 class PoolResultsIT extends WorkerTracking {
 
     /** Item 5: every view of a result completes once the result exists, after close and join too. */
@@ -30,8 +30,8 @@ class PoolResultsIT extends WorkerTracking {
         pool.close();
         pool.join();
         // Timeouts are hang detectors: the results exist (join returned after the work was done).
-        assertEquals(42, f.get(30, TimeUnit.SECONDS));
-        assertEquals(7, a.toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertEquals(42, f.get(300, TimeUnit.SECONDS));
+        assertEquals(7, a.toCompletableFuture().get(300, TimeUnit.SECONDS));
         assertEquals(42, f.get());
     }
 
@@ -42,7 +42,7 @@ class PoolResultsIT extends WorkerTracking {
         AsyncResult<Integer> r = pool.applyAsync(() -> 3);
         assertEquals(3, r.get());
         pool.terminate(); // returns once every worker has exited
-        assertEquals(3, r.toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertEquals(3, r.toCompletableFuture().get(300, TimeUnit.SECONDS));
     }
 
     /** Item 6: a callback that throws is reported with its trace on System.err, and the pool goes on. */
@@ -70,7 +70,7 @@ class PoolResultsIT extends WorkerTracking {
             assertTrue(err.contains("java.lang.IllegalStateException: bug"), err);
             CompletableFuture<Integer> next = new CompletableFuture<>();
             pool.applyAsync(() -> 6, next::complete, next::completeExceptionally);
-            assertEquals(6, next.get(30, TimeUnit.SECONDS));
+            assertEquals(6, next.get(300, TimeUnit.SECONDS));
             assertEquals(8, pool.apply(() -> 8));
         } finally {
             System.setErr(before);
@@ -92,7 +92,7 @@ class PoolResultsIT extends WorkerTracking {
             // The window bounds what waits in the pool: 10,000 items ahead of what was consumed.
             assertTrue(produced.get() <= 100 + 10_000 + 1, () -> produced.get() + " items read from the stream");
             it.close();
-            assertTrue(streamClosed.await(30, TimeUnit.SECONDS), "the stream was not closed after the iteration was");
+            assertTrue(streamClosed.await(300, TimeUnit.SECONDS), "the stream was not closed after the iteration was");
             long after = produced.get();
             assertEquals(42, pool.apply(() -> 42));
             assertEquals(after, produced.get(), "the feeder went on reading after the iteration was closed");

@@ -163,8 +163,8 @@ class ContentsAndNullsTest extends WorkerTracking {
         assertEquals("a", shared.get());
         assertThrows(QueueEmptyException.class, shared::getNowait);
         assertThrows(QueueEmptyException.class, () -> shared.get(Duration.ofMillis(10)));
-        shared.put("c", Duration.ofSeconds(5));
-        assertEquals("c", shared.get(Duration.ofSeconds(5)));
+        shared.put("c", Duration.ofSeconds(300));
+        assertEquals("c", shared.get(Duration.ofSeconds(300)));
         assertEquals(1, shared.maxsize());
 
         dev.jmp.Queue<String> queue = new dev.jmp.Queue<>(1);
@@ -177,7 +177,7 @@ class ContentsAndNullsTest extends WorkerTracking {
         assertNull(queue.poll());
         assertNull(queue.poll(Duration.ofMillis(10)));
         queue.put("z");
-        assertEquals("z", queue.poll(Duration.ofSeconds(5)));
+        assertEquals("z", queue.poll(Duration.ofSeconds(300)));
     }
 
     @Test

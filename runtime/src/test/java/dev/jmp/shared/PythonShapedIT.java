@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * array's {@code getLock()} shared by every process, nulls and initial contents in shared maps
  * and lists, typed arguments and void bodies for processes and pools.
  */
-@Timeout(180)
+@Timeout(300)
 class PythonShapedIT extends WorkerTracking {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -104,7 +104,7 @@ class CallChannelFloodIT extends WorkerTracking {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         sup.services().dispatch(new ServiceCall(peer, 1, ChannelService.NAME, "open", null, List.of(), false,
                 (result, error, frames) -> answer.complete(result != null ? result : error)));
-        return (ChannelService.Offer) answer.get(30, TimeUnit.SECONDS);
+        return (ChannelService.Offer) answer.get(300, TimeUnit.SECONDS);
     }
 
     /** Opens 200 idle connections and 60 garbage, oversized and forged proofs. */

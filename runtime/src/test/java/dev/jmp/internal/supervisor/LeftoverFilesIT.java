@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 11 item 11: what a runtime killed with {@code kill -9} left (its progress directory, an
  * archive in training) is swept by the next runtime that starts; a live runtime's files stay.
  */
-@Timeout(180)
+@Timeout(300)
 class LeftoverFilesIT {
 
     @TempDir

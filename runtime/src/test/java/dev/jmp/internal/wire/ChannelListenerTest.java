@@ -130,7 +130,7 @@ class ChannelListenerTest {
         capture.send(new ServiceRequest(7, "svc", "op", null, false), List.of());
         good.getOutputStream().write(both.toByteArray());
         assertEquals(ChannelListener.ACCEPTED, good.getInputStream().read());
-        FrameChannel parent = handed.poll(20, TimeUnit.SECONDS);
+        FrameChannel parent = handed.poll(300, TimeUnit.SECONDS);
         assertEquals("w1", parent.peerId());
         Inbound<? extends WireMessage> m = parent.receive();
         assertEquals(7, ((ServiceRequest) m.body()).callId());

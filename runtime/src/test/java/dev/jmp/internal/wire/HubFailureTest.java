@@ -30,7 +30,7 @@ class HubFailureTest {
                     Integer.parseInt(hub.endpoint().substring(hub.endpoint().lastIndexOf(':') + 1)))) {
                 wake.getOutputStream().write(WireAttacks.greeting("PLAIN"));
             }
-            String reason = reasons.poll(30, TimeUnit.SECONDS);
+            String reason = reasons.poll(300, TimeUnit.SECONDS);
             assertNotNull(reason, "the hub reported its dead I/O thread");
             assertTrue(reason.contains(io.getName()), reason);
             assertFalse(hub.isOpen());

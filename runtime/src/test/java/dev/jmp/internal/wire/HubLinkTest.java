@@ -65,7 +65,7 @@ class HubLinkTest {
             byte[] big = new byte[FrameParts.PART_LIMIT * 2 + 5];
             big[big.length - 1] = 9;
             link.send(new Hello("w3", 7, 1), List.of(big));
-            Inbound<Hello> h = atHub.poll(20, TimeUnit.SECONDS);
+            Inbound<Hello> h = atHub.poll(300, TimeUnit.SECONDS);
             assertTrue(h != null, "a CURVE worker's message arrived; " + hub.counters());
             assertArrayEquals(big, h.frame(0));
             // a worker key the hub never issued

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * When the hub's JeroMQ I/O thread dies under a running pool, the pool's run fails with that
  * reason (not after a heartbeat timeout), and the default runtime starts afresh for the next pool.
  */
-@Timeout(180)
+@Timeout(300)
 class WireFailureIT extends WorkerTracking {
 
     @Test
@@ -41,7 +41,12 @@ class WireFailureIT extends WorkerTracking {
             String message = String.valueOf(e.getCause().getMessage());
             assertTrue(message.contains("connection to its workers failed") && message.contains(io.getName()),
                     message);
-            assertTrue(sup.isClosed());
+            // the runtime closes itself once it has failed the runs (on its own thread): wait for it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!sup.isClosed() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(sup.isClosed(), "the failed runtime closed");
         }
         try (Pool fresh = new Pool(2)) {
             assertEquals(List.of(2, 4), fresh.map(x -> x * 2, List.of(1, 2)), "the next pool works on a fresh runtime");
