@@ -1,6 +1,7 @@
 """IJava/JJava parity of the jmp kernel (issue 15): is_complete of a cell magic header, the
-text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, and the
+text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, %load, and the
 JMP_*/IJAVA_* environment settings (good values applied, bad ones explained, the kernel alive)."""
+import json
 import os
 import re
 import subprocess
@@ -68,6 +69,37 @@ class ParityTest(jmp_client.KernelTestCase):
         self.assertIn("%time needs code", content["evalue"])
         content, _ = self.run_error("%time int x = ;")
         self.assertEqual(content["ename"], "CompilationError")
+
+    def test_load_runs_a_script_and_a_notebook(self):
+        work = tempfile.mkdtemp(prefix="jmp-load-")
+        script = os.path.join(work, "setup.jsh")
+        with open(script, "w") as f:
+            f.write("int loadedA = 20;\nint loadedB = loadedA + 1;\n")
+        _, msgs = self.run_ok("%load " + script + "\nloadedB * 2")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "42"})
+        notebook = os.path.join(work, "helpers.ipynb")
+        with open(notebook, "w") as f:
+            json.dump({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                 "source": ["String greet(String n) {\n", "    return \"hi \" + n;\n", "}"]},
+                {"cell_type": "markdown", "metadata": {}, "source": "not code"},
+                {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                 "source": "%%sh\necho from-the-notebook"},
+                {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                 "source": "greet(\"load\")"}]}, f)
+        _, msgs = self.run_ok("%load " + notebook)
+        self.assertIn("from-the-notebook", jmp_client.text_of(msgs, "stdout"))
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "hi load"})
+        self.assertEqual(self.value('greet("again")'), "hi again")
+
+    def test_load_bad_use(self):
+        content, _ = self.run_error("%load /nonexistent/setup.jsh")
+        self.assertIn("%load: no file /nonexistent/setup.jsh", content["evalue"])
+        broken = os.path.join(tempfile.mkdtemp(prefix="jmp-load-"), "broken.ipynb")
+        with open(broken, "w") as f:
+            f.write("{ not json")
+        content, _ = self.run_error("%load " + broken)
+        self.assertIn("is not a Jupyter notebook", content["evalue"])
 
 
 class SettingsKernel(jmp_client.KernelTestCase):

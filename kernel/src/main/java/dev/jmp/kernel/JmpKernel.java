@@ -74,6 +74,7 @@ public final class JmpKernel extends BaseKernel {
                 Path.of("").toAbsolutePath(), log);
         this.assist = new CodeAssist(this::evaluator, magics);
         TimeMagics.register(magics, code -> runCode(code, currentExecution), () -> services().out());
+        LoadMagic.register(magics, Path.of("").toAbsolutePath(), code -> runCode(code, currentExecution));
         // Providers register before JShell starts, so their start-up actions run before any cell.
         for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
             provider.register(magics, services);
