@@ -153,6 +153,40 @@ class GoodSettingsTest(SettingsKernel):
         self.assertIn("time limit of 30000 ms", content["evalue"])
 
 
+class MavenRepoTest(SettingsKernel):
+    """%mavenRepo with a file:// repository; the kernel caches into a local repository of its own
+    (never the user's ~/.m2)."""
+
+    @classmethod
+    def settings(cls):
+        work = tempfile.mkdtemp(prefix="jmp-mavenrepo-")
+        src = os.path.join(work, "Greeter.java")
+        with open(src, "w") as f:
+            f.write("package demo; public class Greeter { public static String hi() { return \"hi from a repository\"; } }")
+        subprocess.run(["javac", "-d", os.path.join(work, "classes"), src], check=True)
+        cls.repo = os.path.join(work, "repo")
+        folder = os.path.join(cls.repo, "demo", "greeter", "1.0")
+        os.makedirs(folder)
+        subprocess.run(["jar", "cf", os.path.join(folder, "greeter-1.0.jar"), "-C", os.path.join(work, "classes"), "."], check=True)
+        with open(os.path.join(folder, "greeter-1.0.pom"), "w") as f:
+            f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+                    "<groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version></project>")
+        return {"JMP_JAVA_OPTS": "-Dmaven.repo.local=" + os.path.join(work, "local")}
+
+    def test_maven_repo_adds_a_repository(self):
+        self.run_ok("%mavenRepo local file://" + self.repo)
+        _, msgs = self.run_ok("%maven demo:greeter:1.0\ndemo.Greeter.hi()")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "hi from a repository"})
+        listing = jmp_client.text_of(self.run_ok("%addMavenRepo")[1], "stdout")
+        self.assertIn("local file://" + self.repo, listing)
+
+    def test_maven_repo_bad_use(self):
+        content, _ = self.run_error("%mavenRepo only-an-id")
+        self.assertIn("takes an ID and a URL", content["evalue"])
+        content, _ = self.run_error("%addMavenRepo ftp ftp://example.org/repo")
+        self.assertIn("'ftp://example.org/repo' is not a repository URL", content["evalue"])
+
+
 class BadSettingsTest(SettingsKernel):
 
     ENV = {"JMP_TIMEOUT": "soon",

@@ -10,6 +10,7 @@ import dev.jmp.kernel.jshell.ClassRecorder;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
+import dev.jmp.kernel.maven.MavenRepoMagic;
 import dev.jmp.kernel.protocol.KernelIdentity;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
@@ -75,6 +76,7 @@ public final class JmpKernel extends BaseKernel {
         this.assist = new CodeAssist(this::evaluator, magics);
         TimeMagics.register(magics, code -> runCode(code, currentExecution), () -> services().out());
         LoadMagic.register(magics, Path.of("").toAbsolutePath(), code -> runCode(code, currentExecution));
+        MavenRepoMagic.register(magics, this::resolver, () -> services().out());
         // Providers register before JShell starts, so their start-up actions run before any cell.
         for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
             provider.register(magics, services);
@@ -235,7 +237,7 @@ public final class JmpKernel extends BaseKernel {
         return magics;
     }
 
-    private MavenArtifactResolver resolver() {
+    private synchronized MavenArtifactResolver resolver() {
         if (resolver == null) {
             resolver = new MavenArtifactResolver();
         }
