@@ -1,5 +1,5 @@
 """IJava/JJava parity of the jmp kernel (issue 15): is_complete of a cell magic header, the
-text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, %load, and the
+text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, %load, %mavenRepo, and the
 JMP_*/IJAVA_* environment settings (good values applied, bad ones explained, the kernel alive)."""
 import json
 import os
