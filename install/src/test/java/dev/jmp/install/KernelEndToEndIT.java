@@ -151,6 +151,13 @@ class KernelEndToEndIT {
     }
 
     @Test
+    @Order(4)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
+    void ijavaParity() throws Exception {
+        python("test_parity", 840);
+    }
+
+    @Test
     @Order(5)
     @Timeout(value = 31, unit = TimeUnit.MINUTES)
     void notebooksRunWithNbconvert() throws Exception {

@@ -85,8 +85,9 @@ final class CodeAssist {
     }
 
     String isComplete(String code) {
-        if (CellSplitter.cellMagic(code) != null) {
-            return COMPLETE;
+        CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
+        if (cellMagic != null) {
+            return cellMagicCompleteness(cellMagic, code);
         }
         String remaining = CellSplitter.javaOnly(code);
         SourceCodeAnalysis analysis = evaluator.get().analysis();
@@ -107,6 +108,22 @@ final class CodeAssist {
             }
             remaining = info.remaining();
         }
+    }
+
+    /**
+     * As IPython: a cell magic's body ends with a blank line, so a console keeps reading lines
+     * until then; a header alone is incomplete (it would only fail: every cell magic needs a body),
+     * unless it asks for help.
+     */
+    private static String cellMagicCompleteness(CellSplitter.CellMagic cellMagic, String code) {
+        if (cellMagic.args().matches("(.*\\s)?(--help|-h)(\\s.*)?")) {
+            return COMPLETE;
+        }
+        if (cellMagic.body().isBlank()) {
+            return "";
+        }
+        int lastLine = code.lastIndexOf('\n');
+        return code.substring(lastLine + 1).isBlank() ? COMPLETE : "";
     }
 
     private static int depth(String code) {

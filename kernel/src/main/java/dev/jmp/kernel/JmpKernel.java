@@ -10,6 +10,7 @@ import dev.jmp.kernel.jshell.ClassRecorder;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
+import dev.jmp.kernel.maven.MavenRepoMagic;
 import dev.jmp.kernel.protocol.KernelIdentity;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
@@ -27,7 +28,9 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,6 +55,12 @@ public final class JmpKernel extends BaseKernel {
     private volatile MavenArtifactResolver resolver;
     private volatile Thread magicThread;
     private volatile boolean magicInterrupted;
+    private final long timeoutMillis;
+    private final List<String> startupProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CompletableFuture<List<String>> startup;
+    private volatile boolean settingsReported;
+    private volatile int currentExecution;
+    private final CellTimeout timeout = new CellTimeout(this::interrupt);
 
     /**
      * Creates the kernel and starts JShell in the background (so the kernel answers Jupyter
@@ -65,13 +74,20 @@ public final class JmpKernel extends BaseKernel {
         this.services = new KernelServices(this::evaluator, () -> streams, () -> iopub, this::resolver,
                 Path.of("").toAbsolutePath(), log);
         this.assist = new CodeAssist(this::evaluator, magics);
+        TimeMagics.register(magics, code -> runCode(code, currentExecution), () -> services().out());
+        LoadMagic.register(magics, Path.of("").toAbsolutePath(), code -> runCode(code, currentExecution));
+        MavenRepoMagic.register(magics, this::resolver, () -> services().out());
         // Providers register before JShell starts, so their start-up actions run before any cell.
         for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
             provider.register(magics, services);
         }
+        Map<String, String> env = System.getenv();
+        Path base = Path.of("").toAbsolutePath();
+        KernelSettings settings = KernelSettings.from(env, base);
+        settings.problems().forEach(p -> log.println("jmp: " + p));
+        this.timeoutMillis = settings.timeoutMillis();
         this.jshell = CompletableFuture.supplyAsync(() -> {
-            JShellEvaluator evaluator = new JShellEvaluator(notebookClasspath(), List.of(Display.class.getName()),
-                    JmpKernel.class.getClassLoader(), log);
+            JShellEvaluator evaluator = startJShell(settings, env);
             try {
                 evaluator.eval("1 + 1", 0);
             } catch (CellFailure e) {
@@ -82,6 +98,40 @@ public final class JmpKernel extends BaseKernel {
         }, r -> {
             Daemons.start("jmp-jshell-start", r);
         });
+        // Class path and start-up scripts go through the kernel's services, which wait for JShell:
+        // a step after it, which the first cell waits for.
+        this.startup = jshell.thenApplyAsync(evaluator -> {
+            List<String> problems = new ArrayList<>(settings.problems());
+            problems.addAll(startupProblems);
+            problems.addAll(SettingsStartup.apply(settings, env, evaluator, services, base, log));
+            return problems;
+        }, r -> Daemons.start("jmp-settings", r));
+    }
+
+    /** JShell with the configured compiler options; without them (and a problem noted) when they stop it starting. */
+    private JShellEvaluator startJShell(KernelSettings settings, Map<String, String> env) {
+        List<String> staticImports = List.of(Display.class.getName());
+        if (!settings.compilerOptions().isEmpty()) {
+            try {
+                return new JShellEvaluator(notebookClasspath(), staticImports, settings.compilerOptions(),
+                        JmpKernel.class.getClassLoader(), log);
+            } catch (RuntimeException e) {
+                String problem = KernelSettings.name(env, KernelSettings.COMPILER_OPTS) + "=" + String.join(" ", settings.compilerOptions())
+                        + " stops the compiler (" + firstLine(e) + "); JShell runs without these options";
+                log.println("jmp: " + problem);
+                startupProblems.add(problem);
+            }
+        }
+        return new JShellEvaluator(notebookClasspath(), staticImports, JmpKernel.class.getClassLoader(), log);
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(root.getClass().getSimpleName());
     }
 
     private KernelServices services() {
@@ -187,7 +237,7 @@ public final class JmpKernel extends BaseKernel {
         return magics;
     }
 
-    private MavenArtifactResolver resolver() {
+    private synchronized MavenArtifactResolver resolver() {
         if (resolver == null) {
             resolver = new MavenArtifactResolver();
         }
@@ -205,6 +255,35 @@ public final class JmpKernel extends BaseKernel {
     public DisplayData runCell(String code, int executionCount) throws CellFailure {
         magicInterrupted = false;
         services.setExecutionCount(executionCount);
+        currentExecution = executionCount;
+        reportSettingsProblems();
+        if (timeoutMillis <= 0) {
+            return runCode(code, executionCount);
+        }
+        return timeout.run(timeoutMillis, () -> runCode(code, executionCount));
+    }
+
+    /** The first cell waits for the start-up settings and shows what was wrong with them. */
+    private void reportSettingsProblems() {
+        if (settingsReported) {
+            return;
+        }
+        settingsReported = true;
+        List<String> problems;
+        try {
+            problems = startup.join();
+        } catch (CompletionException e) {
+            problems = List.of("the start-up settings failed: " + firstLine(e));
+        }
+        if (!problems.isEmpty()) {
+            PrintStream err = services.err();
+            problems.forEach(p -> err.println("jmp: " + p));
+            err.flush();
+        }
+    }
+
+    /** Runs a cell's code in the current cell (also the code a magic such as %%time runs). */
+    private DisplayData runCode(String code, int executionCount) throws CellFailure {
         CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
         if (cellMagic != null) {
             Object value = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
@@ -241,6 +320,7 @@ public final class JmpKernel extends BaseKernel {
     }
 
     private Object runMagic(MagicCall call) throws CellFailure {
+        Thread outer = magicThread; // set when a magic (%%time) runs code with magics of its own
         magicThread = Thread.currentThread();
         try {
             return call.run();
@@ -255,8 +335,10 @@ public final class JmpKernel extends BaseKernel {
             throw new CellFailure(e.getClass().getName(), String.valueOf(e.getMessage()),
                     evaluator().stackTraceCleaner().format(e));
         } finally {
-            magicThread = null;
-            Thread.interrupted();
+            magicThread = outer;
+            if (outer == null) {
+                Thread.interrupted();
+            }
         }
     }
 

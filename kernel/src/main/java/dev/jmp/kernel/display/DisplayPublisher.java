@@ -4,6 +4,7 @@ import com.google.gson.JsonParser;
 import dev.jmp.kernel.io.IOPubPublisher;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
 
@@ -65,7 +66,19 @@ public final class DisplayPublisher {
                 data.assign(rendered);
             }
         }
+        if (!data.hasDataForType(MIMEType.TEXT_PLAIN)) {
+            // A console (or any front end without the asked type) shows text/plain only: without
+            // one, display(s, "text/html") would show nothing there. Workers' displays do the same.
+            data.putText(value instanceof byte[] bytes ? "[" + String.join(", ", mimeTypes) + ", " + bytes.length + " bytes]"
+                    : value instanceof CharSequence text ? text.toString() : plainText(value));
+        }
         return data;
+    }
+
+    private String plainText(Object value) {
+        DisplayData natural = renderer.render(value);
+        Object text = natural == null ? null : natural.getData(MIMEType.TEXT_PLAIN);
+        return text == null ? String.valueOf(value) : text.toString();
     }
 
     /**

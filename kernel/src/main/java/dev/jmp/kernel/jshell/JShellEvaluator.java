@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  */
 public final class JShellEvaluator implements AutoCloseable {
 
-    /** Imports every cell starts with: JShell's defaults plus the display API. */
+    /** Imports every cell starts with: JShell's defaults, {@code java.time} (as JJava has) and the display API. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
 
     private final ClassRecorder recorder = new ClassRecorder();
@@ -57,6 +57,21 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param notes         where notes about snippets go (for example "defined, but needs X")
      */
     public JShellEvaluator(List<Path> classpath, List<String> staticImports, ClassLoader parent, PrintStream notes) {
+        this(classpath, staticImports, List.of(), parent, notes);
+    }
+
+    /**
+     * Starts JShell with options for its compiler.
+     *
+     * @param classpath       jars and folders the notebook's code compiles and runs against
+     * @param staticImports   classes whose static members every cell sees
+     * @param compilerOptions javac options (for example {@code -parameters})
+     * @param parent          the parent of the notebook's class loader
+     * @param notes           where notes about snippets go
+     * @throws IllegalStateException when JShell cannot start (a bad compiler option, say)
+     */
+    public JShellEvaluator(List<Path> classpath, List<String> staticImports, List<String> compilerOptions,
+                           ClassLoader parent, PrintStream notes) {
         this.loader = new JShellClassLoader(parent);
         this.provider = new JmpExecutionControlProvider(loader, recorder, text);
         // Messages shown anywhere (cells, magics' reports, worker traces) name notebook code as the notebook does.
@@ -67,6 +82,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .out(notes)
                 .err(notes)
+                .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         this.analysis = jshell.sourceCodeAnalysis();
         for (Path entry : classpath) {

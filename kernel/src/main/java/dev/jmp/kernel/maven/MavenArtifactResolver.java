@@ -36,7 +36,7 @@ public final class MavenArtifactResolver implements ArtifactResolver {
     public static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
     private final Path localRepository;
-    private final List<RemoteRepository> remotes;
+    private final List<RemoteRepository> remotes = new ArrayList<>();
     private RepositorySystem system;
 
     /** Creates a resolver using Maven Central and the default local repository. */
@@ -56,7 +56,41 @@ public final class MavenArtifactResolver implements ArtifactResolver {
         for (int i = 0; i < remoteUrls.size(); i++) {
             list.add(new RemoteRepository.Builder(i == 0 ? "central" : "remote" + i, "default", remoteUrls.get(i)).build());
         }
-        this.remotes = List.copyOf(list);
+        this.remotes.addAll(list);
+    }
+
+    /**
+     * Adds a remote repository searched after the others ({@code %mavenRepo}); an id already
+     * known gets the new URL.
+     *
+     * @param id  the repository's id (letters, digits, '.', '_', '-')
+     * @param url its URL: http, https or file
+     * @throws MagicException when the id or the URL is not acceptable
+     */
+    public synchronized void addRepository(String id, String url) throws MagicException {
+        if (!id.matches("[\\w.-]+")) {
+            throw new MagicException("%mavenRepo: '" + id + "' is not a repository id (letters, digits, '.', '_', '-')");
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !List.of("http", "https", "file").contains(uri.getScheme().toLowerCase())) {
+            throw new MagicException("%mavenRepo: '" + url + "' is not a repository URL (give http://, https:// or file:// URLs)");
+        }
+        remotes.removeIf(r -> r.getId().equals(id));
+        remotes.add(new RemoteRepository.Builder(id, "default", url).build());
+    }
+
+    /**
+     * The remote repositories, in search order.
+     *
+     * @return id and URL of each
+     */
+    public synchronized List<String> repositories() {
+        return remotes.stream().map(r -> r.getId() + " " + r.getUrl()).toList();
     }
 
     private static Path defaultLocalRepository() {
@@ -68,7 +102,7 @@ public final class MavenArtifactResolver implements ArtifactResolver {
     @Override
     public synchronized List<Path> resolve(List<String> coordinates) throws MagicException {
         CollectRequest collect = new CollectRequest();
-        collect.setRepositories(remotes);
+        collect.setRepositories(new ArrayList<>(remotes));
         for (String coordinate : coordinates) {
             Artifact artifact;
             try {
