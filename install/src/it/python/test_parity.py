@@ -137,7 +137,7 @@ class GoodSettingsTest(SettingsKernel):
                 "IJAVA_STARTUP_SCRIPTS_PATH": scripts,
                 "IJAVA_STARTUP_SCRIPT": "String inline = \"inline \" + (later + 1);",
                 "IJAVA_COMPILER_OPTS": "-parameters",
-                "JMP_TIMEOUT": "30000"}
+                "JMP_TIMEOUT": "60000"}  # wide: it limits every cell of this kernel
 
     def test_settings_apply(self):
         _, msgs = self.run_ok("demo.Greeter.hi()")
@@ -150,7 +150,7 @@ class GoodSettingsTest(SettingsKernel):
     def test_timeout_stops_a_long_cell(self):
         content, _ = self.run_error("Thread.sleep(600_000);")
         self.assertEqual(content["ename"], "Timeout")
-        self.assertIn("time limit of 30000 ms", content["evalue"])
+        self.assertIn("time limit of 60000 ms", content["evalue"])
 
 
 class MavenRepoTest(SettingsKernel):
