@@ -6,6 +6,7 @@ some exit code is -9 or 79 and the count stays above 0. No duration is asserted;
 hang detectors."""
 import re
 import subprocess
+import sys
 import unittest
 
 import jmp_client
@@ -36,6 +37,7 @@ class CountdownTest(jmp_client.KernelTestCase):
         plain = tables[-1]["data"]["text/plain"] if tables else ""
         self.assertEqual(content["status"], "ok", (content, plain))
         lines = plain.splitlines()
+        print("\n" + (lines[0] if lines else "no summary table"), file=sys.stderr)  # the run's wall time, for the log
         self.assertRegex(lines[0], r"^countdown: 100 workers, 100 ok, [0-9.]+ s$", plain)
         rows = [re.match(r"^w(\d+)\s+countdown-\d+\s+(\d+)\s+(-?\d+)\s+[0-9.]+ s\s+(\d+)$", l) for l in lines[2:]]
         self.assertTrue(all(rows) and len(rows) == 100, plain)
