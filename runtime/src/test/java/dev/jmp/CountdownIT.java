@@ -57,6 +57,7 @@ class CountdownIT {
                 main.descendants().map(ProcessHandle::pid).filter(p -> !workers.contains(p)).forEach(workers::add);
             }
             String output = Files.readString(log);
+            System.out.println("---- CountdownMain ----\n" + output); // its wall time, for the log
             assertEquals(0, main.exitValue(), output);
             assertTrue(output.lines().anyMatch("count 0"::equals), output);
             assertTrue(output.lines().anyMatch(("exit codes {0=" + PROCESSES + "}")::equals), output);

@@ -24,6 +24,7 @@ public final class CountdownMain {
     public static void main(String[] args) {
         Jmp.setOutputEcho(false);
         int n = Integer.parseInt(args[0]);
+        long start = System.nanoTime();
         try (SharedInt count = Shared.intValue(n)) {
             SharedLock lock = Shared.lock();
             List<Process> ps = new ArrayList<>();
@@ -51,6 +52,7 @@ public final class CountdownMain {
                     seen.add(p.result());
                 }
             }
+            System.out.printf("%d processes in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
             System.out.println("count " + count.get());
             System.out.println("exit codes " + codes);
             System.out.println("distinct counts seen " + seen.size()
