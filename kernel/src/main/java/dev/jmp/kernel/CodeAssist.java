@@ -111,19 +111,14 @@ final class CodeAssist {
     }
 
     /**
-     * As IPython: a cell magic's body ends with a blank line, so a console keeps reading lines
-     * until then; a header alone is incomplete (it would only fail: every cell magic needs a body),
-     * unless it asks for help.
+     * A cell magic's header alone is incomplete (it would only fail: every cell magic needs a
+     * body), unless it asks for help; with a body the cell is complete, whatever its last line.
      */
     private static String cellMagicCompleteness(CellSplitter.CellMagic cellMagic, String code) {
         if (cellMagic.args().matches("(.*\\s)?(--help|-h)(\\s.*)?")) {
             return COMPLETE;
         }
-        if (cellMagic.body().isBlank()) {
-            return "";
-        }
-        int lastLine = code.lastIndexOf('\n');
-        return code.substring(lastLine + 1).isBlank() ? COMPLETE : "";
+        return cellMagic.body().isBlank() ? "" : COMPLETE;
     }
 
     private static int depth(String code) {
