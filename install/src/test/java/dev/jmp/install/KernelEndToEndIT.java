@@ -223,6 +223,13 @@ class KernelEndToEndIT {
     }
 
     @Test
+    @Order(9)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
+    void spawnWorksAfterWireAttacksOnASmallHeap() throws Exception {
+        python("test_wire_attack", 840);
+    }
+
+    @Test
     @Order(10)
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void tutorialSeriesRunsAndMatchesCommittedOutputs() throws Exception {
