@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * die with it) and keeps the body's exit code; a plain {@code main} does the same for its
  * children; a {@link StackOverflowError} is the task's exception, trimmed, and the worker lives on.
  */
-@Timeout(90)
+@Timeout(300)
 class LifetimesIT extends WorkerTracking {
 
     static int recurse(int n) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * managers take initial contents, synchronisation objects need no manager, and the two queues
  * share one vocabulary.
  */
-@Timeout(30)
+@Timeout(300)
 class ContentsAndNullsTest extends WorkerTracking {
 
     private Manager m;

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * back in a loader that has only the recorded bytes (as a worker has), and failures name
  * notebook classes, variables and lambdas as the notebook does.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class NotebookLambdasTest {
 
     private static JShellEvaluator evaluator;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * The one blocking queue's decisions, without processes or sockets: calls are local, answers
  * are recorded, and timeouts fire when the test runs them.
  */
-@Timeout(60)
+@Timeout(300)
 class ItemQueueTest {
 
     /** What a call was answered with. */

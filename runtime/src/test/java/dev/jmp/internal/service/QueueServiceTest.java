@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The queue service's own decisions on top of the item queue, driven by local calls. */
-@Timeout(60)
+@Timeout(300)
 class QueueServiceTest {
 
     private final QueueService service = new QueueService();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The warm set's decisions, against a fake runtime and fake workers: no JVM is started. */
-@Timeout(60)
+@Timeout(300)
 class WarmSetTest {
 
     /** A worker that connects, dies or exits when the test says. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A hub whose JeroMQ I/O thread dies says so, with the reason, and closes. */
-@Timeout(60)
+@Timeout(300)
 class HubFailureTest {
 
     @Test
