@@ -60,7 +60,7 @@ public final class WireCounters {
         return droppedStale.get();
     }
 
-    /** Messages that could not be parsed (frame count, header or body). */
+    /** Messages that could not be parsed (frame count, header or body) or held a frame over the part limit. */
     public long droppedMalformed() {
         return droppedMalformed.get();
     }
@@ -115,6 +115,19 @@ public final class WireCounters {
      */
     public long channelProofsFailed() {
         return channelProofsFailed.get();
+    }
+
+    /** Counts one message the {@link FrameVerifier} dropped, under its reason. */
+    void count(FrameVerdict.Drop why) {
+        AtomicLong counter = switch (why) {
+            case UNSIGNED -> droppedUnsigned;
+            case BAD_SIGNATURE -> droppedBadSignature;
+            case MALFORMED -> droppedMalformed;
+            case MISROUTED -> droppedMisrouted;
+            case STALE -> droppedStale;
+            case UNKNOWN_TYPE -> droppedUnknownType;
+        };
+        counter.incrementAndGet();
     }
 
     /** Every message dropped for any reason. */
