@@ -22,14 +22,14 @@ final class ArrayObject extends Managed {
     private final int[] ints;
     private final long[] longs;
 
-    private ArrayObject(ManagerService service, String name, ElementKind kind, int length) {
+    private ArrayObject(ManagedHost service, String name, ElementKind kind, int length) {
         super(service, name);
         this.kind = kind;
         this.ints = kind == ElementKind.INT ? new int[length] : null;
         this.longs = kind == ElementKind.INT ? null : new long[length];
     }
 
-    static ArrayObject create(ManagerService service, String name, long kindCode, long length) {
+    static ArrayObject create(ManagedHost service, String name, long kindCode, long length) {
         ElementKind[] kinds = ElementKind.values();
         if (kindCode < 0 || kindCode >= kinds.length) {
             throw fault(ErrorCode.ILLEGAL_ARGUMENT, "no array element kind " + kindCode);

@@ -24,13 +24,13 @@ final class BarrierObject extends Managed {
     private final List<Waiter> waiters = new ArrayList<>();
     private boolean broken;
 
-    private BarrierObject(ManagerService service, String name, long parties, long defaultTimeout) {
+    private BarrierObject(ManagedHost service, String name, long parties, long defaultTimeout) {
         super(service, name);
         this.parties = parties;
         this.defaultTimeout = defaultTimeout;
     }
 
-    static BarrierObject create(ManagerService service, String name, long parties, long defaultTimeout) {
+    static BarrierObject create(ManagedHost service, String name, long parties, long defaultTimeout) {
         if (parties < 1) {
             throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a barrier needs at least 1 party, not " + parties);
         }

@@ -16,7 +16,7 @@ final class ConditionObject extends Managed {
     private final LockObject lock;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-    ConditionObject(ManagerService service, String name, LockObject lock) {
+    ConditionObject(ManagedHost service, String name, LockObject lock) {
         super(service, name);
         this.lock = lock;
     }

@@ -10,7 +10,7 @@ final class EventObject extends Managed {
     private final List<Waiter> waiters = new ArrayList<>();
     private boolean flag;
 
-    EventObject(ManagerService service, String name) {
+    EventObject(ManagedHost service, String name) {
         super(service, name);
     }
 

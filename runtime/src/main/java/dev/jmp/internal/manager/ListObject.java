@@ -16,7 +16,7 @@ final class ListObject extends Managed {
 
     private final List<Object> list = new ArrayList<>();
 
-    ListObject(ManagerService service, String name) {
+    ListObject(ManagedHost service, String name) {
         super(service, name);
     }
 

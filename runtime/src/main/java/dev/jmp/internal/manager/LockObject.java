@@ -38,7 +38,7 @@ final class LockObject extends Managed {
     private long grantToken;
     private String deadHolder;
 
-    LockObject(ManagerService service, String name, boolean reentrant) {
+    LockObject(ManagedHost service, String name, boolean reentrant) {
         super(service, name);
         this.reentrant = reentrant;
     }

@@ -16,10 +16,10 @@ import java.util.List;
  */
 abstract class Managed {
 
-    final ManagerService service;
+    final ManagedHost service;
     final String name;
 
-    Managed(ManagerService service, String name) {
+    Managed(ManagedHost service, String name) {
         this.service = service;
         this.name = name;
     }

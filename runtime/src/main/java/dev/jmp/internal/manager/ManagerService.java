@@ -56,6 +56,39 @@ public final class ManagerService implements Service {
         }
     };
 
+    /** The host the shared objects see: this service's timer, names and decoding. */
+    private final ManagedHost host = new ManagedHost() {
+        @Override
+        public ScheduledFuture<?> schedule(long millis, Runnable action) {
+            return timer.schedule(action, millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleMicros(long micros, Runnable action) {
+            return timer.schedule(action, micros, TimeUnit.MICROSECONDS);
+        }
+
+        @Override
+        public void remember(String peer) {
+            ManagerService.this.remember(peer);
+        }
+
+        @Override
+        public String describe(Owner owner) {
+            return ManagerService.this.describe(owner);
+        }
+
+        @Override
+        public ClassLoader loader() {
+            return ManagerService.this.loader();
+        }
+
+        @Override
+        public Object function(byte[] bytes) {
+            return ManagerService.this.function(bytes);
+        }
+    };
+
     private ManagerService(Supervisor supervisor) {
         this.supervisor = supervisor;
     }
@@ -92,7 +125,7 @@ public final class ManagerService implements Service {
     /** Creates a manager and returns its id. */
     public String start() {
         String id = "m" + ids.incrementAndGet() + "-" + token;
-        managers.put(id, new ManagerState(this, id));
+        managers.put(id, new ManagerState(host, id));
         ManagerHomes.add(id, this);
         return id;
     }
@@ -186,19 +219,12 @@ public final class ManagerService implements Service {
         }
     }
 
-    /** Names a holder for a dead-holder report: worker id, pid and thread. */
-    String describe(Owner o) {
+    /** Names a holder for a dead-holder report: worker id, pid and thread (none for a whole process, thread -1). */
+    private String describe(Owner o) {
         Long pid = pids.get(o.peer());
         return (LocalServiceClient.PARENT.equals(o.peer()) ? "the parent process" : "worker " + o.peer())
-                + " (pid " + (pid == null ? "?" : pid) + ", thread " + ManagerRequest.threadOf(o.thread()) + ")";
-    }
-
-    ScheduledFuture<?> schedule(long ms, Runnable r) {
-        return timer.schedule(r, ms, TimeUnit.MILLISECONDS);
-    }
-
-    ScheduledFuture<?> scheduleMicros(long micros, Runnable r) {
-        return timer.schedule(r, micros, TimeUnit.MICROSECONDS);
+                + " (pid " + (pid == null ? "?" : pid)
+                + (o.thread() < 0 ? "" : ", thread " + ManagerRequest.threadOf(o.thread())) + ")";
     }
 
     /**
@@ -206,7 +232,7 @@ public final class ManagerService implements Service {
      * once and are reused, which makes a hot {@code merge} cheap; a function must therefore not
      * rely on private state of its own between calls, as with {@code ConcurrentHashMap.compute}.
      */
-    Object function(byte[] bytes) {
+    private Object function(byte[] bytes) {
         ByteBuffer key = ByteBuffer.wrap(bytes);
         synchronized (functions) {
             Object f = functions.get(key);

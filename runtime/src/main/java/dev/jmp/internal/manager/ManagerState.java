@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /** One manager's shared objects, by id. */
 final class ManagerState {
 
-    private final ManagerService service;
+    private final ManagedHost service;
     private final String id;
     private final Map<Long, Managed> objects = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Object, Long> named = new HashMap<>();
 
-    ManagerState(ManagerService service, String id) {
+    ManagerState(ManagedHost service, String id) {
         this.service = service;
         this.id = id;
     }

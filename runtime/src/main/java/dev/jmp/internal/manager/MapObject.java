@@ -19,7 +19,7 @@ final class MapObject extends Managed {
 
     private final Map<Object, Object> map = new LinkedHashMap<>();
 
-    MapObject(ManagerService service, String name) {
+    MapObject(ManagedHost service, String name) {
         super(service, name);
     }
 

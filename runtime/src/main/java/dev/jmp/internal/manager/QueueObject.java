@@ -16,12 +16,12 @@ final class QueueObject extends Managed {
 
     private final ItemQueue items;
 
-    private QueueObject(ManagerService service, String name, long capacity) {
+    private QueueObject(ManagedHost service, String name, long capacity) {
         super(service, name);
         this.items = new ItemQueue(capacity, ManagerReply.of(true), this, service::schedule, () -> { });
     }
 
-    static QueueObject create(ManagerService service, String name, long maxsize) {
+    static QueueObject create(ManagedHost service, String name, long maxsize) {
         if (maxsize < 0) {
             throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a queue's maxsize must be >= 0 (0: unbounded), not " + maxsize);
         }

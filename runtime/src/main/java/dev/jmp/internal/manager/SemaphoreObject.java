@@ -25,13 +25,13 @@ final class SemaphoreObject extends Managed {
     private long permits;
     private String deadHolder;
 
-    private SemaphoreObject(ManagerService service, String name, long permits, long bound) {
+    private SemaphoreObject(ManagedHost service, String name, long permits, long bound) {
         super(service, name);
         this.permits = permits;
         this.bound = bound;
     }
 
-    static SemaphoreObject create(ManagerService service, String name, long permits, boolean bounded) {
+    static SemaphoreObject create(ManagedHost service, String name, long permits, boolean bounded) {
         if (permits < 0) {
             throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a semaphore's initial permits must be >= 0, not " + permits);
         }
@@ -134,7 +134,7 @@ final class SemaphoreObject extends Managed {
         Long h = held.remove(peer);
         if (h != null && h > 0) {
             permits = bound >= 0 ? Math.min(bound, permits + h) : permits + h;
-            deadHolder = service.describe(new Owner(peer, -1)).replace(", thread -1", "")
+            deadHolder = service.describe(new Owner(peer, -1))
                     + " died holding " + h + " permit" + (h == 1 ? "" : "s");
             grantNext();
         }

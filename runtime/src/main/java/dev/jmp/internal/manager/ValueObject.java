@@ -15,7 +15,7 @@ final class ValueObject extends Managed {
 
     private Object value;
 
-    ValueObject(ManagerService service, String name, Object initial) {
+    ValueObject(ManagedHost service, String name, Object initial) {
         super(service, name);
         this.value = initial;
     }
