@@ -1,7 +1,6 @@
 package dev.jmp.internal.supervisor;
 
 import dev.jmp.internal.service.ServiceCall;
-import dev.jmp.internal.service.SharedArgs;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.Inbound;
 import dev.jmp.internal.wire.WireCodec;
@@ -105,17 +104,8 @@ final class HubHandlers {
     }
 
     private void onServiceBatch(Inbound<ServiceBatch> m) {
-        int at = 0;
-        List<ServiceRequest> requests = m.body().requests();
-        for (int i = 0; i < requests.size(); i++) {
-            ServiceRequest r = requests.get(i);
-            int n = m.body().frames().get(i);
-            SharedArgs args = new SharedArgs(r.args());
-            for (int k = 0; k < m.body().repeats().get(i); k++) {
-                List<byte[]> frames = m.data().subList(at, at + n);
-                at += n;
-                supervisor.services().dispatch(ServiceCall.shared(m.peer(), r.service(), r.op(), args, frames));
-            }
+        for (ServiceCall c : BatchUnpacker.calls(m.peer(), m.body(), m.data())) {
+            supervisor.services().dispatch(c);
         }
     }
 
@@ -152,12 +142,10 @@ final class HubHandlers {
                 continue;
             }
             w.send(new Heartbeat(now), List.of());
-            long heard = hub.lastHeardMillis(w.id());
-            long bound = supervisor.workersOnThisHost() && w.isAlive()
-                    ? Math.max(settings.parentSilenceMillis(), settings.localSilenceMillis())
-                    : settings.parentSilenceMillis();
-            if (heard > 0 && now - heard > bound) {
-                w.markLost("sent nothing for " + (now - heard) + " ms");
+            String silent = SilenceRule.lostReason(now, hub.lastHeardMillis(w.id()),
+                    supervisor.workersOnThisHost() && w.isAlive(), settings);
+            if (silent != null) {
+                w.markLost(silent);
             }
         }
     }
