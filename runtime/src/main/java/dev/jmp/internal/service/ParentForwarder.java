@@ -1,5 +1,6 @@
 package dev.jmp.internal.service;
 
+import dev.jmp.spi.Daemons;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,11 +17,7 @@ public final class ParentForwarder implements Service {
 
     private final ServiceClient parent;
     /** Threads that wait for the parent's answers: a call may park there (a lock, a queue get). */
-    private final ExecutorService waits = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jmp-service-forward");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService waits = Executors.newCachedThreadPool(Daemons.factory("jmp-service-forward"));
 
     /**
      * @param parent this worker's client to its parent

@@ -1,5 +1,6 @@
 package dev.jmp.internal.wire;
 
+import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,8 +100,7 @@ public final class ChannelListener implements AutoCloseable {
             selector.close();
             throw e;
         }
-        this.thread = new Thread(this::run, "jmp-channel-accept");
-        thread.setDaemon(true);
+        this.thread = Daemons.thread("jmp-channel-accept", this::run);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jmp.internal.wire;
 
+import dev.jmp.spi.Daemons;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,8 +58,7 @@ final class EventLoop {
     EventLoop(String threadName, Step step, End end) {
         this.step = step;
         this.end = end;
-        thread = new Thread(this::loop, threadName);
-        thread.setDaemon(true);
+        thread = Daemons.thread(threadName, this::loop);
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package dev.jmp.internal.wire;
 
+import dev.jmp.spi.Daemons;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,7 @@ final class ZapHandler implements AutoCloseable {
         socket.setLinger(0);
         socket.setReceiveTimeOut(100);
         socket.bind(ENDPOINT);
-        thread = new Thread(this::loop, "jmp-wire-zap");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemons.start("jmp-wire-zap", this::loop);
     }
 
     private void loop() {

@@ -5,6 +5,7 @@ import dev.jmp.internal.wire.FrameChannel;
 import dev.jmp.internal.wire.Inbound;
 import dev.jmp.internal.wire.message.ServiceReply;
 import dev.jmp.internal.wire.message.WireMessage;
+import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,9 +79,7 @@ final class ChannelRoute {
             failed = true;
             return null;
         }
-        Thread reader = new Thread(() -> read(c), "jmp-service-channel");
-        reader.setDaemon(true);
-        reader.start();
+        Daemons.start("jmp-service-channel", () -> read(c));
         quick = connector.connect();
         return c;
     }

@@ -2,8 +2,8 @@ package dev.jmp.internal.worker;
 
 import dev.jmp.internal.wire.Link;
 import dev.jmp.internal.wire.message.ServiceRequest;
+import dev.jmp.spi.Daemons;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,11 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OneWayBatcher {
 
     private static final long DELAY_NANOS = 1_000_000;
-    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jmp-service-flush");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService FLUSHER = Daemons.timer("jmp-service-flush");
     private final Link link;
     private final OneWayBatch batch = new OneWayBatch();
     private final AtomicLong sent = new AtomicLong();
