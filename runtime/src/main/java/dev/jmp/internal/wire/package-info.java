@@ -11,5 +11,11 @@
  * listener reads each connection's proof on one selector thread, bounded before trust
  * ({@link dev.jmp.internal.wire.ChannelListener}). The message classes live
  * in {@code dev.jmp.internal.wire.message}; {@code docs/PROTOCOL.md} describes the protocol.
+ *
+ * <p>Both endpoints share {@link dev.jmp.internal.wire.Endpoint}, which composes one class per
+ * role: the receive thread with its queued actions and timers ({@code EventLoop}), the checks of
+ * each raw message ({@code FrameVerifier}, returning a {@code FrameVerdict}), the sequence numbers
+ * ({@code SequenceBook}), the sending half ({@code FrameSender}) and its writes from interrupted
+ * threads ({@code InterruptSafeWriter}), and the handlers by type ({@code HandlerTable}).
  */
 package dev.jmp.internal.wire;
