@@ -1,8 +1,10 @@
 package dev.jmp.shared;
 
+import dev.jmp.internal.manager.BarrierStatus;
 import dev.jmp.internal.manager.ManagerCalls;
 import dev.jmp.internal.manager.ManagerOp;
 import dev.jmp.internal.manager.ManagerReply;
+import dev.jmp.internal.manager.ManagerRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -21,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 public final class SharedBarrier extends SharedProxy {
 
     private static final long serialVersionUID = 1L;
-    private static final long DEFAULT_TIMEOUT = -2;
     private final int parties;
 
     SharedBarrier(String manager, long id, String name, int parties) {
@@ -31,11 +32,12 @@ public final class SharedBarrier extends SharedProxy {
 
     private int await(long ms) throws InterruptedException, BrokenBarrierException, TimeoutException {
         ManagerReply r = ManagerCalls.await(ManagerOp.BARRIER_AWAIT, req().with(0, ms, 0), List.of()).reply();
-        if ("timeout".equals(r.s())) {
+        BarrierStatus status = BarrierStatus.of(r);
+        if (status == BarrierStatus.TIMEOUT) {
             throw new TimeoutException("not all " + parties + " parties reached " + describe()
                     + " in time; the barrier is now broken");
         }
-        if ("broken".equals(r.s())) {
+        if (status == BarrierStatus.BROKEN) {
             throw new BrokenBarrierException(describe() + " is broken (a party timed out, was interrupted or died,"
                     + " or it was reset or aborted); reset() it to use it again");
         }
@@ -50,7 +52,7 @@ public final class SharedBarrier extends SharedProxy {
      * @throws TimeoutException       if the barrier's default timeout passed (it is then broken)
      */
     public int await() throws InterruptedException, BrokenBarrierException, TimeoutException {
-        return await(DEFAULT_TIMEOUT);
+        return await(ManagerRequest.BARRIER_DEFAULT_TIMEOUT);
     }
 
     /**

@@ -11,13 +11,10 @@ import java.util.List;
  * that times out breaks the barrier: the timed-out party sees a timeout, every other waiting
  * party sees it broken, and later waits fail until {@code reset}. A party whose process dies or
  * whose wait is interrupted while waiting breaks it too, so nobody waits for it forever.
- * Replies carry the status in {@code s}: {@code ok} (with the arrival index in {@code v}),
- * {@code timeout} or {@code broken}.
+ * Replies carry the {@link BarrierStatus} in {@code s} (with the arrival index in {@code v} when it is ok).
  */
 final class BarrierObject extends Managed {
 
-    /** The timeout value that asks for the barrier's own default timeout. */
-    static final long DEFAULT_TIMEOUT = -2;
 
     private final long parties;
     private final long defaultTimeout;
@@ -57,7 +54,7 @@ final class BarrierObject extends Managed {
 
     private void await(ServiceCall call, ManagerRequest r) {
         if (broken) {
-            call.reply(new ManagerReply(0, false, "broken"), null);
+            call.reply(BarrierStatus.BROKEN.reply(0), null);
             return;
         }
         long index = parties - 1 - waiters.size();
@@ -65,20 +62,20 @@ final class BarrierObject extends Managed {
             List<Waiter> all = new ArrayList<>(waiters);
             waiters.clear();
             for (Waiter w : all) {
-                w.reply(new ManagerReply(w.n, true, "ok"));
+                w.reply(BarrierStatus.OK.reply(w.n));
             }
-            call.reply(new ManagerReply(0, true, "ok"), null);
+            call.reply(BarrierStatus.OK.reply(0), null);
             return;
         }
-        long ms = r.ms() == DEFAULT_TIMEOUT ? defaultTimeout : r.ms();
+        long ms = r.ms() == ManagerRequest.BARRIER_DEFAULT_TIMEOUT ? defaultTimeout : r.ms();
         if (ms == 0) {
             breakAll();
-            call.reply(new ManagerReply(0, false, "timeout"), null);
+            call.reply(BarrierStatus.TIMEOUT.reply(0), null);
             return;
         }
         Waiter w = new Waiter(call, new Owner(call.peer(), r.t()), 0, index);
         park(w, waiters, ms, () -> {
-            w.reply(new ManagerReply(0, false, "timeout"));
+            w.reply(BarrierStatus.TIMEOUT.reply(0));
             breakAll();
         }, this::breakAll);
     }
@@ -88,7 +85,7 @@ final class BarrierObject extends Managed {
         List<Waiter> all = new ArrayList<>(waiters);
         waiters.clear();
         for (Waiter w : all) {
-            w.reply(new ManagerReply(0, false, "broken"));
+            w.reply(BarrierStatus.BROKEN.reply(0));
         }
     }
 

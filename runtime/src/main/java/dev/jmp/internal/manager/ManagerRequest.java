@@ -16,6 +16,9 @@ package dev.jmp.internal.manager;
  */
 public record ManagerRequest(String m, long o, long t, long k, long ms, long n) {
 
+    /** The {@code ms} of a barrier wait that asks for the barrier's own default timeout. */
+    public static final long BARRIER_DEFAULT_TIMEOUT = -2;
+
     private static final int THREAD_BITS = 40;
     private static final long THREAD_MASK = (1L << THREAD_BITS) - 1;
     private static final long PROCESS = ProcessHandle.current().pid() << THREAD_BITS;

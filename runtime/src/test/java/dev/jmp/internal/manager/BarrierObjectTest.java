@@ -59,7 +59,7 @@ class BarrierObjectTest {
         Calls b = barrier(2, 50);
         assertEquals("timeout", await(b, "w1", 0).got().s());
         b.call(ManagerOp.BARRIER_RESET, "w1", 1, 0, 0, 0);
-        Calls.Call byDefault = await(b, "w1", BarrierObject.DEFAULT_TIMEOUT);
+        Calls.Call byDefault = await(b, "w1", ManagerRequest.BARRIER_DEFAULT_TIMEOUT);
         assertFalse(byDefault.answered());
         assertEquals(1, host.fireTimeouts(), "the barrier's default timeout was scheduled");
         assertEquals("timeout", byDefault.got().s());
