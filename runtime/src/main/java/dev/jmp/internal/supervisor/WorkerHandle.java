@@ -26,7 +26,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     private final String id;
     private final String outputNonce;
     private final WorkerOptions options;
-    private final Supervisor supervisor;
+    private final WorkerHost host;
     private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
     private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
     private final CompletableFuture<Void> launched = new CompletableFuture<>();
@@ -59,8 +59,8 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
      */
     static final long UNREACHABLE_MILLIS = 5000;
 
-    WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
-        this.supervisor = supervisor;
+    WorkerHandle(WorkerHost host, String id, String outputNonce, WorkerOptions options) {
+        this.host = host;
         this.id = id;
         this.outputNonce = outputNonce;
         this.options = options;
@@ -238,7 +238,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
             Object[] p = pending.get(0);
             @SuppressWarnings("unchecked")
             List<byte[]> frames = (List<byte[]>) p[1];
-            if (!supervisor.hub().send(id, (WireMessage) p[0], frames)) {
+            if (!host.route(id, (WireMessage) p[0], frames)) {
                 break;
             }
             pending.remove(0);
@@ -247,7 +247,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
             unroutableSince = 0;
             return;
         }
-        if (exited.isDone() || !isAlive() || supervisor.isClosed()) {
+        if (exited.isDone() || !isAlive() || host.isClosed()) {
             pending.clear();
             return;
         }
@@ -255,14 +255,14 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         if (unroutableSince == 0) {
             unroutableSince = now;
         }
-        long bound = supervisor.workersOnThisHost() && isAlive()
-                ? Math.max(UNREACHABLE_MILLIS, supervisor.settings().localSilenceMillis()) : UNREACHABLE_MILLIS;
+        long bound = host.workersOnThisHost() && isAlive()
+                ? Math.max(UNREACHABLE_MILLIS, host.localSilenceMillis()) : UNREACHABLE_MILLIS;
         if (now - unroutableSince > bound) {
             pending.clear();
             markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
         } else if (!retryScheduled) {
             retryScheduled = true;
-            supervisor.schedule(this::flushPending, 2, TimeUnit.MILLISECONDS);
+            host.schedule(this::flushPending, 2);
         }
     }
 
@@ -291,7 +291,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
         for (Dispatch d : tasks) {
             if (d.kind() != TaskKind.PRIME) {
-                supervisor.noteFunction(d.fn());
+                host.noteFunction(d.fn());
             }
             int fnFrame = -1;
             if (mirror.needsBytes(d.fn().key())) {
@@ -373,7 +373,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
                 p.terminate();
             }
         } else if (abandon) {
-            supervisor.abandonLaunch(this);
+            host.abandonLaunch(this);
         }
     }
 
