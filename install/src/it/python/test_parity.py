@@ -74,8 +74,10 @@ class ParityTest(jmp_client.KernelTestCase):
         _, msgs = self.run_ok('lineMagic("sh", "echo line-from-java");\ncellMagic("%%sh", "", "echo cell-from-java");')
         self.assertEqual(jmp_client.text_of(msgs, "stdout"), "line-from-java\ncell-from-java\n")
         # IJava's form: the arguments as a list, quoted for the magic where they hold spaces.
-        _, msgs = self.run_ok('lineMagic("sh", List.of("printf", "%s|", "a b", "c"))')
-        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "a b|c|")
+        _, msgs = self.run_ok('lineMagic("sh", List.of("echo", "a  b"))')
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "a  b\n")
+        content, _ = self.run_error('lineMagic("mavenRepo", List.of("an id", "file:///tmp/r"))')
+        self.assertIn("'an id' is not a repository id", content["evalue"])
         content, _ = self.run_error('lineMagic("nope", "")')
         self.assertEqual(content["ename"], "dev.jmp.kernel.notebook.MagicCallException")
         self.assertIn("Unknown line magic %nope", content["evalue"])
@@ -98,7 +100,7 @@ class ParityTest(jmp_client.KernelTestCase):
     def test_render(self):
         _, msgs = self.run_ok('render("<b>r</b>", "text/html")')
         self.assertEqual(jmp_client.result_of(msgs)["text/html"], "<b>r</b>")
-        self.assertEqual(self.value('render(java.util.List.of(1, 2)).getData("text/plain")'), "[1, 2]")
+        self.assertEqual(self.value('render(java.util.List.of(1, 2))'), "[1, 2]")
 
     def test_load_runs_a_script_and_a_notebook(self):
         work = tempfile.mkdtemp(prefix="jmp-load-")
