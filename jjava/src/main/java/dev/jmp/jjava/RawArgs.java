@@ -70,17 +70,22 @@ final class RawArgs {
     }
 
     /**
-     * Joins words into text that jmp's parser splits into the same words: a word that is empty or
-     * holds whitespace or quotes is put in double quotes, with its quotes and backslashes escaped.
+     * Joins words into text that jmp's parser splits into the same words: a word holding
+     * whitespace or quotes is put in double quotes, its own double quotes escaped. An empty word
+     * cannot be written and is left out; backslashes are the parser's escapes and do not survive
+     * (the cell's own text, when found, keeps them).
      */
     static String requote(List<String> words) {
         StringBuilder out = new StringBuilder();
         for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
             if (out.length() > 0) {
                 out.append(' ');
             }
-            if (w.isEmpty() || w.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')) {
-                out.append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            if (w.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')) {
+                out.append('"').append(w.replace("\"", "\\\"")).append('"');
             } else {
                 out.append(w);
             }
