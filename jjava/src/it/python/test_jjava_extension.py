@@ -67,6 +67,14 @@ class JJavaExtensionTest(unittest.TestCase):
         self.assertTrue(any("2/2 (100%)" in s for s in shown), shown)
         self.assertEqual(self.value("lens"), "[Pt[x=3, y=2], Pt[x=5, y=3]]")
         self.assertEqual(self.value("lens.get(0) instanceof Pt"), "true")
+        chart = [m["content"]["data"].get("text/plain", "") for m in self.run_ok("%timeline")
+                 if m["msg_type"] == "display_data"]
+        self.assertTrue(any("2 items on" in c for c in chart), chart)
+
+    def test_background_run_is_replayed_by_wait(self):
+        self.run_ok('%%spawn --bg --name later\nSystem.out.println("from the background");')
+        msgs = self.run_ok("%wait later")
+        self.assertIn("from the background", jmp_client.text_of(msgs, "stdout"))
 
     def test_shared_counter_updated_by_workers(self):
         self.run_ok("%%shared\nSharedCounter hits = counter(0);")
@@ -88,6 +96,27 @@ class JJavaExtensionTest(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error", reply["content"])
         self.assertEqual(jmp_client.wait_workers_gone([pid]), [], "the interrupted worker still runs")
         self.assertEqual(self.value("1 + 1"), "2")
+
+
+class JJavaClasspathTest(unittest.TestCase):
+    """The jar in JJAVA_CLASSPATH (the kernelspec's env): installed at start-up, before any cell."""
+
+    def test_magics_are_there_from_the_first_cell(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL + "-env", startup_timeout=jmp_client.TIMEOUT)
+        pids = []
+        try:
+            content, _ = jmp_client.execute(kc, "record R(String s) implements java.io.Serializable {}")
+            self.assertEqual(content["status"], "ok")
+            content, msgs = jmp_client.execute(kc, '%%pool --over List.of("x y") --as s -n 1\nreturn new R(s + "!");')
+            self.assertEqual(content["status"], "ok", (content.get("evalue"), jmp_client.text_of(msgs)))
+            _, msgs = jmp_client.execute(kc, "results")
+            self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "[R[s=x y!]]"})
+            _, msgs = jmp_client.execute(kc, "dev.jmp.Jmp.launchedPids()")
+            pids = [int(p) for p in re.findall(r"\d+", (jmp_client.result_of(msgs) or {}).get("text/plain", ""))]
+        finally:
+            jmp_client.stop(km, kc)
+        self.assertTrue(pids)
+        self.assertEqual(jmp_client.wait_workers_gone(set(pids)), [])
 
 
 if __name__ == "__main__":

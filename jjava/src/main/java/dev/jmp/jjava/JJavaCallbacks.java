@@ -256,15 +256,12 @@ final class JJavaCallbacks implements KernelCallbacks {
     @Override
     public CellOutput cellOutput() {
         CellChannel c = cell;
-        if (c == null) {
-            throw new IllegalStateException("no cell has run a jmp magic yet");
-        }
-        return c;
+        return c != null ? c : new LogOutput(log);
     }
 
     @Override
     public List<String> formatError(Throwable error) {
-        return kernel.formatError(error);
+        return TraceText.lines(error);
     }
 
     void interrupted() {

@@ -31,15 +31,8 @@ class JJavaExtensionIT {
     @Timeout(value = 900, unit = TimeUnit.SECONDS)
     void magicsRunInAJJavaKernel(@TempDir Path dataDir) throws Exception {
         Path jar = Path.of(System.getProperty("jmp.jjava.jar"));
-        Path spec = Files.createDirectories(dataDir.resolve("kernels/jmp-jjava-test"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(spec.resolve("kernel.json"), "{\n"
-                + "  \"argv\": [" + quote(java) + ", \"-cp\", " + quote(kernelClasspath())
-                + ", \"dev.jmp.jjava.testkernel.TestJJavaKernel\", \"{connection_file}\"],\n"
-                + "  \"display_name\": \"JJava test kernel\",\n"
-                + "  \"language\": \"java\",\n"
-                + "  \"interrupt_mode\": \"message\"\n"
-                + "}\n");
+        kernelspec(dataDir.resolve("kernels/jmp-jjava-test"), Map.of());
+        kernelspec(dataDir.resolve("kernels/jmp-jjava-test-env"), Map.of("JJAVA_CLASSPATH", jar.toString()));
         List<String> pythonPath = List.of(System.getProperty("jmp.jjava.python"),
                 REPO.resolve("install/src/it/python").toString());
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", "-m", "unittest", "-v", "test_jjava_extension")
@@ -62,6 +55,22 @@ class JJavaExtensionIT {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
         assertEquals(0, process.exitValue(), output);
+    }
+
+    /** A kernelspec of the test kernel, with these environment variables. */
+    private static void kernelspec(Path dir, Map<String, String> env) throws Exception {
+        StringBuilder envJson = new StringBuilder();
+        env.forEach((k, v) -> envJson.append(envJson.length() == 0 ? "" : ", ").append(quote(k)).append(": ").append(quote(v)));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kernel.json"), "{\n"
+                + "  \"argv\": [" + quote(java) + ", \"-cp\", " + quote(kernelClasspath())
+                + ", \"dev.jmp.jjava.testkernel.TestJJavaKernel\", \"{connection_file}\"],\n"
+                + "  \"display_name\": \"JJava test kernel\",\n"
+                + "  \"language\": \"java\",\n"
+                + "  \"interrupt_mode\": \"message\",\n"
+                + "  \"env\": {" + envJson + "}\n"
+                + "}\n");
     }
 
     /** JJava's library and what it needs, and the test kernel: none of jmp's jars. */
