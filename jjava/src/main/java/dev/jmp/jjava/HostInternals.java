@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 final class HostInternals {
 
-    private static final int MAX_DEPTH = 6;
-    private static final int MAX_OBJECTS = 2_000;
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_OBJECTS = 20_000;
 
     private HostInternals() {
     }
