@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * delegate, and JJava's own class path additions ({@code %jars}, {@code %classpath},
  * {@code %maven}) passed on to the workers.
  */
-final class JJavaCallbacks implements KernelCallbacks {
+final class JJavaCallbacks implements KernelCallbacks, CellHost {
 
     private final BaseKernel kernel;
     private final JShell jshell;
@@ -72,7 +72,8 @@ final class JJavaCallbacks implements KernelCallbacks {
      * Called before each magic: pins output to the running cell, and tells the workers about jars
      * JJava's own magics added since the last one.
      */
-    void enterCell() {
+    @Override
+    public void enterCell() {
         Object env = HostInternals.field(kernel.getIO().display, "env").orElse(null);
         if (env instanceof ShellReplyEnvironment shell) {
             CellChannel current = cell;
@@ -84,7 +85,8 @@ final class JJavaCallbacks implements KernelCallbacks {
     }
 
     /** The source of the cell that runs now, when the host keeps its request where JJava does. */
-    String cellSource() {
+    @Override
+    public String cellSource() {
         return HostInternals.field(kernel.getCommManager(), "context")
                 .filter(c -> c instanceof org.dflib.jjava.jupyter.messages.Message<?>)
                 .map(c -> ((org.dflib.jjava.jupyter.messages.Message<?>) c).getContent())
@@ -264,7 +266,8 @@ final class JJavaCallbacks implements KernelCallbacks {
         return TraceText.lines(error);
     }
 
-    void interrupted() {
+    @Override
+    public void interrupted() {
         runAll(interruptActions);
     }
 

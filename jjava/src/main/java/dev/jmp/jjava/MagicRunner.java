@@ -21,9 +21,9 @@ import java.util.concurrent.ExecutionException;
 final class MagicRunner {
 
     private final MagicCatalog catalog;
-    private final JJavaCallbacks callbacks;
+    private final CellHost callbacks;
 
-    MagicRunner(MagicCatalog catalog, JJavaCallbacks callbacks) {
+    MagicRunner(MagicCatalog catalog, CellHost callbacks) {
         this.catalog = catalog;
         this.callbacks = callbacks;
     }
