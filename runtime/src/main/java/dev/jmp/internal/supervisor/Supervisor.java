@@ -368,7 +368,7 @@ public final class Supervisor implements TaskWorkers {
         retired.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
         workers.remove(w.id());
         hub.retire(w.id());
-        services.peerGone(w.id());
+        services.childGone(w.id(), w.pid());
         w.ready().completeExceptionally(new IllegalStateException("worker " + w + " exited before connecting: "
                 + exit.describe()));
         WorkerOwner owner = w.owner();
