@@ -37,6 +37,7 @@ final class HubHandlers {
         hub.on(Hello.class, m -> {
             WorkerHandle w = supervisor.worker(m.peer());
             if (w != null && w.startConnecting()) {
+                w.reportedJvmPid(m.body().pid());
                 connect(w, 0);
             }
         });

@@ -368,7 +368,8 @@ public final class Supervisor implements TaskWorkers {
         retired.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
         workers.remove(w.id());
         hub.retire(w.id());
-        services.childGone(w.id(), w.pid());
+        // The pid its calls carry (its JVM's), which the launcher's may not be.
+        services.childGone(w.id(), w.jvmPid() > 0 ? w.jvmPid() : w.pid());
         w.ready().completeExceptionally(new IllegalStateException("worker " + w + " exited before connecting: "
                 + exit.describe()));
         WorkerOwner owner = w.owner();
