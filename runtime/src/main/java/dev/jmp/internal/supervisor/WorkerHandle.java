@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
     private static final int STDERR_TAIL = 20;
+    private volatile long jvmPid = -1;
     private final String id;
     private final String outputNonce;
     private final WorkerOptions options;
@@ -264,6 +265,18 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
             retryScheduled = true;
             host.schedule(this::flushPending, 2);
         }
+    }
+
+    /**
+     * The pid the worker's JVM reported in its hello: the one its calls carry. It differs from
+     * {@link #pid()} when the launcher's process is not the JVM (ssh, srun), or -1 before hello.
+     */
+    long jvmPid() {
+        return jvmPid;
+    }
+
+    void reportedJvmPid(long pid) {
+        jvmPid = pid;
     }
 
     /** Whether this hello is the first (later ones are repeats of a worker not yet answered). */
