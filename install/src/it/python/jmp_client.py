@@ -177,7 +177,7 @@ class KernelTestCase(unittest.TestCase):
         alive = wait_workers_gone(set(pids) | cls.pids)
         assert not alive, "workers outlived the kernel: %s" % alive
 
-    def execute(self, code, timeout=120):
+    def execute(self, code, timeout=TIMEOUT):
         return execute(self.kc, code, timeout=timeout)
 
     def run_ok(self, code):
