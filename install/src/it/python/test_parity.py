@@ -168,8 +168,7 @@ class GoodSettingsTest(SettingsKernel):
         return {"JMP_CLASSPATH": os.path.join(work, "classes"),
                 "IJAVA_STARTUP_SCRIPTS_PATH": scripts,
                 "IJAVA_STARTUP_SCRIPT": "String inline = \"inline \" + (later + 1);",
-                "IJAVA_COMPILER_OPTS": "-parameters",
-                "JMP_TIMEOUT": "60000"}  # wide: it limits every cell of this kernel
+                "IJAVA_COMPILER_OPTS": "-parameters"}
 
     def test_settings_apply(self):
         _, msgs = self.run_ok("demo.Greeter.hi()")
@@ -179,10 +178,18 @@ class GoodSettingsTest(SettingsKernel):
         self.run_ok("class Named { void take(int count) {} }")
         self.assertEqual(self.value("Named.class.getDeclaredMethods()[0].getParameters()[0].getName()"), "count")
 
+
+class TimeoutSettingTest(SettingsKernel):
+    """JMP_TIMEOUT, in a kernel of its own: the limit applies to every cell, and here only the
+    stopped cell and run_error's `40 + 2` run, so it can be short (a wide limit on the kernel of
+    the other settings made this test wait a minute); 20 s still leaves `40 + 2` a wide margin."""
+
+    ENV = {"JMP_TIMEOUT": "20000"}
+
     def test_timeout_stops_a_long_cell(self):
         content, _ = self.run_error("Thread.sleep(600_000);")
         self.assertEqual(content["ename"], "Timeout")
-        self.assertIn("time limit of 60000 ms", content["evalue"])
+        self.assertIn("time limit of 20000 ms", content["evalue"])
 
 
 class MavenRepoTest(SettingsKernel):

@@ -43,7 +43,7 @@ class PoolIT extends WorkerTracking {
     void mapKeepsInputOrderAndUsesEveryWorker() {
         try (Pool pool = new Pool(2)) {
             List<Integer> squares = pool.map(x -> x * x, range(200));
-            assertTrue(pool.awaitWorkers(Duration.ofSeconds(60)));
+            assertTrue(pool.awaitWorkers(Duration.ofSeconds(300)));
             assertEquals(range(200).stream().map(x -> x * x).collect(Collectors.toList()), squares);
             List<String> names = pool.map(x -> {
                 Thread.sleep(20);
@@ -224,7 +224,7 @@ class PoolIT extends WorkerTracking {
             });
             awaitFile(running);
             r.cancel();
-            assertTrue(WorkerTracking.survivors(List.of(pid), 60_000).isEmpty(), "stubborn worker killed");
+            assertTrue(WorkerTracking.survivors(List.of(pid), 300_000).isEmpty(), "stubborn worker killed");
             long next = pool.apply(Worker::pid);
             assertTrue(next != pid);
         }
@@ -276,7 +276,7 @@ class PoolIT extends WorkerTracking {
         assertTrue(closed.getMessage().contains("Pool not running"), closed.getMessage());
         pool.join();
         assertEquals(range(6), r.get(), "close lets submitted work finish");
-        assertTrue(WorkerTracking.survivors(pids, 60_000).isEmpty());
+        assertTrue(WorkerTracking.survivors(pids, 300_000).isEmpty());
 
         Pool other = new Pool(2);
         CountDownLatch never = new CountDownLatch(1);
@@ -286,7 +286,7 @@ class PoolIT extends WorkerTracking {
         });
         other.terminate();
         assertThrows(CancellationException.class, pending::get);
-        assertTrue(WorkerTracking.survivors(other.pids(), 60_000).isEmpty());
+        assertTrue(WorkerTracking.survivors(other.pids(), 300_000).isEmpty());
         never.countDown();
     }
 

@@ -80,7 +80,7 @@ class QueueIT extends WorkerTracking {
             }
             sums.put(sum);
         }).start();
-        assertEquals(5050, sums.get(Duration.ofSeconds(60)));
+        assertEquals(5050, sums.get(Duration.ofSeconds(300)));
         writer.join();
         reader.join();
     }
