@@ -109,8 +109,18 @@ public final class JmpRuntime implements AutoCloseable {
 
         /** The launcher, by short name (default {@code local}). */
         public Builder launcher(String name) {
-            dev.jmp.launch.Launchers.byName(name);
-            settings.setLauncher(name);
+            return launcher(name, java.util.Map.of());
+        }
+
+        /**
+         * The launcher, by short name, with its options (such as {@code ssh} with
+         * {@code hosts=node1,node2:4}); the launcher checks them here, so a bad option fails now.
+         *
+         * @throws IllegalArgumentException naming an unknown launcher, an unknown option or a bad value
+         */
+        public Builder launcher(String name, java.util.Map<String, String> options) {
+            dev.jmp.launch.Launchers.byName(name).configure(options);
+            settings.setLauncher(name, options);
             return this;
         }
 
@@ -139,10 +149,7 @@ public final class JmpRuntime implements AutoCloseable {
     /** Adds jars or directories to the classpath of every worker of this runtime, running ones included. */
     public void addClasspath(Path... paths) {
         supervisor.settings().addClasspath(Arrays.asList(paths));
-        List<String> abs = new ArrayList<>();
-        for (Path p : paths) {
-            abs.add(p.toAbsolutePath().toString());
-        }
+        List<String> abs = supervisor.workerPaths(Arrays.asList(paths));
         for (WorkerHandle w : supervisor.workers()) {
             w.send(new AddClasspath(abs), List.of());
         }

@@ -27,6 +27,7 @@ public final class RuntimeSettings {
     private volatile List<Path> classpath = List.of();
     private volatile int warmWorkers = Integer.getInteger("jmp.warm", 0);
     private volatile String launcher = System.getProperty("jmp.launcher", "local");
+    private volatile java.util.Map<String, String> launcherOptions = java.util.Map.of();
     private final boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
     private volatile Path cacheDir = Path.of(System.getProperty("jmp.cache",
             System.getProperty("user.home") + "/.cache/jmp"));
@@ -123,7 +124,18 @@ public final class RuntimeSettings {
 
     /** Chooses the launcher by short name (takes effect at the next runtime start). */
     public void setLauncher(String name) {
+        setLauncher(name, java.util.Map.of());
+    }
+
+    /** Chooses the launcher by short name, with its options (takes effect at the next runtime start). */
+    public void setLauncher(String name, java.util.Map<String, String> options) {
+        this.launcherOptions = java.util.Map.copyOf(options);
         this.launcher = name;
+    }
+
+    /** The launcher's options (empty for none). */
+    public java.util.Map<String, String> launcherOptions() {
+        return launcherOptions;
     }
 
     /** Whether workers use a class-data sharing archive. */

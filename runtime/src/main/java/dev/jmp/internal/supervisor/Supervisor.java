@@ -93,7 +93,11 @@ public final class Supervisor implements TaskWorkers {
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
         this.launcher = Launchers.byName(settings.launcher());
-        this.hub = new Hub(key, WireCodec.standard(), settings.wireSecurity());
+        launcher.configure(settings.launcherOptions());
+        // Workers on other hosts reach the parent off loopback, and then only through CURVE.
+        String address = launcher.parentAddress();
+        this.hub = address == null ? new Hub(key, WireCodec.standard(), settings.wireSecurity())
+                : new Hub(key, WireCodec.standard(), dev.jmp.internal.wire.WireSecurity.CURVE, address);
         // A runtime inside a worker serves its children what an ancestor hosts by asking its parent.
         ServiceClient parent = dev.jmp.internal.service.ServiceClients.installed();
         if (parent != null) {
@@ -260,11 +264,15 @@ public final class Supervisor implements TaskWorkers {
         WorkerHandle w = new WorkerHandle(this, id, nonce, options);
         w.setOwner(owner);
         workers.put(id, w);
-        List<String> cp = new ArrayList<>();
-        for (Path p : settings.classpath()) {
-            cp.add(p.toString());
+        List<String> cp;
+        try {
+            cp = launcher.prepare(settings.classpath());
+        } catch (IOException e) {
+            workers.remove(id);
+            throw new UncheckedIOException("cannot make the classpath available to a worker: " + e.getMessage(), e);
         }
-        Path progress = progressFiles.create(id);
+        // The progress file is a shared mapping: only a worker on this host can write it.
+        Path progress = launcher.onThisHost() ? progressFiles.create(id) : null;
         w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 launcher.onThisHost() ? ProcessHandle.current().pid() : 0,
@@ -273,7 +281,7 @@ public final class Supervisor implements TaskWorkers {
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
         // The class-data sharing archive belongs to this runtime's own JVM.
-        boolean archive = useArchive && options.javaHome() == null;
+        boolean archive = useArchive && options.javaHome() == null && launcher.onThisHost();
         if (archive) {
             jvm.addAll(cds.options(classpath));
         }
@@ -337,6 +345,23 @@ public final class Supervisor implements TaskWorkers {
         if (slot != null && slot.cancel()) {
             helpers.execute(() -> exited(w, -w.signalBeforeLaunch()));
         }
+    }
+
+    /**
+     * The user's classpath entries as workers see them: the launcher stages them where its workers
+     * run (for workers on this host, their absolute paths).
+     */
+    public List<String> workerPaths(List<Path> entries) {
+        try {
+            return launcher.prepare(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + entries + " available to the workers: " + e.getMessage(), e);
+        }
+    }
+
+    /** The launcher of this runtime. */
+    public Launcher launcher() {
+        return launcher;
     }
 
     /** Whether workers run on this host, where each side watches the other's process. */
@@ -432,6 +457,12 @@ public final class Supervisor implements TaskWorkers {
             }
         }
         hub.close();
+        try {
+            launcher.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.jmp.supervisor").log(System.Logger.Level.WARNING,
+                    "jmp: the " + launcher.name() + " launcher failed to close: " + e.getMessage());
+        }
         timer.shutdownNow();
         progressFiles.deleteAll();
         if (!jvmExit) {

@@ -31,9 +31,11 @@ public final class Link extends Endpoint {
     public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
                 WireCredential credential, ZContext context) {
         super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, "jmp-wire-link", context, POLL_MILLIS);
+        // Off loopback the traffic crosses a network: only CURVE (encrypted, authenticated) goes there.
+        boolean curve = credential != null && credential.security() == WireSecurity.CURVE;
         for (String e : List.of(upEndpoint, downEndpoint)) {
-            if (!e.startsWith("tcp://127.0.0.1:")) {
-                throw new IllegalArgumentException("workers connect to loopback only, not " + e);
+            if (!e.startsWith("tcp://127.0.0.1:") && !(curve && e.startsWith("tcp://"))) {
+                throw new IllegalArgumentException("workers connect to loopback, or with CURVE security to tcp:// addresses, not " + e);
             }
         }
         if (credential != null) {

@@ -71,7 +71,8 @@ public final class WorkerRuntime {
         }
         this.results = new ResultBatch(link);
         this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()));
-        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())), loader);
+        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key()),
+                boot.endpoint().startsWith("tcp://127.0.0.1:")), loader);
         WorkerContext.markWorker();
         register();
     }
