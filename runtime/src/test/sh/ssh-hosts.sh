@@ -33,6 +33,7 @@ ip -n "$P-h2" route add default via 10.77.2.1
 mkdir -p "$D" /run/sshd; chmod 700 "$D"; chmod 755 /run/sshd
 ssh-keygen -q -t ed25519 -N '' -f "$D/host_key"
 ssh-keygen -q -t ed25519 -N '' -f "$D/id"
+ssh-keygen -q -t ed25519 -N "" -f "$D/other_id"  # a key the hosts do not know
 cp "$D/id.pub" "$D/authorized_keys"
 : > "$D/known_hosts"
 for i in 1 2; do

@@ -26,13 +26,20 @@ final class RemoteScript {
             "cd || exit 97",
             "IFS= read -r jmp_boot || exit 96",
             "java=$1; cp=$2; main=$3; shift 3",
-            "printf '%s\\n' \"$jmp_boot\" | \"$java\" \"$@\" -cp \"$cp\" \"$main\" &",
+            // The worker's stdin is a FIFO this shell holds open: it stays open while the session
+            // lives (as a local worker's does) and carries the bootstrap through the kernel only.
+            "f=$(mktemp -u \"${TMPDIR:-/tmp}/jmp-boot.XXXXXXXX\") && mkfifo -m 600 \"$f\" || exit 95",
+            "\"$java\" \"$@\" -cp \"$cp\" \"$main\" < \"$f\" &",
             "pid=$!",
-            "exec 3<&0",
+            "exec 4> \"$f\"",
+            "rm -f \"$f\"",
+            "printf '%s\\n' \"$jmp_boot\" >&4",
             "jmp_boot=",
             "echo \"" + PID_LINE + "$pid\"",
+            // An asynchronous list reads /dev/null unless told otherwise: the watcher gets the session's stdin as fd 3.
+            "exec 3<&0",
             "( while IFS= read -r c; do case $c in TERM) kill -TERM $pid;; KILL) kill -KILL $pid;; esac; done;"
-                    + " kill -KILL $pid 2>/dev/null ) <&3 3<&- &",
+                    + " kill -KILL $pid 2>/dev/null ) <&3 3<&- 4>&- &",
             "w=$!",
             "exec 3<&-",
             "wait $pid; s=$?",
