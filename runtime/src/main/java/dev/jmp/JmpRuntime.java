@@ -84,9 +84,14 @@ public final class JmpRuntime implements AutoCloseable {
 
     /** Builds a runtime with its own settings (each starts from the defaults, not from {@link Jmp}'s). */
     public static final class Builder {
-        private final RuntimeSettings settings = new RuntimeSettings();
+        private final RuntimeSettings settings;
 
         private Builder() {
+            this(new RuntimeSettings());
+        }
+
+        private Builder(RuntimeSettings settings) {
+            this.settings = settings;
         }
 
         /** Idle workers kept started, so pools and processes start in milliseconds (default 0). */
@@ -134,6 +139,11 @@ public final class JmpRuntime implements AutoCloseable {
         public JmpRuntime build() {
             return new JmpRuntime(Supervisor.start(settings));
         }
+    }
+
+    /** A builder whose runtime shares the default runtime's class sources, output listeners and classpath. */
+    static Builder builderLikeDefault() {
+        return new Builder(new RuntimeSettings(RuntimeSettings.global()));
     }
 
     /** The supervisor, for the API classes of this package. */

@@ -14,8 +14,8 @@ public final class RuntimeSettings {
 
     private static final RuntimeSettings GLOBAL = new RuntimeSettings();
 
-    private final ClassServer classServer = new ClassServer();
-    private final OutputRouter output = new OutputRouter();
+    private final ClassServer classServer;
+    private final OutputRouter output;
     /**
      * In a worker, its task loader (results of its own processes may be notebook classes, which
      * only that loader finds); elsewhere the loader of the thread that first used the runtime.
@@ -43,6 +43,22 @@ public final class RuntimeSettings {
 
     /** Fresh settings (the defaults and the {@code jmp.*} system properties), for a runtime of its own. */
     public RuntimeSettings() {
+        this.classServer = new ClassServer();
+        this.output = new OutputRouter();
+    }
+
+    /**
+     * Settings for another runtime of the same program (a group of remote workers beside the
+     * default runtime): they share its class sources and output listeners, so its workers see the
+     * notebook's classes and their output reaches the same cells, and start with its result loader,
+     * classpath and JVM options.
+     */
+    public RuntimeSettings(RuntimeSettings like) {
+        this.classServer = like.classServer;
+        this.output = like.output;
+        this.resultLoader = like.resultLoader;
+        this.classpath = like.classpath;
+        this.jvmOptions = like.jvmOptions;
     }
 
     /** The settings of the default runtime. */
