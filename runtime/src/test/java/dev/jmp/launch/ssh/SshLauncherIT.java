@@ -75,6 +75,9 @@ class SshLauncherIT {
         assertEquals("-15", f.get("probe2.exitAfterTerminate"));
         assertEquals("-9", f.get("probe3.exitAfterKill"));
         assertEquals("true", f.get("probe3.remoteGone"));
+        assertEquals("[lab]", f.get("cluster.list"));
+        assertEquals("3", f.get("cluster.slots"));
+        assertEquals("0", f.get("cluster.afterStop"));
         assertEquals("true", f.get("pool.ready"));
         assertEquals("true", f.get("pool.right"), f.get("pool.byHost"));
         assertEquals("[10.77.1.2, 10.77.2.2]", f.get("pool.hosts"), f.get("pool.byHost"));

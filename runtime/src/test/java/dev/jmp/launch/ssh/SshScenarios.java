@@ -1,5 +1,6 @@
 package dev.jmp.launch.ssh;
 
+import dev.jmp.Cluster;
 import dev.jmp.JmpRuntime;
 import dev.jmp.Pool;
 import dev.jmp.Process;
@@ -42,8 +43,6 @@ public final class SshScenarios {
             t = lap("contract", t);
             pool(dir);
             t = lap("pool", t);
-            workerKilled(dir);
-            t = lap("workerKilled", t);
             staging(dir);
             t = lap("staging", t);
             errors(dir);
@@ -109,10 +108,15 @@ public final class SshScenarios {
         l.close();
     }
 
-    /** A pool of 200 items over three workers on two hosts. */
+    /**
+     * A cluster through the Java API: a pool of 200 items over its three slots on two hosts, then
+     * a remote worker killed with SIGKILL mid-pool (its item is tried again, the pool completes).
+     */
     private static void pool(Path dir) throws Exception {
-        try (JmpRuntime rt = JmpRuntime.builder().launcher("ssh", options(dir)).build();
-             Pool pool = Pool.builder().runtime(rt).processes(3).build()) {
+        Cluster lab = Cluster.start("lab", "ssh", options(dir));
+        fact("cluster.list", Cluster.list().stream().map(Cluster::name).toList());
+        fact("cluster.slots", lab.slots());
+        try (Pool pool = Pool.builder().runtime(lab.runtime()).processes(lab.slots()).build()) {
             fact("pool.ready", pool.awaitWorkers(Duration.ofSeconds(300)));
             List<Integer> items = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -133,14 +137,15 @@ public final class SshScenarios {
             fact("pool.hosts", byHost.keySet());
             fact("pool.byHost", byHost);
         }
+        workerKilled(dir, lab.runtime());
+        Cluster.stop("lab");
+        fact("cluster.afterStop", Cluster.list().size());
     }
 
-    /** A remote worker killed with SIGKILL mid-pool: its item is tried again, the pool completes. */
-    private static void workerKilled(Path dir) throws Exception {
+    private static void workerKilled(Path dir, JmpRuntime rt) throws Exception {
         Path mark = dir.resolve("victim.pid");
         String markName = mark.toString();
-        try (JmpRuntime rt = JmpRuntime.builder().launcher("ssh", options(dir)).build();
-             Pool pool = Pool.builder().runtime(rt).processes(2).retries(1).build()) {
+        try (Pool pool = Pool.builder().runtime(rt).processes(2).retries(1).build()) {
             var result = pool.mapAsync(x -> {
                 Path m = Path.of(markName);
                 if (x == 7 && !Files.exists(m)) {
