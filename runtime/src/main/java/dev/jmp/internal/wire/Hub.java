@@ -47,7 +47,7 @@ public final class Hub extends Endpoint {
      * @throws IllegalArgumentException for a non-loopback address without CURVE security
      */
     public Hub(WireKey key, WireCodec codec, WireSecurity security, String address) {
-        super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, "jmp-wire-hub", null, POLL_MILLIS);
+        super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, threadName(security, address), null, POLL_MILLIS);
         this.security = security;
         this.auth = new ZapAuthenticator(security, counters());
         // Bound before the ROUTERs: a server socket whose context has no ZAP handler lets anyone in.
@@ -72,11 +72,6 @@ public final class Hub extends Endpoint {
         HandshakeMonitor monitor = new HandshakeMonitor(context(), counters(), in, out);
         every(100, monitor::drain);
         String host = address == null ? "127.0.0.1" : address;
-        if (address != null && security != WireSecurity.CURVE) {
-            close();
-            throw new IllegalArgumentException("the hub listens off loopback (" + address + ") only with CURVE security, not "
-                    + security.settingName());
-        }
         in.bind("tcp://" + host + ":*");
         out.bind("tcp://" + host + ":*");
         endpoint = in.getLastEndpoint();
@@ -85,6 +80,15 @@ public final class Hub extends Endpoint {
             throw new IllegalStateException("hub bound to a non-loopback address: " + endpoint + ", " + downEndpoint);
         }
         start();
+    }
+
+    /** The receive thread's name, once the settings are known to be allowed (checked before anything is made). */
+    private static String threadName(WireSecurity security, String address) {
+        if (address != null && security != WireSecurity.CURVE) {
+            throw new IllegalArgumentException("the hub listens off loopback (" + address + ") only with CURVE security, not "
+                    + security.settingName());
+        }
+        return "jmp-wire-hub";
     }
 
     /** The address workers send to, such as {@code tcp://127.0.0.1:40123}. */

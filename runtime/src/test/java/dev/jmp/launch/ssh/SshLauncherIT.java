@@ -78,6 +78,10 @@ class SshLauncherIT {
         assertEquals("[lab]", f.get("cluster.list"));
         assertEquals("3", f.get("cluster.slots"));
         assertEquals("0", f.get("cluster.afterStop"));
+        assertEquals("tcp://10.77.1.1", f.get("wire.host"), "the cluster's hub listens where the hosts reach it");
+        assertEquals("CURVE", f.get("wire.security"));
+        assertEquals("true", f.get("wire.strangerKeyRefused"));
+        assertEquals("true", f.get("wire.noCurveRefused"));
         assertEquals("true", f.get("pool.ready"));
         assertEquals("true", f.get("pool.right"), f.get("pool.byHost"));
         assertEquals("[10.77.1.2, 10.77.2.2]", f.get("pool.hosts"), f.get("pool.byHost"));

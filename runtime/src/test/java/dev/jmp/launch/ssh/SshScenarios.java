@@ -5,6 +5,11 @@ import dev.jmp.JmpRuntime;
 import dev.jmp.Pool;
 import dev.jmp.Process;
 import dev.jmp.Worker;
+import dev.jmp.internal.supervisor.RuntimeAccess;
+import dev.jmp.internal.wire.Hub;
+import dev.jmp.internal.wire.WireCounters;
+import dev.jmp.internal.wire.WireCredential;
+import dev.jmp.internal.wire.WireSecurity;
 import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.LauncherProbeMain;
@@ -20,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /**
  * The parent program of {@link SshLauncherIT}, run inside the test's "parent host" namespace
@@ -137,9 +145,43 @@ public final class SshScenarios {
             fact("pool.hosts", byHost.keySet());
             fact("pool.byHost", byHost);
         }
+        strangers(lab.runtime());
         workerKilled(dir, lab.runtime());
         Cluster.stop("lab");
         fact("cluster.afterStop", Cluster.list().size());
+    }
+
+    /**
+     * The cluster's hub listens off loopback with CURVE: a peer with a key it never issued, and one
+     * without CURVE at all, are refused in the handshake and counted.
+     */
+    private static void strangers(JmpRuntime rt) throws Exception {
+        Hub hub = RuntimeAccess.supervisor(rt).hub();
+        fact("wire.host", hub.endpoint().replaceAll(":[0-9]+$", ""));
+        fact("wire.security", hub.security());
+        WireCounters c = hub.counters();
+        long refused = c.connectionsRefused();
+        long unauthenticated = c.unauthenticated();
+        String serverPublic = hub.admit("w-probe").serverPublic();
+        hub.retire("w-probe");
+        ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
+        try (ZContext ctx = new ZContext()) {
+            ZMQ.Socket curve = ctx.createSocket(SocketType.DEALER);
+            new WireCredential("w-stranger", "00", WireSecurity.CURVE, pair.publicKey, pair.secretKey, serverPublic)
+                    .configureClient(curve);
+            curve.connect(hub.endpoint());
+            ZMQ.Socket plain = ctx.createSocket(SocketType.DEALER);
+            plain.connect(hub.endpoint());
+            long deadline = System.currentTimeMillis() + 300_000;
+            while ((c.connectionsRefused() == refused || c.unauthenticated() == unauthenticated)
+                    && System.currentTimeMillis() < deadline) {
+                curve.send("hello", ZMQ.DONTWAIT);
+                plain.send("hello", ZMQ.DONTWAIT);
+                Thread.sleep(50);
+            }
+        }
+        fact("wire.strangerKeyRefused", c.connectionsRefused() > refused);
+        fact("wire.noCurveRefused", c.unauthenticated() > unauthenticated);
     }
 
     private static void workerKilled(Path dir, JmpRuntime rt) throws Exception {
