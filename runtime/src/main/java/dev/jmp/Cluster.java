@@ -60,6 +60,8 @@ public final class Cluster {
                 throw new IllegalArgumentException("a cluster named '" + name + "' is running; stop it first or choose another name");
             }
             JmpRuntime rt = JmpRuntime.builderLikeDefault().launcher(launcher, options).build();
+            // Shared objects and managers live in the default runtime: calls for them reach it from here.
+            rt.supervisor().services().setFallback(new dev.jmp.internal.service.ParentForwarder(new DefaultRuntimeServices()));
             Cluster c = new Cluster(name, launcher, options, rt);
             CLUSTERS.put(name, c);
             return c;
