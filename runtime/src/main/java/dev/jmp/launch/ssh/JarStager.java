@@ -36,17 +36,13 @@ final class JarStager {
     private final String cache;
     private final Map<Path, Hashed> hashed = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> present = new ConcurrentHashMap<>();
-    private final Path packDir;
+    /** Where class folders are packed, made when the first one is (most groups never have one). */
+    private Path packDir;
     private int copied;
 
     JarStager(SshCommand ssh, String cache) {
         this.ssh = ssh;
         this.cache = cache;
-        try {
-            this.packDir = Files.createTempDirectory("jmp-ssh-pack");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot make a temporary folder for packing class folders", e);
-        }
     }
 
     /**
@@ -93,7 +89,10 @@ final class JarStager {
     }
 
     /** Deletes the jars packed from class folders. */
-    void close() {
+    synchronized void close() {
+        if (packDir == null) {
+            return;
+        }
         try (Stream<Path> s = Files.list(packDir)) {
             for (Path p : s.toList()) {
                 Files.deleteIfExists(p);
@@ -109,11 +108,27 @@ final class JarStager {
         if (!Files.exists(abs)) {
             throw new IOException("classpath entry " + entry + " does not exist");
         }
-        // A class folder changes in place (its notebook or build writes it): packed anew whenever asked.
-        long size = Files.isDirectory(abs) ? -1 : Files.size(abs);
-        long modified = Files.isDirectory(abs) ? -1 : Files.getLastModifiedTime(abs).toMillis();
+        // A class folder changes in place (its notebook or build writes it): packed anew when its
+        // files' count, total size or latest change differ from the last time.
+        long size;
+        long modified;
+        if (Files.isDirectory(abs)) {
+            long[] f = {0, 0, 0};
+            try (Stream<Path> s = Files.walk(abs)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    f[0]++;
+                    f[1] += Files.size(p);
+                    f[2] = Math.max(f[2], Files.getLastModifiedTime(p).toMillis());
+                }
+            }
+            size = f[1] * 31 + f[0];
+            modified = f[2];
+        } else {
+            size = Files.size(abs);
+            modified = Files.getLastModifiedTime(abs).toMillis();
+        }
         Hashed h = hashed.get(abs);
-        if (h != null && h.size() == size && h.modified() == modified && size >= 0) {
+        if (h != null && h.size() == size && h.modified() == modified) {
             return h;
         }
         Path file = Files.isDirectory(abs) ? pack(abs) : abs;
@@ -123,6 +138,9 @@ final class JarStager {
     }
 
     private Path pack(Path dir) throws IOException {
+        if (packDir == null) {
+            packDir = Files.createTempDirectory("jmp-ssh-pack");
+        }
         Path jar = Files.createTempFile(packDir, "classes", ".jar");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {

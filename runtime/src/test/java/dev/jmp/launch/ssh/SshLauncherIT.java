@@ -91,6 +91,8 @@ class SshLauncherIT {
         assertEquals(entries, Integer.parseInt(f.get("staging.first")), "a fresh cache gets every jar once");
         assertEquals("0", f.get("staging.second"), "a second launcher on the same cache copies nothing");
         assertEquals("true", f.get("staging.sameNames"));
+        assertEquals("1", f.get("staging.folderOnce"), "an unchanged class folder is copied once");
+        assertEquals("2", f.get("staging.folderChanged"), "a changed class folder is copied again");
         String badHost = f.get("error.badHost");
         assertTrue(badHost.contains("ssh to no-such-host.invalid failed") && badHost.contains("Could not resolve hostname"),
                 badHost);

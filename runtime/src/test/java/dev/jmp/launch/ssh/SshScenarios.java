@@ -212,6 +212,7 @@ public final class SshScenarios {
     /** Jars are copied to a cache once; a second launcher on the same cache copies none. */
     private static void staging(Path dir) throws Exception {
         Map<String, String> o = options(dir);
+        o.put("hosts", "10.77.1.2");
         o.put("cache", dir.resolve("cache2").toString());
         List<Path> jars = dev.jmp.internal.supervisor.WorkerClasspath.entries();
         SshLauncher first = new SshLauncher();
@@ -223,6 +224,15 @@ public final class SshScenarios {
         second.configure(o);
         fact("staging.sameNames", names.equals(second.prepare(jars)));
         fact("staging.second", second.jarsCopied());
+        // A class folder is packed and copied once, and again only when its files change.
+        Path classes = Files.createDirectories(dir.resolve("classes/p"));
+        Files.writeString(classes.resolve("A.class"), "one");
+        second.prepare(List.of(classes.getParent()));
+        second.prepare(List.of(classes.getParent()));
+        fact("staging.folderOnce", second.jarsCopied());
+        Files.writeString(classes.resolve("B.class"), "two");
+        second.prepare(List.of(classes.getParent()));
+        fact("staging.folderChanged", second.jarsCopied());
         first.close();
         second.close();
     }
