@@ -194,6 +194,13 @@ class KernelEndToEndIT {
 
     @Test
     @Order(9)
+    @Timeout(value = 22, unit = TimeUnit.MINUTES)
+    void clusterOnSshHostsInNetworkNamespaces() throws Exception {
+        python("test_cluster", 1260);
+    }
+
+    @Test
+    @Order(9)
     @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void notebookLambdasGoToWorkersAndErrorsUseNotebookNames() throws Exception {
         python("test_lambdas", 840);

@@ -15,6 +15,9 @@ import dev.jmp.internal.worker.ProgramEnd;
 import dev.jmp.launch.Launcher;
 import dev.jmp.launch.Launchers;
 import dev.jmp.spi.Daemons;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +47,7 @@ public final class Supervisor implements TaskWorkers {
     private final ScheduledExecutorService timer = Daemons.timer("jmp-supervisor-timer");
     private final AtomicLong ids = new AtomicLong();
     private final WorkerSpawner spawner;
+    private final Launcher launcher;
     private final WarmSet<WorkerHandle> warm;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
@@ -55,8 +59,12 @@ public final class Supervisor implements TaskWorkers {
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
-        Launcher launcher = Launchers.byName(settings.launcher());
-        this.hub = new Hub(key, WireCodec.standard(), settings.wireSecurity());
+        this.launcher = Launchers.byName(settings.launcher());
+        launcher.configure(settings.launcherOptions());
+        // Workers on other hosts reach the parent off loopback, and then only through CURVE.
+        String address = launcher.parentAddress();
+        this.hub = address == null ? new Hub(key, WireCodec.standard(), settings.wireSecurity())
+                : new Hub(key, WireCodec.standard(), dev.jmp.internal.wire.WireSecurity.CURVE, address);
         // A runtime inside a worker serves its children what an ancestor hosts by asking its parent.
         ServiceClient parent = ServiceClients.installed();
         if (parent != null) {
@@ -187,6 +195,23 @@ public final class Supervisor implements TaskWorkers {
         return spawner.spawn(options, owner, useArchive);
     }
 
+    /**
+     * The user's classpath entries as workers see them: the launcher stages them where its workers
+     * run (for workers on this host, their absolute paths).
+     */
+    public List<String> workerPaths(List<Path> entries) {
+        try {
+            return launcher.prepare(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + entries + " available to the workers: " + e.getMessage(), e);
+        }
+    }
+
+    /** The launcher of this runtime. */
+    public Launcher launcher() {
+        return launcher;
+    }
+
     /** Whether workers run on this host, where each side watches the other's process. */
     boolean workersOnThisHost() {
         return spawner.onThisHost();
@@ -219,6 +244,12 @@ public final class Supervisor implements TaskWorkers {
         members.terminateAll();
         spawner.stopAll("the jmp runtime shut down", 3000);
         hub.close();
+        try {
+            launcher.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.jmp.supervisor").log(System.Logger.Level.WARNING,
+                    "jmp: the " + launcher.name() + " launcher failed to close: " + e.getMessage());
+        }
         timer.shutdownNow();
         spawner.deleteProgressFiles();
         if (!jvmExit) {

@@ -72,18 +72,22 @@ final class WorkerSpawner {
         WorkerHandle w = new WorkerHandle(host, id, nonce, options);
         w.setOwner(owner);
         workers.put(id, w);
-        List<String> cp = new ArrayList<>();
-        for (Path p : settings.classpath()) {
-            cp.add(p.toString());
+        List<String> cp;
+        try {
+            cp = launcher.prepare(settings.classpath());
+        } catch (IOException e) {
+            workers.remove(id);
+            throw new UncheckedIOException("cannot make the classpath available to a worker: " + e.getMessage(), e);
         }
-        Path progress = progressFiles.create(id);
+        // The progress file is a shared mapping: only a worker on this host can write it.
+        Path progress = launcher.onThisHost() ? progressFiles.create(id) : null;
         w.setProgressFile(progress);
         WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
                 launcher.onThisHost() ? ProcessHandle.current().pid() : 0,
                 nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(),
                 settings.localSilenceMillis(), cp, progress == null ? null : progress.toString(), hub.admit(id));
         List<Path> classpath = WorkerClasspath.entries();
-        boolean archive = LaunchPlan.usesArchive(useArchive, options);
+        boolean archive = LaunchPlan.usesArchive(useArchive, options) && launcher.onThisHost();
         LaunchSpec spec = LaunchPlan.spec(boot, options, settings.jvmOptions(), JvmDefaults.options(), classpath,
                 cds::options, archive);
         LaunchQueue.Slot slot;

@@ -71,7 +71,8 @@ public final class WorkerRuntime {
             loader.addPath(Path.of(p));
         }
         this.results = new ResultBatch(link);
-        this.services = new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key()));
+        this.services = new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key()),
+                boot.endpoint().startsWith("tcp://127.0.0.1:"));
         this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()),
                 services);
         ServiceClients.install(services, loader);
