@@ -1,0 +1,141 @@
+package dev.jmp.launch.slurm;
+
+import dev.jmp.launch.LaunchSpec;
+import dev.jmp.launch.LaunchedWorker;
+import dev.jmp.launch.Launcher;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts each worker as a Slurm job of one task, through its own {@code srun}: the {@code slurm}
+ * launcher. srun waits while the job is queued (the job's pending reason is written to the
+ * worker's stderr, and a job that waits longer than the queue timeout is cancelled), then runs the
+ * worker JVM on the node Slurm chose, carrying its stdin, stdout and stderr. The worker's Java and
+ * classpath are the paths this program uses, so the nodes must see them (a shared filesystem, or
+ * the same installation on every node).
+ *
+ * <p>Stopping a worker signals its job with {@code scancel}; a job still queued is cancelled. No
+ * job outlives this program (see {@link SlurmJobs}), and a worker whose srun goes away sees its
+ * stdin close and ends, as a local worker does when its parent dies.
+ */
+public final class SlurmLauncher implements Launcher {
+
+    private final SlurmOptions options;
+    private final SlurmCommands commands;
+    private final SlurmJobs jobs;
+
+    /** A launcher whose options come from {@code -Djmp.slurm.*} system properties (the form {@code ServiceLoader} makes). */
+    public SlurmLauncher() {
+        this(SlurmOptions.fromSystemProperties());
+    }
+
+    /**
+     * A launcher with these options.
+     *
+     * @param options what to ask Slurm for
+     */
+    public SlurmLauncher(SlurmOptions options) {
+        this.options = options;
+        this.commands = new SlurmCommands(options);
+        String tag = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        this.jobs = new SlurmJobs(options, commands, "jmp-" + tag);
+    }
+
+    /**
+     * A launcher with options given as strings (see {@link SlurmOptions#from(Map)}).
+     *
+     * @throws IllegalArgumentException for an unknown option or a wrong value
+     */
+    public static SlurmLauncher withOptions(Map<String, String> options) {
+        return new SlurmLauncher(SlurmOptions.from(options));
+    }
+
+    @Override
+    public String name() {
+        return "slurm";
+    }
+
+    /** The options this launcher asks Slurm with. */
+    public SlurmOptions options() {
+        return options;
+    }
+
+    /** The job name all of this launcher's jobs carry (for {@code squeue --name}). */
+    public String jobName() {
+        return jobs.name();
+    }
+
+    /** A line about this launcher's live jobs: how many run, how many wait and why. */
+    public String status() {
+        return jobs.status();
+    }
+
+    @Override
+    public LaunchedWorker launch(LaunchSpec spec) throws IOException {
+        commands.checkSrun();
+        jobs.guard();
+        ProcessBuilder pb = commands.builder(command(spec));
+        // srun passes its environment to the job (--export=ALL is its default).
+        pb.environment().putAll(spec.env());
+        java.lang.Process srun = pb.start();
+        OutputStream stdin = srun.getOutputStream();
+        try {
+            // srun holds this until the job runs, then hands it to the worker's stdin.
+            stdin.write(spec.bootstrap());
+            stdin.flush();
+        } catch (IOException e) {
+            srun.destroyForcibly();
+            throw new IOException("srun for worker " + spec.workerId() + " exited before taking the bootstrap", e);
+        }
+        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), srun, stdin);
+        jobs.add(w);
+        return w;
+    }
+
+    /** The srun command line for one worker. */
+    List<String> command(LaunchSpec spec) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(commands.tool("srun"));
+        cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
+        cmd.add("--job-name=" + jobs.name());
+        cmd.add("--comment=" + spec.workerId());
+        cmd.add("--ntasks=1");
+        cmd.add("--nodes=1");
+        if (options.partition() != null) {
+            cmd.add("--partition=" + options.partition());
+        }
+        if (options.time() != null) {
+            cmd.add("--time=" + options.time());
+        }
+        if (options.cpusPerTask() > 0) {
+            cmd.add("--cpus-per-task=" + options.cpusPerTask());
+        }
+        if (options.mem() != null) {
+            cmd.add("--mem=" + options.mem());
+        }
+        if (options.account() != null) {
+            cmd.add("--account=" + options.account());
+        }
+        cmd.addAll(options.extra());
+        if (spec.workDir() != null) {
+            cmd.add("--chdir=" + spec.workDir());
+        }
+        cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());
+        cmd.addAll(spec.jvmOptions());
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (Path p : spec.classpath()) {
+            cp.add(p.toString());
+        }
+        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(spec.mainClass());
+        return cmd;
+    }
+}
