@@ -15,7 +15,7 @@ for d in slurmctld slurmd munged munge scontrol sinfo; do
   command -v $d >/dev/null || PATH=$PATH:/usr/sbin
 done
 mkdir -p "$B/munge" "$B/state" "$B/spool" "$B/log"
-chmod 711 "$B/munge"                                  # munged wants o+x on its socket folder
+chmod 711 "$B" "$B/munge"       # munged wants o+x on every folder above its socket (the caller's too)
 head -c 1024 /dev/urandom > "$B/munge/munge.key"; chmod 400 "$B/munge/munge.key"
 cat > "$B/slurm.conf" <<CONF
 ClusterName=jmptest
@@ -40,12 +40,23 @@ AccountingStorageType=accounting_storage/none
 MailProg=/bin/true
 MpiDefault=none
 ReturnToService=2
+# The node declares more CPUs than a CI machine has, so tests never queue for cores they did not mean to.
+SlurmdParameters=config_overrides
 SchedulerParameters=sched_interval=1
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$CPUS State=UNKNOWN
 PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP OverSubscribe=NO
 PartitionName=closed Nodes=localhost Default=NO MaxTime=INFINITE State=DOWN
 CONF
 export SLURM_CONF=$B/slurm.conf
+# Waits for a condition, at most 60 s (a hang detector: each takes well under a second here).
+await() {
+  local what=$1; shift
+  for _ in $(seq 1200); do "$@" && return 0; sleep 0.05; done
+  echo "single-node.sh: $what did not come up within 60 s; logs in $B/log and $B/munge" >&2; exit 1
+}
+munge_up() { munge -S "$B/munge/munge.sock" -n >/dev/null 2>&1; }
+ctld_up() { scontrol ping 2>/dev/null | grep -q UP; }
+node_idle() { [ "$(sinfo -h -p test -o %T 2>/dev/null)" = idle ]; }
 PIDS=""
 stop() {
   for p in $PIDS; do kill $p 2>/dev/null || true; done
@@ -55,12 +66,12 @@ stop() {
 trap stop EXIT
 trap 'exit 0' TERM INT
 munged -F --key-file="$B/munge/munge.key" --socket="$B/munge/munge.sock" --pid-file="$B/munge/munged.pid" \
-       --log-file="$B/munge/munged.log" --seed-file="$B/munge/munged.seed" 2>/dev/null </dev/null & PIDS="$!"
-until munge -S "$B/munge/munge.sock" -n >/dev/null 2>&1; do sleep 0.02; done
+       --log-file="$B/munge/munged.log" --seed-file="$B/munge/munged.seed" 2>>"$B/munge/munged.err" </dev/null & PIDS="$!"
+await munged munge_up
 slurmctld -D -f "$SLURM_CONF" </dev/null >>"$B/log/slurmctld.out" 2>&1 & PIDS="$! $PIDS"
-until scontrol ping 2>/dev/null | grep -q UP; do sleep 0.02; done  # else slurmd's first registration is retried ~1 s later
+await slurmctld ctld_up  # else slurmd's first registration is retried ~1 s later
 slurmd -D -f "$SLURM_CONF" -N localhost </dev/null >>"$B/log/slurmd.out" 2>&1 & PIDS="$! $PIDS"  # stop order: slurmd, slurmctld, munged
-until [ "$(sinfo -h -p test -o %T 2>/dev/null)" = idle ]; do sleep 0.02; done
+await "the node (slurmd)" node_idle
 echo ready
 # Until the caller closes our stdin (or dies), or SIGTERM: cat in the background so the trap runs at once.
 exec 3<&0

@@ -272,8 +272,9 @@ public final class Supervisor implements TaskWorkers {
                 settings.localSilenceMillis(), cp, progress == null ? null : progress.toString(), hub.admit(id));
         List<Path> classpath = WorkerClasspath.entries();
         List<String> jvm = new ArrayList<>(JvmDefaults.options());
-        // The class-data sharing archive belongs to this runtime's own JVM.
-        boolean archive = useArchive && options.javaHome() == null;
+        // The class-data sharing archive belongs to this runtime's own JVM, and is a file on this
+        // host: a worker elsewhere (a Slurm job, an SSH host) neither uses it nor trains it.
+        boolean archive = useArchive && options.javaHome() == null && launcher.onThisHost();
         if (archive) {
             jvm.addAll(cds.options(classpath));
         }

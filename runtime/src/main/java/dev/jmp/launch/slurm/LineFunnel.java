@@ -74,9 +74,9 @@ final class LineFunnel extends InputStream {
 
     /**
      * Copies a stream into the funnel line by line (a line longer than {@code max} is passed on in
-     * pieces), until its end.
+     * pieces), until its end, leaving out the lines {@code drop} picks.
      */
-    void copyLines(InputStream in, int max) {
+    void copyLines(InputStream in, int max, java.util.function.Predicate<String> drop) {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[4096];
         try (in) {
@@ -85,7 +85,10 @@ final class LineFunnel extends InputStream {
                 for (int i = 0; i < n; i++) {
                     line.write(buf[i]);
                     if (buf[i] == '\n' || line.size() >= max) {
-                        bytes(line.toByteArray());
+                        byte[] b = line.toByteArray();
+                        if (!drop.test(new String(b, StandardCharsets.UTF_8).strip())) {
+                            bytes(b);
+                        }
                         line.reset();
                     }
                 }

@@ -140,10 +140,26 @@ final class SlurmJobs {
         return out;
     }
 
-    /** How a job ended, as squeue still knows it, or {@code null}. */
+    /**
+     * How a job ended, as squeue still knows it, or {@code null}. A job just cancelled is listed as
+     * {@code COMPLETING} while its node cleans up; its final state is waited for, for a while.
+     */
     SlurmJobState finalState(long jobId) {
-        List<SlurmJobState> found = query("--jobs=" + jobId);
-        return found.isEmpty() ? null : found.get(0);
+        SlurmJobState s = null;
+        for (int i = 0; i < 100; i++) {
+            List<SlurmJobState> found = query("--jobs=" + jobId);
+            s = found.isEmpty() ? null : found.get(0);
+            if (s == null || !s.state().equals("COMPLETING")) {
+                return s;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return s;
+            }
+        }
+        return s;
     }
 
     /** Cancels a job (with a signal to its step, or the whole job when {@code signal} is null), in the background. */

@@ -42,8 +42,17 @@ final class SlurmWorker implements LaunchedWorker {
         this.id = id;
         this.srun = srun;
         this.stdin = stdin;
-        this.stderrCopy = Daemons.start("jmp-srun-err-" + id, () -> stderr.copyLines(srun.getErrorStream(), MAX_LINE));
+        this.stderrCopy = Daemons.start("jmp-srun-err-" + id,
+                () -> stderr.copyLines(srun.getErrorStream(), MAX_LINE, SlurmWorker::redundant));
         srun.onExit().thenRunAsync(this::finish);
+    }
+
+    /**
+     * Whether a line of srun's is one the runtime already says better: the task's exit code or
+     * signal (the worker's exit code reports it, in Python's convention).
+     */
+    static boolean redundant(String line) {
+        return line.matches("srun: error: \\S+: tasks? [0-9,-]+: (Exited with exit code \\d+|Terminated|Killed)\\s*");
     }
 
     /** The worker id, which the job carries as its comment. */
@@ -80,7 +89,8 @@ final class SlurmWorker implements LaunchedWorker {
             jobs.cancel(s.jobId(), null);
             return;
         }
-        if (!s.reason().equals(lastReason) || now - lastReportMillis >= REPEAT_MILLIS) {
+        // "None" is a job the scheduler has not looked at yet: a moment, not a reason worth a line.
+        if (!s.reason().equals("None") && (!s.reason().equals(lastReason) || now - lastReportMillis >= REPEAT_MILLIS)) {
             stderr.line("slurm: job " + s.jobId() + " of worker " + id + " pending for " + seconds(waited)
                     + " (reason: " + s.reason() + ")");
             lastReason = s.reason();
@@ -101,7 +111,8 @@ final class SlurmWorker implements LaunchedWorker {
         }
         int raw = srun.exitValue();
         SlurmJobState last = job;
-        if (signalAsked == 0 && !timedOut && last != null) {
+        // A signal nobody in jmp sent (srun ends with 128 + N) is how a cancel or a time limit shows.
+        if (signalAsked == 0 && !timedOut && last != null && raw > 128) {
             SlurmJobState end = jobs.finalState(last.jobId());
             if (end != null && end.ended() && !end.state().equals("COMPLETED")) {
                 stderr.line("slurm: job " + end.jobId() + " of worker " + id + " ended " + end.state()
