@@ -39,6 +39,7 @@ final class SlurmJobs {
     private OutputStream watchdogPipe;
     private Thread hook;
     private Thread poller;
+    private int launching;
 
     SlurmJobs(SlurmOptions options, SlurmCommands commands, String name) {
         this.options = options;
@@ -55,21 +56,40 @@ final class SlurmJobs {
         return name;
     }
 
-    /** Starts the guards (first), then counts the worker among the live ones and polls its job. */
+    /**
+     * Starts the guards before a launch (so no job exists unguarded), and holds them until the
+     * launch ends in {@link #add} or {@link #unguard}.
+     */
     synchronized void guard() throws IOException {
         if (watchdog == null) {
-            // sh reads until this JVM's end closes the pipe, whatever way it ends, then cancels.
-            ProcessBuilder pb = commands.builder(List.of("/bin/sh", "-c", "cat >/dev/null; exec \"$0\" --quiet --name=\"$1\""
-                    + " --user=\"$2\"", commands.tool("scancel"), name, user));
+            // sh reads until this JVM's end closes the pipe, whatever way it ends, then cancels. It
+            // runs in a session of its own and ignores the terminal's signals, so a kill of this
+            // JVM's whole process group (as Jupyter kills a kernel) does not take it along.
+            List<String> cmd = new ArrayList<>();
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))) {
+                cmd.add("/usr/bin/setsid");
+            }
+            cmd.addAll(List.of("/bin/sh", "-c", "trap '' INT HUP TERM; cat >/dev/null;"
+                    + " exec \"$0\" --quiet --name=\"$1\" --user=\"$2\"", commands.tool("scancel"), name, user));
+            ProcessBuilder pb = commands.builder(cmd);
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             watchdog = pb.start();
             watchdogPipe = watchdog.getOutputStream();
             hook = new Thread(this::cancelAll, "jmp-slurm-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
         }
+        launching++;
     }
 
+    /** A launch failed before it made a job: the guards go if nothing else holds them. */
+    synchronized void unguard() {
+        launching--;
+        releaseIfIdle();
+    }
+
+    /** Counts a launched worker among the live ones and polls its job. */
     synchronized void add(SlurmWorker w) {
+        launching--;
         live.add(w);
         if (poller == null) {
             poller = Daemons.start("jmp-squeue", this::poll);
@@ -79,7 +99,11 @@ final class SlurmJobs {
     /** A worker's srun ended: when it was the last, the guards go (a later launch starts them again). */
     synchronized void gone(SlurmWorker w) {
         live.remove(w);
-        if (live.isEmpty() && watchdog != null) {
+        releaseIfIdle();
+    }
+
+    private void releaseIfIdle() {
+        if (live.isEmpty() && launching == 0 && watchdog != null) {
             try {
                 watchdogPipe.close();   // the watchdog's scancel finds nothing left and it ends
             } catch (IOException e) {

@@ -27,13 +27,20 @@ import java.util.Map;
  */
 public final class SlurmLauncher implements Launcher {
 
-    private final SlurmOptions options;
-    private final SlurmCommands commands;
-    private final SlurmJobs jobs;
+    /** What a launcher works with, made on first use. */
+    private record Setup(SlurmOptions options, SlurmCommands commands, SlurmJobs jobs) {
+    }
 
-    /** A launcher whose options come from {@code -Djmp.slurm.*} system properties (the form {@code ServiceLoader} makes). */
+    private final SlurmOptions given;
+    private Setup setup;
+
+    /**
+     * A launcher whose options come from {@code -Djmp.slurm.*} system properties (the form
+     * {@code ServiceLoader} makes). They are read on first use, so looking another launcher up by
+     * name never fails on a slurm property.
+     */
     public SlurmLauncher() {
-        this(SlurmOptions.fromSystemProperties());
+        this.given = null;
     }
 
     /**
@@ -42,10 +49,17 @@ public final class SlurmLauncher implements Launcher {
      * @param options what to ask Slurm for
      */
     public SlurmLauncher(SlurmOptions options) {
-        this.options = options;
-        this.commands = new SlurmCommands(options);
-        String tag = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        this.jobs = new SlurmJobs(options, commands, "jmp-" + tag);
+        this.given = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    private synchronized Setup setup() {
+        if (setup == null) {
+            SlurmOptions options = given != null ? given : SlurmOptions.fromSystemProperties();
+            SlurmCommands commands = new SlurmCommands(options);
+            String tag = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+            setup = new Setup(options, commands, new SlurmJobs(options, commands, "jmp-" + tag));
+        }
+        return setup;
     }
 
     /**
@@ -64,35 +78,44 @@ public final class SlurmLauncher implements Launcher {
 
     /** The options this launcher asks Slurm with. */
     public SlurmOptions options() {
-        return options;
+        return setup().options();
     }
 
     /** The job name all of this launcher's jobs carry (for {@code squeue --name}). */
     public String jobName() {
-        return jobs.name();
+        return setup().jobs().name();
     }
 
     /** A line about this launcher's live jobs: how many run, how many wait and why. */
     public String status() {
-        return jobs.status();
+        return setup().jobs().status();
     }
 
     @Override
     public LaunchedWorker launch(LaunchSpec spec) throws IOException {
-        commands.checkSrun();
+        Setup s = setup();
+        s.commands().checkSrun();
+        SlurmJobs jobs = s.jobs();
         jobs.guard();
-        ProcessBuilder pb = commands.builder(command(spec));
-        // srun passes its environment to the job (--export=ALL is its default).
-        pb.environment().putAll(spec.env());
-        java.lang.Process srun = pb.start();
-        OutputStream stdin = srun.getOutputStream();
+        java.lang.Process srun;
+        OutputStream stdin;
         try {
-            // srun holds this until the job runs, then hands it to the worker's stdin.
-            stdin.write(spec.bootstrap());
-            stdin.flush();
-        } catch (IOException e) {
-            srun.destroyForcibly();
-            throw new IOException("srun for worker " + spec.workerId() + " exited before taking the bootstrap", e);
+            ProcessBuilder pb = s.commands().builder(command(spec));
+            // srun passes its environment to the job (--export=ALL is its default).
+            pb.environment().putAll(spec.env());
+            srun = pb.start();
+            stdin = srun.getOutputStream();
+            try {
+                // srun holds this until the job runs, then hands it to the worker's stdin.
+                stdin.write(spec.bootstrap());
+                stdin.flush();
+            } catch (IOException e) {
+                srun.destroyForcibly();
+                throw new IOException("srun for worker " + spec.workerId() + " exited before taking the bootstrap", e);
+            }
+        } catch (IOException | RuntimeException e) {
+            jobs.unguard();
+            throw e;
         }
         SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), srun, stdin);
         jobs.add(w);
@@ -101,8 +124,11 @@ public final class SlurmLauncher implements Launcher {
 
     /** The srun command line for one worker. */
     List<String> command(LaunchSpec spec) {
+        Setup s = setup();
+        SlurmOptions options = s.options();
+        SlurmJobs jobs = s.jobs();
         List<String> cmd = new ArrayList<>();
-        cmd.add(commands.tool("srun"));
+        cmd.add(s.commands().tool("srun"));
         cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
         cmd.add("--job-name=" + jobs.name());
         cmd.add("--comment=" + spec.workerId());
