@@ -170,7 +170,7 @@ final class SlurmJobs {
      */
     SlurmJobState finalState(long jobId) {
         SlurmJobState s = null;
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {     // 30 s: a node's clean-up takes about one here
             List<SlurmJobState> found = query("--jobs=" + jobId);
             s = found.isEmpty() ? null : found.get(0);
             if (s == null || !s.state().equals("COMPLETING")) {
