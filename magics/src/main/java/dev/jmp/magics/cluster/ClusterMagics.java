@@ -23,12 +23,14 @@ public final class ClusterMagics {
             Usage: %cluster start NAME --launcher ssh --hosts HOST[:N],... [--user U] [--port P]
                                   [--identity FILE] [--known-hosts FILE] [--config FILE]
                                   [--java PATH] [--bind ADDRESS] [--cache DIR]
+                   %cluster start NAME --launcher slurm [--partition P] [--time T] [--cpus-per-task N]
+                                  [--mem M] [--account A] [--extra "ARGS"] [--queue-timeout D] [--bind ADDRESS]
                    %cluster list
                    %cluster stop NAME""";
 
     /** The documentation of {@code %cluster}. */
     public static final MagicDoc DOC = new MagicDoc("cluster", true, false,
-            "Start, list and stop named groups of workers on other hosts (ssh); use them with --on NAME.",
+            "Start, list and stop named groups of workers on other hosts (ssh, Slurm); use them with --on NAME.",
             USAGE + """
 
 
@@ -52,8 +54,17 @@ public final class ClusterMagics {
                                           from the route to the first host)
                       --cache DIR         where jars are kept on the hosts (default ~/.cache/jmp/jars)
 
+                    Options of the slurm launcher (one srun job per worker; the nodes share this
+                    machine's java and jars, as on a cluster's shared filesystem):
+                      --partition P  --time T  --cpus-per-task N  --mem M  --account A
+                      --extra "ARGS"      more srun options (not those jmp sets itself)
+                      --queue-timeout D   give up on a job still queued after D (default 10m; 0: never)
+                      --bind ADDRESS      this machine's address the nodes reach (without it, jobs
+                                          must run on this machine)
+
                     Examples:
                       %cluster start lab --launcher ssh --hosts node1,node2:4 --user alice
+                      %cluster start hpc --launcher slurm --partition compute --time 1:00:00 --bind 10.0.0.5
                       %%pool --on lab --over data --as x
                       %cluster list
                       %cluster stop lab""");

@@ -125,7 +125,8 @@ final class HubHandlers {
     /**
      * Sends every connected worker a heartbeat, and kills workers silent for too long and workers
      * that did not connect in time (so whoever waits for them learns of it from their exit). The
-     * start timeout runs from the launch, not from the wait for a launch slot, and on this host it
+     * start timeout runs from the launch, not from the wait for a launch slot nor from a batch
+     * scheduler's queue ({@link WorkerHandle#startClockMillis}), and on this host it
      * measures a start that makes no progress ({@link StartWatch}). A live worker on
      * this host is not killed for heartbeat silence: its exit is seen directly, and silence there
      * is load; only the long local bound applies ({@link RuntimeSettings#localSilenceMillis()}).
@@ -135,7 +136,7 @@ final class HubHandlers {
         RuntimeSettings settings = host.settings();
         for (WorkerHandle w : host.workers()) {
             if (!w.ready().isDone()) {
-                long launched = w.launchedMillis();
+                long launched = w.startClockMillis(now);
                 if (launched > 0 && w.isAlive()) {
                     long cpu = host.workersOnThisHost() ? w.cpuNanos() : -1;
                     String stuck = w.startWatch().check(now, launched, settings.startTimeoutMillis(),

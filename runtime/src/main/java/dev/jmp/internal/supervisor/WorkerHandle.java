@@ -46,6 +46,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
     private volatile long launchedMillis;
+    private volatile long queuedSeenMillis;
     private final StartWatch startWatch = new StartWatch();
     private LaunchQueue.Slot launchSlot;
     private int signalBeforeLaunch;
@@ -111,6 +112,23 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     /** When its JVM was launched (epoch millis), or 0 while it waits for a launch slot. */
     long launchedMillis() {
         return launchedMillis;
+    }
+
+    /**
+     * When the start timeout began to count, seen at {@code now}: the launch, or, for a worker a
+     * batch scheduler held in its queue, the last check that found it still queued; 0 while it
+     * waits for a launch slot or in the scheduler's queue (a queue is not a stuck start).
+     */
+    long startClockMillis(long now) {
+        LaunchedWorker p = process;
+        if (p == null) {
+            return 0;
+        }
+        if (p.queued()) {
+            queuedSeenMillis = now;
+            return 0;
+        }
+        return Math.max(launchedMillis, queuedSeenMillis);
     }
 
     /** The heartbeat's judge of a start that has not connected yet. */
