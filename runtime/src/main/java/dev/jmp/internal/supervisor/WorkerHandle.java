@@ -8,13 +8,9 @@ import dev.jmp.internal.wire.message.CancelTasks;
 import dev.jmp.internal.wire.message.RunTasks;
 import dev.jmp.internal.wire.message.Shutdown;
 import dev.jmp.internal.wire.message.TaskSpec;
-import dev.jmp.internal.worker.TaskTag;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The parent's handle on one worker process: its identity, its owner, the messages waiting for it
@@ -22,25 +18,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
-    private static final int STDERR_TAIL = 20;
     private final String id;
-    private final String outputNonce;
     private final WorkerOptions options;
     private final WorkerHost host;
     private final WorkerMailbox mailbox;
+    private final WorkerOutput output;
     private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
     private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
     private final CompletableFuture<Void> launched = new CompletableFuture<>();
-    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final FunctionMirror mirror = new FunctionMirror();
-    private final OutputSync sync = new OutputSync();
-    private final CountDownLatch pumps = new CountDownLatch(2);
     private final long startedMillis = System.currentTimeMillis();
     private volatile LaunchedWorker process;
     private volatile WorkerOwner owner;
     private volatile int index = -1;
     private volatile String name;
-    private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile String lostReason;
     private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
@@ -52,7 +43,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         this.host = host;
         this.mailbox = new WorkerMailbox(this, host, System::currentTimeMillis, this::flushPending);
         this.id = id;
-        this.outputNonce = outputNonce;
+        this.output = new WorkerOutput(outputNonce);
         this.options = options;
         this.name = shortId();
     }
@@ -346,42 +337,12 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
     /** The last lines the worker wrote to stderr. */
     public List<String> lastStderr() {
-        synchronized (stderrTail) {
-            return List.copyOf(stderrTail);
-        }
+        return output.lastStderr();
     }
 
-    void recordStderr(String line) {
-        synchronized (stderrTail) {
-            if (stderrTail.size() == STDERR_TAIL) {
-                stderrTail.removeFirst();
-            }
-            stderrTail.addLast(line);
-        }
-    }
-
-    String outputNonce() {
-        return outputNonce;
-    }
-
-    OutputSync sync() {
-        return sync;
-    }
-
-    TaskTag outputTag() {
-        return outputTag;
-    }
-
-    void setOutputTag(TaskTag tag) {
-        outputTag = tag;
-    }
-
-    void pumpDone() {
-        pumps.countDown();
-    }
-
-    boolean awaitPumps(long millis) throws InterruptedException {
-        return pumps.await(millis, TimeUnit.MILLISECONDS);
+    /** What the parent knows of its output pipes. */
+    WorkerOutput output() {
+        return output;
     }
 
     @Override
