@@ -291,6 +291,36 @@ class PoolIT extends WorkerTracking {
     }
 
     @Test
+    void terminateWaitsForTheWorkersEvenWhenTheCallerIsInterrupted() throws Exception {
+        // A cell being interrupted calls terminate() with its interrupt flag set: it returned at
+        // once, and the cell ended while its workers still ran (seen as busy by %workers).
+        Pool pool = new Pool(1);
+        List<Long> pids = new ArrayList<>(pool.pids());
+        AsyncResult<Integer> stubborn = pool.applyAsync(() -> {
+            long end = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < end) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ignored) {
+                    // only the kill after the grace ends this task
+                }
+            }
+            return 1;
+        });
+        assertTrue(pool.awaitWorkers(Duration.ofSeconds(300)));
+        Thread.currentThread().interrupt();
+        try {
+            pool.terminate();
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), pids.stream().filter(WorkerTracking::alive).toList(),
+                "terminate() returned before its workers exited");
+        assertThrows(CancellationException.class, stubborn::get);
+    }
+
+    @Test
     void badInputGivesClearErrors() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new Pool(0));
         assertTrue(zero.getMessage().contains("at least 1"), zero.getMessage());

@@ -246,6 +246,14 @@ class KernelEndToEndIT {
     }
 
     @Test
+    @Order(11)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void jupyterLabClientSeesOutputProgressDisplaysAndInterrupt() throws Exception {
+        // install/src/it/node/lab_client.mjs through @jupyterlab/services, against a server test_lab starts.
+        python("test_lab", 1140);
+    }
+
+    @Test
     @Order(12)
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void installThatBuildsPrintsPlainText() throws Exception {

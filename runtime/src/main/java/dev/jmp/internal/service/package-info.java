@@ -5,7 +5,10 @@
  * {@code Pipe}, and the direct call channels a busy worker opens beside JeroMQ
  * ({@link dev.jmp.internal.service.ChannelService}). The shared-object manager plugs in here as another
  * service. In a worker's own runtime, calls for what it does not host go on to its parent
- * ({@link dev.jmp.internal.service.ParentForwarder}), so its children reach what an ancestor hosts.
+ * ({@link dev.jmp.internal.service.ParentForwarder}), so its children reach what an ancestor hosts:
+ * a queue id carries the token of the runtime that made it, and a registry tells its services
+ * when a process under one of its children died ({@code $ gone}), so what that process held comes
+ * back while the child lives.
  *
  * <p>One blocking queue serves both the queue service and the manager's queues:
  * {@link dev.jmp.internal.service.ItemQueue}, encoded items with parked gets and puts. Every

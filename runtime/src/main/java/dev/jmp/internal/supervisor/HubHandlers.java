@@ -45,6 +45,7 @@ final class HubHandlers {
     void onHello(Inbound<Hello> m) {
         WorkerHandle w = host.worker(m.peer());
         if (w != null && w.startConnecting()) {
+            w.reportedJvmPid(m.body().pid());
             connect(w, 0);
         }
     }

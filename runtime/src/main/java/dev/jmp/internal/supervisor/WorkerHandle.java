@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
+    private volatile long jvmPid = -1;
     private final String id;
     private final WorkerOptions options;
     private final WorkerHost host;
@@ -203,6 +204,18 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     /** Another try at what the hub could not route yet. */
     private synchronized void flushPending() {
         mailbox.flush();
+    }
+
+    /**
+     * The pid the worker's JVM reported in its hello: the one its calls carry. It differs from
+     * {@link #pid()} when the launcher's process is not the JVM (ssh, srun), or -1 before hello.
+     */
+    long jvmPid() {
+        return jvmPid;
+    }
+
+    void reportedJvmPid(long pid) {
+        jvmPid = pid;
     }
 
     /** Whether this hello is the first (later ones are repeats of a worker not yet answered). */

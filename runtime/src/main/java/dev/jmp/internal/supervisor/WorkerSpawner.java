@@ -181,7 +181,8 @@ final class WorkerSpawner {
         retired.completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
         workers.remove(w.id());
         hub.retire(w.id());
-        services.peerGone(w.id());
+        // The pid its calls carry (its JVM's), which the launcher's may not be.
+        services.childGone(w.id(), w.jvmPid() > 0 ? w.jvmPid() : w.pid());
         w.ready().completeExceptionally(new IllegalStateException("worker " + w + " exited before connecting: "
                 + exit.describe()));
         WorkerOwner owner = w.owner();
