@@ -14,6 +14,8 @@
  * {@link dev.jmp.internal.service.ItemQueue}, encoded items with parked gets and puts. Every
  * call that waits in a service, there and in the manager's other objects, is a
  * {@link dev.jmp.internal.service.ParkedCall}, which handles withdrawal and timeouts once. The
- * queue service's operations are {@link dev.jmp.internal.service.QueueOp}.
+ * queue service's operations are {@link dev.jmp.internal.service.QueueOp}; a queue calls them
+ * through a {@link dev.jmp.internal.service.QueueCalls} it is given (its runtime's client, or a
+ * worker's link to its parent), never through a lookup of a runtime.
  */
 package dev.jmp.internal.service;

@@ -92,7 +92,7 @@ final class HubHandlers {
         List<TaskOutcome> now = new ArrayList<>(m.body().outcomes().size());
         for (TaskOutcome o : m.body().outcomes()) {
             if (o.outputSync()) {
-                w.sync().await(o.taskId(), () -> {
+                w.output().sync().await(o.taskId(), () -> {
                     WorkerOwner owner = w.owner();
                     if (owner != null) {
                         owner.onOutcome(w, o, m.data());

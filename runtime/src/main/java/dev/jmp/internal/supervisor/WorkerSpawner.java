@@ -169,7 +169,7 @@ final class WorkerSpawner {
     private void exited(WorkerHandle w, int code) {
         try {
             if (w.launchedMillis() > 0) {
-                w.awaitPumps(2000);
+                w.output().awaitPumps(2000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

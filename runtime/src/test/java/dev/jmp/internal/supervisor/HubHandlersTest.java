@@ -165,7 +165,7 @@ class HubHandlersTest {
                 new TaskOutcome(3, TaskStatus.OK, 0, -1, false, null)))));
         assertEquals(List.of(1L, 3L), delivered, "the silent tasks at once, in one batch");
         assertEquals(List.of(2), batches);
-        w.sync().seen(2);
+        w.output().sync().seen(2);
         assertEquals(List.of(1L, 3L, 2L), delivered, "the printing task once its output is through");
 
         handlers.onResults(from("w9-zz", new TaskResults(List.of(new TaskOutcome(4, TaskStatus.OK, 0, -1, false, null)))));
