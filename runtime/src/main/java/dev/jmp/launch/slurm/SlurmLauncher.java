@@ -101,7 +101,12 @@ public final class SlurmLauncher implements Launcher {
             throw new IllegalArgumentException("slurm option bind: '" + address
                     + "' is not an IP address (give this host's address the compute nodes reach, such as 10.0.0.5)");
         }
-        this.configured = SlurmOptions.from(rest);
+        try {
+            this.configured = SlurmOptions.from(rest);
+        } catch (IllegalArgumentException e) {
+            // bind is taken here, not by SlurmOptions: name it among the known ones.
+            throw e.getMessage().startsWith("unknown slurm option") ? new IllegalArgumentException(e.getMessage() + ", bind") : e;
+        }
         this.bind = address;
     }
 

@@ -121,7 +121,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
                 case "bin" -> bin = v.isEmpty() ? null : Path.of(v);
                 case "conf" -> conf = v.isEmpty() ? null : Path.of(v);
                 default -> throw new IllegalArgumentException("unknown slurm option " + prefix + key
-                        + "; known options: " + String.join(", ", KEYS) + (prefix.isEmpty() ? ", bind" : ""));
+                        + "; known options: " + String.join(", ", KEYS));
             }
         }
         return new SlurmOptions(partition, time, cpus, mem, account, extra, queueTimeout, poll, bin, conf);
