@@ -25,6 +25,12 @@ def start():
     return start_new_kernel(kernel_name="jmp", startup_timeout=TIMEOUT)
 
 
+def kernel_dir():
+    """The installed jmp kernelspec's folder (its jars are in lib/)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    return KernelSpecManager().get_kernel_spec("jmp").resource_dir
+
+
 def stop(km, kc):
     kc.stop_channels()
     km.shutdown_kernel(now=False)

@@ -5,6 +5,7 @@ and the JMP_*/IJAVA_* environment settings (good values applied, bad ones explai
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -132,6 +133,37 @@ class ParityTest(jmp_client.KernelTestCase):
             f.write("{ not json")
         content, _ = self.run_error("%load " + broken)
         self.assertIn("is not a Jupyter notebook", content["evalue"])
+
+    def test_a_magics_provider_in_a_jar_added_with_jars_joins_the_kernel(self):
+        # Issue 15: as JJava does for its extensions, a MagicsProvider in a jar added while the
+        # kernel runs registers its magics. The jar is compiled here against the kernel's own jars.
+        d = tempfile.mkdtemp(prefix="jmp-late-provider-")
+        self.addCleanup(shutil.rmtree, d, True)
+        os.makedirs(os.path.join(d, "src", "greet"))
+        os.makedirs(os.path.join(d, "classes", "META-INF", "services"))
+        with open(os.path.join(d, "src", "greet", "Greet.java"), "w") as f:
+            f.write("package greet;\n"
+                    "public class Greet implements dev.jmp.magics.MagicsProvider {\n"
+                    "  public void register(dev.jmp.magics.MagicCatalog c, dev.jmp.magics.KernelCallbacks k) {\n"
+                    "    c.registerRawLine(new dev.jmp.magics.MagicDoc(\"greet\", true, false, \"Greets.\", \"Usage: %greet NAME\"),\n"
+                    "        args -> { k.out().println(\"hello \" + args); return null; });\n"
+                    "  }\n"
+                    "}\n")
+        with open(os.path.join(d, "classes", "META-INF", "services", "dev.jmp.magics.MagicsProvider"), "w") as f:
+            f.write("greet.Greet\n")
+        lib = os.path.join(jmp_client.kernel_dir(), "lib", "*")
+        subprocess.run(["javac", "-cp", lib, "-d", os.path.join(d, "classes"),
+                        os.path.join(d, "src", "greet", "Greet.java")], check=True)
+        jar = os.path.join(d, "greet.jar")
+        subprocess.run(["jar", "cf", jar, "-C", os.path.join(d, "classes"), "."], check=True)
+        content, _ = self.run_error("%greet ada")
+        self.assertIn("greet", content["evalue"])
+        _, msgs = self.run_ok("%jars " + jar)
+        self.assertIn("Added magics: %greet", jmp_client.text_of(msgs, "stdout"))
+        _, msgs = self.run_ok("%greet ada")
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "hello ada\n")
+        _, msgs = self.run_ok("%lsmagic")
+        self.assertIn("%greet", jmp_client.text_of(msgs, "stdout"))
 
 
 class SettingsKernel(jmp_client.KernelTestCase):

@@ -86,6 +86,9 @@ public final class JmpKernel extends BaseKernel {
         for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
             provider.register(magics, services);
         }
+        // Providers in jars added later (%jars, %maven, %classpath) join the same way.
+        LateProviders late = new LateProviders(magics, services, JmpKernel.class.getClassLoader(), () -> services.out());
+        services.onClasspathAdded(late::added);
         Map<String, String> env = System.getenv();
         Path base = Path.of("").toAbsolutePath();
         KernelSettings settings = KernelSettings.from(env, base);
