@@ -200,11 +200,9 @@ public class Pool implements AutoCloseable {
     public <T, R> AsyncResult<List<R>> mapAsync(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                                                 int chunksize, Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
-        List<byte[]> encoded = new ArrayList<>();
-        for (T item : items) {
-            encoded.add(Values.encodeItem(item, encoded.size()));
-        }
-        return submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, encoded, this::decodeAll, callback,
+        // Encoded here, into one buffer, so a value that cannot be sent fails this call.
+        ItemSource source = ItemSource.encode(items);
+        return submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, source, this::decodeAll, callback,
                 errorCallback);
     }
 
@@ -378,12 +376,18 @@ public class Pool implements AutoCloseable {
     private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, List<byte[]> encoded,
                                       Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
                                       Consumer<? super Throwable> errorCallback) {
+        return submit(fn, kind, chunksize, ItemSource.of(encoded), decoder, callback, errorCallback);
+    }
+
+    private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, ItemSource source,
+                                      Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
+                                      Consumer<? super Throwable> errorCallback) {
         if (chunksize < 0) {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
-        CollectingSink sink = new CollectingSink();
-        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
-        AsyncResult<R> result = new AsyncResult<>(job.id, sink, encoded.size(), decoder,
+        CollectingSink sink = new CollectingSink((int) Math.min(Integer.MAX_VALUE - 8, source.total()));
+        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, source, sink);
+        AsyncResult<R> result = new AsyncResult<>(job.id, sink, source.total(), decoder,
                 () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
                 Completions.views());
         scheduler.submit(job);
@@ -425,7 +429,6 @@ public class Pool implements AutoCloseable {
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
         Thread feeder = Daemons.start("jmp-imap-feeder", () -> {
-            long i = 0;
             try {
                 for (T item : items) {
                     if (job.isEnded()) {
@@ -435,13 +438,18 @@ public class Pool implements AutoCloseable {
                     if (job.isEnded()) {
                         break;
                     }
+                    boolean starved;
                     try {
-                        source.add(Values.encodeItem(item, i));
+                        starved = source.addValue(item);
                     } catch (SerializationException e) {
                         source.addFailed(e);
+                        starved = true;
                     }
-                    i++;
-                    scheduler.poke();
+                    // Dispatch is driven by results coming back; only a scheduler that found the
+                    // source empty waits for this feeder to say more came.
+                    if (starved) {
+                        scheduler.poke();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

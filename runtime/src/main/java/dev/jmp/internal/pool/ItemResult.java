@@ -3,7 +3,6 @@ package dev.jmp.internal.pool;
 import dev.jmp.error.RemoteException;
 import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.Slice;
-import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.wire.message.ErrorInfo;
 
 /**
@@ -90,7 +89,7 @@ public final class ItemResult {
      */
     public Object value(ClassLoader loader) {
         if (value != null) {
-            return raw ? value.toArray() : Values.decode(value, loader);
+            return raw ? value.toArray() : dev.jmp.internal.serial.BatchCodec.decode(value.buf(), value.off(), value.len(), loader);
         }
         throw failure();
     }

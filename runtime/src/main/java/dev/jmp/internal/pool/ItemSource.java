@@ -1,29 +1,41 @@
 package dev.jmp.internal.pool;
 
+import dev.jmp.internal.serial.ItemBuffer;
+import dev.jmp.internal.serial.PackedItems;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * A job's items, already encoded: all known at once (map, apply) or fed one by one from a lazy
- * iterable (imap). Only the scheduler takes items, under its lock.
+ * A job's items, already encoded (into one {@link ItemBuffer}, no array per item): all known at
+ * once (map, apply) or fed later from a lazy iterable (imap). Only the scheduler takes items,
+ * under its lock; the feeder adds under this object's lock.
  */
 public final class ItemSource {
 
-    private final Deque<Object> items = new ArrayDeque<>();
+    private final ItemBuffer items = new ItemBuffer();
+    private final Deque<RuntimeException> failures = new ArrayDeque<>();
     private boolean complete;
     private long fed;
+    private boolean starved;
 
-    /** A source of items known at once. */
+    /** A source of items known at once, each already encoded by {@code Values}. */
     public static ItemSource of(List<byte[]> all) {
-        return of((java.util.Collection<byte[]>) all);
+        ItemSource s = new ItemSource();
+        for (byte[] b : all) {
+            s.items.addEncoded(b);
+        }
+        s.fed = all.size();
+        s.complete = true;
+        return s;
     }
 
-    private static ItemSource of(java.util.Collection<byte[]> all) {
+    /** A source of items known at once, encoded here (a failure names {@code items[i]}). */
+    public static ItemSource encode(Iterable<?> all) {
         ItemSource s = new ItemSource();
-        s.items.addAll(all);
-        s.fed = all.size();
+        for (Object item : all) {
+            s.items.add(item, s.fed++);
+        }
         s.complete = true;
         return s;
     }
@@ -33,22 +45,38 @@ public final class ItemSource {
         return new ItemSource();
     }
 
+    /** Adds an encoded item. */
     public synchronized void add(byte[] item) {
-        items.add(item);
+        items.addEncoded(item);
         fed++;
+    }
+
+    /**
+     * Encodes and adds the next item.
+     *
+     * @return whether the scheduler found nothing to take last time it looked (poke it then)
+     * @throws dev.jmp.error.SerializationException if it cannot be serialized (nothing is added)
+     */
+    public synchronized boolean addValue(Object item) {
+        items.add(item, fed);
+        fed++;
+        boolean s = starved;
+        starved = false;
+        return s;
     }
 
     /** Adds an item that failed before it could be sent (it could not be serialized). */
     public synchronized void addFailed(RuntimeException error) {
-        items.add(error);
+        items.addFailed();
+        failures.add(error);
         fed++;
     }
 
     /** Removes and returns the head if it is a failed item, else {@code null}. */
     synchronized RuntimeException pollFailed() {
-        if (items.peek() instanceof RuntimeException e) {
-            items.poll();
-            return e;
+        if (items.failedAtHead()) {
+            items.dropFailed();
+            return failures.poll();
         }
         return null;
     }
@@ -57,14 +85,11 @@ public final class ItemSource {
         complete = true;
     }
 
-    /** Takes up to {@code k} items. */
-    synchronized List<byte[]> take(int k) {
-        List<byte[]> out = new ArrayList<>(Math.min(k, items.size()));
-        while (out.size() < k && items.peek() instanceof byte[] b) {
-            items.poll();
-            out.add(b);
-        }
-        return out;
+    /** Takes up to {@code k} items (fewer past the chunk byte cap or a failed item). */
+    synchronized PackedItems take(int k) {
+        PackedItems p = items.take(k);
+        starved = p.isEmpty() && !complete;
+        return p;
     }
 
     /** Items not taken yet. */
@@ -74,12 +99,17 @@ public final class ItemSource {
 
     /** Whether no more items will come and none are left. */
     synchronized boolean exhausted() {
-        return complete && items.isEmpty();
+        return complete && items.size() == 0;
     }
 
     /** Whether the total is known. */
     synchronized boolean complete() {
         return complete;
+    }
+
+    /** Items fed so far: the number of items of a source made with {@link #of} or {@link #encode}. */
+    public synchronized long total() {
+        return fed;
     }
 
     /** Items fed so far (the total once complete). */
@@ -89,6 +119,7 @@ public final class ItemSource {
 
     synchronized void clear() {
         items.clear();
+        failures.clear();
         complete = true;
     }
 }

@@ -1,7 +1,7 @@
 package dev.jmp.internal.pool;
 
 import dev.jmp.error.WorkerDiedException;
-import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.serial.PackedItems;
 import dev.jmp.internal.supervisor.Dispatch;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.WorkerExit;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Schedules a pool's jobs on its workers. Jobs are cut into chunks when dispatched; each worker
  * holds at most its credit of chunks, so none idles and none hoards. Without an explicit chunk
- * size, chunks grow until one takes about 2 ms (see {@link ChunkPolicy}; measured from what the
+ * size, chunks grow until one takes about 5 ms (see {@link ChunkPolicy}; measured from what the
  * workers report), capped so every worker still gets a share. A worker that dies is replaced;
  * its chunks are retried if the job allows, otherwise their items fail with a worker-died error.
  */
@@ -214,12 +214,12 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             for (RuntimeException e = job.source.pollFailed(); e != null; e = job.source.pollFailed()) {
                 job.finish(job.nextItem++, ItemResult.local(e));
             }
-            List<byte[]> items = job.source.take(policy.chunkSize(job, size));
+            PackedItems items = job.source.take(policy.chunkSize(job, size));
             if (items.isEmpty()) {
                 continue;
             }
             Chunk chunk = new Chunk(job, job.nextItem, items);
-            job.nextItem += items.size();
+            job.nextItem += items.count();
             return chunk;
         }
         return null;
@@ -252,12 +252,8 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 c.sentMicros = dev.jmp.spi.ItemTiming.nowMicros();
                 s.add(c);
                 inflight.put(c.taskId, c);
-                ValueList.Writer w = new ValueList.Writer();
-                for (byte[] item : c.items) {
-                    w.add(ValueList.VALUE, item);
-                }
                 batches.computeIfAbsent(s, k -> new ArrayList<>()).add(new Dispatch(c.taskId, c.job.id, c.first,
-                        c.count, c.job.kind, false, c.job.fn, w.frames()));
+                        c.count, c.job.kind, false, c.job.fn, c.items.frames()));
                 progress = true;
             }
             rr++;
@@ -294,7 +290,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
         for (int i = 0; i < c.count; i++) {
             if (d.itemThrew(i) && c.attempts <= retries && !job.ended) {
-                Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
+                Chunk again = new Chunk(job, c.first + i, c.items.sub(i, 1));
                 again.attempts = c.attempts;
                 retry.add(again);
             } else {
