@@ -17,6 +17,8 @@ final class Chunk {
     boolean cancelSent;
     /** When it was last sent to a worker (epoch micros), for the timing of items whose worker died. */
     long sentMicros;
+    /** Whether its worker held no other chunk when it was sent. */
+    boolean sentToIdle;
 
     Chunk(Job job, long first, PackedItems items) {
         this.job = job;

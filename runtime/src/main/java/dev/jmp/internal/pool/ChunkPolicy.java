@@ -16,6 +16,20 @@ final class ChunkPolicy {
     private static final int MAX_CHUNK = 100_000;
     private double itemNanos;
     private double chunkNanos;
+    private double tripNanos;
+
+    /**
+     * Learns from a finished chunk: its items' run time (without fixed per-task costs) and, when
+     * known, the micros from its dispatch to its result here, whose excess over the run time is
+     * the round trip a worker's queue must cover.
+     */
+    void learn(long nanos, int items, long elapsedMicros) {
+        if (elapsedMicros > 0) {
+            double trip = Math.max(0, elapsedMicros * 1000.0 - nanos);
+            tripNanos = tripNanos <= 0 ? trip : 0.7 * tripNanos + 0.3 * trip;
+        }
+        learn(nanos, items);
+    }
 
     /** Learns from a finished chunk: its items' run time (without fixed per-task costs). */
     void learn(long nanos, int items) {
@@ -32,7 +46,9 @@ final class ChunkPolicy {
         if (chunkNanos <= 0) {
             return MIN_CREDIT;
         }
-        long c = 1 + (long) Math.ceil(TARGET_QUEUE_NANOS / chunkNanos);
+        // Enough queued to stay busy while results travel: at least the target, more when
+        // round trips take longer (a loaded machine wakes threads late).
+        long c = 1 + (long) Math.ceil(Math.max(TARGET_QUEUE_NANOS, tripNanos) / chunkNanos);
         return (int) Math.max(MIN_CREDIT, Math.min(MAX_CREDIT, c));
     }
 

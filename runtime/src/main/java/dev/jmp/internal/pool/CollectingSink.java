@@ -36,6 +36,20 @@ public final class CollectingSink implements JobSink {
     }
 
     @Override
+    public synchronized void items(long first, ItemResult[] chunk, int off, int n) {
+        while (results.size() < first + n) {
+            results.add(null);
+        }
+        long bad = 0;
+        for (int i = 0; i < n; i++) {
+            results.set((int) first + i, chunk[off + i]);
+            bad += chunk[off + i].isOk() ? 0 : 1;
+        }
+        finished.addAndGet(n);
+        failed.addAndGet(bad);
+    }
+
+    @Override
     public synchronized void end(long total) {
         done.complete(List.copyOf(results));
     }

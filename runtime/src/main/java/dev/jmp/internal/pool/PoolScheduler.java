@@ -250,6 +250,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 c.slot = s;
                 c.attempts++;
                 c.sentMicros = dev.jmp.spi.ItemTiming.nowMicros();
+                c.sentToIdle = s.inflight.isEmpty();
                 s.add(c);
                 inflight.put(c.taskId, c);
                 batches.computeIfAbsent(s, k -> new ArrayList<>()).add(new Dispatch(c.taskId, c.job.id, c.first,
@@ -263,43 +264,60 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     @Override
     public synchronized void onOutcome(TaskWorker worker, TaskOutcome o, List<byte[]> frames) {
-        finishChunk(o, frames);
-        maybeStopWorkers();
-        dispatch();
+        onOutcomes(worker, List.of(o), frames);
     }
 
+    /**
+     * Frees the chunks' credit and sends the next chunks first, then reads the results: the
+     * worker gets its next work one result-reading sooner (thousands of items on a cold JVM
+     * take milliseconds, a worker's idle time otherwise).
+     */
     @Override
     public synchronized void onOutcomes(TaskWorker worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+        List<Chunk> done = new ArrayList<>(outcomes.size());
+        long now = dev.jmp.spi.ItemTiming.nowMicros();
         for (TaskOutcome o : outcomes) {
-            finishChunk(o, frames);
+            Chunk c = inflight.remove(o.taskId());
+            done.add(c);
+            if (c != null) {
+                c.slot.remove(o.taskId());
+                if (o.status() == TaskStatus.OK) {
+                    // only a chunk that waited behind no other shows the bare round trip
+                    policy.learn(o.nanos(), c.count, c.sentToIdle ? now - c.sentMicros : -1);
+                }
+            }
+        }
+        dispatch();
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (done.get(k) != null) {
+                finishChunk(done.get(k), outcomes.get(k), frames);
+            }
         }
         maybeStopWorkers();
         dispatch();
     }
 
-    private void finishChunk(TaskOutcome o, List<byte[]> frames) {
-        Chunk c = inflight.remove(o.taskId());
-        if (c == null) {
-            return;
-        }
-        c.slot.remove(o.taskId());
+    private void finishChunk(Chunk c, TaskOutcome o, List<byte[]> frames) {
         Job job = c.job;
         OutcomeDecoder d = OutcomeDecoder.of(o, frames);
-        if (d.status() == TaskStatus.OK) {
-            policy.learn(o.nanos(), c.count);
-        }
+        ChunkTiming timing = d.ran() ? ChunkTiming.of(c, o.startMicros(), o.nanos()) : null;
+        ItemResult[] results = new ItemResult[c.count];
+        int from = 0;
         for (int i = 0; i < c.count; i++) {
             if (d.itemThrew(i) && c.attempts <= retries && !job.ended) {
+                // results before it are handed over first, so they keep arriving in order
+                job.finishAll(c.first + from, results, from, i - from);
+                from = i + 1;
                 Chunk again = new Chunk(job, c.first + i, c.items.sub(i, 1));
                 again.attempts = c.attempts;
                 retry.add(again);
             } else {
                 ItemResult r = d.item(i);
-                job.finish(c.first + i, d.ran() ? r.timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())) : r);
+                results[i] = timing != null ? r.timed(timing, i) : r;
             }
         }
+        job.finishAll(c.first + from, results, from, c.count - from);
     }
-
 
     @Override
     public synchronized void onExit(TaskWorker worker, WorkerExit exit) {
