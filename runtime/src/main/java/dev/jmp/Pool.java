@@ -57,7 +57,12 @@ import java.util.function.Function;
  */
 public class Pool implements AutoCloseable {
 
-    private static final int IMAP_WINDOW = 10_000;
+    /**
+     * Items a lazy map reads ahead of what its caller consumed: room for several chunks of tiny
+     * items in flight (chunks are cut at a quarter of it per worker); their encoded bytes waiting
+     * to be sent are bounded apart (32 MiB), so large items wait for the workers instead.
+     */
+    private static final int IMAP_WINDOW = 1 << 20;
     private final Supervisor supervisor;
     private final PoolScheduler scheduler;
     private final Executor callbacks = Completions.callbacks();
@@ -423,7 +428,7 @@ public class Pool implements AutoCloseable {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        ItemSource source = ItemSource.lazy();
+        ItemSource source = ItemSource.lazy(IMAP_WINDOW);
         StreamingSink sink = new StreamingSink(ordered);
         Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);

@@ -3,7 +3,8 @@ package dev.jmp.internal.pool;
 /**
  * How big chunks are and how many a worker holds, learned from the run times workers report.
  * Without an explicit chunk size a chunk grows until it takes about {@link #TARGET_CHUNK_NANOS}
- * (5 ms: a round trip costs 0.1 to 1 ms, so that keeps its share of a tiny item's cost small),
+ * (5 ms: a round trip costs 0.1 to 1 ms, so that keeps its share of a tiny item's cost small;
+ * twice the measured round trip when that is longer),
  * capped, like Python's default, at a quarter of the items per worker; a worker holds enough
  * chunks to stay busy for about {@link #TARGET_QUEUE_NANOS} while results travel back.
  */
@@ -60,12 +61,16 @@ final class ChunkPolicy {
         if (itemNanos <= 0) {
             return 1;
         }
-        long k = (long) (TARGET_CHUNK_NANOS / Math.max(itemNanos, 1));
+        // A chunk's fixed cost is a round trip: when those are slow (a loaded machine wakes
+        // threads late), chunks grow to twice the round trip, so it stays a third of the time.
+        double target = Math.max(TARGET_CHUNK_NANOS, 2 * tripNanos);
+        long k = (long) (target / Math.max(itemNanos, 1));
         if (job.source.complete()) {
             // A fixed bound, so the tail is not cut into crumbs.
             long share = Math.max(1, (job.source.fed() + 4L * workers - 1) / (4L * workers));
             k = Math.min(k, share);
         }
+        k = Math.min(k, job.source.chunkCap(workers));
         return (int) Math.max(1, Math.min(MAX_CHUNK, k));
     }
 }

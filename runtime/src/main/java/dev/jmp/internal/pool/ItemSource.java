@@ -18,6 +18,16 @@ public final class ItemSource {
     private boolean complete;
     private long fed;
     private boolean starved;
+    private int wanted;
+    private final int window;
+
+    private ItemSource(int window) {
+        this.window = window;
+    }
+
+    private ItemSource() {
+        this(Integer.MAX_VALUE);
+    }
 
     /** A source of items known at once, each already encoded by {@code Values}. */
     public static ItemSource of(List<byte[]> all) {
@@ -45,6 +55,17 @@ public final class ItemSource {
         return new ItemSource();
     }
 
+    /**
+     * A source fed later by a feeder that stays at most {@code window} items ahead of what is
+     * consumed: chunks are kept small enough that several fit in the window.
+     */
+    public static ItemSource lazy(int window) {
+        return new ItemSource(window);
+    }
+
+    /** Encoded bytes a lazy feeder may buffer before it waits for the scheduler to take some. */
+    static final int MAX_BUFFERED_BYTES = 32 << 20;
+
     /** Adds an encoded item. */
     public synchronized void add(byte[] item) {
         items.addEncoded(item);
@@ -57,12 +78,31 @@ public final class ItemSource {
      * @return whether the scheduler found nothing to take last time it looked (poke it then)
      * @throws dev.jmp.error.SerializationException if it cannot be serialized (nothing is added)
      */
-    public synchronized boolean addValue(Object item) {
+    public synchronized boolean addValue(Object item) throws InterruptedException {
+        while (items.bytes() > MAX_BUFFERED_BYTES && !complete) {
+            wait();
+        }
         items.add(item, fed);
         fed++;
-        boolean s = starved;
-        starved = false;
+        boolean s = starved || (wanted > 0 && items.size() >= wanted);
+        if (s) {
+            starved = false;
+            wanted = 0;
+        }
         return s;
+    }
+
+    /**
+     * The scheduler would rather wait for {@code k} items than send fewer now (its workers are
+     * busy): the feeder pokes it once they are there.
+     */
+    synchronized void want(int k) {
+        wanted = k;
+    }
+
+    /** The largest chunk that leaves room in the feeder's window for several in flight. */
+    int chunkCap(int workers) {
+        return window == Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(1, window / (4 * workers));
     }
 
     /** Adds an item that failed before it could be sent (it could not be serialized). */
@@ -89,6 +129,7 @@ public final class ItemSource {
     synchronized PackedItems take(int k) {
         PackedItems p = items.take(k);
         starved = p.isEmpty() && !complete;
+        notifyAll(); // a feeder waiting for room
         return p;
     }
 
@@ -121,5 +162,6 @@ public final class ItemSource {
         items.clear();
         failures.clear();
         complete = true;
+        notifyAll();
     }
 }

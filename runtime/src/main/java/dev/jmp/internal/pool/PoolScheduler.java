@@ -199,7 +199,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
     }
 
-    private Chunk nextChunk() {
+    private Chunk nextChunk(WorkerSlot slot) {
         Chunk c = retry.poll();
         if (c != null) {
             return c;
@@ -214,7 +214,14 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             for (RuntimeException e = job.source.pollFailed(); e != null; e = job.source.pollFailed()) {
                 job.finish(job.nextItem++, ItemResult.local(e));
             }
-            PackedItems items = job.source.take(policy.chunkSize(job, size));
+            int k = policy.chunkSize(job, size);
+            if (!job.source.complete() && job.source.available() < k && !slot.inflight.isEmpty()) {
+                // A lazy source's items are still coming and this worker has work: a crumb of a
+                // chunk now would cost a round trip for a few items, so wait for a full one.
+                job.source.want(k);
+                continue;
+            }
+            PackedItems items = job.source.take(k);
             if (items.isEmpty()) {
                 continue;
             }
@@ -241,7 +248,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 if (!s.ready || s.inflight.size() >= credit || s.draining()) {
                     continue;
                 }
-                Chunk c = nextChunk();
+                Chunk c = nextChunk(s);
                 if (c == null) {
                     progress = false;
                     break;

@@ -53,6 +53,11 @@ public final class ItemBuffer {
         items++;
     }
 
+    /** Bytes of the items waiting in the buffer (externals not counted). */
+    public int bytes() {
+        return out.size - head;
+    }
+
     /** Items waiting, failed ones included. */
     public int size() {
         return items;
