@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A job's items, already encoded (into one {@link ItemBuffer}, no array per item): all known at
- * once (map, apply) or fed later from a lazy iterable (imap). Only the scheduler takes items,
- * under its lock; the feeder adds under this object's lock.
+ * once (map, apply) or fed later from a lazy iterable (imap) by {@link #addValue}. Only the
+ * scheduler takes items, under its lock; the feeder adds under this object's lock.
  */
 public final class ItemSource {
 
@@ -50,11 +50,6 @@ public final class ItemSource {
         return s;
     }
 
-    /** A source fed later with {@link #add}. */
-    public static ItemSource lazy() {
-        return new ItemSource();
-    }
-
     /**
      * A source fed later by a feeder that stays at most {@code window} items ahead of what is
      * consumed: chunks are kept small enough that several fit in the window.
@@ -65,12 +60,6 @@ public final class ItemSource {
 
     /** Encoded bytes a lazy feeder may buffer before it waits for the scheduler to take some. */
     static final int MAX_BUFFERED_BYTES = 32 << 20;
-
-    /** Adds an encoded item. */
-    public synchronized void add(byte[] item) {
-        items.addEncoded(item);
-        fed++;
-    }
 
     /**
      * Encodes and adds the next item.

@@ -43,15 +43,6 @@ public final class Values {
     private Values() {
     }
 
-    /** Encodes item {@code index} of a list; its name in errors is {@code items[index]}, built only then. */
-    public static byte[] encodeItem(Object value, long index) {
-        if (value == null || value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof String || value instanceof Boolean || value instanceof byte[]) {
-            return encode(value, "items");
-        }
-        return encode(value, "items[" + index + "]");
-    }
-
     /**
      * Encodes a value.
      *
