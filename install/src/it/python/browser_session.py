@@ -123,7 +123,7 @@ class NotebookServer:
             + (["--allow-root"] if os.geteuid() == 0 else []),
             env=env, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         info = os.path.join(runtime, "nbserver-%d.json" % self.process.pid)
-        deadline = time.time() + 60
+        deadline = time.time() + 300  # a hang detector: a loaded machine starts the server slowly
         while not os.path.exists(info) or os.path.getsize(info) == 0:
             if self.process.poll() is not None or time.time() > deadline:
                 self.process.kill()
@@ -142,7 +142,7 @@ class NotebookServer:
         with open(self.log_path, errors="replace") as f:
             return f.read()
 
-    def api(self, method, path, timeout=60):
+    def api(self, method, path, timeout=300):
         """Calls the REST API with the token; returns the decoded JSON body or None."""
         request = urllib.request.Request(self.url + path, method=method, data=b"" if method == "POST" else None,
                                          headers={"Authorization": "token " + self.token})
@@ -151,7 +151,7 @@ class NotebookServer:
             body = response.read()
         return json.loads(body) if body else None
 
-    def stop(self, timeout=60):
+    def stop(self, timeout=300):
         """Halts every kernel (as File > Close and Halt does), then the server; returns problems."""
         problems = []
         try:

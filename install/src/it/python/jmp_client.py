@@ -90,6 +90,15 @@ def release(path):
     open(path, "w").close()
 
 
+def await_path(path, timeout=TIMEOUT):
+    """Waits until a cell has created the file at path (the signal that its body runs)."""
+    deadline = time.time() + timeout
+    while not os.path.exists(path):
+        if time.time() > deadline:
+            raise AssertionError("%s was not created within %ss" % (path, timeout))
+        time.sleep(0.05)
+
+
 def text_of(msgs, name=None):
     return "".join(m["content"]["text"] for m in msgs
                    if m["msg_type"] == "stream" and (name is None or m["content"]["name"] == name))
@@ -168,7 +177,7 @@ class KernelTestCase(unittest.TestCase):
         alive = wait_workers_gone(set(pids) | cls.pids)
         assert not alive, "workers outlived the kernel: %s" % alive
 
-    def execute(self, code, timeout=120):
+    def execute(self, code, timeout=TIMEOUT):
         return execute(self.kc, code, timeout=timeout)
 
     def run_ok(self, code):

@@ -168,7 +168,7 @@ class BadConnectionFileTest(unittest.TestCase):
         launcher = os.path.join(os.environ["JUPYTER_DATA_DIR"], "kernels", "jmp", "jmp-kernel")
         env = dict(os.environ, JMP_JAVA="java")
         done = subprocess.run([launcher, "/nonexistent/kernel-123.json"], capture_output=True, text=True,
-                              timeout=60, env=env)
+                              timeout=300, env=env)
         self.assertNotEqual(done.returncode, 0)
         lines = done.stderr.strip().splitlines()
         self.assertEqual(len(lines), 1, done.stderr)

@@ -37,7 +37,7 @@ SPAWN = ("%%%%spawn --bg --name ticker\n"
          "Thread.sleep(30); }\n"
          "return \"ticked\";")
 # Waits in the page are hang detectors, wide enough for a loaded machine.
-WAIT = 180
+WAIT = 300  # a hang detector, like every positive wait of the suite
 
 
 class BrowserTest(unittest.TestCase):

@@ -1,6 +1,7 @@
 """IJava/JJava parity of the jmp kernel (issue 15): is_complete of a cell magic header, the
-text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, %load, %mavenRepo, and the
-JMP_*/IJAVA_* environment settings (good values applied, bad ones explained, the kernel alive)."""
+text/plain fallback of display(s, mime), java.time in the default imports, %time/%%time, %load, %mavenRepo,
+%loadFromPOM/%%loadFromPOM, magics called from Java (lineMagic/cellMagic, a line magic as an expression), render(...),
+and the JMP_*/IJAVA_* environment settings (good values applied, bad ones explained, the kernel alive)."""
 import json
 import os
 import re
@@ -69,6 +70,38 @@ class ParityTest(jmp_client.KernelTestCase):
         content, _ = self.run_error("%time int x = ;")
         self.assertEqual(content["ename"], "CompilationError")
 
+    def test_magics_called_from_java(self):
+        _, msgs = self.run_ok('lineMagic("sh", "echo line-from-java");\ncellMagic("%%sh", "", "echo cell-from-java");')
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "line-from-java\ncell-from-java\n")
+        # IJava's form: the arguments as a list, quoted for the magic where they hold spaces.
+        _, msgs = self.run_ok('lineMagic("sh", List.of("echo", "a  b"))')
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "a  b\n")
+        content, _ = self.run_error('lineMagic("mavenRepo", List.of("an id", "file:///tmp/r"))')
+        self.assertIn("'an id' is not a repository id", content["evalue"])
+        content, _ = self.run_error('lineMagic("nope", "")')
+        self.assertEqual(content["ename"], "dev.jmp.kernel.notebook.MagicCallException")
+        self.assertIn("Unknown line magic %nope", content["evalue"])
+        # A magic that runs code through JShell cannot run inside the code JShell is running.
+        content, _ = self.run_error('int t = lineMagic("time", "1 + 1");')
+        self.assertIn("%time cannot be called from Java code", content["evalue"])
+        content, _ = self.run_error('cellMagic("spawn", "-n 1", "return 1;")')
+        self.assertIn("%%spawn cannot be called from Java code", content["evalue"])
+
+    def test_line_magic_as_an_expression(self):
+        self.assertEqual(self.is_complete("var listed = %sh echo x;"), "complete")
+        _, msgs = self.run_ok('String label = "50% done"; // = %sh not a magic\nObject out = %sh echo as-expression;\nlabel')
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "as-expression\n")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "50% done"})
+        self.run_ok("Object viaReturn() {\n    return %sh echo from-a-method;\n}")
+        _, msgs = self.run_ok("viaReturn();")
+        self.assertEqual(jmp_client.text_of(msgs, "stdout"), "from-a-method\n")
+        self.assertEqual(self.value("17 %\n 5"), "2")
+
+    def test_render(self):
+        _, msgs = self.run_ok('render("<b>r</b>", "text/html")')
+        self.assertEqual(jmp_client.result_of(msgs)["text/html"], "<b>r</b>")
+        self.assertEqual(self.value('render(java.util.List.of(1, 2))'), "[1, 2]")
+
     def test_load_runs_a_script_and_a_notebook(self):
         work = tempfile.mkdtemp(prefix="jmp-load-")
         script = os.path.join(work, "setup.jsh")
@@ -135,8 +168,7 @@ class GoodSettingsTest(SettingsKernel):
         return {"JMP_CLASSPATH": os.path.join(work, "classes"),
                 "IJAVA_STARTUP_SCRIPTS_PATH": scripts,
                 "IJAVA_STARTUP_SCRIPT": "String inline = \"inline \" + (later + 1);",
-                "IJAVA_COMPILER_OPTS": "-parameters",
-                "JMP_TIMEOUT": "60000"}  # wide: it limits every cell of this kernel
+                "IJAVA_COMPILER_OPTS": "-parameters"}
 
     def test_settings_apply(self):
         _, msgs = self.run_ok("demo.Greeter.hi()")
@@ -146,14 +178,22 @@ class GoodSettingsTest(SettingsKernel):
         self.run_ok("class Named { void take(int count) {} }")
         self.assertEqual(self.value("Named.class.getDeclaredMethods()[0].getParameters()[0].getName()"), "count")
 
+
+class TimeoutSettingTest(SettingsKernel):
+    """JMP_TIMEOUT, in a kernel of its own: the limit applies to every cell, and here only the
+    stopped cell and run_error's `40 + 2` run, so it can be short (a wide limit on the kernel of
+    the other settings made this test wait a minute); 20 s still leaves `40 + 2` a wide margin."""
+
+    ENV = {"JMP_TIMEOUT": "20000"}
+
     def test_timeout_stops_a_long_cell(self):
         content, _ = self.run_error("Thread.sleep(600_000);")
         self.assertEqual(content["ename"], "Timeout")
-        self.assertIn("time limit of 60000 ms", content["evalue"])
+        self.assertIn("time limit of 20000 ms", content["evalue"])
 
 
 class MavenRepoTest(SettingsKernel):
-    """%mavenRepo with a file:// repository; the kernel caches into a local repository of its own
+    """%mavenRepo and %loadFromPOM with a file:// repository; the kernel caches into a local repository of its own
     (never the user's ~/.m2)."""
 
     @classmethod
@@ -166,7 +206,9 @@ class MavenRepoTest(SettingsKernel):
         cls.repo = os.path.join(work, "repo")
         folder = os.path.join(cls.repo, "demo", "greeter", "1.0")
         os.makedirs(folder)
-        subprocess.run(["jar", "cf", os.path.join(folder, "greeter-1.0.jar"), "-C", os.path.join(work, "classes"), "."], check=True)
+        cls.jar = os.path.join(folder, "greeter-1.0.jar")
+        cls.work = work
+        subprocess.run(["jar", "cf", cls.jar, "-C", os.path.join(work, "classes"), "."], check=True)
         with open(os.path.join(folder, "greeter-1.0.pom"), "w") as f:
             f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
                     "<groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version></project>")
@@ -178,6 +220,38 @@ class MavenRepoTest(SettingsKernel):
         self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "hi from a repository"})
         listing = jmp_client.text_of(self.run_ok("%addMavenRepo")[1], "stdout")
         self.assertIn("local file://" + self.repo, listing)
+
+    def test_line_magic_as_an_expression_returns_the_added_jars(self):
+        _, msgs = self.run_ok("List<String> added = %jars " + self.jar + ";\nadded.size() + \" \" + added.get(0).endsWith(\"greeter-1.0.jar\")")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "1 true"})
+        # On a line of its own the same magic shows no value, as before.
+        _, msgs = self.run_ok("%jars " + self.jar)
+        self.assertIsNone(jmp_client.result_of(msgs))
+
+    def test_load_from_pom_file_and_cell(self):
+        pom = os.path.join(self.work, "pom.xml")
+        with open(pom, "w") as f:
+            f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+                    "<groupId>nb</groupId><artifactId>nb</artifactId><version>1</version>"
+                    "<properties><greeter.version>1.0</greeter.version></properties>"
+                    "<repositories><repository><id>pomrepo</id><url>file://" + self.repo + "</url></repository></repositories>"
+                    "<dependencies><dependency><groupId>demo</groupId><artifactId>greeter</artifactId>"
+                    "<version>${greeter.version}</version></dependency>"
+                    "<dependency><groupId>demo</groupId><artifactId>absent</artifactId><version>9</version>"
+                    "<scope>test</scope></dependency></dependencies></project>")
+        _, msgs = self.run_ok("%loadFromPOM " + pom + "\ndemo.Greeter.hi()")
+        self.assertEqual(jmp_client.result_of(msgs), {"text/plain": "hi from a repository"})
+        out = jmp_client.text_of(msgs, "stdout")
+        self.assertIn("Skipped (scope not in compile, runtime): demo:absent:9 (test)", out)
+        self.assertIn("Added 1 jar for demo:greeter:1.0", out)
+        self.assertIn("pomrepo file://" + self.repo, jmp_client.text_of(self.run_ok("%mavenRepo")[1], "stdout"))
+        _, msgs = self.run_ok("%%loadFromPOM\n<repository><id>cellrepo</id><url>file://" + self.repo + "</url></repository>\n"
+                              "<dependency>\n  <groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version>\n</dependency>")
+        self.assertIn("Added 1 jar for demo:greeter:1.0", jmp_client.text_of(msgs, "stdout"))
+        content, _ = self.run_error("%%loadFromPOM\n<dependency><groupId>demo</groupId><artifactId>greeter</artifactId></dependency>")
+        self.assertIn("demo:greeter in the cell has no <version>", content["evalue"])
+        content, _ = self.run_error("%loadFromPOM " + os.path.join(self.work, "missing.xml"))
+        self.assertIn("no file", content["evalue"])
 
     def test_maven_repo_bad_use(self):
         content, _ = self.run_error("%mavenRepo only-an-id")

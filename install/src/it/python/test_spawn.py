@@ -138,8 +138,13 @@ class SpawnTest(jmp_client.KernelTestCase):
         self.assertIn("No background run to wait for", jmp_client.text_of(msgs))
 
     def test_interrupting_another_cell_spares_bg_runs_and_terminate_stops_them(self):
-        self.run_ok("%%spawn --bg --name sleeper --out sleepers\nThread.sleep(600_000);")
+        # The body marks that it runs before it sleeps: %workers below must find the worker busy,
+        # and a worker that has not connected yet (a slow JVM start) is listed as starting.
+        running = jmp_client.release_file()
+        self.run_ok("%%%%spawn --bg --name sleeper --out sleepers\n"
+                    "java.nio.file.Files.createFile(java.nio.file.Path.of(\"%s\"));\nThread.sleep(600_000);" % running)
         pid = int(self.value("sleepers.get(0).pid()"))
+        jmp_client.await_path(running)
         msg_id = self.kc.execute('System.out.println("sleeping");\nThread.sleep(600_000);')
         while True:
             msg = self.kc.get_iopub_msg(timeout=jmp_client.TIMEOUT)
@@ -272,8 +277,12 @@ class SpawnTest(jmp_client.KernelTestCase):
 
     def test_non_daemon_threads_outlive_the_body_and_a_stack_overflow_is_the_cells_error(self):
         # Python's trap: a child process waits for its non-daemon threads; so does a %%spawn worker
-        _, msgs = self.run_ok("%%spawn\nnew Thread(() -> {\n    try { Thread.sleep(1500); } catch (InterruptedException e) { }\n"
-                              "    System.out.println(\"func2 end\");\n}).start();\nSystem.out.println(\"func1 end\");")
+        # The thread sleeps only once "func1 end" is out, so the order holds by construction;
+        # its sleep keeps it running after the body returned, which is what the worker must wait for.
+        _, msgs = self.run_ok("%%spawn\nvar printed = new java.util.concurrent.CountDownLatch(1);\nnew Thread(() -> {\n"
+                              "    try { printed.await(); Thread.sleep(1500); } catch (InterruptedException e) { }\n"
+                              "    System.out.println(\"func2 end\");\n}).start();\nSystem.out.println(\"func1 end\");\n"
+                              "printed.countDown();")
         text = jmp_client.text_of(msgs, "stdout")
         self.assertEqual([re.sub(r"^\[w0\] ", "", l) for l in text.splitlines() if "end" in l],
                          ["func1 end", "func2 end"], text)

@@ -53,9 +53,14 @@ class StdioCaptureTest(jmp_client.KernelTestCase):
         self.assertNotIn("once from", self.terminal_text())
 
     def test_output_while_no_cell_runs_goes_to_the_kernels_terminal(self):
-        _, msgs = self.run_ok('new ProcessBuilder("sh", "-c", "sleep 1; echo late from child").inheritIO().start();')
+        # The child prints only once the test has seen the cell end (a file it creates then), so
+        # the line comes while no cell runs however slow the machine is.
+        gate = jmp_client.release_file()
+        _, msgs = self.run_ok('new ProcessBuilder("sh", "-c", "while [ ! -e %s ]; do sleep 0.05; done; '
+                              'echo late from child").inheritIO().start();' % gate)
+        jmp_client.release(gate)
         self.assertNotIn("late from child", jmp_client.text_of(msgs))
-        deadline = time.time() + 30
+        deadline = time.time() + jmp_client.TIMEOUT  # a hang detector
         while "late from child" not in self.terminal_text() and time.time() < deadline:
             time.sleep(0.1)
         self.assertIn("late from child", self.terminal_text())

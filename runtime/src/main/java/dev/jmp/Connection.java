@@ -17,10 +17,22 @@ public final class Connection implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
     private final long in;
     private final long out;
+    // Not sent along: the receiving process finds its own way to the queue service (QueueHome).
+    private transient volatile QueueCalls calls;
 
-    Connection(long in, long out) {
+    Connection(QueueCalls calls, long in, long out) {
+        this.calls = calls;
         this.in = in;
         this.out = out;
+    }
+
+    private QueueCalls calls() {
+        QueueCalls c = calls;
+        if (c == null) {
+            c = QueueHome.here();
+            calls = c;
+        }
+        return c;
     }
 
     /**
@@ -32,7 +44,7 @@ public final class Connection implements Serializable, AutoCloseable {
         if (out < 0) {
             throw new IllegalStateException("this end of a one-way pipe only receives");
         }
-        QueueCalls.put(out, obj, -1, true);
+        calls().put(out, obj, -1, true);
     }
 
     /**
@@ -42,7 +54,7 @@ public final class Connection implements Serializable, AutoCloseable {
      * @throws IllegalStateException if this end cannot receive
      */
     public <T> T recv() {
-        return QueueCalls.get(requireIn(), -1);
+        return calls().get(requireIn(), -1);
     }
 
     /**
@@ -51,17 +63,17 @@ public final class Connection implements Serializable, AutoCloseable {
      * @throws QueueEmptyException if nothing came in time
      */
     public <T> T recv(Duration timeout) {
-        return QueueCalls.get(requireIn(), QueueCalls.millis(timeout));
+        return calls().get(requireIn(), QueueCalls.millis(timeout));
     }
 
     /** Whether something can be received now (or the other end is closed). */
     public boolean poll() {
-        return QueueCalls.number(QueueOp.POLL, requireIn(), 0) != 0;
+        return calls().number(QueueOp.POLL, requireIn(), 0) != 0;
     }
 
     /** Whether something can be received within {@code timeout}. */
     public boolean poll(Duration timeout) {
-        return QueueCalls.number(QueueOp.POLL, requireIn(), QueueCalls.millis(timeout)) != 0;
+        return calls().number(QueueOp.POLL, requireIn(), QueueCalls.millis(timeout)) != 0;
     }
 
     private long requireIn() {
@@ -75,7 +87,7 @@ public final class Connection implements Serializable, AutoCloseable {
     @Override
     public void close() {
         if (out >= 0) {
-            QueueCalls.call(QueueOp.CLOSE_WRITER, new dev.jmp.internal.service.QueueService.Op(out, 0), java.util.List.of());
+            calls().call(QueueOp.CLOSE_WRITER, new dev.jmp.internal.service.QueueService.Op(out, 0), java.util.List.of());
         }
     }
 }

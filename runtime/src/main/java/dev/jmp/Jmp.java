@@ -85,6 +85,7 @@ public final class Jmp {
         } else {
             settings().addClasspath(Arrays.asList(paths));
         }
+        Cluster.addClasspathToAll(paths);
     }
 
     /**

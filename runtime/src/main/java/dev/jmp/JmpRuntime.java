@@ -84,9 +84,14 @@ public final class JmpRuntime implements AutoCloseable {
 
     /** Builds a runtime with its own settings (each starts from the defaults, not from {@link Jmp}'s). */
     public static final class Builder {
-        private final RuntimeSettings settings = new RuntimeSettings();
+        private final RuntimeSettings settings;
 
         private Builder() {
+            this(new RuntimeSettings());
+        }
+
+        private Builder(RuntimeSettings settings) {
+            this.settings = settings;
         }
 
         /** Idle workers kept started, so pools and processes start in milliseconds (default 0). */
@@ -109,8 +114,18 @@ public final class JmpRuntime implements AutoCloseable {
 
         /** The launcher, by short name (default {@code local}). */
         public Builder launcher(String name) {
-            dev.jmp.launch.Launchers.byName(name);
-            settings.setLauncher(name);
+            return launcher(name, java.util.Map.of());
+        }
+
+        /**
+         * The launcher, by short name, with its options (such as {@code ssh} with
+         * {@code hosts=node1,node2:4}); the launcher checks them here, so a bad option fails now.
+         *
+         * @throws IllegalArgumentException naming an unknown launcher, an unknown option or a bad value
+         */
+        public Builder launcher(String name, java.util.Map<String, String> options) {
+            dev.jmp.launch.Launchers.byName(name).configure(options);
+            settings.setLauncher(name, options);
             return this;
         }
 
@@ -126,6 +141,11 @@ public final class JmpRuntime implements AutoCloseable {
         }
     }
 
+    /** A builder whose runtime shares the default runtime's class sources, output listeners and classpath. */
+    static Builder builderLikeDefault() {
+        return new Builder(new RuntimeSettings(RuntimeSettings.global()));
+    }
+
     /** The supervisor, for the API classes of this package. */
     Supervisor supervisor() {
         return supervisor;
@@ -139,10 +159,7 @@ public final class JmpRuntime implements AutoCloseable {
     /** Adds jars or directories to the classpath of every worker of this runtime, running ones included. */
     public void addClasspath(Path... paths) {
         supervisor.settings().addClasspath(Arrays.asList(paths));
-        List<String> abs = new ArrayList<>();
-        for (Path p : paths) {
-            abs.add(p.toAbsolutePath().toString());
-        }
+        List<String> abs = supervisor.workerPaths(Arrays.asList(paths));
         for (WorkerHandle w : supervisor.workers()) {
             w.send(new AddClasspath(abs), List.of());
         }

@@ -1,7 +1,6 @@
 package dev.jmp;
 
 import dev.jmp.internal.service.QueueOp;
-import dev.jmp.internal.service.QueueCalls;
 
 /**
  * A {@link Queue} whose consumers report each item done with {@link #taskDone()}, so a producer
@@ -23,17 +22,22 @@ public class JoinableQueue<E> extends Queue<E> {
         super(maxsize, true);
     }
 
+    /** A joinable queue of {@code runtime} holding at most {@code maxsize} items ({@code <= 0}: unbounded). */
+    public JoinableQueue(JmpRuntime runtime, int maxsize) {
+        super(QueueHome.of(runtime), maxsize, true);
+    }
+
     /**
      * Marks one item taken with {@code get} as processed.
      *
      * @throws IllegalStateException if called more times than items were put
      */
     public void taskDone() {
-        QueueCalls.call(QueueOp.TASK_DONE, new dev.jmp.internal.service.QueueService.Op(id(), 0), java.util.List.of());
+        calls().call(QueueOp.TASK_DONE, new dev.jmp.internal.service.QueueService.Op(id(), 0), java.util.List.of());
     }
 
     /** Waits until every item put has been marked done. */
     public void join() {
-        QueueCalls.call(QueueOp.JOIN, new dev.jmp.internal.service.QueueService.Op(id(), -1), java.util.List.of());
+        calls().call(QueueOp.JOIN, new dev.jmp.internal.service.QueueService.Op(id(), -1), java.util.List.of());
     }
 }

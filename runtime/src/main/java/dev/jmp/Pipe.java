@@ -24,12 +24,28 @@ public final class Pipe {
 
     /** A two-way pipe, or a one-way one when {@code duplex} is false. */
     public static Pipe open(boolean duplex) {
-        long ab = QueueCalls.create(0, false);
+        return open(QueueHome.here(), duplex);
+    }
+
+    /**
+     * Opens a pipe of {@code runtime}: it lives in that runtime's process and serves its workers.
+     *
+     * @param runtime the runtime
+     * @param duplex  whether both ends send and receive (otherwise {@link #first()} only receives
+     *                and {@link #second()} only sends)
+     * @return the pipe
+     */
+    public static Pipe open(JmpRuntime runtime, boolean duplex) {
+        return open(QueueHome.of(runtime), duplex);
+    }
+
+    private static Pipe open(QueueCalls calls, boolean duplex) {
+        long ab = calls.create(0, false);
         if (!duplex) {
-            return new Pipe(new Connection(ab, -1), new Connection(-1, ab));
+            return new Pipe(new Connection(calls, ab, -1), new Connection(calls, -1, ab));
         }
-        long ba = QueueCalls.create(0, false);
-        return new Pipe(new Connection(ba, ab), new Connection(ab, ba));
+        long ba = calls.create(0, false);
+        return new Pipe(new Connection(calls, ba, ab), new Connection(calls, ab, ba));
     }
 
     /** The first end. */

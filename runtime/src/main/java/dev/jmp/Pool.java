@@ -1,20 +1,13 @@
 package dev.jmp;
 
-import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
-import dev.jmp.error.WorkerDiedException;
 import dev.jmp.function.SerialBiFunction;
 import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialFunction;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
-import dev.jmp.internal.pool.CollectingSink;
-import dev.jmp.internal.pool.Completions;
-import dev.jmp.internal.pool.ItemResult;
 import dev.jmp.internal.pool.ItemSource;
-import dev.jmp.internal.pool.Job;
 import dev.jmp.internal.pool.PoolScheduler;
-import dev.jmp.internal.pool.StreamingSink;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
@@ -22,7 +15,6 @@ import dev.jmp.internal.supervisor.WorkerOptions;
 import dev.jmp.internal.util.Durations;
 import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.launch.WorkerJava;
-import dev.jmp.spi.Daemons;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A pool of worker JVMs, like Python's {@code multiprocessing.Pool}.
@@ -57,15 +46,9 @@ import java.util.function.Function;
  */
 public class Pool implements AutoCloseable {
 
-    /**
-     * Items a lazy map reads ahead of what its caller consumed: room for several chunks of tiny
-     * items in flight (chunks are cut at a quarter of it per worker); their encoded bytes waiting
-     * to be sent are bounded apart (32 MiB), so large items wait for the workers instead.
-     */
-    private static final int IMAP_WINDOW = 1 << 20;
     private final Supervisor supervisor;
     private final PoolScheduler scheduler;
-    private final Executor callbacks = Completions.callbacks();
+    private final PoolJobs jobs;
 
     /** A pool with one worker per available processor. */
     public Pool() {
@@ -88,6 +71,7 @@ public class Pool implements AutoCloseable {
         this.supervisor = (b.runtime != null ? b.runtime : JmpRuntime.defaultRuntime()).supervisor();
         this.scheduler = new PoolScheduler(supervisor, b.processes, new WorkerOptions(b.jvmOptions, b.env, b.javaHome),
                 b.retries, b.grace, b.namePrefix);
+        this.jobs = new PoolJobs(supervisor, scheduler);
     }
 
     /** Options beyond the number of workers. */
@@ -206,9 +190,8 @@ public class Pool implements AutoCloseable {
                                                 int chunksize, Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
         // Encoded here, into one buffer, so a value that cannot be sent fails this call.
-        ItemSource source = ItemSource.encode(items);
-        return submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, source, this::decodeAll, callback,
-                errorCallback);
+        return jobs.submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, ItemSource.encode(items),
+                jobs::decodeAll, callback, errorCallback);
     }
 
     /** Applies {@code fn} to each argument list, as {@code fn(*args)}; results in input order. */
@@ -223,7 +206,7 @@ public class Pool implements AutoCloseable {
         for (Map.Entry<? extends A, ? extends B> p : pairs) {
             encoded.add(Values.encodeArgs(new Object[] {p.getKey(), p.getValue()}, "items[" + encoded.size() + "]"));
         }
-        return this.<List<R>>submit(ShippedFunction.of(fn, "task"), TaskKind.BI, 0, encoded, this::decodeAll, null, null).get();
+        return jobs.<List<R>>submit(ShippedFunction.of(fn, "task"), TaskKind.BI, 0, encoded, jobs::decodeAll, null, null).get();
     }
 
     /** Starts a starmap and returns at once ({@code chunksize} 0 for adaptive). */
@@ -232,30 +215,30 @@ public class Pool implements AutoCloseable {
         for (Object[] args : argLists) {
             encoded.add(Values.encodeArgs(args, "items[" + encoded.size() + "]"));
         }
-        return submit(ShippedFunction.of(fn, "task"), TaskKind.STAR, chunksize, encoded, this::decodeAll, null, null);
+        return jobs.submit(ShippedFunction.of(fn, "task"), TaskKind.STAR, chunksize, encoded, jobs::decodeAll, null, null);
     }
 
     /** Lazily maps: results in input order as they come; items are read as the pool needs them. */
     public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
-        return stream(fn, items, 0, true, null);
+        return jobs.stream(fn, items, 0, true, null);
     }
 
     /** Like {@link #imap(SerialFunction, Iterable)} with {@code chunksize} items per task. */
     public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                                          int chunksize) {
-        return stream(fn, items, chunksize, true, null);
+        return jobs.stream(fn, items, chunksize, true, null);
     }
 
     /** Lazily maps: results as they finish (see {@link ResultIterator#lastIndex()}). */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   Iterable<? extends T> items) {
-        return stream(fn, items, 0, false, null);
+        return jobs.stream(fn, items, 0, false, null);
     }
 
     /** Like {@link #imapUnordered(SerialFunction, Iterable)} with {@code chunksize} items per task. */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   Iterable<? extends T> items, int chunksize) {
-        return stream(fn, items, chunksize, false, null);
+        return jobs.stream(fn, items, chunksize, false, null);
     }
 
     /**
@@ -264,19 +247,19 @@ public class Pool implements AutoCloseable {
      * consumed; the stream is closed when its items run out or the iteration is closed.
      */
     public <T, R> ResultIterator<R> imap(SerialFunction<? super T, ? extends R> fn, java.util.stream.Stream<? extends T> items) {
-        return stream(fn, items::iterator, 0, true, items::close);
+        return jobs.stream(fn, items::iterator, 0, true, items::close);
     }
 
     /** Like {@link #imap(SerialFunction, java.util.stream.Stream)}, results as they finish. */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   java.util.stream.Stream<? extends T> items) {
-        return stream(fn, items::iterator, 0, false, items::close);
+        return jobs.stream(fn, items::iterator, 0, false, items::close);
     }
 
     /** Like {@link #imapUnordered(SerialFunction, java.util.stream.Stream)} with {@code chunksize} items per task. */
     public <T, R> ResultIterator<R> imapUnordered(SerialFunction<? super T, ? extends R> fn,
                                                   java.util.stream.Stream<? extends T> items, int chunksize) {
-        return stream(fn, items::iterator, chunksize, false, items::close);
+        return jobs.stream(fn, items::iterator, chunksize, false, items::close);
     }
 
     // ---- apply family -----------------------------------------------------------------------
@@ -312,7 +295,7 @@ public class Pool implements AutoCloseable {
     public <R> AsyncResult<R> applyAsync(SerialCallable<R> fn, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, TaskKind.CALL, 1, List.of(Values.encode(null, "args")), this::decodeOne, callback,
+        return jobs.submit(shipped, TaskKind.CALL, 1, List.of(Values.encode(null, "args")), jobs::decodeOne, callback,
                 errorCallback);
     }
 
@@ -352,20 +335,20 @@ public class Pool implements AutoCloseable {
      */
     public AsyncResult<Void> applyAsync(SerialRunnable fn) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, TaskKind.RUN, 1, List.of(Values.encode(null, "args")), this::decodeOne, null, null);
+        return jobs.submit(shipped, TaskKind.RUN, 1, List.of(Values.encode(null, "args")), jobs::decodeOne, null, null);
     }
 
     /** Runs {@code fn(arg)} in a worker; returns at once. See {@link #apply(SerialFunction, Object)}. */
     public <T, R> AsyncResult<R> applyAsync(SerialFunction<? super T, ? extends R> fn, T arg) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, TaskKind.APPLY, 1, List.of(Values.encode(arg, "arg")), this::decodeOne, null, null);
+        return jobs.submit(shipped, TaskKind.APPLY, 1, List.of(Values.encode(arg, "arg")), jobs::decodeOne, null, null);
     }
 
     /** Runs {@code fn(a, b)} in a worker; returns at once. */
     public <A, B, R> AsyncResult<R> applyAsync(SerialBiFunction<? super A, ? super B, ? extends R> fn, A a, B b) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        return submit(shipped, TaskKind.BI, 1, List.of(Values.encodeArgs(new Object[] {a, b}, "args")),
-                this::decodeOne, null, null);
+        return jobs.submit(shipped, TaskKind.BI, 1, List.of(Values.encodeArgs(new Object[] {a, b}, "args")),
+                jobs::decodeOne, null, null);
     }
 
     /** Runs {@code fn(args...)} in a worker; returns at once. */
@@ -373,124 +356,7 @@ public class Pool implements AutoCloseable {
                                          Consumer<? super Throwable> errorCallback) {
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
         byte[] a = Values.encodeArgs(args == null ? new Object[0] : args, "args");
-        return submit(shipped, TaskKind.STAR, 1, List.of(a), this::decodeOne, callback, errorCallback);
-    }
-
-    // ---- plumbing ---------------------------------------------------------------------------
-
-    private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, List<byte[]> encoded,
-                                      Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
-                                      Consumer<? super Throwable> errorCallback) {
-        return submit(fn, kind, chunksize, ItemSource.of(encoded), decoder, callback, errorCallback);
-    }
-
-    private <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, ItemSource source,
-                                      Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
-                                      Consumer<? super Throwable> errorCallback) {
-        if (chunksize < 0) {
-            throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
-        }
-        CollectingSink sink = new CollectingSink((int) Math.min(Integer.MAX_VALUE - 8, source.total()));
-        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, source, sink);
-        AsyncResult<R> result = new AsyncResult<>(job.id, sink, source.total(), decoder,
-                () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
-                Completions.views());
-        scheduler.submit(job);
-        if (callback != null || errorCallback != null) {
-            String what = "a callback of job " + job.id;
-            sink.done().whenCompleteAsync((r, e) -> Completions.runCallback(what, () -> {
-                R value;
-                try {
-                    value = result.get();
-                } catch (RuntimeException x) {
-                    if (errorCallback != null) {
-                        errorCallback.accept(x);
-                    }
-                    return;
-                }
-                if (callback != null) {
-                    callback.accept(value);
-                }
-            }), callbacks);
-        }
-        return result;
-    }
-
-    /**
-     * A lazy map: a feeder thread reads the items as the pool takes them, at most
-     * {@value #IMAP_WINDOW} ahead of what the caller consumed, so memory stays bounded whatever
-     * the source's length; closing the iteration stops the feeder too (an interrupt ends a
-     * source that waits).
-     */
-    private <T, R> ResultIterator<R> stream(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
-                                            int chunksize, boolean ordered, Runnable onEnd) {
-        if (chunksize < 0) {
-            throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
-        }
-        ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        ItemSource source = ItemSource.lazy(IMAP_WINDOW);
-        StreamingSink sink = new StreamingSink(ordered);
-        Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
-        scheduler.submit(job);
-        Semaphore window = new Semaphore(IMAP_WINDOW);
-        Thread feeder = Daemons.start("jmp-imap-feeder", () -> {
-            try {
-                for (T item : items) {
-                    if (job.isEnded()) {
-                        break;
-                    }
-                    window.acquire();
-                    if (job.isEnded()) {
-                        break;
-                    }
-                    boolean starved;
-                    try {
-                        starved = source.addValue(item);
-                    } catch (SerializationException e) {
-                        source.addFailed(e);
-                        starved = true;
-                    }
-                    // Dispatch is driven by results coming back; only a scheduler that found the
-                    // source empty waits for this feeder to say more came.
-                    if (starved) {
-                        scheduler.poke();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                source.addFailed(e);
-            } finally {
-                source.finish();
-                scheduler.poke();
-                if (onEnd != null) {
-                    try {
-                        onEnd.run();
-                    } catch (RuntimeException e) {
-                        // the stream's own close handlers failed; the items are already out
-                    }
-                }
-            }
-        });
-        return new ResultIterator<>(job.id, sink, window::release, () -> {
-            scheduler.cancel(job, new CancellationException("the iteration of job " + job.id + " was closed"));
-            feeder.interrupt(); // it may wait for the window or inside the source
-        }, supervisor.settings().resultLoader());
-    }
-
-    @SuppressWarnings("unchecked")
-    private <R> R decodeOne(List<ItemResult> results) {
-        return (R) results.get(0).value(supervisor.settings().resultLoader());
-    }
-
-    @SuppressWarnings("unchecked")
-    private <R> R decodeAll(List<ItemResult> results) {
-        ClassLoader loader = supervisor.settings().resultLoader();
-        List<Object> out = new ArrayList<>(results.size());
-        for (ItemResult r : results) {
-            out.add(r.value(loader));
-        }
-        return (R) out;
+        return jobs.submit(shipped, TaskKind.STAR, 1, List.of(a), jobs::decodeOne, callback, errorCallback);
     }
 
     // ---- life cycle -------------------------------------------------------------------------

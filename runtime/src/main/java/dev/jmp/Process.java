@@ -1,6 +1,5 @@
 package dev.jmp;
 
-import dev.jmp.error.ErrorCode;
 import dev.jmp.error.RemoteException;
 import dev.jmp.error.SerializationException;
 import dev.jmp.error.WaitInterruptedException;
@@ -10,26 +9,16 @@ import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialConsumer;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
-import dev.jmp.internal.pool.ItemResult;
-import dev.jmp.internal.pool.OutcomeDecoder;
-import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.ValueList;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.Dispatch;
-import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
-import dev.jmp.internal.supervisor.TaskWorker;
 import dev.jmp.internal.supervisor.WorkerExit;
-import dev.jmp.internal.supervisor.WorkerHandle;
 import dev.jmp.internal.supervisor.WorkerOptions;
-import dev.jmp.internal.supervisor.WorkerOwner;
 import dev.jmp.internal.util.Durations;
-import dev.jmp.internal.wire.message.ErrorInfo;
 import dev.jmp.internal.wire.message.TaskKind;
-import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.launch.WorkerJava;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -70,7 +56,6 @@ public class Process implements SerialRunnable {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
 
     private String name;
     private boolean daemon;
@@ -81,17 +66,10 @@ public class Process implements SerialRunnable {
     private transient List<String> jvmOptions = new ArrayList<>();
     private transient Map<String, String> env = new LinkedHashMap<>();
     private transient Path javaHome;
-    private transient volatile WorkerHandle worker;
-    private transient volatile long jobId = -1;
-    private transient volatile byte[] resultBytes;
-    private transient volatile boolean resultRaw;
-    private transient volatile ErrorInfo error;
-    private transient volatile WorkerExit exit;
-    private transient CompletableFuture<WorkerExit> ended;
     private final transient CompletableFuture<Process> exited = new CompletableFuture<>();
-    private transient Member member;
     private transient JmpRuntime runtime;
-    private transient volatile Supervisor supervisor;
+    // Set once by start(): what runs (its worker, outcome and exit).
+    private transient volatile ProcessRun run;
 
     /** A process that runs {@code target}. */
     public Process(SerialRunnable target) {
@@ -252,7 +230,7 @@ public class Process implements SerialRunnable {
     }
 
     private void notStarted(String what) {
-        if (ended != null) {
+        if (run != null) {
             throw new IllegalStateException("cannot set " + what + " of " + name + ": it was already started");
         }
     }
@@ -273,28 +251,17 @@ public class Process implements SerialRunnable {
      *                                subclass cannot be serialized; nothing is started then
      */
     public synchronized Process start() {
-        if (ended != null) {
+        if (run != null) {
             throw new IllegalStateException(name + " was already started; a Process can be started only once");
         }
         boolean subclass = overridesRun();
         ShippedFunction fn = subclass ? ShippedFunction.of(this, "process") : ShippedFunction.of(target, "task");
         TaskKind k = subclass ? TaskKind.PROCESS : kind;
-        List<byte[]> argFrames = List.of();
-        if (k == TaskKind.STAR) {
-            argFrames = new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames();
-        }
+        List<byte[]> argFrames = k == TaskKind.STAR
+                ? new ValueList.Writer().add(ValueList.VALUE, Values.encodeArgs(args, "args")).frames() : List.of();
         Supervisor sup = (runtime != null ? runtime : JmpRuntime.defaultRuntime()).supervisor();
-        CompletableFuture<WorkerExit> f = new CompletableFuture<>();
-        Member m = new Member();
-        WorkerHandle w = sup.acquire(new WorkerOptions(jvmOptions, env, javaHome), m);
-        this.worker = w;
-        this.supervisor = sup;
-        this.member = m;
-        this.ended = f;
-        this.jobId = sup.nextId();
-        w.assign(index, name);
-        w.run(List.of(new Dispatch(sup.nextId(), jobId, 0, 1, k, true, fn, argFrames)));
-        sup.addMember(m);
+        run = ProcessRun.start(this, sup, new WorkerOptions(jvmOptions, env, javaHome), index,
+                (taskId, jobId) -> new Dispatch(taskId, jobId, 0, 1, k, true, fn, argFrames), exited);
         return this;
     }
 
@@ -305,14 +272,7 @@ public class Process implements SerialRunnable {
      * @throws WaitInterruptedException   if the waiting thread is interrupted
      */
     public Process join() {
-        CompletableFuture<WorkerExit> f = started("join");
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            throw new WaitInterruptedException(name, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        started("join").join();
         return this;
     }
 
@@ -324,17 +284,7 @@ public class Process implements SerialRunnable {
      */
     public boolean join(Duration timeout) {
         Durations.check(timeout);
-        CompletableFuture<WorkerExit> f = started("join");
-        try {
-            f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            throw new WaitInterruptedException(name, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return started("join").join(timeout);
     }
 
     /**
@@ -348,18 +298,18 @@ public class Process implements SerialRunnable {
         return exited.copy();
     }
 
-    private CompletableFuture<WorkerExit> started(String what) {
-        CompletableFuture<WorkerExit> f = ended;
-        if (f == null) {
+    private ProcessRun started(String what) {
+        ProcessRun r = run;
+        if (r == null) {
             throw new IllegalStateException("cannot " + what + " " + name + ": it was never started (call start() first)");
         }
-        return f;
+        return r;
     }
 
     /** Whether the process was started and has not ended. */
     public boolean isAlive() {
-        CompletableFuture<WorkerExit> f = ended;
-        return f != null && !f.isDone();
+        ProcessRun r = run;
+        return r != null && r.isAlive();
     }
 
     /**
@@ -368,19 +318,25 @@ public class Process implements SerialRunnable {
      * process was stopped before its JVM was launched.
      */
     public long pid() {
-        WorkerHandle w = worker;
-        return w == null ? -1 : w.awaitPid();
+        ProcessRun r = run;
+        return r == null ? -1 : r.pid();
     }
 
     /** Python's exit code: {@code null} before the end, 0 ok, 1 uncaught exception, N for exit(N), -N killed by signal N. */
     public Integer exitCode() {
-        WorkerExit e = exit;
+        WorkerExit e = exit();
         return e == null ? null : e.exitCode();
     }
 
-    /** The job id tagging this process's output events. */
+    /** The job id tagging this process's output events (-1 before {@link #start()}). */
     public long jobId() {
-        return jobId;
+        ProcessRun r = run;
+        return r == null ? -1 : r.jobId();
+    }
+
+    private WorkerExit exit() {
+        ProcessRun r = run;
+        return r == null ? null : r.exit();
     }
 
     /**
@@ -390,14 +346,10 @@ public class Process implements SerialRunnable {
      * @throws IllegalStateException if the process has not ended
      */
     public Object result() {
-        if (exit == null) {
+        if (exit() == null) {
             throw new IllegalStateException(name + " has not ended; join() it first");
         }
-        byte[] b = resultBytes;
-        if (b == null) {
-            return null;
-        }
-        return resultRaw ? b : Values.decode(b, supervisor.settings().resultLoader());
+        return run.result();
     }
 
     /**
@@ -409,29 +361,19 @@ public class Process implements SerialRunnable {
      * {@link #terminate()} or {@link #kill()} (as in Python, that shows in {@link #exitCode()}).
      */
     public RemoteException exception() {
-        ErrorInfo e = error;
-        if (e != null) {
-            return Errors.toException(e);
-        }
-        WorkerExit x = exit;
-        String why = x == null ? null : x.jmpReason();
-        if (why == null) {
-            return null;
-        }
-        String message = new WorkerDiedException(name, pid(), x.exitCode(), why, List.of()).getMessage();
-        return Errors.toException(new ErrorInfo(WorkerDiedException.class.getName(), message, List.of(), null,
-                List.of(), ErrorCode.WORKER_DIED));
+        ProcessRun r = run;
+        return r == null ? null : r.exception();
     }
 
     /** The last lines the worker wrote to stderr (after it ended). */
     public List<String> lastStderr() {
-        WorkerExit e = exit;
+        WorkerExit e = exit();
         return e == null ? List.of() : e.lastStderr();
     }
 
     /** Stops the process: SIGTERM, then SIGKILL if it is still alive after 2 seconds. */
     public void terminate() {
-        terminate(DEFAULT_GRACE);
+        terminate(ProcessRun.DEFAULT_GRACE);
     }
 
     /** Stops the process: SIGTERM, then SIGKILL if it is still alive after {@code grace}. */
@@ -441,72 +383,24 @@ public class Process implements SerialRunnable {
     }
 
     private void terminate(Duration grace, String reason) {
-        WorkerHandle w = worker;
-        if (w == null) {
-            return;
+        ProcessRun r = run;
+        if (r != null) {
+            r.terminate(grace, reason);
         }
-        w.stop(reason, false);
-        w.exited().copy().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> {
-            if (w.isAlive()) {
-                w.stop(reason + ", and killed after a grace of " + grace.toMillis() + " ms", true);
-            }
-        });
     }
 
     /** Kills the process at once (SIGKILL). */
     public void kill() {
-        WorkerHandle w = worker;
-        if (w != null) {
-            w.stop("it was killed through Process.kill()", true);
+        ProcessRun r = run;
+        if (r != null) {
+            r.kill();
         }
     }
 
     @Override
     public String toString() {
         Integer code = exitCode();
-        String state = ended == null ? "initial" : code == null ? "started" : "stopped exitcode=" + code;
+        String state = run == null ? "initial" : code == null ? "started" : "stopped exitcode=" + code;
         return "<Process name='" + name + "' " + state + (daemon ? " daemon" : "") + ">";
-    }
-
-    /** The process's side of the supervisor: results, exit, and the runtime's end. */
-    private final class Member implements WorkerOwner, RuntimeMember {
-        @Override
-        public void onOutcome(TaskWorker w, TaskOutcome o, List<byte[]> frames) {
-            ItemResult r = OutcomeDecoder.of(o, frames).item(0);
-            if (r.isOk()) {
-                resultBytes = r.bytes();
-                resultRaw = r.isRaw();
-            } else {
-                error = r.remoteError();
-            }
-            w.shutdown(r.isOk() ? 0 : 1);
-        }
-
-        @Override
-        public void onExit(TaskWorker w, WorkerExit e) {
-            exit = e;
-            supervisor.removeMember(this);
-            ended.complete(e);
-            exited.complete(Process.this);
-        }
-
-        @Override
-        public boolean daemonAtExit() {
-            return daemon;
-        }
-
-        @Override
-        public void joinAtExit() {
-            try {
-                ended.get();
-            } catch (InterruptedException | ExecutionException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void terminateAtExit() {
-            terminate(DEFAULT_GRACE, "it was a daemon process, terminated when its parent's program ended");
-        }
     }
 }

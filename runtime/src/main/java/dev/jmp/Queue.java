@@ -28,6 +28,8 @@ public class Queue<E> implements Serializable {
     private static final long serialVersionUID = 1L;
     private final long id;
     private final int maxsize;
+    // Not sent along: the receiving process finds its own way to the queue service (QueueHome).
+    private transient volatile QueueCalls calls;
 
     /** An unbounded queue. */
     public Queue() {
@@ -41,9 +43,32 @@ public class Queue<E> implements Serializable {
         this(maxsize, false);
     }
 
+    /**
+     * A queue of {@code runtime}, holding at most {@code maxsize} items ({@code <= 0}: unbounded):
+     * it lives in that runtime's process and serves its workers.
+     */
+    public Queue(JmpRuntime runtime, int maxsize) {
+        this(QueueHome.of(runtime), maxsize, false);
+    }
+
     Queue(int maxsize, boolean joinable) {
+        this(QueueHome.here(), maxsize, joinable);
+    }
+
+    Queue(QueueCalls calls, int maxsize, boolean joinable) {
+        this.calls = calls;
         this.maxsize = Math.max(0, maxsize);
-        this.id = QueueCalls.create(this.maxsize, joinable);
+        this.id = calls.create(this.maxsize, joinable);
+    }
+
+    /** Its calls: those it was made with, or, where it was received, this process's way to the queue service. */
+    QueueCalls calls() {
+        QueueCalls c = calls;
+        if (c == null) {
+            c = QueueHome.here();
+            calls = c;
+        }
+        return c;
     }
 
     long id() {
@@ -52,7 +77,7 @@ public class Queue<E> implements Serializable {
 
     /** Puts an item, waiting for room if the queue is bounded and full. */
     public void put(E item) {
-        QueueCalls.put(id, item, -1, maxsize == 0);
+        calls().put(id, item, -1, maxsize == 0);
     }
 
     /**
@@ -61,7 +86,7 @@ public class Queue<E> implements Serializable {
      * @throws QueueFullException if the queue stayed full
      */
     public void put(E item, Duration timeout) {
-        QueueCalls.put(id, item, QueueCalls.millis(timeout), false);
+        calls().put(id, item, QueueCalls.millis(timeout), false);
     }
 
     /**
@@ -70,12 +95,12 @@ public class Queue<E> implements Serializable {
      * @throws QueueFullException if the queue is full
      */
     public void putNowait(E item) {
-        QueueCalls.put(id, item, 0, false);
+        calls().put(id, item, 0, false);
     }
 
     /** Takes the next item, waiting for one. */
     public E get() {
-        return QueueCalls.get(id, -1);
+        return calls().get(id, -1);
     }
 
     /**
@@ -84,7 +109,7 @@ public class Queue<E> implements Serializable {
      * @throws QueueEmptyException if none came in time
      */
     public E get(Duration timeout) {
-        return QueueCalls.get(id, QueueCalls.millis(timeout));
+        return calls().get(id, QueueCalls.millis(timeout));
     }
 
     /**
@@ -93,12 +118,12 @@ public class Queue<E> implements Serializable {
      * @throws QueueEmptyException if the queue is empty
      */
     public E getNowait() {
-        return QueueCalls.get(id, 0);
+        return calls().get(id, 0);
     }
 
     /** The number of items now (approximate, as in Python: others may change it at once). */
     public int qsize() {
-        return (int) QueueCalls.number(QueueOp.SIZE, id, 0);
+        return (int) calls().number(QueueOp.SIZE, id, 0);
     }
 
     /** Whether the queue is empty now (approximate). */

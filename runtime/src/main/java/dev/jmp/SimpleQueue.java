@@ -13,20 +13,46 @@ import java.io.Serializable;
 public class SimpleQueue<E> implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private final long id = QueueCalls.create(0, false);
+    private final long id;
+    // Not sent along: the receiving process finds its own way to the queue service (QueueHome).
+    private transient volatile QueueCalls calls;
+
+    /** A queue of the default runtime (in a worker: of its parent). */
+    public SimpleQueue() {
+        this(QueueHome.here());
+    }
+
+    /** A queue of {@code runtime}: it lives in that runtime's process and serves its workers. */
+    public SimpleQueue(JmpRuntime runtime) {
+        this(QueueHome.of(runtime));
+    }
+
+    private SimpleQueue(QueueCalls calls) {
+        this.calls = calls;
+        this.id = calls.create(0, false);
+    }
+
+    private QueueCalls calls() {
+        QueueCalls c = calls;
+        if (c == null) {
+            c = QueueHome.here();
+            calls = c;
+        }
+        return c;
+    }
 
     /** Puts an item (never blocks). */
     public void put(E item) {
-        QueueCalls.put(id, item, -1, true);
+        calls().put(id, item, -1, true);
     }
 
     /** Takes the next item, waiting for one. */
     public E get() {
-        return QueueCalls.get(id, -1);
+        return calls().get(id, -1);
     }
 
     /** Whether the queue is empty now (approximate). */
     public boolean empty() {
-        return QueueCalls.number(QueueOp.SIZE, id, 0) == 0;
+        return calls().number(QueueOp.SIZE, id, 0) == 0;
     }
 }

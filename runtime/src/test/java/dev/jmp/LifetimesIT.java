@@ -125,7 +125,7 @@ class LifetimesIT extends WorkerTracking {
         p.join();
         assertEquals(0, p.exitCode(), String.valueOf(p.lastStderr()));
         long child = (Long) p.result();
-        assertTrue(survivors(List.of(child), 60_000).isEmpty(), "the daemon child ended with its parent");
+        assertTrue(survivors(List.of(child), 300_000).isEmpty(), "the daemon child ended with its parent");
         assertFalse(Files.exists(Path.of(mark)));
     }
 
@@ -203,14 +203,14 @@ class LifetimesIT extends WorkerTracking {
         b.environment().put("JMP_TEST_RUN", "lifetimes-it");
         java.lang.Process main = b.start();
         try {
-            assertTrue(main.waitFor(80, TimeUnit.SECONDS), "the main program ended"); // a hang detector
+            assertTrue(main.waitFor(300, TimeUnit.SECONDS), "the main program ended"); // a hang detector
             assertEquals(0, main.exitValue(), Files.readString(dir.resolve("main.log")));
             assertTrue(Files.exists(dir.resolve("non-daemon-finished")),
                     "the non-daemon child ran before the JVM ended: " + Files.readString(dir.resolve("main.log")));
             assertFalse(Files.exists(dir.resolve("daemon-finished")), "the daemon child was terminated");
             if (Files.exists(dir.resolve("daemon-pid"))) {
                 long daemon = Long.parseLong(Files.readString(dir.resolve("daemon-pid")));
-                assertTrue(survivors(List.of(daemon), 60_000).isEmpty(), "the daemon child is gone");
+                assertTrue(survivors(List.of(daemon), 300_000).isEmpty(), "the daemon child is gone");
             }
         } finally {
             main.destroyForcibly().waitFor();

@@ -43,7 +43,7 @@ class PoolIT extends WorkerTracking {
     void mapKeepsInputOrderAndUsesEveryWorker() {
         try (Pool pool = new Pool(2)) {
             List<Integer> squares = pool.map(x -> x * x, range(200));
-            assertTrue(pool.awaitWorkers(Duration.ofSeconds(60)));
+            assertTrue(pool.awaitWorkers(Duration.ofSeconds(300)));
             assertEquals(range(200).stream().map(x -> x * x).collect(Collectors.toList()), squares);
             List<String> names = pool.map(x -> {
                 Thread.sleep(20);
@@ -224,7 +224,7 @@ class PoolIT extends WorkerTracking {
             });
             awaitFile(running);
             r.cancel();
-            assertTrue(WorkerTracking.survivors(List.of(pid), 60_000).isEmpty(), "stubborn worker killed");
+            assertTrue(WorkerTracking.survivors(List.of(pid), 300_000).isEmpty(), "stubborn worker killed");
             long next = pool.apply(Worker::pid);
             assertTrue(next != pid);
         }
@@ -276,7 +276,7 @@ class PoolIT extends WorkerTracking {
         assertTrue(closed.getMessage().contains("Pool not running"), closed.getMessage());
         pool.join();
         assertEquals(range(6), r.get(), "close lets submitted work finish");
-        assertTrue(WorkerTracking.survivors(pids, 60_000).isEmpty());
+        assertTrue(WorkerTracking.survivors(pids, 300_000).isEmpty());
 
         Pool other = new Pool(2);
         CountDownLatch never = new CountDownLatch(1);
@@ -286,8 +286,38 @@ class PoolIT extends WorkerTracking {
         });
         other.terminate();
         assertThrows(CancellationException.class, pending::get);
-        assertTrue(WorkerTracking.survivors(other.pids(), 60_000).isEmpty());
+        assertTrue(WorkerTracking.survivors(other.pids(), 300_000).isEmpty());
         never.countDown();
+    }
+
+    @Test
+    void terminateWaitsForTheWorkersEvenWhenTheCallerIsInterrupted() throws Exception {
+        // A cell being interrupted calls terminate() with its interrupt flag set: it returned at
+        // once, and the cell ended while its workers still ran (seen as busy by %workers).
+        Pool pool = new Pool(1);
+        List<Long> pids = new ArrayList<>(pool.pids());
+        AsyncResult<Integer> stubborn = pool.applyAsync(() -> {
+            long end = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < end) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ignored) {
+                    // only the kill after the grace ends this task
+                }
+            }
+            return 1;
+        });
+        assertTrue(pool.awaitWorkers(Duration.ofSeconds(300)));
+        Thread.currentThread().interrupt();
+        try {
+            pool.terminate();
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), pids.stream().filter(WorkerTracking::alive).toList(),
+                "terminate() returned before its workers exited");
+        assertThrows(CancellationException.class, stubborn::get);
     }
 
     @Test

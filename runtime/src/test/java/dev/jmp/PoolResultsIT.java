@@ -64,7 +64,7 @@ class PoolResultsIT extends WorkerTracking {
             pool.applyAsync(() -> 5, v -> {
                 throw new IllegalStateException("bug");
             }, null);
-            assertTrue(reported.await(60, TimeUnit.SECONDS), () -> "no report on System.err: " + text);
+            assertTrue(reported.await(300, TimeUnit.SECONDS), () -> "no report on System.err: " + text);
             String err = text.toString(StandardCharsets.UTF_8);
             assertTrue(err.contains("Exception in a callback of job"), err);
             assertTrue(err.contains("java.lang.IllegalStateException: bug"), err);

@@ -42,6 +42,28 @@ class QueueIT extends WorkerTracking {
     }
 
     @Test
+    void queuesAndPipesOfARuntimeOfItsOwnServeItsWorkersWithoutTheDefaultRuntime() {
+        try (JmpRuntime rt = JmpRuntime.builder().build()) {
+            Queue<Integer> q = new Queue<>(rt, 0);
+            SimpleQueue<String> done = new SimpleQueue<>(rt);
+            Pipe pipe = Pipe.open(rt, true);
+            Connection child = pipe.second();
+            Process p = new Process(() -> {
+                q.put(6 * 7);
+                child.send("via the pipe: " + child.<Integer>recv());
+                done.put("done");
+            }).runtime(rt).start();
+            assertEquals(42, q.get(Duration.ofSeconds(300)));
+            pipe.first().send(7);
+            assertEquals("via the pipe: 7", pipe.first().recv(Duration.ofSeconds(300)));
+            assertEquals("done", done.get());
+            p.join();
+            assertEquals(0, p.exitCode());
+            assertTrue(JmpRuntime.runningDefault() == null, "the queues never started the default runtime");
+        }
+    }
+
+    @Test
     void childToChildWriterAndReader() {
         Queue<Integer> q = new Queue<>();
         Queue<Integer> sums = new Queue<>();
@@ -58,7 +80,7 @@ class QueueIT extends WorkerTracking {
             }
             sums.put(sum);
         }).start();
-        assertEquals(5050, sums.get(Duration.ofSeconds(60)));
+        assertEquals(5050, sums.get(Duration.ofSeconds(300)));
         writer.join();
         reader.join();
     }

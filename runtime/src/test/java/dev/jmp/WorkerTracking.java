@@ -53,7 +53,7 @@ public abstract class WorkerTracking {
         Supervisor s = DefaultSupervisor.peek();
         List<Long> pids = s == null ? List.of() : s.launchedPids();
         Jmp.shutdown();
-        List<Long> left = survivors(pids, 60_000);  // a hang detector: a loaded machine is slow to reap
+        List<Long> left = survivors(pids, 300_000);  // a hang detector: a loaded machine is slow to reap
         assertTrue(left.isEmpty(), "workers outlived the test: " + left);
     }
 }

@@ -24,7 +24,7 @@ class WorkersListIT extends WorkerTracking {
         // default half second, so each look waits for the task counts as long as they take.
         long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
-            Optional<WorkerInfo> found = Jmp.workers(java.time.Duration.ofSeconds(60)).stream().filter(what).findFirst();
+            Optional<WorkerInfo> found = Jmp.workers(java.time.Duration.ofSeconds(300)).stream().filter(what).findFirst();
             if (found.isPresent()) {
                 return found;
             }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layout's rules, over the compiled main classes of runtime, magics and kernel (on
- * this module's classpath) and of bench when it was built ({@code -Pbench}). See the README's
+ * this module's classpath) and of bench and jjava when they were built ({@code -Pbench}; the reactor
+ * builds jjava before this module). See the README's
  * architecture section for the picture these rules keep true.
  */
 class ArchitectureTest {
@@ -46,6 +47,8 @@ class ArchitectureTest {
             "dev.jmp.error.."};
     private static final String INTERNAL = "dev.jmp.internal..";
     private static final Path BENCH = Path.of("..", "bench", "target", "classes");
+    /** The JJava extension's own classes (its jar is shaded: the runtime again, and relocated libraries). */
+    private static final Path JJAVA = Path.of("..", "jjava", "target", "classes");
 
     private static JavaClasses main;
 
@@ -54,6 +57,9 @@ class ArchitectureTest {
         List<Location> roots = jmpClasspathRoots();
         if (Files.isDirectory(BENCH)) {
             roots.add(Location.of(BENCH));
+        }
+        if (Files.isDirectory(JJAVA)) {
+            roots.add(Location.of(JJAVA));
         }
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importLocations(roots);
         assertTrue(main.containPackage("dev.jmp.internal.worker"), "the runtime's classes were imported");
@@ -94,7 +100,7 @@ class ArchitectureTest {
 
     @Test
     void magicsKernelAndBenchUseOnlyExportedPackages() {
-        noClasses().that().resideInAnyPackage("dev.jmp.magics..", "dev.jmp.kernel..", "dev.jmp.bench..")
+        noClasses().that().resideInAnyPackage("dev.jmp.magics..", "dev.jmp.kernel..", "dev.jmp.bench..", "dev.jmp.jjava..")
                 .should().dependOnClassesThat().resideInAPackage(INTERNAL).check(main);
     }
 

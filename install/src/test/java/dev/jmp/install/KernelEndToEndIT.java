@@ -66,7 +66,7 @@ class KernelEndToEndIT {
     @AfterEach
     void noKernelOutlivesTheTest() throws Exception {
         // A hang detector: on a loaded machine JVMs take a while to exit.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         List<String> kernels = new ArrayList<>();
         try (Stream<Path> files = Files.list(pidDir)) {
             for (Path file : files.toList()) {
@@ -194,6 +194,13 @@ class KernelEndToEndIT {
 
     @Test
     @Order(9)
+    @Timeout(value = 22, unit = TimeUnit.MINUTES)
+    void clusterOnSshHostsInNetworkNamespaces() throws Exception {
+        python("test_cluster", 1260);
+    }
+
+    @Test
+    @Order(9)
     @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void notebookLambdasGoToWorkersAndErrorsUseNotebookNames() throws Exception {
         python("test_lambdas", 840);
@@ -243,6 +250,14 @@ class KernelEndToEndIT {
     @Timeout(value = 46, unit = TimeUnit.MINUTES)
     void browserShowsPoolProgressAndBackgroundOutput() throws Exception {
         python("test_browser", 2640);
+    }
+
+    @Test
+    @Order(11)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void jupyterLabClientSeesOutputProgressDisplaysAndInterrupt() throws Exception {
+        // install/src/it/node/lab_client.mjs through @jupyterlab/services, against a server test_lab starts.
+        python("test_lab", 1140);
     }
 
     @Test

@@ -89,7 +89,7 @@ final class CodeAssist {
         if (cellMagic != null) {
             return cellMagicCompleteness(cellMagic, code);
         }
-        String remaining = CellSplitter.javaOnly(code);
+        String remaining = MagicExpressions.rewrite(CellSplitter.javaOnly(code));
         SourceCodeAnalysis analysis = evaluator.get().analysis();
         while (true) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);

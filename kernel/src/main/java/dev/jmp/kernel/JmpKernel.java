@@ -10,13 +10,16 @@ import dev.jmp.kernel.jshell.ClassRecorder;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
 import dev.jmp.kernel.maven.MavenArtifactResolver;
+import dev.jmp.kernel.maven.LoadFromPomMagic;
 import dev.jmp.kernel.maven.MavenRepoMagic;
+import dev.jmp.kernel.notebook.NotebookMagics;
 import dev.jmp.kernel.protocol.KernelIdentity;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
+import dev.jmp.magics.QuietValue;
 import dev.jmp.magics.UnknownMagicException;
 import dev.jmp.spi.ClassSource;
 import dev.jmp.spi.Daemons;
@@ -77,6 +80,8 @@ public final class JmpKernel extends BaseKernel {
         TimeMagics.register(magics, code -> runCode(code, currentExecution), () -> services().out());
         LoadMagic.register(magics, Path.of("").toAbsolutePath(), code -> runCode(code, currentExecution));
         MavenRepoMagic.register(magics, this::resolver, () -> services().out());
+        LoadFromPomMagic.register(magics, this::resolver, services, Path.of("").toAbsolutePath(), () -> services().out());
+        NotebookMagics.install(new JavaMagicCalls(magics));
         // Providers register before JShell starts, so their start-up actions run before any cell.
         for (MagicsProvider provider : ServiceLoader.load(MagicsProvider.class, JmpKernel.class.getClassLoader())) {
             provider.register(magics, services);
@@ -110,7 +115,7 @@ public final class JmpKernel extends BaseKernel {
 
     /** JShell with the configured compiler options; without them (and a problem noted) when they stop it starting. */
     private JShellEvaluator startJShell(KernelSettings settings, Map<String, String> env) {
-        List<String> staticImports = List.of(Display.class.getName());
+        List<String> staticImports = List.of(Display.class.getName(), NotebookMagics.class.getName());
         if (!settings.compilerOptions().isEmpty()) {
             try {
                 return new JShellEvaluator(notebookClasspath(), staticImports, settings.compilerOptions(),
@@ -294,9 +299,10 @@ public final class JmpKernel extends BaseKernel {
         for (CellSplitter.Part part : CellSplitter.split(code)) {
             if (part.magic()) {
                 value = runMagic(() -> magics.applyLine(part.name(), part.text()));
-                hasValue = value != null;
+                // A value meant for Java callers only (%jars's paths) is not the cell's result.
+                hasValue = value != null && !(value instanceof QuietValue);
             } else {
-                CellValue result = evaluator().eval(part.text(), executionCount);
+                CellValue result = evaluator().eval(MagicExpressions.rewrite(part.text()), executionCount);
                 hasValue = result != null;
                 value = hasValue ? result.value() : null;
             }

@@ -29,4 +29,14 @@ public interface LaunchedWorker {
 
     /** Kills the process at once (SIGKILL). */
     void kill();
+
+    /**
+     * Whether a batch scheduler still holds the worker in its queue: its JVM has not begun to run.
+     * The runtime's start timeout does not count while this is true (a queued job is not a stuck
+     * start; the launcher applies its own queue timeout). Launchers that start processes at once
+     * keep the default, {@code false}.
+     */
+    default boolean queued() {
+        return false;
+    }
 }

@@ -119,7 +119,7 @@ class ManagerIT extends WorkerTracking {
         List<Process> ps = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             ps.add(new Process(() -> {
-                start.await(Duration.ofSeconds(60));
+                start.await(Duration.ofSeconds(300));
                 long last = 0;
                 for (int i = 0; i < n; i++) {
                     long v = increment.call();
@@ -256,7 +256,7 @@ class ManagerIT extends WorkerTracking {
         SharedBarrier b = m.barrier(3);
         List<Process> ps = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ps.add(new Process(() -> b.await(Duration.ofSeconds(60))).start());
+            ps.add(new Process(() -> b.await(Duration.ofSeconds(300))).start());
         }
         Set<Object> indexes = new HashSet<>();
         for (Process p : ps) {
@@ -266,7 +266,7 @@ class ManagerIT extends WorkerTracking {
         SharedBarrier t = m.barrier(3);
         Process patient = new Process(() -> {
             try {
-                t.await(Duration.ofSeconds(60));
+                t.await(Duration.ofSeconds(300));
                 return "passed";
             } catch (BrokenBarrierException e) {
                 return "broken";
@@ -286,10 +286,10 @@ class ManagerIT extends WorkerTracking {
         Process p = new Process(() -> {
             boolean early = go.await(Duration.ofMillis(100));
             waiting.set();
-            boolean later = go.await(Duration.ofSeconds(60));
+            boolean later = go.await(Duration.ofSeconds(300));
             return early + " " + later;
         }).start();
-        assertTrue(waiting.await(Duration.ofSeconds(60)));
+        assertTrue(waiting.await(Duration.ofSeconds(300)));
         assertFalse(p.join(Duration.ofMillis(200)));
         go.set();
         assertEquals("false true", ok(p).result());
@@ -306,7 +306,7 @@ class ManagerIT extends WorkerTracking {
             for (int got = 0; got < n; got++) {
                 lock.lock();
                 try {
-                    ready.awaitUntil(() -> !items.isEmpty(), Duration.ofSeconds(60));
+                    ready.awaitUntil(() -> !items.isEmpty(), Duration.ofSeconds(300));
                     sum += items.remove(0);
                 } finally {
                     lock.unlock();
@@ -423,7 +423,7 @@ class ManagerIT extends WorkerTracking {
             }
         }).start();
         ok(putter);
-        assertTrue(taker.join(Duration.ofSeconds(60)), "the taker got every item (a lost one leaves it waiting)");
+        assertTrue(taker.join(Duration.ofSeconds(300)), "the taker got every item (a lost one leaves it waiting)");
         String[] r = ((String) ok(taker).result()).split(" ");
         assertEquals((long) n * (n + 1) / 2, Long.parseLong(r[0]), "every item arrived");
         assertTrue(Integer.parseInt(r[1]) > 0, "the taker was interrupted while waiting");
@@ -446,7 +446,7 @@ class ManagerIT extends WorkerTracking {
         for (int w = 0; w < 2; w++) {
             int me = w;
             ps.add(new Process(() -> {
-                start.await(Duration.ofSeconds(60));
+                start.await(Duration.ofSeconds(300));
                 for (int i = 0; i < n; i++) {
                     sums.addAndGet(i % 10, 0.5);
                     int k = (i + me) % 10;
@@ -495,10 +495,10 @@ class ManagerIT extends WorkerTracking {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier c) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 30 s");
+                throw new AssertionError("condition not reached in 300 s");
             }
             try {
                 Thread.sleep(10);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class PythonShapedIT extends WorkerTracking {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(300);
 
     private static Process ok(Process p) {
         p.join();
@@ -73,7 +73,7 @@ class PythonShapedIT extends WorkerTracking {
         SharedEvent go = Shared.event();
         Process child = new Process((s, g) -> {
             s.set();
-            if (!g.await(Duration.ofSeconds(60))) {
+            if (!g.await(Duration.ofSeconds(300))) {
                 throw new IllegalStateException("go never came");
             }
         }, started, go).start();

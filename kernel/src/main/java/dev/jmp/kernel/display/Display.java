@@ -112,6 +112,29 @@ public final class Display {
     }
 
     /**
+     * Renders a value as a cell's result would show it, without showing it (IJava's
+     * {@code render}): the cell's value, or an argument of {@code display}.
+     *
+     * @param value the value
+     * @return its rendering, every natural MIME type of it
+     */
+    public static DisplayData render(Object value) {
+        return publisher().render(value);
+    }
+
+    /**
+     * Renders a value as the given MIME types, without showing it (IJava's {@code render(o, mime)}),
+     * with a {@code text/plain} form for consoles.
+     *
+     * @param value     the value
+     * @param mimeTypes the types
+     * @return its rendering
+     */
+    public static DisplayData render(Object value, String... mimeTypes) {
+        return publisher().render(value, mimeTypes);
+    }
+
+    /**
      * HTML output (the value of a cell's last expression, or an argument of {@code display}).
      *
      * @param html the markup

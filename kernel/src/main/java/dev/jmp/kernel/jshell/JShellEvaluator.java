@@ -36,6 +36,9 @@ public final class JShellEvaluator implements AutoCloseable {
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
 
+    /** The error name of an evaluation asked for by the notebook's own running code, which JShell cannot nest. */
+    public static final String BUSY = "JShellBusy";
+
     private final ClassRecorder recorder = new ClassRecorder();
     private final JShellClassLoader loader;
     private final JmpExecutionControlProvider provider;
@@ -215,6 +218,11 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private CellValue evalSnippets(String code, int executionCount, boolean record, boolean variables)
             throws CellFailure {
+        if (JmpExecutionControl.onCellThread()) {
+            // Notebook code calling a magic that evaluates (lineMagic("time", ...)): JShell is in
+            // the middle of that code's snippet, and waiting for the cell thread would wait forever.
+            throw CellFailure.ofMessage(BUSY, "JShell is busy running the code that asks for this evaluation");
+        }
         JmpExecutionControl control = provider.control();
         control.clearStop();
         String remaining = code;

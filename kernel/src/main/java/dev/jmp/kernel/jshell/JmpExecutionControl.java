@@ -57,6 +57,9 @@ public final class JmpExecutionControl extends LocalExecutionControl {
      */
     static final int SHOWN = 1000;
 
+    /** True on the cell thread while it runs a snippet. */
+    private static final ThreadLocal<Boolean> IN_SNIPPET = ThreadLocal.withInitial(() -> false);
+
     /** The thread running user code right now, or null between snippets. */
     private Thread running;
     private volatile Object lastValue;
@@ -118,9 +121,11 @@ public final class JmpExecutionControl extends LocalExecutionControl {
         synchronized (stopLock) {
             running = Thread.currentThread();
         }
+        IN_SNIPPET.set(true);
         try {
             return doitMethod.invoke(null);
         } finally {
+            IN_SNIPPET.set(false);
             clearRunning();
             // A stop's interrupt must not reach the next snippet; no stop aims here any more.
             Thread.interrupted();
@@ -194,6 +199,16 @@ public final class JmpExecutionControl extends LocalExecutionControl {
     public void close() {
         cellThread.shutdownNow();
         super.close();
+    }
+
+    /**
+     * Whether the calling thread is running a snippet now (notebook code, or a magic it called):
+     * JShell cannot evaluate anything else until that snippet returns.
+     *
+     * @return true on the cell thread inside a snippet
+     */
+    public static boolean onCellThread() {
+        return IN_SNIPPET.get();
     }
 
     /** Forgets an earlier stop request (called before each cell). */

@@ -72,6 +72,7 @@ public final class RuntimeBridge implements MagicsProvider {
         Timelines timelines = new Timelines();
         new SpawnMagics(callbacks, output, timelines).register(catalog);
         new WorkersMagics(callbacks::cellOutput).register(catalog);
+        new dev.jmp.magics.cluster.ClusterMagics(callbacks::cellOutput).register(catalog);
         new PoolMagics(callbacks, output, timelines).register(catalog);
         new TimelineMagics(timelines, callbacks::cellOutput, callbacks.workingDirectory()).register(catalog);
         new SharedMagics(callbacks).register(catalog);

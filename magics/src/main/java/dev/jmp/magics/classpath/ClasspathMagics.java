@@ -3,6 +3,7 @@ package dev.jmp.magics.classpath;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.QuietValue;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -72,14 +73,9 @@ public final class ClasspathMagics {
      * @param catalog the catalog to register into
      */
     public void register(MagicCatalog catalog) {
-        catalog.registerLine(JARS_DOC, args -> {
-            jars(args);
-            return null;
-        });
-        catalog.registerLine(CLASSPATH_DOC, args -> {
-            classpath(args);
-            return null;
-        });
+        // The added paths go to Java code that calls the magic (as IJava's %jars returns them).
+        catalog.registerLine(JARS_DOC, args -> new QuietValue(names(jars(args))));
+        catalog.registerLine(CLASSPATH_DOC, args -> new QuietValue(names(classpath(args))));
     }
 
     /**
@@ -151,6 +147,11 @@ public final class ClasspathMagics {
                 : "."));
         stream.flush();
         return entries;
+    }
+
+    /** Paths as text, the form IJava's magics return. */
+    static List<String> names(List<Path> paths) {
+        return paths.stream().map(Path::toString).toList();
     }
 
     private Path resolvePlain(String pattern) {

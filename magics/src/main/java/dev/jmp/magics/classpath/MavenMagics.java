@@ -4,6 +4,7 @@ import dev.jmp.magics.ArtifactResolver;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.QuietValue;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,10 +52,7 @@ public final class MavenMagics {
      * @param catalog the catalog to register into
      */
     public void register(MagicCatalog catalog) {
-        catalog.registerLine(DOC, args -> {
-            maven(args);
-            return null;
-        });
+        catalog.registerLine(DOC, args -> new QuietValue(ClasspathMagics.names(maven(args))));
     }
 
     /**

@@ -96,6 +96,8 @@ public final class PoolMagics {
             throw new CellFailure("UnsendableVariable", e.getMessage(),
                     List.of(("UnsendableVariable: " + e.getMessage()).split("\n")));
         }
+        // An unknown cluster is named before any item is read or any worker starts.
+        dev.jmp.magics.cluster.ClusterMagics.runtime(options.on());
         CellOutput cell = callbacks.cellOutput();
         if (items.size() == 0) {
             items.close();

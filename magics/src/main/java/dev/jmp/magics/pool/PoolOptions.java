@@ -23,9 +23,17 @@ import java.util.Map;
  * @param retries        how often a failed item is tried again ({@code --retries})
  * @param collect        whether failures are collected ({@code --on-error collect}) instead of stopping the run
  * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
+ * @param on             the cluster the workers run on ({@code --on}), or null for this machine; with
+ *                       it and without {@code -n}, {@code processes} is 0: as many as the cluster's slots
  */
 public record PoolOptions(String over, String as, int processes, String out, boolean unordered, int chunksize,
-                          double timeoutSeconds, int retries, boolean collect, Path javaHome) {
+                          double timeoutSeconds, int retries, boolean collect, Path javaHome, String on) {
+
+    /** Options for a pool on this machine. */
+    public PoolOptions(String over, String as, int processes, String out, boolean unordered, int chunksize,
+                       double timeoutSeconds, int retries, boolean collect, Path javaHome) {
+        this(over, as, processes, out, unordered, chunksize, timeoutSeconds, retries, collect, javaHome, null);
+    }
 
     static final MagicOption<String> OVER = MagicOption.text("--over", "EXPR", "the items").required();
     static final MagicOption<String> AS = MagicOption.javaName("--as", "NAME", "the item's variable name in the body")
@@ -52,8 +60,11 @@ public record PoolOptions(String over, String as, int processes, String out, boo
             "run the workers on another Java (its home or its bin/java), e.g. a newer JDK; not older than the"
                     + " kernel's Java");
 
+    static final MagicOption<String> ON = MagicOption.text("--on", "CLUSTER",
+            "run on the workers of a cluster started with %cluster start (-n defaults to its slots)");
+
     static final MagicOptions OPTIONS = new MagicOptions("%%pool", OVER, AS, PROCESSES, OUT, UNORDERED, CHUNKSIZE,
-            TIMEOUT, RETRIES, ON_ERROR, JAVA);
+            TIMEOUT, RETRIES, ON_ERROR, JAVA, ON);
 
     /** The documentation of {@code %%pool}. */
     public static final MagicDoc DOC = new MagicDoc("pool", false, true,
@@ -118,9 +129,11 @@ public record PoolOptions(String over, String as, int processes, String out, boo
         }
         Integer processes = o.get(PROCESSES);
         Integer chunksize = o.get(CHUNKSIZE);
+        String on = o.get(ON);
         return new PoolOptions(o.get(OVER), as,
-                processes != null ? processes : Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors())),
+                processes != null ? processes
+                        : on != null ? 0 : Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors())),
                 out, o.get(UNORDERED), chunksize == null ? 0 : chunksize, o.get(TIMEOUT), o.get(RETRIES),
-                o.get(ON_ERROR).equals("collect"), o.get(JAVA));
+                o.get(ON_ERROR).equals("collect"), o.get(JAVA), on);
     }
 }

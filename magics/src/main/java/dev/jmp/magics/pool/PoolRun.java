@@ -89,9 +89,14 @@ final class PoolRun {
              ProgressDisplay progress = new ProgressDisplay(cell, name, items.size())) {
             this.live = live;
             long size = items.size();
-            int processes = size < 0 ? options.processes() : (int) Math.min(options.processes(), Math.max(1, size));
+            int wanted = options.processes() > 0 ? options.processes()
+                    : Math.max(1, dev.jmp.magics.cluster.ClusterMagics.slots(options.on()));
+            int processes = size < 0 ? wanted : (int) Math.min(wanted, Math.max(1, size));
             Pool.Builder builder = Pool.builder().processes(processes)
                     .retries(options.retries()).namePrefix(workerPrefix);
+            if (options.on() != null) {
+                builder.runtime(dev.jmp.Cluster.get(options.on()).runtime());
+            }
             if (options.javaHome() != null) {
                 builder.javaHome(options.javaHome());
             }

@@ -75,6 +75,8 @@ public final class SpawnMagics {
      */
     public void spawn(List<String> args, String body) throws MagicException {
         SpawnOptions options = SpawnOptions.parse(args);
+        // An unknown cluster is named before anything is compiled or started.
+        dev.jmp.magics.cluster.ClusterMagics.runtime(options.on());
         if (body.isBlank()) {
             throw new MagicException("%%spawn needs a body: Java statements on the lines after %%spawn, for example\n"
                     + "%%spawn -n 2\nreturn Worker.index();");

@@ -21,9 +21,16 @@ import java.util.List;
  * @param group          whether output is held back and printed per worker at the end ({@code --group})
  * @param jvmOptions     extra JVM options for the workers ({@code --jvm-opts})
  * @param javaHome       the Java the workers run on ({@code --java}), or null for the kernel's
+ * @param on             the cluster the workers run on ({@code --on}), or null for this machine
  */
 public record SpawnOptions(int count, String name, boolean daemon, boolean background, double timeoutSeconds,
-                           String out, boolean group, List<String> jvmOptions, Path javaHome) {
+                           String out, boolean group, List<String> jvmOptions, Path javaHome, String on) {
+
+    /** Options for processes on this machine. */
+    public SpawnOptions(int count, String name, boolean daemon, boolean background, double timeoutSeconds,
+                        String out, boolean group, List<String> jvmOptions, Path javaHome) {
+        this(count, name, daemon, background, timeoutSeconds, out, group, jvmOptions, javaHome, null);
+    }
 
     /** The most processes one cell may start. */
     public static final int MAX_COUNT = 256;
@@ -57,8 +64,11 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
             "run the workers on another Java (its home or its bin/java), e.g. a newer JDK; not older than the"
                     + " kernel's Java");
 
+    static final MagicOption<String> ON = MagicOption.text("--on", "CLUSTER",
+            "run on the hosts of a cluster started with %cluster start");
+
     static final MagicOptions OPTIONS = new MagicOptions("%%spawn", COUNT, NAME, DAEMON, BACKGROUND, TIMEOUT, OUT,
-            GROUP, JVM_OPTIONS, JAVA);
+            GROUP, JVM_OPTIONS, JAVA, ON);
 
     /** The documentation of {@code %%spawn}. */
     public static final MagicDoc DOC = new MagicDoc("spawn", false, true,
@@ -92,6 +102,6 @@ public record SpawnOptions(int count, String name, boolean daemon, boolean backg
         MagicOptions.Parsed o = OPTIONS.parse(args);
         String jvm = o.get(JVM_OPTIONS);
         return new SpawnOptions(o.get(COUNT), o.get(NAME), o.get(DAEMON), o.get(BACKGROUND), o.get(TIMEOUT),
-                o.get(OUT), o.get(GROUP), MagicArgs.split(jvm == null ? "" : jvm), o.get(JAVA));
+                o.get(OUT), o.get(GROUP), MagicArgs.split(jvm == null ? "" : jvm), o.get(JAVA), o.get(ON));
     }
 }

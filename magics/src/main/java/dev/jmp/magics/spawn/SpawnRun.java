@@ -65,6 +65,9 @@ final class SpawnRun {
             if (options.javaHome() != null) {
                 p.javaHome(options.javaHome());
             }
+            if (options.on() != null) {
+                p.runtime(dev.jmp.Cluster.get(options.on()).runtime());
+            }
             processes.add(p);
         }
         this.group = new ProcessGroup(processes);

@@ -29,7 +29,10 @@ public final class WorkersMagics {
     static final MagicOption<String> JVM_OPTIONS = MagicOption.text("--jvm-opts", "\"...\"",
             "JVM options for every new worker (warm ones restart); --jvm-opts \"\" clears them").allowEmpty();
 
-    static final MagicOptions OPTIONS = new MagicOptions("%workers", WARM, JVM_OPTIONS);
+    static final MagicOption<String> ON = MagicOption.text("--on", "CLUSTER",
+            "show the workers of a cluster started with %cluster start instead");
+
+    static final MagicOptions OPTIONS = new MagicOptions("%workers", WARM, JVM_OPTIONS, ON);
 
     /** The documentation of {@code %workers}. */
     public static final MagicDoc DOC = new MagicDoc("workers", true, false,
@@ -89,6 +92,15 @@ public final class WorkersMagics {
             out.stdout("Keeping " + n + " warm worker" + (n == 1 ? "" : "s") + " ready.\n");
         }
         if (o.has(WARM) || o.has(JVM_OPTIONS)) {
+            if (o.has(ON)) {
+                throw OPTIONS.error("--on shows a cluster's workers; --warm and --jvm-opts set this machine's");
+            }
+            return;
+        }
+        if (o.has(ON)) {
+            // Their pids are on other hosts: this host's /proc says nothing about them.
+            out.display(UUID.randomUUID().toString(), table(dev.jmp.magics.cluster.ClusterMagics.runtime(o.get(ON)).workers(),
+                    System.currentTimeMillis(), false).bundle());
             return;
         }
         out.display(UUID.randomUUID().toString(), table(Jmp.workers(), System.currentTimeMillis()).bundle());
@@ -102,12 +114,24 @@ public final class WorkersMagics {
      * @return the table
      */
     static Table table(List<WorkerInfo> workers, long now) {
+        return table(workers, now, true);
+    }
+
+    /**
+     * The table of workers.
+     *
+     * @param workers the workers
+     * @param now     the current time (epoch millis), for uptimes
+     * @param local   whether the workers run on this host (else CPU and RSS are not read from /proc)
+     * @return the table
+     */
+    static Table table(List<WorkerInfo> workers, long now, boolean local) {
         long busy = workers.stream().filter(w -> w.state().equals("busy")).count();
         Table table = new Table(workers.isEmpty() ? "No worker processes are running."
                 : workers.size() + " worker" + (workers.size() == 1 ? "" : "s") + " (" + busy + " busy)",
                 List.of("id", "name", "pid", "state", "tasks", "cpu", "rss", "uptime"));
         for (WorkerInfo w : workers) {
-            ProcStats stats = ProcStats.of(w.pid());
+            ProcStats stats = local ? ProcStats.of(w.pid()) : new ProcStats(java.util.Optional.empty(), -1);
             List<String> row = new ArrayList<>();
             row.add(w.id());
             row.add(w.name().equals(w.id()) ? "" : w.name());

@@ -90,8 +90,8 @@ final class BarrierObject extends Managed {
     }
 
     @Override
-    void peerGone(String peer) {
-        if (waiters.removeIf(w -> w.owner.peer().equals(peer))) {
+    void gone(java.util.function.Predicate<Owner> dead) {
+        if (waiters.removeIf(w -> dead.test(w.owner))) {
             breakAll();
         }
     }

@@ -63,10 +63,10 @@ final class ConditionObject extends Managed {
         }
     }
 
-    void dropPeer(String peer) {
+    void drop(java.util.function.Predicate<Owner> dead) {
         List<Waiter> gone = new ArrayList<>();
         for (Waiter w : waiters) {
-            if (w.owner.peer().equals(peer)) {
+            if (dead.test(w.owner)) {
                 gone.add(w);
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A lock (reentrant or not) in the manager. It records its holder (process and thread); a
@@ -201,12 +202,12 @@ final class LockObject extends Managed {
     }
 
     @Override
-    void peerGone(String peer) {
-        queue.removeIf(w -> w.owner.peer().equals(peer));
+    void gone(Predicate<Owner> dead) {
+        queue.removeIf(w -> dead.test(w.owner));
         for (ConditionObject c : conditions) {
-            c.dropPeer(peer);
+            c.drop(dead);
         }
-        if (owner != null && owner.peer().equals(peer)) {
+        if (owner != null && dead.test(owner)) {
             deadHolder = service.describe(owner);
             owner = null;
             holds = 0;

@@ -7,6 +7,7 @@ import dev.jmp.internal.service.ParkedCall;
 import dev.jmp.internal.service.ServiceCall;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A shared object living in the manager. Every operation runs under the object's monitor (a
@@ -32,8 +33,17 @@ abstract class Managed {
     /** Runs one operation; the caller holds {@link #monitor()}. */
     abstract void handle(ManagerOp op, ServiceCall call, ManagerRequest r);
 
-    /** A process died: drop its waiters and give back what it held. Caller holds the monitor. */
-    void peerGone(String peer) {
+    /**
+     * Processes died: drop their waiters and give back what they held. Caller holds the monitor.
+     *
+     * @param dead which holders died (all that came through a child, or one process under it)
+     */
+    void gone(Predicate<Owner> dead) {
+    }
+
+    /** A child process died, and with it every process under it. Caller holds the monitor. */
+    final void peerGone(String peer) {
+        gone(Owner.through(peer));
     }
 
     /** The manager shut down: fail every parked call. Caller holds the monitor. */

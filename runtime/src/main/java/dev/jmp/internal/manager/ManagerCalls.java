@@ -94,7 +94,7 @@ public final class ManagerCalls {
             throw new ManagerClosedException("manager " + manager
                     + " is not running: the jmp runtime that hosted it was shut down");
         }
-        return ServiceClients.current();
+        return ServiceClients.installed();
     }
 
     private static ClassLoader workerLoader() {

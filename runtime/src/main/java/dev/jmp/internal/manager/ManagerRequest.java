@@ -20,7 +20,7 @@ public record ManagerRequest(String m, long o, long t, long k, long ms, long n) 
     public static final long BARRIER_DEFAULT_TIMEOUT = -2;
 
     private static final int THREAD_BITS = 40;
-    private static final long THREAD_MASK = (1L << THREAD_BITS) - 1;
+    static final long THREAD_MASK = (1L << THREAD_BITS) - 1;
     private static final long PROCESS = ProcessHandle.current().pid() << THREAD_BITS;
 
     /**
@@ -35,6 +35,11 @@ public record ManagerRequest(String m, long o, long t, long k, long ms, long n) 
     /** The thread id part of a {@link #caller()} value, for messages. */
     static long threadOf(long caller) {
         return caller < 0 ? caller : caller & THREAD_MASK;
+    }
+
+    /** The pid part of a {@link #caller()} value. */
+    static long pidOf(long caller) {
+        return caller >>> THREAD_BITS;
     }
 
     /** A request about object {@code o} of manager {@code m} from the calling thread. */

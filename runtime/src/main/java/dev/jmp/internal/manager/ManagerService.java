@@ -138,12 +138,17 @@ public final class ManagerService implements Service {
             throw fault(ErrorCode.UNKNOWN_OPERATION, "unknown manager operation " + call.op()
                     + " (do parent and worker run the same jmp version?)");
         }
+        Service parent = supervisor.services().fallback();
+        if (op == ManagerOp.MANAGER_START && r.k() == IMPLICIT && parent != null) {
+            // In a worker's runtime the implicit manager is the top runtime's, as the worker's own is.
+            parent.handle(call);
+            return;
+        }
         if (op == ManagerOp.MANAGER_START) {
             call.reply(new ManagerReply(0, true, r.k() == IMPLICIT ? implicit() : start()), null);
             return;
         }
         ManagerState m = managers.get(r.m());
-        Service parent = supervisor.services().fallback();
         if (m == null && parent != null && !shutDown.contains(r.m()) && ManagerHomes.of(r.m()) == null) {
             parent.handle(call); // an ancestor's manager (the notebook's %%shared objects): ask up the tree
             return;
@@ -198,9 +203,16 @@ public final class ManagerService implements Service {
     @Override
     public void peerGone(String peer) {
         for (ManagerState m : managers.values()) {
-            m.peerGone(peer);
+            m.gone(Owner.through(peer));
         }
         pids.remove(peer);
+    }
+
+    @Override
+    public void processGone(String peer, long pid) {
+        for (ManagerState m : managers.values()) {
+            m.gone(Owner.process(peer, pid));
+        }
     }
 
     /** Notes a caller's pid while it is alive, so a dead holder can be named by pid. */
@@ -221,10 +233,20 @@ public final class ManagerService implements Service {
 
     /** Names a holder for a dead-holder report: worker id, pid and thread (none for a whole process, thread -1). */
     private String describe(Owner o) {
-        Long pid = pids.get(o.peer());
-        return (LocalServiceClient.PARENT.equals(o.peer()) ? "the parent process" : "worker " + o.peer())
-                + " (pid " + (pid == null ? "?" : pid)
-                + (o.thread() < 0 ? "" : ", thread " + ManagerRequest.threadOf(o.thread())) + ")";
+        Long peerPid = pids.get(o.peer());
+        long pid = o.thread() > 0 ? ManagerRequest.pidOf(o.thread()) : 0;
+        long thread = ManagerRequest.threadOf(o.thread());
+        String threadText = thread <= 0 ? "" : ", thread " + thread;
+        boolean parent = LocalServiceClient.PARENT.equals(o.peer());
+        if (pid > 0 && peerPid != null && pid != peerPid) {
+            // A grandchild's calls come through its parent's connection (or the launcher's pid
+            // is not the JVM's): name both, each is true.
+            return (parent ? "this process" : "worker " + o.peer()) + " or a process under it (pid " + pid
+                    + threadText + "; " + (parent ? "this process" : "the worker") + " is pid " + peerPid + ")";
+        }
+        Long shown = pid > 0 ? Long.valueOf(pid) : peerPid;
+        return (parent ? "the parent process" : "worker " + o.peer())
+                + " (pid " + (shown == null ? "?" : shown) + threadText + ")";
     }
 
     /**

@@ -83,10 +83,10 @@ final class ManagerState {
         return new ManagerReply(oid, true, name);
     }
 
-    void peerGone(String peer) {
+    void gone(java.util.function.Predicate<Owner> dead) {
         for (Managed o : objects.values()) {
             synchronized (o.monitor()) {
-                o.peerGone(peer);
+                o.gone(dead);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A counting semaphore in the manager, bounded or not. It counts the permits each process holds
@@ -20,7 +21,8 @@ final class SemaphoreObject extends Managed {
 
     private final long bound;
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
-    private final Map<String, Long> held = new LinkedHashMap<>();
+    /** Permits held, by process ({@link Owner#process()}): a grandchild's apart from its parent's. */
+    private final Map<Owner, Long> held = new LinkedHashMap<>();
     private final Map<Owner, long[]> lastGrant = new HashMap<>();
     private long permits;
     private String deadHolder;
@@ -60,7 +62,7 @@ final class SemaphoreObject extends Managed {
                             + " more would exceed the bound (released more often than acquired)");
                 }
                 permits += r.n();
-                credit(me.peer(), r.n());
+                credit(me.process(), r.n());
                 grantNext();
                 call.reply(ManagerReply.NONE, null);
             }
@@ -70,7 +72,7 @@ final class SemaphoreObject extends Managed {
                 if (g != null && g[0] == r.k()) {
                     lastGrant.remove(me);
                     permits += g[1];
-                    credit(me.peer(), g[1]);
+                    credit(me.process(), g[1]);
                     grantNext();
                 }
             }
@@ -86,7 +88,7 @@ final class SemaphoreObject extends Managed {
         }
         deadHolder = null;
         permits -= w.n;
-        held.merge(w.owner.peer(), w.n, Long::sum);
+        held.merge(w.owner.process(), w.n, Long::sum);
         lastGrant.put(w.owner, new long[] {w.token, w.n});
         return true;
     }
@@ -98,17 +100,17 @@ final class SemaphoreObject extends Managed {
     }
 
     /** Takes released permits off the releaser's count, then off other holders'. */
-    private void credit(String peer, long n) {
+    private void credit(Owner process, long n) {
         long left = n;
-        Long mine = held.get(peer);
+        Long mine = held.get(process);
         if (mine != null) {
             long take = Math.min(mine, left);
             left -= take;
-            put(peer, mine - take);
+            put(process, mine - take);
         }
-        Iterator<Map.Entry<String, Long>> it = held.entrySet().iterator();
+        Iterator<Map.Entry<Owner, Long>> it = held.entrySet().iterator();
         while (left > 0 && it.hasNext()) {
-            Map.Entry<String, Long> e = it.next();
+            Map.Entry<Owner, Long> e = it.next();
             long take = Math.min(e.getValue(), left);
             left -= take;
             if (e.getValue() == take) {
@@ -119,23 +121,34 @@ final class SemaphoreObject extends Managed {
         }
     }
 
-    private void put(String peer, long n) {
+    private void put(Owner process, long n) {
         if (n == 0) {
-            held.remove(peer);
+            held.remove(process);
         } else {
-            held.put(peer, n);
+            held.put(process, n);
         }
     }
 
     @Override
-    void peerGone(String peer) {
-        queue.removeIf(w -> w.owner.peer().equals(peer));
-        lastGrant.keySet().removeIf(o -> o.peer().equals(peer));
-        Long h = held.remove(peer);
-        if (h != null && h > 0) {
-            permits = bound >= 0 ? Math.min(bound, permits + h) : permits + h;
-            deadHolder = service.describe(new Owner(peer, -1))
-                    + " died holding " + h + " permit" + (h == 1 ? "" : "s");
+    void gone(Predicate<Owner> dead) {
+        queue.removeIf(w -> dead.test(w.owner));
+        lastGrant.keySet().removeIf(dead);
+        Iterator<Map.Entry<Owner, Long>> it = held.entrySet().iterator();
+        boolean freed = false;
+        while (it.hasNext()) {
+            Map.Entry<Owner, Long> e = it.next();
+            long h = e.getValue();
+            if (!dead.test(e.getKey())) {
+                continue;
+            }
+            it.remove();
+            if (h > 0) {
+                permits = bound >= 0 ? Math.min(bound, permits + h) : permits + h;
+                deadHolder = service.describe(e.getKey()) + " died holding " + h + " permit" + (h == 1 ? "" : "s");
+                freed = true;
+            }
+        }
+        if (freed) {
             grantNext();
         }
     }

@@ -456,7 +456,34 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 workers.schedule(() -> all.forEach(w -> w.stop("the pool was terminated", true)), grace.toMillis() + 1000);
             }
         }
-        awaitTermination(grace.plusSeconds(5));
+        awaitExitsThroughInterrupts();
+    }
+
+    /**
+     * Waits for the workers to exit even when the caller's interrupt flag is set: the usual
+     * caller is a cell being interrupted, and returning at once would let the cell end while its
+     * workers still run (the flag is kept for the caller). The kills come after the grace; the
+     * bound beyond it is only a hang detector.
+     */
+    private void awaitExitsThroughInterrupts() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + grace.plusSeconds(60).toNanos();
+            while (true) {
+                try {
+                    terminated.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void removeMember() {

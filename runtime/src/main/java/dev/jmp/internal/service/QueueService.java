@@ -6,6 +6,7 @@ import dev.jmp.error.QueueEmptyException;
 import dev.jmp.error.QueueFullException;
 import dev.jmp.internal.serial.Fault;
 import dev.jmp.spi.Daemons;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,12 +15,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Hosts queues (and the queues under pipes) in the parent, each an {@link ItemQueue}. Items stay
  * encoded here: the parent never deserializes what passes through. Blocking operations park the
  * call and answer it when an item (or room) arrives or its timeout passes; a caller that gives
  * up or dies is forgotten.
+ *
+ * <p>A queue's id is {@code token << 32 | n}: this runtime's random token and its count, so an id
+ * names the runtime that hosts the queue, in any process of the tree. A queue reaches a process
+ * as a value (made in the notebook, passed to a child, passed on to a grandchild), and the
+ * grandchild's calls come to its own parent's runtime, which does not host it: a call for a
+ * queue of another token is passed on to this runtime's parent (in a worker's runtime, the
+ * {@link ParentForwarder}), up to the runtime that hosts it. A runtime with no parent refuses
+ * such an id with a clear error.
  */
 public final class QueueService implements Service {
 
@@ -42,8 +52,15 @@ public final class QueueService implements Service {
     private static final ParkedCall.Timeouts TIMEOUTS =
             (millis, action) -> Daemons.sharedTimer().schedule(action, millis, TimeUnit.MILLISECONDS);
 
+    /** The largest count of queues one runtime makes: the low 32 bits of an id. */
+    static final long MAX_COUNT = 0xFFFF_FFFFL;
+
     private final Map<Long, State> queues = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** This runtime's part of every id it makes: positive and non-zero, so ids are too. */
+    private final long token;
+    /** Where calls for another runtime's queues go (this runtime's parent), or {@code null}. */
+    private final Supplier<Service> parent;
 
     /** One queue: its items and parked gets and puts, plus what joinable queues and pipes add. */
     private static final class State {
@@ -77,9 +94,31 @@ public final class QueueService implements Service {
         }
     }
 
-    /** Registers the service. */
+    /** A service with a random token and no parent (tests; a runtime uses {@link #register}). */
+    QueueService() {
+        this(new SecureRandom().nextInt(1, Integer.MAX_VALUE), () -> null);
+    }
+
+    /**
+     * @param token  this runtime's token, in 1 .. 2^31-1
+     * @param parent where calls for queues of other tokens go, or a supplier of {@code null}
+     */
+    QueueService(long token, Supplier<Service> parent) {
+        if (token <= 0 || token > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a queue token must be in 1.." + Integer.MAX_VALUE + ", not " + token);
+        }
+        this.token = token;
+        this.parent = parent;
+    }
+
+    /** Registers the service; calls for other runtimes' queues go to the registry's fallback. */
     public static void register(ServiceRegistry registry) {
-        registry.register(NAME, new QueueService());
+        registry.register(NAME, new QueueService(new SecureRandom().nextInt(1, Integer.MAX_VALUE), registry::fallback));
+    }
+
+    /** The runtime token in a queue id. */
+    static long tokenOf(long id) {
+        return id >>> 32;
     }
 
     @Override
@@ -91,7 +130,13 @@ public final class QueueService implements Service {
         }
         if (kind == QueueOp.CREATE) {
             Create c = call.args(Create.class);
-            long id = ids.incrementAndGet();
+            long n = ids.incrementAndGet();
+            if (n > MAX_COUNT) {
+                call.fail(new Fault(ErrorCode.ILLEGAL_STATE, "this runtime already made " + MAX_COUNT
+                        + " queues, the most its ids can name"));
+                return;
+            }
+            long id = token << 32 | n;
             queues.put(id, new State(Math.max(0, c.maxsize()), c.joinable()));
             call.reply(new Number(id), null);
             return;
@@ -99,7 +144,12 @@ public final class QueueService implements Service {
         Op op = call.args(Op.class);
         State q = queues.get(op.id());
         if (q == null) {
-            call.fail(new Fault(ErrorCode.ILLEGAL_STATE, "queue " + op.id() + " does not exist (was the runtime restarted?)"));
+            Service up = tokenOf(op.id()) == token ? null : parent.get();
+            if (up != null) {
+                up.handle(call); // an ancestor's queue: ask up the tree
+                return;
+            }
+            call.fail(new Fault(ErrorCode.ILLEGAL_STATE, unknown(op.id())));
             return;
         }
         synchronized (q) {
@@ -114,6 +164,15 @@ public final class QueueService implements Service {
                 default -> throw new IllegalStateException("unhandled queue operation " + kind);
             }
         }
+    }
+
+    private String unknown(long id) {
+        if (tokenOf(id) == token) {
+            return "queue " + id + " does not exist: this runtime never made it or no longer holds it";
+        }
+        return "queue " + id + " is not hosted by this process's runtime or any runtime above it"
+                + " (a queue works in the process tree of the runtime that made it, and that runtime may"
+                + " have been shut down; an id not made by a queue names no queue)";
     }
 
     private void put(State q, ServiceCall call, Op op) {

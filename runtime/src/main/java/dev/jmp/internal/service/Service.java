@@ -17,4 +17,15 @@ public interface Service {
      */
     default void peerGone(String peer) {
     }
+
+    /**
+     * A process under a child died while the child lives: a grandchild (or deeper), whose calls
+     * came through the child {@code peer}. Release what that process held; its calls were
+     * withdrawn by the child already. Told by the child's one-way {@code $ gone} notice.
+     *
+     * @param peer the child through which the dead process called (a worker id)
+     * @param pid  the dead process's pid
+     */
+    default void processGone(String peer, long pid) {
+    }
 }

@@ -92,6 +92,10 @@ public final class ServiceCall {
         if (localArgs instanceof SharedArgs shared) {
             return shared.as(type);
         }
+        if (localArgs instanceof JsonElement tree && !tree.isJsonNull()) {
+            // passed on unchanged from another runtime of this process (a cluster's, see ParentForwarder)
+            return WireCodec.fromTree(tree, type);
+        }
         if (args == null || args.isJsonNull()) {
             throw new IllegalArgumentException("operation " + op + " of " + service + " needs arguments");
         }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How code in any process calls a service: over the wire in a worker, directly in the parent.
- * Get the current one from {@link ServiceClients#current()}.
+ * A worker has one, its link to its parent ({@link ServiceClients#installed()}); the parent has one
+ * per runtime (its supervisor's local client).
  */
 public interface ServiceClient {
 

@@ -1,8 +1,9 @@
 package dev.jmp.internal.service;
 
 /**
- * Holds this JVM's service client (the wire client in a worker, the local one in the parent) and
- * the loader values received from services are decoded with.
+ * Holds a worker's link to its parent's services and the loader values received from them are
+ * decoded with, installed once at the worker's start. Outside workers nothing is installed: the
+ * parent's callers are given their runtime's own client.
  */
 public final class ServiceClients {
 
@@ -31,22 +32,5 @@ public final class ServiceClients {
     /** The value loader a worker installed (its task loader), or {@code null} outside workers. */
     public static ClassLoader installedValueLoader() {
         return loader;
-    }
-
-    /** Returns the client of this JVM, starting the parent's runtime if needed. */
-    public static ServiceClient current() {
-        ServiceClient c = current;
-        return c != null ? c : ParentRuntime.get().localServices();
-    }
-
-    /**
-     * The loader values received in this process are deserialized with: the task loader in a
-     * worker, the runtime's result loader in the parent.
-     *
-     * @return that loader
-     */
-    public static ClassLoader valueLoader() {
-        ClassLoader l = loader;
-        return l != null ? l : ParentRuntime.get().resultLoader();
     }
 }

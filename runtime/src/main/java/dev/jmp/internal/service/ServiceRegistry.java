@@ -32,6 +32,13 @@ public final class ServiceRegistry {
     private record CallKey(String peer, long callId) {
     }
 
+    /** The operation of {@link #CONTROL} by which a child says a process under it died: {@link GoneArgs}. */
+    public static final String GONE = "gone";
+
+    /** Arguments of the {@code $ gone} notice: the pid of the process that died. */
+    public record GoneArgs(long pid) {
+    }
+
     /** Arguments of the {@code $ cancel} operation. */
     public record CancelArgs(long callId) {
     }
@@ -83,6 +90,16 @@ public final class ServiceRegistry {
                 // Answered on the connection the call came on, so a reply sent before it arrives
                 // first; a caller told "answered" waits for that reply instead of losing it.
                 call.reply(new CancelReply(withdrawn), null);
+            } else if (GONE.equals(call.op())) {
+                try {
+                    processGone(call.peer(), call.args(GoneArgs.class).pid());
+                    call.reply(null, null);
+                } catch (RuntimeException e) {
+                    call.fail(new IllegalArgumentException("a gone notice needs {pid: a number}: " + e.getMessage()));
+                }
+            } else {
+                call.fail(new Fault(ErrorCode.UNKNOWN_OPERATION, "unknown control operation " + call.op()
+                        + " (known: cancel, gone)"));
             }
             return;
         }
@@ -135,6 +152,39 @@ public final class ServiceRegistry {
     public boolean cancel(String peer, long callId) {
         ServiceCall c = open.remove(new CallKey(peer, callId));
         return c != null && c.cancel();
+    }
+
+    /**
+     * A process under the child {@code peer} died (the child's {@code $ gone} notice): every
+     * service releases what it held, and a worker's runtime tells its own parent in turn, whose
+     * services saw that process's calls come through this worker.
+     */
+    public void processGone(String peer, long pid) {
+        for (Service s : services.values()) {
+            try {
+                s.processGone(peer, pid);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "service failed to release process " + pid + " under " + peer, e);
+            }
+        }
+        if (fallback instanceof ParentForwarder up) {
+            up.passGoneUp(peer, pid, false);
+        }
+    }
+
+    /**
+     * A child process of this runtime died: {@link #peerGone} here, and in a worker's runtime a
+     * {@code $ gone} notice to the parent, once the child's calls passed up there are withdrawn
+     * or answered (so what they were granted up there is released too).
+     *
+     * @param peer the child's worker id
+     * @param pid  its pid, or a negative number if it never ran (then nothing is passed up)
+     */
+    public void childGone(String peer, long pid) {
+        peerGone(peer);
+        if (pid > 0 && fallback instanceof ParentForwarder up) {
+            up.passGoneUp(peer, pid, true);
+        }
     }
 
     /** Withdraws every unanswered call of a gone process and tells every service. */

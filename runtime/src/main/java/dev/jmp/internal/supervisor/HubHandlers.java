@@ -16,7 +16,6 @@ import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.internal.wire.message.TaskResults;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the parent does with each message a worker sends: connect it, route its results to its
@@ -25,32 +24,38 @@ import java.util.concurrent.TimeUnit;
 final class HubHandlers {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
-    private final Supervisor supervisor;
-    private final Hub hub;
+    private final HubHost host;
 
-    HubHandlers(Supervisor supervisor) {
-        this.supervisor = supervisor;
-        this.hub = supervisor.hub();
+    HubHandlers(HubHost host) {
+        this.host = host;
     }
 
-    void register() {
-        hub.on(Hello.class, m -> {
-            WorkerHandle w = supervisor.worker(m.peer());
-            if (w != null && w.startConnecting()) {
-                connect(w, 0);
-            }
-        });
+    /** Has {@code hub} hand each kind of message to its handler. */
+    void register(Hub hub) {
+        hub.on(Hello.class, this::onHello);
         hub.on(Heartbeat.class, m -> { });
         hub.on(TaskResults.class, this::onResults);
-        hub.on(ClassRequest.class, m -> supervisor.execute(() -> serveClass(m)));
-        hub.on(ServiceRequest.class, m -> {
-            ServiceRequest r = m.body();
-            supervisor.services().dispatch(new ServiceCall(m.peer(), r.callId(), r.service(), r.op(), r.args(),
-                    m.data(), r.oneWay(), (result, error, frames) -> hub.send(m.peer(),
-                    new ServiceReply(r.callId(), result == null ? null : WireCodec.toTree(result), error), frames)));
-        });
+        hub.on(ClassRequest.class, m -> host.execute(() -> serveClass(m)));
+        hub.on(ServiceRequest.class, this::onServiceRequest);
         hub.on(ServiceBatch.class, this::onServiceBatch);
-        hub.on(StatsReply.class, m -> supervisor.completeStats(m.body()));
+        hub.on(StatsReply.class, m -> host.completeStats(m.body()));
+    }
+
+    /** A worker's hello: the first one starts its connection, repeats and strangers are ignored. */
+    void onHello(Inbound<Hello> m) {
+        WorkerHandle w = host.worker(m.peer());
+        if (w != null && w.startConnecting()) {
+            w.reportedJvmPid(m.body().pid());
+            connect(w, 0);
+        }
+    }
+
+    /** A worker's service call, answered on the route it came by. */
+    void onServiceRequest(Inbound<ServiceRequest> m) {
+        ServiceRequest r = m.body();
+        host.dispatch(new ServiceCall(m.peer(), r.callId(), r.service(), r.op(), r.args(),
+                m.data(), r.oneWay(), (result, error, frames) -> host.send(m.peer(),
+                new ServiceReply(r.callId(), result == null ? null : WireCodec.toTree(result), error), frames)));
     }
 
     /**
@@ -58,12 +63,12 @@ final class HubHandlers {
      * and the down connection the parent answers on may still be finishing its handshake.
      */
     private void connect(WorkerHandle w, int attempt) {
-        if (supervisor.isClosed() || w.exited().isDone()) {
+        if (host.isClosed() || w.exited().isDone()) {
             return;
         }
         boolean routed;
         try {
-            routed = hub.send(w.id(), new Heartbeat(System.currentTimeMillis()));
+            routed = host.send(w.id(), new Heartbeat(System.currentTimeMillis()), List.of());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot reach worker " + w, e);
             w.markLost("could not be answered (" + e.getMessage() + ")");
@@ -72,22 +77,22 @@ final class HubHandlers {
         if (routed) {
             w.markConnected();
         } else if (attempt < 2000) {
-            supervisor.schedule(() -> connect(w, attempt + 1), 2, TimeUnit.MILLISECONDS);
+            host.schedule(() -> connect(w, attempt + 1), 2);
         } else {
             w.markLost("said hello but could not be answered for " + attempt * 2 + " ms");
         }
     }
 
     /** Hands outcomes to the worker's owner; a task that printed waits for its output first. */
-    private void onResults(Inbound<TaskResults> m) {
-        WorkerHandle w = supervisor.worker(m.peer());
+    void onResults(Inbound<TaskResults> m) {
+        WorkerHandle w = host.worker(m.peer());
         if (w == null) {
             return;
         }
         List<TaskOutcome> now = new ArrayList<>(m.body().outcomes().size());
         for (TaskOutcome o : m.body().outcomes()) {
             if (o.outputSync()) {
-                w.sync().await(o.taskId(), () -> {
+                w.output().sync().await(o.taskId(), () -> {
                     WorkerOwner owner = w.owner();
                     if (owner != null) {
                         owner.onOutcome(w, o, m.data());
@@ -103,36 +108,37 @@ final class HubHandlers {
         }
     }
 
-    private void onServiceBatch(Inbound<ServiceBatch> m) {
+    void onServiceBatch(Inbound<ServiceBatch> m) {
         for (ServiceCall c : BatchUnpacker.calls(m.peer(), m.body(), m.data())) {
-            supervisor.services().dispatch(c);
+            host.dispatch(c);
         }
     }
 
     private void serveClass(Inbound<ClassRequest> m) {
         ClassRequest r = m.body();
-        RuntimeSettings settings = supervisor.settings();
+        RuntimeSettings settings = host.settings();
         byte[] b = r.resource() ? settings.classServer().resourceBytes(r.name())
                 : settings.classServer().classBytes(r.name());
-        hub.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
+        host.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
     }
 
     /**
      * Sends every connected worker a heartbeat, and kills workers silent for too long and workers
      * that did not connect in time (so whoever waits for them learns of it from their exit). The
-     * start timeout runs from the launch, not from the wait for a launch slot, and on this host it
+     * start timeout runs from the launch, not from the wait for a launch slot nor from a batch
+     * scheduler's queue ({@link WorkerHandle#startClockMillis}), and on this host it
      * measures a start that makes no progress ({@link StartWatch}). A live worker on
      * this host is not killed for heartbeat silence: its exit is seen directly, and silence there
      * is load; only the long local bound applies ({@link RuntimeSettings#localSilenceMillis()}).
      */
     void heartbeat() {
         long now = System.currentTimeMillis();
-        RuntimeSettings settings = supervisor.settings();
-        for (WorkerHandle w : supervisor.workers()) {
+        RuntimeSettings settings = host.settings();
+        for (WorkerHandle w : host.workers()) {
             if (!w.ready().isDone()) {
-                long launched = w.launchedMillis();
+                long launched = w.startClockMillis(now);
                 if (launched > 0 && w.isAlive()) {
-                    long cpu = supervisor.workersOnThisHost() ? w.cpuNanos() : -1;
+                    long cpu = host.workersOnThisHost() ? w.cpuNanos() : -1;
                     String stuck = w.startWatch().check(now, launched, settings.startTimeoutMillis(),
                             settings.localSilenceMillis(), cpu);
                     if (stuck != null) {
@@ -142,8 +148,8 @@ final class HubHandlers {
                 continue;
             }
             w.send(new Heartbeat(now), List.of());
-            String silent = SilenceRule.lostReason(now, hub.lastHeardMillis(w.id()),
-                    supervisor.workersOnThisHost() && w.isAlive(), settings);
+            String silent = SilenceRule.lostReason(now, host.lastHeardMillis(w.id()),
+                    host.workersOnThisHost() && w.isAlive(), settings);
             if (silent != null) {
                 w.markLost(silent);
             }
@@ -152,7 +158,7 @@ final class HubHandlers {
 
     /** Messages from a worker went missing (a gap in its sequence numbers): results may be lost. */
     void onGap(String peer, long missing) {
-        WorkerHandle w = supervisor.worker(peer);
+        WorkerHandle w = host.worker(peer);
         if (w != null) {
             LOG.log(System.Logger.Level.WARNING, missing + " messages from worker " + w + " were lost in transit");
             w.markLost("lost " + missing + " of its messages in transit");

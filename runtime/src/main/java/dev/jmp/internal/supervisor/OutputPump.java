@@ -55,9 +55,9 @@ final class OutputPump implements Runnable {
                 line(stream, line);
             }
             if (stdoutPipe) {
-                worker.sync().close();
+                worker.output().sync().close();
             }
-            worker.pumpDone();
+            worker.output().pumpDone();
         }
     }
 
@@ -70,7 +70,7 @@ final class OutputPump implements Runnable {
         String text = new String(raw, 0, len, StandardCharsets.UTF_8);
         if (stdoutPipe && len > 0) {
             int at = text.indexOf((char) OutputMarkers.LEAD);
-            OutputMarkers.Marker m = at < 0 ? null : OutputMarkers.parse(worker.outputNonce(), text.substring(at));
+            OutputMarkers.Marker m = at < 0 ? null : OutputMarkers.parse(worker.output().nonce(), text.substring(at));
             if (m != null) {
                 if (at > 0) {
                     // Native output without a newline (a child process, a partial print) ran into
@@ -79,10 +79,10 @@ final class OutputPump implements Runnable {
                     stream = deliver(stream, text.substring(0, at));
                 }
                 if (m.kind() == 'd') {
-                    worker.sync().seen(m.a());
+                    worker.output().sync().seen(m.a());
                     return stream;
                 }
-                worker.setOutputTag(new TaskTag(m.a(), m.b()));
+                worker.output().setTag(new TaskTag(m.a(), m.b()));
                 return m.kind() == 'e' ? OutputEvent.Stream.STDERR : OutputEvent.Stream.STDOUT;
             }
         }
@@ -90,9 +90,9 @@ final class OutputPump implements Runnable {
     }
 
     private OutputEvent.Stream deliver(OutputEvent.Stream stream, String text) {
-        TaskTag tag = worker.outputTag();
+        TaskTag tag = worker.output().tag();
         if (stream == OutputEvent.Stream.STDERR) {
-            worker.recordStderr(text);
+            worker.output().recordStderr(text);
         }
         router.deliver(new OutputEvent(worker.name(), worker.index(), worker.pid(), tag.job(), tag.item(), stream,
                 text, System.currentTimeMillis()));

@@ -14,8 +14,8 @@ public final class RuntimeSettings {
 
     private static final RuntimeSettings GLOBAL = new RuntimeSettings();
 
-    private final ClassServer classServer = new ClassServer();
-    private final OutputRouter output = new OutputRouter();
+    private final ClassServer classServer;
+    private final OutputRouter output;
     /**
      * In a worker, its task loader (results of its own processes may be notebook classes, which
      * only that loader finds); elsewhere the loader of the thread that first used the runtime.
@@ -27,6 +27,7 @@ public final class RuntimeSettings {
     private volatile List<Path> classpath = List.of();
     private volatile int warmWorkers = Integer.getInteger("jmp.warm", 0);
     private volatile String launcher = System.getProperty("jmp.launcher", "local");
+    private volatile java.util.Map<String, String> launcherOptions = java.util.Map.of();
     private final boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
     private volatile Path cacheDir = Path.of(System.getProperty("jmp.cache",
             System.getProperty("user.home") + "/.cache/jmp"));
@@ -42,6 +43,22 @@ public final class RuntimeSettings {
 
     /** Fresh settings (the defaults and the {@code jmp.*} system properties), for a runtime of its own. */
     public RuntimeSettings() {
+        this.classServer = new ClassServer();
+        this.output = new OutputRouter();
+    }
+
+    /**
+     * Settings for another runtime of the same program (a group of remote workers beside the
+     * default runtime): they share its class sources and output listeners, so its workers see the
+     * notebook's classes and their output reaches the same cells, and start with its result loader,
+     * classpath and JVM options.
+     */
+    public RuntimeSettings(RuntimeSettings like) {
+        this.classServer = like.classServer;
+        this.output = like.output;
+        this.resultLoader = like.resultLoader;
+        this.classpath = like.classpath;
+        this.jvmOptions = like.jvmOptions;
     }
 
     /** The settings of the default runtime. */
@@ -123,7 +140,18 @@ public final class RuntimeSettings {
 
     /** Chooses the launcher by short name (takes effect at the next runtime start). */
     public void setLauncher(String name) {
+        setLauncher(name, java.util.Map.of());
+    }
+
+    /** Chooses the launcher by short name, with its options (takes effect at the next runtime start). */
+    public void setLauncher(String name, java.util.Map<String, String> options) {
+        this.launcherOptions = java.util.Map.copyOf(options);
         this.launcher = name;
+    }
+
+    /** The launcher's options (empty for none). */
+    public java.util.Map<String, String> launcherOptions() {
+        return launcherOptions;
     }
 
     /** Whether workers use a class-data sharing archive. */

@@ -21,7 +21,7 @@ final class StartWatch {
      * Checks one worker at one heartbeat.
      *
      * @param now            the current time (epoch millis)
-     * @param launched       when its JVM was launched (epoch millis)
+     * @param launched       when its JVM was launched, or left a batch scheduler's queue (epoch millis)
      * @param startTimeout   the start timeout (millis)
      * @param wallBound      the wall bound for a local start that keeps using CPU (millis)
      * @param cpuNanos       the CPU time its process used so far, or -1 where it cannot be read

@@ -1,40 +1,30 @@
 package dev.jmp.internal.supervisor;
 
-import dev.jmp.launch.LaunchSpec;
-import dev.jmp.launch.LaunchedWorker;
-import dev.jmp.launch.Launcher;
-import dev.jmp.launch.Launchers;
 import dev.jmp.internal.service.ChannelService;
 import dev.jmp.internal.service.LocalServiceClient;
+import dev.jmp.internal.service.ParentForwarder;
+import dev.jmp.internal.service.QueueService;
 import dev.jmp.internal.service.ServiceClient;
+import dev.jmp.internal.service.ServiceClients;
 import dev.jmp.internal.service.ServiceRegistry;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.WireCodec;
 import dev.jmp.internal.wire.WireKey;
 import dev.jmp.internal.wire.message.StatsReply;
-import dev.jmp.internal.wire.message.StatsRequest;
-import dev.jmp.internal.worker.WorkerBootstrap;
 import dev.jmp.internal.worker.ProgramEnd;
-import dev.jmp.internal.worker.WorkerMain;
-import dev.jmp.launch.LaunchSpec;
-import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
 import dev.jmp.launch.Launchers;
 import dev.jmp.spi.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,79 +39,50 @@ public final class Supervisor implements TaskWorkers {
     private final RuntimeSettings settings;
     private final WireKey key = WireKey.random();
     private final Hub hub;
-    private final Launcher launcher;
     private final ServiceRegistry services = new ServiceRegistry();
     private final LocalServiceClient local = new LocalServiceClient(services);
-    private final Map<String, WorkerHandle> workers = new ConcurrentHashMap<>();
-    private final List<Long> launchedPids = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<RuntimeMember> members = new CopyOnWriteArrayList<>();
-    private final Map<Long, CompletableFuture<StatsReply>> stats = new ConcurrentHashMap<>();
+    private final RuntimeMembers members = new RuntimeMembers();
+    private final StatsRequests stats = new StatsRequests();
     private final ExecutorService helpers = Executors.newCachedThreadPool(Daemons.factory("jmp-supervisor"));
-    private final java.util.concurrent.ScheduledExecutorService timer =
-            Daemons.timer("jmp-supervisor-timer");
+    private final ScheduledExecutorService timer = Daemons.timer("jmp-supervisor-timer");
     private final AtomicLong ids = new AtomicLong();
+    private final WorkerSpawner spawner;
+    private final Launcher launcher;
     private final WarmSet<WorkerHandle> warm;
-    private final CdsArchive cds;
     private final Thread exitHook = new Thread(this::atJvmExit, "jmp-exit");
     private volatile boolean closed;
     private volatile String failure;
-    private final ProgressFiles progressFiles = new ProgressFiles();
-    private final LaunchQueue launches;
     // In a worker, the end of a Process body or %%spawn body ends this runtime's children as the
     // JVM's exit would (the worker leaves by halt, which runs no shutdown hook).
-    private final ProgramEnd.Children programEnd = new ProgramEnd.Children() {
-        @Override
-        public boolean joinNonDaemon() {
-            boolean joined = false;
-            for (RuntimeMember m : members) {
-                if (!m.daemonAtExit()) {
-                    m.joinAtExit();
-                    // progress only when the member left: one that stays cannot loop the caller
-                    joined |= !members.contains(m);
-                }
-            }
-            return joined;
-        }
-
-        @Override
-        public void end() {
-            close();
-        }
-    };
+    private final ProgramEnd.Children programEnd = members.atProgramEnd(this::close);
     private final ChannelService channels;
 
     private Supervisor(RuntimeSettings settings) {
         this.settings = settings;
         this.launcher = Launchers.byName(settings.launcher());
-        this.hub = new Hub(key, WireCodec.standard(), settings.wireSecurity());
+        launcher.configure(settings.launcherOptions());
+        // Workers on other hosts reach the parent off loopback, and then only through CURVE.
+        String address = launcher.parentAddress();
+        this.hub = address == null ? new Hub(key, WireCodec.standard(), settings.wireSecurity())
+                : new Hub(key, WireCodec.standard(), dev.jmp.internal.wire.WireSecurity.CURVE, address);
         // A runtime inside a worker serves its children what an ancestor hosts by asking its parent.
-        ServiceClient parent = dev.jmp.internal.service.ServiceClients.installed();
+        ServiceClient parent = ServiceClients.installed();
         if (parent != null) {
-            services.setFallback(new dev.jmp.internal.service.ParentForwarder(parent));
+            services.setFallback(new ParentForwarder(parent));
         }
-        this.cds = new CdsArchive(settings);
-        this.launches = new LaunchQueue(settings.launchSlots(), helpers);
-        HubHandlers handlers = new HubHandlers(this);
-        handlers.register();
+        this.spawner = new WorkerSpawner(this, key, launcher, new CdsArchive(settings), helpers);
+        HubHandlers handlers = new HubHandlers(HubHost.of(this));
+        handlers.register(hub);
         hub.onMessagesLost(handlers::onGap);
         hub.onFailure(this::wireFailed);
-        dev.jmp.internal.service.QueueService.register(services);
+        QueueService.register(services);
         this.channels = ChannelService.register(services, key, WireCodec.standard());
         members.add(RuntimeMember.daemon(channels::close));
         hub.every(settings.parentHeartbeatMillis(), handlers::heartbeat);
         this.warm = new WarmSet<>(new WarmHost(this));
         Runtime.getRuntime().addShutdownHook(exitHook);
         ProgramEnd.register(programEnd);
-        sweepDeadOwners(settings);
-    }
-
-    /**
-     * Removes what runtimes killed before they could clean up left behind (their progress
-     * directories, an archive in training); the files of live runtimes stay.
-     */
-    private static void sweepDeadOwners(RuntimeSettings settings) {
-        ProgressFiles.sweepDead(Path.of(System.getProperty("java.io.tmpdir")));
-        CdsArchive.sweepDead(settings.cacheDir());
+        WorkerSpawner.sweepDeadOwners(settings);
     }
 
     /**
@@ -161,20 +122,10 @@ public final class Supervisor implements TaskWorkers {
         String why = "the runtime's connection to its workers failed: its hub " + reason;
         failure = why;
         System.getLogger("dev.jmp.supervisor").log(System.Logger.Level.ERROR,
-                "jmp: " + why + "; stopping its " + workers.size() + " workers; the next use starts a fresh runtime");
+                "jmp: " + why + "; stopping its " + spawner.live().size() + " workers; the next use starts a fresh runtime");
         helpers.execute(() -> {
-            List<WorkerHandle> lost = List.copyOf(workers.values());
-            for (WorkerHandle w : lost) {
-                w.markLost("could not be reached: " + why);
-            }
             // Their owners hear of each exit, with the reason, before the runtime closes.
-            for (WorkerHandle w : lost) {
-                try {
-                    w.exited().get(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // close() below kills what is left
-                }
-            }
+            spawner.loseAll("could not be reached: " + why, 5000);
             close();
         });
     }
@@ -186,41 +137,27 @@ public final class Supervisor implements TaskWorkers {
 
     /** The live worker with this id, or {@code null}. */
     WorkerHandle worker(String id) {
-        return workers.get(id);
+        return spawner.worker(id);
     }
 
     void completeStats(StatsReply reply) {
-        CompletableFuture<StatsReply> f = stats.remove(reply.requestId());
-        if (f != null) {
-            f.complete(reply);
-        }
+        stats.complete(reply);
     }
 
-    void schedule(Runnable r, long delay, java.util.concurrent.TimeUnit unit) {
+    @Override
+    public void schedule(Runnable r, long delayMillis) {
         if (!closed) {
             try {
-                timer.schedule(r, delay, unit);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+                timer.schedule(r, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
                 // shut down meanwhile: what it would have done, the shutdown did
             }
         }
     }
 
-    @Override
-    public void schedule(Runnable r, long delayMillis) {
-        schedule(r, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private final FunctionPrimer primer = new FunctionPrimer();
-
-    /** Remembers a function just sent, so warm workers can load it before they are needed. */
-    void noteFunction(ShippedFunction fn) {
-        primer.note(fn);
-    }
-
     /** Has an idle worker load the functions sent most recently. */
     void prime(WorkerHandle w) {
-        primer.prime(this, w);
+        spawner.prime(w);
     }
 
     /** A new id for a job or task, unique in this runtime. */
@@ -255,136 +192,34 @@ public final class Supervisor implements TaskWorkers {
 
     WorkerHandle spawn(WorkerOptions options, WorkerOwner owner, boolean useArchive) {
         ensureOpen();
-        String id = "w" + ids.incrementAndGet() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-        String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-        WorkerHandle w = new WorkerHandle(this, id, nonce, options);
-        w.setOwner(owner);
-        workers.put(id, w);
-        List<String> cp = new ArrayList<>();
-        for (Path p : settings.classpath()) {
-            cp.add(p.toString());
-        }
-        Path progress = progressFiles.create(id);
-        w.setProgressFile(progress);
-        WorkerBootstrap boot = new WorkerBootstrap(id, hub.endpoint(), hub.downEndpoint(), key.toHex(),
-                launcher.onThisHost() ? ProcessHandle.current().pid() : 0,
-                nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(),
-                settings.localSilenceMillis(), cp, progress == null ? null : progress.toString(), hub.admit(id));
-        List<Path> classpath = WorkerClasspath.entries();
-        List<String> jvm = new ArrayList<>(JvmDefaults.options());
-        // The class-data sharing archive belongs to this runtime's own JVM.
-        boolean archive = useArchive && options.javaHome() == null;
-        if (archive) {
-            jvm.addAll(cds.options(classpath));
-        }
-        jvm.addAll(settings.jvmOptions());
-        jvm.addAll(options.jvmOptions());
-        Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
-        LaunchSpec spec = new LaunchSpec(id, javaHome, jvm, classpath,
-                WorkerMain.class.getName(), options.env(), null,
-                (WireCodec.gson().toJson(boot) + "\n").getBytes(StandardCharsets.UTF_8));
-        LaunchQueue.Slot slot;
-        try {
-            slot = launches.submit(inline -> launch(w, spec, inline));
-        } catch (RuntimeException e) {
-            workers.remove(id);
-            throw e;
-        }
-        // The slot is held from the launch until the worker connected or ended.
-        w.ready().whenComplete((ok, failed) -> slot.release());
-        if (w.queued(slot)) {
-            abandonLaunch(w);
-        }
-        if (archive) {
-            cds.trainIfMissing(this, classpath);
-        }
-        return w;
+        return spawner.spawn(options, owner, useArchive);
     }
 
-    /** Launches a worker's JVM once it holds a launch slot. */
-    private void launch(WorkerHandle w, LaunchSpec spec, boolean inline) {
-        LaunchedWorker p;
+    /**
+     * The user's classpath entries as workers see them: the launcher stages them where its workers
+     * run (for workers on this host, their absolute paths).
+     */
+    public List<String> workerPaths(List<Path> entries) {
         try {
-            if (closed) {
-                throw new IOException("the jmp runtime was shut down");
-            }
-            p = launcher.launch(spec);
+            return launcher.prepare(entries);
         } catch (IOException e) {
-            if (inline) {
-                workers.remove(w.id());
-                throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
-            }
-            // Nobody waits in the caller any more: the worker ends, with the reason, as if it had run.
-            w.failLaunch("its JVM could not be started: " + e.getMessage());
-            helpers.execute(() -> exited(w, 1));
-            return;
-        }
-        launchedPids.add(p.pid());
-        int signal = w.attach(p);
-        startPump(w, p, true);
-        startPump(w, p, false);
-        p.onExit().whenComplete((code, err) -> helpers.execute(() -> exited(w, code == null ? -9 : code)));
-        if (signal == 9) {
-            p.kill();
-        } else if (signal != 0) {
-            p.terminate();
+            throw new UncheckedIOException("cannot make " + entries + " available to the workers: " + e.getMessage(), e);
         }
     }
 
-    /** Ends a worker stopped before its launch began: it never runs, and reports the signal asked for. */
-    void abandonLaunch(WorkerHandle w) {
-        LaunchQueue.Slot slot = w.launchSlot();
-        if (slot != null && slot.cancel()) {
-            helpers.execute(() -> exited(w, -w.signalBeforeLaunch()));
-        }
+    /** The launcher of this runtime. */
+    public Launcher launcher() {
+        return launcher;
     }
 
     /** Whether workers run on this host, where each side watches the other's process. */
     boolean workersOnThisHost() {
-        return launcher.onThisHost();
-    }
-
-    private void startPump(WorkerHandle w, LaunchedWorker p, boolean stdout) {
-        Daemons.start("jmp-" + (stdout ? "out-" : "err-") + w.id(),
-                new OutputPump(w, stdout ? p.stdout() : p.stderr(), stdout, settings.output()));
-    }
-
-    private void exited(WorkerHandle w, int code) {
-        try {
-            if (w.launchedMillis() > 0) {
-                w.awaitPumps(2000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        WorkerExit exit = new WorkerExit(code, w.lastStderr(), w.lostReason(), w.stopAsked(), w.lastItem());
-        CompletableFuture<Void> retired = new CompletableFuture<>();
-        if (hub.isOpen()) {
-            // Results the hub already read are handled before the exit, in its thread's order.
-            hub.execute(() -> retired.complete(null));
-        } else {
-            retired.complete(null);
-        }
-        retired.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
-        workers.remove(w.id());
-        hub.retire(w.id());
-        services.peerGone(w.id());
-        w.ready().completeExceptionally(new IllegalStateException("worker " + w + " exited before connecting: "
-                + exit.describe()));
-        WorkerOwner owner = w.owner();
-        if (owner != null) {
-            owner.onExit(w, exit);
-        }
-        w.exited().complete(exit);
+        return spawner.onThisHost();
     }
 
     /** Asks a worker for its counters and resource use. */
     public CompletableFuture<StatsReply> stats(WorkerHandle w) {
-        long id = nextId();
-        CompletableFuture<StatsReply> f = new CompletableFuture<>();
-        stats.put(id, f);
-        w.send(new StatsRequest(id), List.of());
-        return f;
+        return stats.ask(w, nextId());
     }
 
     /** Registers something that must be stopped (or joined) when the runtime ends. */
@@ -400,40 +235,23 @@ public final class Supervisor implements TaskWorkers {
     }
 
     private void atJvmExit() {
-        for (RuntimeMember m : members) {
-            if (m.daemonAtExit()) {
-                m.terminateAtExit();
-            }
-        }
-        for (RuntimeMember m : members) {
-            if (!m.daemonAtExit()) {
-                m.joinAtExit();
-            }
-        }
+        members.atJvmExit();
         stop(true);
     }
 
     private void stop(boolean jvmExit) {
         closed = true;
-        for (RuntimeMember m : members) {
-            m.terminateAtExit();
-        }
-        members.clear();
-        for (WorkerHandle w : workers.values()) {
-            w.stop("the jmp runtime shut down", true);
-        }
-        long deadline = System.currentTimeMillis() + 3000;
-        for (WorkerHandle w : workers.values()) {
-            try {
-                w.exited().get(Math.max(1, deadline - System.currentTimeMillis()),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // reported below if still alive
-            }
-        }
+        members.terminateAll();
+        spawner.stopAll("the jmp runtime shut down", 3000);
         hub.close();
+        try {
+            launcher.close();
+        } catch (RuntimeException e) {
+            System.getLogger("dev.jmp.supervisor").log(System.Logger.Level.WARNING,
+                    "jmp: the " + launcher.name() + " launcher failed to close: " + e.getMessage());
+        }
         timer.shutdownNow();
-        progressFiles.deleteAll();
+        spawner.deleteProgressFiles();
         if (!jvmExit) {
             helpers.shutdownNow();
         }
@@ -490,14 +308,12 @@ public final class Supervisor implements TaskWorkers {
 
     /** Live workers. */
     public List<WorkerHandle> workers() {
-        return List.copyOf(workers.values());
+        return List.copyOf(spawner.live());
     }
 
     /** The pid of every worker this supervisor ever started (for tests that check none outlive them). */
     public List<Long> launchedPids() {
-        synchronized (launchedPids) {
-            return List.copyOf(launchedPids);
-        }
+        return spawner.launchedPids();
     }
 
     /** The warm set. */

@@ -8,13 +8,9 @@ import dev.jmp.internal.wire.message.CancelTasks;
 import dev.jmp.internal.wire.message.RunTasks;
 import dev.jmp.internal.wire.message.Shutdown;
 import dev.jmp.internal.wire.message.TaskSpec;
-import dev.jmp.internal.worker.TaskTag;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The parent's handle on one worker process: its identity, its owner, the messages waiting for it
@@ -22,47 +18,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
-    private static final int STDERR_TAIL = 20;
+    private volatile long jvmPid = -1;
     private final String id;
-    private final String outputNonce;
     private final WorkerOptions options;
-    private final Supervisor supervisor;
+    private final WorkerHost host;
+    private final WorkerMailbox mailbox;
+    private final WorkerOutput output;
     private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
     private final CompletableFuture<WorkerExit> exited = new CompletableFuture<>();
     private final CompletableFuture<Void> launched = new CompletableFuture<>();
-    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final FunctionMirror mirror = new FunctionMirror();
-    private final OutputSync sync = new OutputSync();
-    private final CountDownLatch pumps = new CountDownLatch(2);
-    private final List<Object[]> pending = new ArrayList<>();
     private final long startedMillis = System.currentTimeMillis();
     private volatile LaunchedWorker process;
     private volatile WorkerOwner owner;
     private volatile int index = -1;
     private volatile String name;
-    private volatile TaskTag outputTag = TaskTag.NONE;
     private volatile String lostReason;
     private volatile boolean stopAsked;
     private volatile java.nio.file.Path progressFile;
     private volatile long launchedMillis;
+    private volatile long queuedSeenMillis;
     private final StartWatch startWatch = new StartWatch();
     private LaunchQueue.Slot launchSlot;
     private int signalBeforeLaunch;
-    private boolean connected;
-    private boolean connecting;
-    private boolean shutdownSent;
-    private boolean retryScheduled;
-    private long unroutableSince;
-    /**
-     * How long a connected worker may stay unreachable before it is given up, unless it is a live
-     * process on this host (then {@link RuntimeSettings#localSilenceMillis()}).
-     */
-    static final long UNREACHABLE_MILLIS = 5000;
-
-    WorkerHandle(Supervisor supervisor, String id, String outputNonce, WorkerOptions options) {
-        this.supervisor = supervisor;
+    WorkerHandle(WorkerHost host, String id, String outputNonce, WorkerOptions options) {
+        this.host = host;
+        this.mailbox = new WorkerMailbox(this, host, System::currentTimeMillis, this::flushPending);
         this.id = id;
-        this.outputNonce = outputNonce;
+        this.output = new WorkerOutput(outputNonce);
         this.options = options;
         this.name = shortId();
     }
@@ -110,6 +93,23 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     /** When its JVM was launched (epoch millis), or 0 while it waits for a launch slot. */
     long launchedMillis() {
         return launchedMillis;
+    }
+
+    /**
+     * When the start timeout began to count, seen at {@code now}: the launch, or, for a worker a
+     * batch scheduler held in its queue, the last check that found it still queued; 0 while it
+     * waits for a launch slot or in the scheduler's queue (a queue is not a stuck start).
+     */
+    long startClockMillis(long now) {
+        LaunchedWorker p = process;
+        if (p == null) {
+            return 0;
+        }
+        if (p.queued()) {
+            queuedSeenMillis = now;
+            return 0;
+        }
+        return Math.max(launchedMillis, queuedSeenMillis);
     }
 
     /** The heartbeat's judge of a start that has not connected yet. */
@@ -213,72 +213,37 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     }
 
     /**
-     * Sends a message, holding it until the worker has connected. A connected worker the hub
-     * cannot route to (its connection is being remade) gets the message, in order, once it can;
-     * one unreachable for {@link #UNREACHABLE_MILLIS} is killed, so its tasks end instead of
-     * waiting for ever. A repeated shutdown request is not sent again.
+     * Sends a message, holding it until the worker has connected (the rules: {@link WorkerMailbox}).
      */
     public synchronized void send(WireMessage m, List<byte[]> frames) {
-        if (m instanceof Shutdown) {
-            if (shutdownSent) {
-                return;
-            }
-            shutdownSent = true;
-        }
-        pending.add(new Object[] {m, frames});
-        if (connected && pending.size() == 1) {
-            flushPending();
-        }
+        mailbox.send(m, frames);
     }
 
-    /** Writes held messages in order; schedules another try for those the hub cannot route yet. */
+    /** Another try at what the hub could not route yet. */
     private synchronized void flushPending() {
-        retryScheduled = false;
-        while (!pending.isEmpty()) {
-            Object[] p = pending.get(0);
-            @SuppressWarnings("unchecked")
-            List<byte[]> frames = (List<byte[]>) p[1];
-            if (!supervisor.hub().send(id, (WireMessage) p[0], frames)) {
-                break;
-            }
-            pending.remove(0);
-        }
-        if (pending.isEmpty()) {
-            unroutableSince = 0;
-            return;
-        }
-        if (exited.isDone() || !isAlive() || supervisor.isClosed()) {
-            pending.clear();
-            return;
-        }
-        long now = System.currentTimeMillis();
-        if (unroutableSince == 0) {
-            unroutableSince = now;
-        }
-        long bound = supervisor.workersOnThisHost() && isAlive()
-                ? Math.max(UNREACHABLE_MILLIS, supervisor.settings().localSilenceMillis()) : UNREACHABLE_MILLIS;
-        if (now - unroutableSince > bound) {
-            pending.clear();
-            markLost("could not be reached for " + (now - unroutableSince) + " ms (its connection to the parent broke)");
-        } else if (!retryScheduled) {
-            retryScheduled = true;
-            supervisor.schedule(this::flushPending, 2, TimeUnit.MILLISECONDS);
-        }
+        mailbox.flush();
+    }
+
+    /**
+     * The pid the worker's JVM reported in its hello: the one its calls carry. It differs from
+     * {@link #pid()} when the launcher's process is not the JVM (ssh, srun), or -1 before hello.
+     */
+    long jvmPid() {
+        return jvmPid;
+    }
+
+    void reportedJvmPid(long pid) {
+        jvmPid = pid;
     }
 
     /** Whether this hello is the first (later ones are repeats of a worker not yet answered). */
     synchronized boolean startConnecting() {
-        if (connecting) {
-            return false;
-        }
-        connecting = true;
-        return true;
+        return mailbox.startConnecting();
     }
 
     void markConnected() {
         synchronized (this) {
-            connected = true;
-            flushPending();
+            mailbox.connected();
         }
         // Outside the lock: owners react to readiness under their own locks and send to workers.
         ready.complete(this);
@@ -291,7 +256,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         List<TaskSpec> specs = new ArrayList<>(tasks.size());
         for (Dispatch d : tasks) {
             if (d.kind() != TaskKind.PRIME) {
-                supervisor.noteFunction(d.fn());
+                host.noteFunction(d.fn());
             }
             int fnFrame = -1;
             if (mirror.needsBytes(d.fn().key())) {
@@ -373,7 +338,7 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
                 p.terminate();
             }
         } else if (abandon) {
-            supervisor.abandonLaunch(this);
+            host.abandonLaunch(this);
         }
     }
 
@@ -403,42 +368,12 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
 
     /** The last lines the worker wrote to stderr. */
     public List<String> lastStderr() {
-        synchronized (stderrTail) {
-            return List.copyOf(stderrTail);
-        }
+        return output.lastStderr();
     }
 
-    void recordStderr(String line) {
-        synchronized (stderrTail) {
-            if (stderrTail.size() == STDERR_TAIL) {
-                stderrTail.removeFirst();
-            }
-            stderrTail.addLast(line);
-        }
-    }
-
-    String outputNonce() {
-        return outputNonce;
-    }
-
-    OutputSync sync() {
-        return sync;
-    }
-
-    TaskTag outputTag() {
-        return outputTag;
-    }
-
-    void setOutputTag(TaskTag tag) {
-        outputTag = tag;
-    }
-
-    void pumpDone() {
-        pumps.countDown();
-    }
-
-    boolean awaitPumps(long millis) throws InterruptedException {
-        return pumps.await(millis, TimeUnit.MILLISECONDS);
+    /** What the parent knows of its output pipes. */
+    WorkerOutput output() {
+        return output;
     }
 
     @Override

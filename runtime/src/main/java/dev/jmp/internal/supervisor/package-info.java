@@ -11,5 +11,15 @@
  * so a scheduler can be tested with fakes; the warm set sees the supervisor as a
  * {@link dev.jmp.internal.supervisor.WarmSet.Host} and its workers as
  * {@link dev.jmp.internal.supervisor.WarmSet.Idle}, so its decisions are tested the same way.
+ *
+ * <p>The supervisor composes parts with one role each: {@code WorkerSpawner} takes a worker from
+ * its handle and bootstrap through its launch slot and launch ({@code LaunchPlan} decides the
+ * command) to its exit and retirement; {@code HubHandlers} handles what workers send, seeing the
+ * runtime as a {@code HubHost}; {@code RuntimeMembers} decides what is joined or terminated, in
+ * which order, at exit, program end and shutdown; {@code StatsRequests} pairs stats replies with
+ * their requests. A {@link dev.jmp.internal.supervisor.WorkerHandle} sees its runtime as a
+ * {@code WorkerHost}; its messages wait in a {@code WorkerMailbox} and its output state is a
+ * {@code WorkerOutput}. Each seam has a fake in the tests ({@code FakeRuntime}), so these
+ * decisions are unit-tested without a hub or a JVM.
  */
 package dev.jmp.internal.supervisor;

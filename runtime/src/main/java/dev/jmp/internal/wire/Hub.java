@@ -36,7 +36,18 @@ public final class Hub extends Endpoint {
 
     /** Binds a hub on {@code tcp://127.0.0.1:*} with the given security and starts its receive thread. */
     public Hub(WireKey key, WireCodec codec, WireSecurity security) {
-        super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, "jmp-wire-hub", null, POLL_MILLIS);
+        this(key, codec, security, null);
+    }
+
+    /**
+     * Binds a hub on {@code tcp://ADDRESS:*} (loopback when {@code address} is null) and starts
+     * its receive thread. Off loopback the hub must use CURVE: anyone on the network can reach it.
+     *
+     * @param address an IP literal of this host that workers on other hosts reach, or null
+     * @throws IllegalArgumentException for a non-loopback address without CURVE security
+     */
+    public Hub(WireKey key, WireCodec codec, WireSecurity security, String address) {
+        super(PARENT_ID, key, codec, SocketType.ROUTER, SocketType.ROUTER, threadName(security, address), null, POLL_MILLIS);
         this.security = security;
         this.auth = new ZapAuthenticator(security, counters());
         // Bound before the ROUTERs: a server socket whose context has no ZAP handler lets anyone in.
@@ -60,14 +71,24 @@ public final class Hub extends Endpoint {
         out.setRouterHandover(true);
         HandshakeMonitor monitor = new HandshakeMonitor(context(), counters(), in, out);
         every(100, monitor::drain);
-        in.bind("tcp://127.0.0.1:*");
-        out.bind("tcp://127.0.0.1:*");
+        String host = address == null ? "127.0.0.1" : address;
+        in.bind("tcp://" + host + ":*");
+        out.bind("tcp://" + host + ":*");
         endpoint = in.getLastEndpoint();
         downEndpoint = out.getLastEndpoint();
-        if (!endpoint.startsWith("tcp://127.0.0.1:") || !downEndpoint.startsWith("tcp://127.0.0.1:")) {
+        if (address == null && (!endpoint.startsWith("tcp://127.0.0.1:") || !downEndpoint.startsWith("tcp://127.0.0.1:"))) {
             throw new IllegalStateException("hub bound to a non-loopback address: " + endpoint + ", " + downEndpoint);
         }
         start();
+    }
+
+    /** The receive thread's name, once the settings are known to be allowed (checked before anything is made). */
+    private static String threadName(WireSecurity security, String address) {
+        if (address != null && security != WireSecurity.CURVE) {
+            throw new IllegalArgumentException("the hub listens off loopback (" + address + ") only with CURVE security, not "
+                    + security.settingName());
+        }
+        return "jmp-wire-hub";
     }
 
     /** The address workers send to, such as {@code tcp://127.0.0.1:40123}. */

@@ -30,12 +30,8 @@ public final class Link extends Endpoint {
      */
     public Link(String workerId, String upEndpoint, String downEndpoint, WireKey key, WireCodec codec,
                 WireCredential credential, ZContext context) {
-        super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, "jmp-wire-link", context, POLL_MILLIS);
-        for (String e : List.of(upEndpoint, downEndpoint)) {
-            if (!e.startsWith("tcp://127.0.0.1:")) {
-                throw new IllegalArgumentException("workers connect to loopback only, not " + e);
-            }
-        }
+        super(workerId, key, codec, SocketType.DEALER, SocketType.DEALER, threadName(upEndpoint, downEndpoint, credential),
+                context, POLL_MILLIS);
         if (credential != null) {
             credential.configureClient(in);
             credential.configureClient(out);
@@ -48,6 +44,20 @@ public final class Link extends Endpoint {
         out.connect(upEndpoint);
         linger(1000);
         start();
+    }
+
+    /**
+     * The receive thread's name, once the endpoints are known to be allowed (checked before any
+     * socket is made): off loopback the traffic crosses a network, so only CURVE goes there.
+     */
+    private static String threadName(String upEndpoint, String downEndpoint, WireCredential credential) {
+        boolean curve = credential != null && credential.security() == WireSecurity.CURVE;
+        for (String e : List.of(upEndpoint, downEndpoint)) {
+            if (!e.startsWith("tcp://127.0.0.1:") && !(curve && e.startsWith("tcp://"))) {
+                throw new IllegalArgumentException("workers connect to loopback, or with CURVE security to tcp:// addresses, not " + e);
+            }
+        }
+        return "jmp-wire-link";
     }
 
     /** Sends a message to the parent. */

@@ -30,9 +30,15 @@ final class ChannelRoute {
     private volatile FrameChannel quick;
     private volatile boolean failed;
 
-    ChannelRoute(ChannelConnector connector, PendingCalls pending) {
+    /**
+     * @param enabled whether channels may be opened at all: a worker on another host never opens
+     *                one, since the channel listener is on the parent's loopback and the channels
+     *                are not encrypted; its calls stay on the CURVE-encrypted JeroMQ route
+     */
+    ChannelRoute(ChannelConnector connector, PendingCalls pending, boolean enabled) {
         this.connector = connector;
         this.pending = pending;
+        this.failed = !enabled;
     }
 
     /**

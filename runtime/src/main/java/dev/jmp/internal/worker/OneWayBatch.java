@@ -50,7 +50,7 @@ final class OneWayBatch {
     Added add(ServiceRequest request, List<byte[]> callFrames) {
         boolean first = entries.isEmpty();
         int last = entries.size() - 1;
-        if (last >= 0 && entries.get(last).request().equals(request)
+        if (last >= 0 && same(entries.get(last).request(), request)
                 && entries.get(last).framesPerCall() == callFrames.size()) {
             entries.set(last, entries.get(last).repeated());
         } else {
@@ -65,6 +65,15 @@ final class OneWayBatch {
             return Added.FULL;
         }
         return first ? Added.FIRST : Added.HELD;
+    }
+
+    /**
+     * Whether two requests are one call repeated. Gson's {@code JsonPrimitive.equals} compares
+     * numbers parsed from text (a call a worker passes on for its child) as doubles, so two queue
+     * ids above 2^53 that differ in their low bits would be one; their JSON text never is.
+     */
+    private static boolean same(ServiceRequest a, ServiceRequest b) {
+        return a.equals(b) && String.valueOf(a.args()).equals(String.valueOf(b.args()));
     }
 
     /** Whether nothing is held. */

@@ -37,14 +37,16 @@ final class TaskExecutor {
     private final ClassLoader loader;
     private final ExitHook exitHook;
     private final ItemProgress progress;
+    private final dev.jmp.internal.service.ServiceClient services;
     private Thread taskThread;
     private QueuedTask running;
     private boolean cancelRequested;
     private volatile long tasksDone;
 
     TaskExecutor(ResultBatch results, OutputCapture output, ClassLoader loader, ExitHook exitHook,
-                 ItemProgress progress) {
+                 ItemProgress progress, dev.jmp.internal.service.ServiceClient services) {
         this.progress = progress;
+        this.services = services;
         this.results = results;
         this.output = output;
         this.loader = loader;
@@ -199,7 +201,7 @@ final class TaskExecutor {
         }
         StartupTrace.mark("task ran");
         // What the task sent one-way (queue puts) leaves before its result does.
-        dev.jmp.internal.service.ServiceClients.current().flush();
+        services.flush();
         boolean printed = output.lines() != linesBefore;
         if (printed) {
             output.done(spec.taskId());

@@ -34,12 +34,12 @@ final class WireServiceClient implements ServiceClient {
     private final OneWayBatcher oneWay;
     private final ChannelRoute route;
 
-    WireServiceClient(Link link, String selfId, WireKey key) {
+    WireServiceClient(Link link, String selfId, WireKey key, boolean channels) {
         this.link = link;
         this.selfId = selfId;
         this.oneWay = new OneWayBatcher(link);
         this.route = new ChannelRoute(new ChannelConnector(selfId, key, link.counters(),
-                () -> call(ChannelService.NAME, "open", null, List.of()).as(ChannelService.Offer.class)), pending);
+                () -> call(ChannelService.NAME, "open", null, List.of()).as(ChannelService.Offer.class)), pending, channels);
         link.on(ServiceReply.class, pending::complete);
     }
 

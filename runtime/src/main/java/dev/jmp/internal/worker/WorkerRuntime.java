@@ -47,6 +47,7 @@ public final class WorkerRuntime {
     private final FunctionCache functions = new FunctionCache();
     private final ResultBatch results;
     private final TaskExecutor executor;
+    private final WireServiceClient services;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ClassReply>>> classReplies = new ConcurrentHashMap<>();
     private final Optional<ProcessHandle> parent;
@@ -70,8 +71,11 @@ public final class WorkerRuntime {
             loader.addPath(Path.of(p));
         }
         this.results = new ResultBatch(link);
-        this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()));
-        ServiceClients.install(new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key())), loader);
+        this.services = new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key()),
+                boot.endpoint().startsWith("tcp://127.0.0.1:"));
+        this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()),
+                services);
+        ServiceClients.install(services, loader);
         WorkerContext.markWorker();
         register();
     }
@@ -248,7 +252,7 @@ public final class WorkerRuntime {
             output.flushPartial();
             System.out.flush();
             System.err.flush();
-            dev.jmp.internal.service.ServiceClients.current().flush();
+            services.flush();
             link.close();
             Runtime.getRuntime().halt(code);
         }, "jmp-exit");

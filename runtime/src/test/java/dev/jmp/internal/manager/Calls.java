@@ -74,4 +74,11 @@ final class Calls {
             object.peerGone(peer);
         }
     }
+
+    /** Processes died (one under a child, as a {@code $ gone} notice says). */
+    void gone(java.util.function.Predicate<Owner> dead) {
+        synchronized (object.monitor()) {
+            object.gone(dead);
+        }
+    }
 }

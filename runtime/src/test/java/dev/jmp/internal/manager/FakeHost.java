@@ -113,7 +113,7 @@ final class FakeHost implements ManagedHost {
 
     @Override
     public String describe(Owner owner) {
-        return "worker " + owner.peer() + " (pid 7" + (owner.thread() < 0 ? "" : ", thread " + owner.thread()) + ")";
+        return "worker " + owner.peer() + " (pid 7" + (owner.thread() <= 0 ? "" : ", thread " + owner.thread()) + ")";
     }
 
     @Override

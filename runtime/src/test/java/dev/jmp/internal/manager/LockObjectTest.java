@@ -76,6 +76,26 @@ class LockObjectTest {
         assertNull(acquire(l, "w3", 3, -1).got().s(), "only the first grant after the death reports it");
     }
 
+    /**
+     * Two processes under child w1 (pids 5 and 6) call through w1's connection: the death of one
+     * (w1's {@code $ gone} notice) frees what that one held, not its sibling's, and w1 lives on.
+     */
+    @Test
+    void aDeadGrandchildsLockIsFreedWithoutTouchingItsSiblingUnderTheSameChild() {
+        long five = 5L << 40 | 1;
+        long six = 6L << 40 | 1;
+        Calls l = lock(false);
+        assertTrue(l.call(ManagerOp.LOCK_ACQUIRE, "w1", five, 1, -1, 0).got().b());
+        Calls.Call sibling = l.call(ManagerOp.LOCK_ACQUIRE, "w1", six, 2, -1, 0);
+        l.gone(Owner.process("w1", 6)); // the waiting sibling died: its wait is dropped
+        assertFalse(sibling.answered());
+        Calls.Call next = acquire(l, "w2", 3, -1);
+        l.gone(Owner.process("w2", 5)); // pid 5 under another child holds nothing
+        assertFalse(next.answered());
+        l.gone(Owner.process("w1", 5));
+        assertTrue(next.got().b(), "the dead grandchild's lock went to the next waiter");
+    }
+
     @Test
     void aLockFreedByADeathWithNobodyWaitingTellsTheNextAcquirer() {
         Calls l = lock(true);

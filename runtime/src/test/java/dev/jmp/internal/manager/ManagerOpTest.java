@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmp.WorkerTracking;
 import dev.jmp.error.RemoteException;
-import dev.jmp.internal.service.ServiceClients;
+import dev.jmp.internal.supervisor.DefaultSupervisor;
 import dev.jmp.shared.Manager;
 import dev.jmp.shared.SharedMap;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ class ManagerOpTest extends WorkerTracking {
         try (Manager m = new Manager()) {
             SharedMap<String, Integer> map = m.dict();
             map.put("k", 1);
-            RemoteException remote = assertThrows(RemoteException.class, () -> ServiceClients.current().call(
+            RemoteException remote = assertThrows(RemoteException.class, () -> DefaultSupervisor.get().localServices().call(
                     ManagerService.NAME, "map.teleport", ManagerRequest.of(m.id(), 1), List.of()));
             RuntimeException e = ManagerCalls.translate(remote, m.id());
             assertInstanceOf(UnsupportedOperationException.class, e);
@@ -49,7 +49,7 @@ class ManagerOpTest extends WorkerTracking {
     void anOperationOfAnotherKindOfObjectNamesBoth() {
         try (Manager m = new Manager()) {
             m.dict();
-            RemoteException remote = assertThrows(RemoteException.class, () -> ServiceClients.current().call(
+            RemoteException remote = assertThrows(RemoteException.class, () -> DefaultSupervisor.get().localServices().call(
                     ManagerService.NAME, ManagerOp.LOCK_RELEASE.wire(), ManagerRequest.of(m.id(), 1), List.of()));
             RuntimeException e = ManagerCalls.translate(remote, m.id());
             assertInstanceOf(UnsupportedOperationException.class, e);

@@ -73,6 +73,21 @@ class SemaphoreObjectTest {
         assertEquals(1, available(s));
     }
 
+    /** Permits are counted per process, so a dead grandchild's come back and its sibling's stay held. */
+    @Test
+    void aDeadGrandchildsPermitsComeBackAndItsSiblingsStayHeld() {
+        Calls s = semaphore(3, true);
+        assertTrue(s.call(ManagerOp.SEM_ACQUIRE, "w1", 5L << 40 | 1, 1, -1, 2).got().b());
+        assertTrue(s.call(ManagerOp.SEM_ACQUIRE, "w1", 6L << 40 | 1, 2, -1, 1).got().b());
+        Calls.Call waiting = acquire(s, "w2", 3, -1, 2);
+        s.gone(Owner.process("w1", 5));
+        assertTrue(waiting.got().b());
+        assertTrue(waiting.got().s().endsWith(" died holding 2 permits"), waiting.got().s());
+        assertEquals(0, available(s), "pid 6's permit is still held");
+        s.peerGone("w1"); // the child itself died: what came through it comes back
+        assertEquals(1, available(s));
+    }
+
     @Test
     void aReleaseByAnyoneCountsAgainstTheHolders() {
         Calls s = semaphore(1, false);

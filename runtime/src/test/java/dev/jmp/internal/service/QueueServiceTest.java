@@ -75,4 +75,53 @@ class QueueServiceTest {
                 (r, e, f) -> unknown.error = e));
         assertTrue(unknown.error.message().contains("frobnicate"), unknown.error.message());
     }
+
+    @Test
+    void anIdNamesItsRuntimeAndCallsForAnotherRuntimesQueueGoUp() {
+        List<ServiceCall> up = new java.util.ArrayList<>();
+        QueueService child = new QueueService(5, () -> up::add);
+        Answer made = new Answer();
+        child.handle(ServiceCall.local("w1", 1, QueueService.NAME, QueueOp.CREATE.wire(),
+                new QueueService.Create(0, false), List.of(), false, (r, e, f) -> made.result = r));
+        long id = ((QueueService.Number) made.result).value();
+        assertEquals(5, QueueService.tokenOf(id));
+        assertEquals(1, id & QueueService.MAX_COUNT);
+
+        long ancestors = 6L << 32 | 1;
+        child.handle(ServiceCall.local("w2", 2, QueueService.NAME, QueueOp.GET.wire(),
+                new QueueService.Op(ancestors, -1), List.of(), false, (r, e, f) -> { }));
+        assertEquals(1, up.size(), "an ancestor's queue: the call went up");
+        assertEquals(ancestors, up.get(0).args(QueueService.Op.class).id());
+
+        Answer mine = new Answer();
+        child.handle(ServiceCall.local("w2", 3, QueueService.NAME, QueueOp.GET.wire(),
+                new QueueService.Op(5L << 32 | 99, -1), List.of(), false, (r, e, f) -> mine.error = e));
+        assertEquals(1, up.size(), "an id of this runtime's token is never passed up");
+        assertTrue(mine.error.message().contains("does not exist"), mine.error.message());
+    }
+
+    @Test
+    void aForgedIdAtTheTopGetsAClearError() {
+        for (long forged : new long[] {-1, 0, 12345L << 32 | 7, Long.MAX_VALUE}) {
+            Answer a = call(QueueOp.PUT, new QueueService.Op(forged, 0), "x".getBytes());
+            assertEquals(ErrorCode.ILLEGAL_STATE, a.error.kind());
+            assertTrue(a.error.message().contains("queue " + forged + " is not hosted by this process's runtime"),
+                    a.error.message());
+        }
+    }
+
+    /** Gson reads numbers of untyped trees as doubles: ids must survive the wire as exact longs. */
+    @Test
+    void largeIdsCrossTheWireExactly() {
+        long a = (long) Integer.MAX_VALUE << 32 | 1;
+        long b = a + 1;
+        assertEquals((double) a, (double) b, "as doubles these two ids are one");
+        for (long id : new long[] {a, b}) {
+            String json = dev.jmp.internal.wire.WireCodec.toTree(new QueueService.Op(id, -1)).toString();
+            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseString(json);
+            assertEquals(id, dev.jmp.internal.wire.WireCodec.fromTree(tree, QueueService.Op.class).id(), json);
+            assertEquals(id, dev.jmp.internal.wire.WireCodec.fromTree(dev.jmp.internal.wire.WireCodec.toTree(
+                    new QueueService.Number(id)), QueueService.Number.class).value());
+        }
+    }
 }

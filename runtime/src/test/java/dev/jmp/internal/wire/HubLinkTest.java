@@ -84,6 +84,18 @@ class HubLinkTest {
     }
 
     @Test
+    void offLoopbackOnlyWithCurve() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Hub(WireKey.random(), CODEC, WireSecurity.TOKEN, "10.0.0.1"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "the hub listens off loopback (10.0.0.1) only with CURVE security, not token", e.getMessage());
+        WireCredential token = new WireCredential("w1", "00", WireSecurity.TOKEN, null, null, null);
+        IllegalArgumentException l = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Link("w1", "tcp://10.0.0.1:5000", "tcp://10.0.0.1:5001", WireKey.random(), CODEC, token));
+        assertTrue(l.getMessage().startsWith("workers connect to loopback, or with CURVE security"), l.getMessage());
+    }
+
+    @Test
     void unsignedForgedMisroutedAndReplayedFramesAreDroppedAndCounted() throws Exception {
         WireKey key = WireKey.random();
         BlockingQueue<Inbound<Hello>> atHub = new ArrayBlockingQueue<>(100);

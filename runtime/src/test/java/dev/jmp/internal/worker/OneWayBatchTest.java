@@ -62,4 +62,29 @@ class OneWayBatchTest {
         assertTrue(b.isEmpty());
         assertNull(b.drain(), "nothing held, nothing sent");
     }
+
+    /**
+     * A worker passes its child's calls on with the arguments as parsed: Gson compares parsed
+     * numbers as doubles, and two queue ids above 2^53 that differ in their low bits must stay two
+     * calls (the second put went to the first queue).
+     */
+    @Test
+    void requestsPassedOnWithLargeIdsAreNotTakenForRepeats() {
+        long first = (long) Integer.MAX_VALUE << 32 | 1;
+        dev.jmp.internal.wire.message.ServiceRequest a = parsedPut(first);
+        dev.jmp.internal.wire.message.ServiceRequest c = parsedPut(first + 1);
+        assertEquals(a, c, "Gson's equality takes them for one");
+        OneWayBatch b = new OneWayBatch();
+        b.add(a, List.of(new byte[] {1}));
+        b.add(c, List.of(new byte[] {2}));
+        b.add(parsedPut(first + 1), List.of(new byte[] {3}));
+        OneWayBatch.Drained out = b.drain();
+        assertEquals(List.of(1, 2), out.message().repeats());
+        assertEquals("{\"id\":" + (first + 1) + ",\"timeoutMillis\":-1}", out.message().requests().get(1).args().toString());
+    }
+
+    private static dev.jmp.internal.wire.message.ServiceRequest parsedPut(long id) {
+        return new dev.jmp.internal.wire.message.ServiceRequest(0, "queue", "put",
+                com.google.gson.JsonParser.parseString("{\"id\":" + id + ",\"timeoutMillis\":-1}"), true);
+    }
 }

@@ -1,0 +1,59 @@
+"""The kernel-side half of test_cluster.py, run inside the parent's network namespace: a cluster
+on two ssh hosts, a %%pool of 200 items using a notebook record and method, %%spawn --on with a
+%%shared counter incremented from both hosts,
+%workers --on, %cluster list and stop, and the errors for an unknown cluster and a bad option."""
+import os
+
+import jmp_client
+
+HOSTS = os.environ.get("JMP_CLUSTER_HOSTS", "")
+
+
+class ClusterInner(jmp_client.KernelTestCase):
+
+    def test_a_cluster_runs_notebook_code_on_both_hosts(self):
+        start = ("%%cluster start lab --launcher ssh --hosts 10.77.1.2,10.77.2.2:2 --identity %s/id"
+                 " --known-hosts %s/known_hosts --cache %s/cache" % (HOSTS, HOSTS, HOSTS))
+        _, msgs = self.run_ok(start)
+        text = "".join(m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream")
+        self.assertIn("Cluster lab started: ssh", text)
+        self.assertIn("(3 workers)", text)
+        self.run_ok("record Pt(int x, String host) implements java.io.Serializable {}")
+        self.run_ok("int sq(int v) { return v * v; }")
+        content, msgs = self.execute("%%pool --on lab --over java.util.stream.IntStream.range(0, 200).boxed().toList()"
+                                     " --as i --out pts --chunksize 1\n"
+                                     "Thread.sleep(5);\n"
+                                     "return new Pt(sq(i), System.getenv(\"SSH_CONNECTION\").split(\" \")[2]);",
+                                     timeout=600)
+        self.assertEqual(content["status"], "ok", (content, msgs))
+        self.assertEqual(self.value("pts.size()"), "200")
+        self.assertEqual(self.value("long s = 0; for (Pt p : pts) s += p.x(); s"), str(sum(i * i for i in range(200))))
+        self.assertEqual(self.value("pts.get(7) instanceof Pt"), "true")
+        # Which workers took items depends on when each connected; every item ran on a cluster host.
+        hosts = self.value("new java.util.TreeSet<>(pts.stream().map(Pt::host).toList())")
+        self.assertIn(hosts, ("[10.77.1.2]", "[10.77.2.2]", "[10.77.1.2, 10.77.2.2]"))
+        # Three processes go to the hosts by their counts (1 and 2), and count on one shared counter.
+        self.run_ok("%%shared\nSharedCounter hits = counter(0);")
+        content, msgs = self.execute("%%spawn --on lab -n 3 --out procs\n"
+                                     "for (int k = 0; k < 100; k++) hits.incrementAndGet();\n"
+                                     "System.out.println(\"on \" + System.getenv(\"SSH_CONNECTION\").split(\" \")[2]);\n"
+                                     "return sq(Worker.index() + 3);", timeout=600)
+        self.assertEqual(content["status"], "ok", (content, msgs))
+        out = "".join(m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream")
+        self.assertIn("on 10.77.1.2", out)
+        self.assertIn("on 10.77.2.2", out)
+        self.assertEqual(self.value("procs.get(2).result()"), "25")
+        self.assertEqual(self.value("hits.get()"), "300")
+        _, msgs = self.run_ok("%workers --on lab")
+        self.assertTrue(self.displays(msgs), msgs)
+        _, msgs = self.run_ok("%cluster list")
+        listing = self.displays(msgs)[0]["data"]["text/plain"]
+        self.assertIn("lab", listing)
+        self.assertIn("ssh", listing)
+        content, _ = self.run_error("%%pool --on nope --over List.of(1) --as x\nreturn x;")
+        self.assertIn("no cluster named 'nope'; running: lab", content["evalue"])
+        content, _ = self.run_error("%cluster start big --launcher ssh --hosts a --partition compute")
+        self.assertIn("the ssh launcher has no option 'partition'", content["evalue"])
+        self.run_ok("%cluster stop lab")
+        content, _ = self.run_error("%%spawn --on lab\nreturn 1;")
+        self.assertIn("no cluster named 'lab'", content["evalue"])

@@ -1,0 +1,57 @@
+package dev.jmp.magics.cluster;
+
+import dev.jmp.magics.MagicException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words of {@code %cluster start NAME --launcher L --KEY VALUE ...}: the group's name, its
+ * launcher and the launcher's options. Options other than {@code --launcher} go to the launcher
+ * unchanged ({@code --known-hosts F} is {@code known-hosts=F}), which checks them, so a launcher
+ * with options of its own needs no change here.
+ *
+ * @param name     the group's name
+ * @param launcher the launcher's short name
+ * @param options  the launcher's options
+ */
+record ClusterArgs(String name, String launcher, Map<String, String> options) {
+
+    /**
+     * Parses the words after {@code start}.
+     *
+     * @throws MagicException for a missing name or launcher, a value-less option or a repeated one
+     */
+    static ClusterArgs parse(List<String> words) throws MagicException {
+        if (words.isEmpty() || words.get(0).startsWith("-")) {
+            throw new MagicException("%cluster start needs a NAME first: %cluster start NAME --launcher ssh --hosts node1,node2:4");
+        }
+        String name = words.get(0);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!w.startsWith("-") || w.equals("-") || w.equals("--")) {
+                throw new MagicException("unexpected '" + w + "' in %cluster start: options are --NAME VALUE (or --NAME=VALUE)");
+            }
+            String key = w.replaceFirst("^--?", "");
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
+                value = words.get(++i);
+            } else {
+                throw new MagicException("option --" + key + " of %cluster start needs a value");
+            }
+            if (options.put(key, value) != null) {
+                throw new MagicException("option --" + key + " of %cluster start is given twice");
+            }
+        }
+        String launcher = options.remove("launcher");
+        if (launcher == null) {
+            throw new MagicException("%cluster start " + name + " needs --launcher (ssh, for example: --launcher ssh --hosts node1,node2:4)");
+        }
+        return new ClusterArgs(name, launcher, options);
+    }
+}

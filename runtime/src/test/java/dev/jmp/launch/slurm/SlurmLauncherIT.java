@@ -1,0 +1,172 @@
+package dev.jmp.launch.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jmp.Jmp;
+import dev.jmp.Process;
+import dev.jmp.WorkerTracking;
+import dev.jmp.internal.supervisor.RuntimeSettings;
+import dev.jmp.launch.Launcher;
+import dev.jmp.launch.LauncherContract;
+import dev.jmp.spi.Subscription;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher contract, and what a batch scheduler adds, against a real single-node Slurm that
+ * this class starts and stops: a job that waits shows why and ends at the queue timeout (not at
+ * the runtime's start timeout), a job cancelled outside jmp is named as such, and a parent killed
+ * with {@code kill -9} leaves no job behind.
+ */
+class SlurmLauncherIT extends LauncherContract {
+
+    @TempDir
+    static Path dir;
+    private static SlurmCluster cluster;
+
+    @BeforeAll
+    static void startSlurm() throws Exception {
+        String missing = SlurmCluster.missing();
+        assumeTrue(missing == null, missing);
+        cluster = SlurmCluster.start(dir.resolve("slurm"));
+        // For the runtime's own launcher (made by name through ServiceLoader, from properties).
+        System.setProperty("jmp.slurm.conf", cluster.conf().toString());
+        System.setProperty("jmp.slurm.poll", "200ms");
+    }
+
+    @AfterAll
+    static void stopSlurm() throws Exception {
+        for (String key : SlurmOptions.KEYS) {
+            System.clearProperty(SlurmOptions.PROPERTY_PREFIX + key);
+        }
+        if (cluster != null) {
+            try {
+                cluster.awaitNoJobs();
+            } finally {
+                cluster.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void noJobOutlivesTheTest() throws Exception {
+        Jmp.shutdown();
+        System.clearProperty("jmp.slurm.partition");
+        System.clearProperty("jmp.slurm.queue-timeout");
+        cluster.awaitNoJobs();
+    }
+
+    @Override
+    protected Launcher launcher() {
+        return new SlurmLauncher(SlurmOptions.fromSystemProperties());
+    }
+
+    @Test
+    void aClusterOfSlurmJobsRunsAPoolOverCurveAndRefusesBadOptions() throws Exception {
+        // %cluster start NAME --launcher slurm ... calls this: options as strings, checked at once.
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.jmp.Cluster.start("slurmbad", "slurm", java.util.Map.of("partitoin", "x")));
+        assertTrue(bad.getMessage().contains("unknown slurm option partitoin") && bad.getMessage().contains("bind"),
+                bad.getMessage());
+        // bind: the runtime listens there, with CURVE only, as for jobs on other nodes.
+        dev.jmp.Cluster c = dev.jmp.Cluster.start("slurmtest", "slurm", java.util.Map.of(
+                "conf", cluster.conf().toString(), "poll", "200ms", "bind", "127.0.0.1"));
+        try (dev.jmp.Pool pool = dev.jmp.Pool.builder().runtime(c.runtime()).processes(2).build()) {
+            List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3, 4, 5, 6));
+            assertEquals(List.of(1, 4, 9, 16, 25, 36), squares);
+        } finally {
+            dev.jmp.Cluster.stop("slurmtest");
+        }
+    }
+
+    @Test
+    void aQueuedJobShowsItsReasonAndEndsAtTheQueueTimeoutNotAtTheStartTimeout() throws Exception {
+        RuntimeSettings settings = RuntimeSettings.global();
+        long startTimeout = settings.startTimeoutMillis();
+        String launcher = settings.launcher();
+        System.setProperty("jmp.slurm.partition", "closed");     // a partition that is DOWN: the job waits
+        System.setProperty("jmp.slurm.queue-timeout", "3s");
+        Jmp.shutdown();
+        Jmp.setLauncher("slurm");
+        settings.setStartTimeoutMillis(500);                      // far shorter than the queue timeout
+        try {
+            Process p = new Process(() -> System.out.println("never runs")).start();
+            p.join();
+            String stderr = String.join("\n", p.lastStderr());
+            assertTrue(stderr.contains("pending for") && stderr.contains("(reason: PartitionDown)"), stderr);
+            assertTrue(stderr.contains("longer than the queue timeout of 3 s; cancelled"), stderr);
+            assertNotEquals(-9, p.exitCode(), "not killed by the start timeout: " + stderr);
+            assertNotEquals(0, p.exitCode());
+        } finally {
+            settings.setStartTimeoutMillis(startTimeout);
+            Jmp.setLauncher(launcher);
+        }
+    }
+
+    @Test
+    void aJobCancelledOutsideJmpIsReportedAsSuch() throws Exception {
+        String launcher = RuntimeSettings.global().launcher();
+        Jmp.shutdown();
+        Jmp.setLauncher("slurm");
+        CountDownLatch running = new CountDownLatch(1);
+        Subscription listening = Jmp.addOutputListener(e -> {
+            if (e.line().equals("task running")) {
+                running.countDown();
+            }
+        });
+        try {
+            Process p = new Process(() -> {
+                System.out.println("task running");
+                Thread.sleep(600_000);
+            }).start();
+            running.await();
+            List<String> jobs = cluster.activeJobs();
+            assertEquals(1, jobs.size(), jobs.toString());
+            cluster.run("scancel", jobs.get(0).split("\\|")[0]);
+            p.join();
+            String stderr = String.join("\n", p.lastStderr());
+            assertEquals(-15, p.exitCode(), stderr);
+            assertTrue(stderr.contains("ended CANCELLED (cancelled outside jmp: scancel or an administrator)"), stderr);
+        } finally {
+            listening.close();
+            Jmp.setLauncher(launcher);
+        }
+    }
+
+    @Test
+    void killingTheParentLeavesNoJob() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Djmp.slurm.conf=" + cluster.conf(), "-Djmp.slurm.poll=200ms",
+                "-cp", System.getProperty("java.class.path"), SlurmParentMain.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("JMP_TEST_RUN", "SlurmLauncherIT-" + ProcessHandle.current().pid());
+        java.lang.Process parent = pb.start();
+        List<Long> sruns = new ArrayList<>();
+        try {
+            String line = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertTrue(line != null && line.startsWith("srun pids ["), "the parent ran no worker: " + line);
+            for (String pid : line.substring("srun pids [".length(), line.length() - 1).split(",\\s*")) {
+                sruns.add(Long.parseLong(pid));
+            }
+            assertEquals(1, cluster.activeJobs().size());
+        } finally {
+            parent.destroyForcibly().waitFor();                    // kill -9: no hook, no goodbye
+        }
+        cluster.awaitNoJobs();
+        assertEquals(List.of(), WorkerTracking.survivors(sruns, 60_000), "srun outlived its parent");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jmp.launch.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jmp.launch.LaunchSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlurmOptionsTest {
+
+    private static String refused(Map<String, String> options) {
+        return assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(options)).getMessage();
+    }
+
+    @Test
+    void optionsBecomeSrunArguments() {
+        SlurmOptions o = SlurmOptions.from(Map.of("partition", "compute", "time", "2:00:00", "cpus-per-task", "4",
+                "mem", "8G", "account", "lab-7", "extra", "--constraint=gpu  --qos=long", "queue-timeout", "5m",
+                "poll", "500ms"));
+        assertEquals(Duration.ofMinutes(5), o.queueTimeout());
+        assertEquals(Duration.ofMillis(500), o.poll());
+        List<String> cmd = new SlurmLauncher(o).command(new LaunchSpec("w1-ab", Path.of("/j"), List.of("-Xmx1g"),
+                List.of(Path.of("/a.jar"), Path.of("/b.jar")), "Main", Map.of(), null, new byte[0]));
+        assertEquals(List.of("--ntasks=1", "--nodes=1", "--partition=compute", "--time=2:00:00", "--cpus-per-task=4",
+                "--mem=8G", "--account=lab-7", "--constraint=gpu", "--qos=long", "/j/bin/java", "-Xmx1g", "-cp",
+                "/a.jar:/b.jar", "Main"), cmd.subList(4, cmd.size()));
+        assertEquals("--comment=w1-ab", cmd.get(3));
+    }
+
+    @Test
+    void slurmTimeFormatsAreAcceptedAndOthersNamed() {
+        for (String t : List.of("30", "30:00", "1:30:00", "2-12", "2-12:30", "2-12:30:00")) {
+            assertEquals(t, SlurmOptions.from(Map.of("time", t)).time());
+        }
+        assertEquals("slurm option time=2h is not a Slurm time limit: minutes, M:S, H:M:S, D-H, D-H:M or D-H:M:S",
+                refused(Map.of("time", "2h")));
+    }
+
+    @Test
+    void wrongValuesAreRefusedWithWhatIsAccepted() {
+        assertEquals("slurm option cpus-per-task=0 is not a CPU count from 1 to 4096", refused(Map.of("cpus-per-task", "0")));
+        assertEquals("slurm option mem=8GB is not a memory size: a number with an optional unit K, M, G or T (8G)",
+                refused(Map.of("mem", "8GB")));
+        assertEquals("slurm option partition=a b is not a partition name (letters, digits, and _ . + -)",
+                refused(Map.of("partition", "a b")));
+        assertEquals("slurm option queue-timeout=soon is not a duration such as 90, 90s, 500ms, 5m or 1h (0 waits forever)",
+                refused(Map.of("queue-timeout", "soon")));
+        assertEquals("unknown slurm option partitions; known options: partition, time, cpus-per-task, mem, account, extra,"
+                + " queue-timeout, poll, bin, conf", refused(Map.of("partitions", "x")));
+    }
+
+    @Test
+    void extraArgumentsThatWouldBreakTheLaunchAreRefused() {
+        assertEquals("slurm option extra=--ntasks=4: --ntasks is set by jmp itself (one task of one job per worker,"
+                + " its input and output through srun); leave it out", refused(Map.of("extra", "--ntasks=4")));
+        assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of("extra", "-n4")));
+        assertEquals("slurm option extra=gpu: 'gpu' is not an srun option; extra takes options such as"
+                + " --constraint=gpu --qos=long, each starting with -", refused(Map.of("extra", "gpu")));
+    }
+
+    @Test
+    void systemPropertiesAreTheFallbackAndNameThemselvesInErrors() {
+        System.setProperty("jmp.slurm.mem", "lots");
+        try {
+            assertEquals("slurm option jmp.slurm.mem=lots is not a memory size: a number with an optional unit K, M, G"
+                    + " or T (8G)", assertThrows(IllegalArgumentException.class, SlurmOptions::fromSystemProperties)
+                    .getMessage());
+        } finally {
+            System.clearProperty("jmp.slurm.mem");
+        }
+        assertEquals(SlurmOptions.defaults(), SlurmOptions.fromSystemProperties());
+    }
+}
