@@ -8,6 +8,8 @@ Cases:
   jmp_spawn   %%spawn of 1 process returning a value, warm workers ready
   py_pool     peer: ipykernel (python3) running multiprocessing Pool(2).map over 2 items
   py_spawn    peer: ipykernel running multiprocessing Process start + join
+  jmp_pool1m  %%pool over IntStream.range(0, 1_000_000) returning (long) i * i (-n 2), figure in s
+  py_pool1m   peer: ipykernel running Pool(2).map over range(1_000_000) returning i * i, in s
 Each case starts its kernel, warms up, then times RUNS cells (default 15, JMP_BENCH_RUNS) from
 sending execute_request to receiving execute_reply, and prints the median. Before each jmp cell
 it waits until the warm set is full again (the run before took its workers), so every timed
@@ -34,14 +36,20 @@ JMP_IDLE = 'Jmp.workers().stream().filter(w -> w.state().equals("idle")).count()
 JMP_CELLS = {
     "pool": ("%%pool --over List.of(1, 2) --as x -n 2 --out r\nreturn x;", "r", "[1, 2]"),
     "spawn": ("%%spawn -n 1\nreturn 7;", None, "7"),
+    "pool1m": ("%%pool --over IntStream.range(0, 1_000_000) --as i -n 2 --out r\nreturn (long) i * i;",
+               "r.get(999_999) + r.size()", "999999000001"),
 }
 PY_SETUP = ("import multiprocessing as mp\n"
             "def same(x):\n    return x\n"
+            "def sq(i):\n    return i * i\n"
             "def noop():\n    pass\n")
 PY_CELLS = {
     "pool": ("with mp.Pool(2) as p:\n    r = p.map(same, [1, 2])", "r", "[1, 2]"),
     "spawn": ("p = mp.Process(target=noop)\np.start()\np.join()", "p.exitcode", "0"),
+    "pool1m": ("with mp.Pool(2) as p:\n    r = p.map(sq, range(1_000_000))", "r[999_999] + len(r)", "999999000001"),
 }
+# A million items per cell: fewer cells, and the figure in seconds.
+LONG_CASES = {"pool1m": (2, 5)}
 
 
 def reply_to(kc, msg_id, timeout=120):
@@ -114,7 +122,8 @@ def measure(case):
         run(kc, JMP_SETUP if jmp else PY_SETUP)
         cell, check, expected = (JMP_CELLS if jmp else PY_CELLS)[what]
         times = []
-        for i in range(WARMUP + RUNS):
+        warmup, runs = LONG_CASES.get(what, (WARMUP, RUNS))
+        for i in range(warmup + runs):
             if jmp:
                 wait_warm(kc)
             took, shown = run(kc, cell)
@@ -125,9 +134,9 @@ def measure(case):
                 got = run(kc, check)[1]
                 if got != expected:
                     raise SystemExit("wrong result: %s = %r, expected %r" % (check, got, expected))
-            if i >= WARMUP:
-                times.append(took * 1000)
-        print("%s: median %.1f ms, min %.1f, max %.1f over %d cells" % (case, statistics.median(times), min(times),
+            if i >= warmup:
+                times.append(took * (1 if what in LONG_CASES else 1000))
+        print("%s: median %.3f, min %.3f, max %.3f over %d cells" % (case, statistics.median(times), min(times),
                                                                        max(times), len(times)), file=sys.stderr)
         return statistics.median(times)
     finally:
@@ -138,6 +147,7 @@ def measure(case):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in ("jmp_pool", "jmp_spawn", "py_pool", "py_spawn"):
+    if len(sys.argv) != 2 or sys.argv[1] not in ("jmp_pool", "jmp_spawn", "py_pool", "py_spawn", "jmp_pool1m",
+                                                   "py_pool1m"):
         raise SystemExit(__doc__)
     print("%.3f" % measure(sys.argv[1]))

@@ -2,7 +2,7 @@
 
 Usage: runtime_peer.py CASE   -- prints the figure, in the Java figure's unit, as its last line.
 
-Cases: spawn_cold (ms), tiny_chunk1, tiny_auto (tasks/s), apply (us), queue_small (msgs/s),
+Cases: spawn_cold (ms), spawn_hundred (s), tiny_chunk1, tiny_auto (tasks/s), apply (us), queue_small (msgs/s),
 queue_1mib (MB/s), result_bytes, result_doubles (MB/s), cpu (speedup), idle_rss (MB).
 Each does what the Java side does, with the default start method of this platform (fork on
 Linux), and checks its results.
@@ -47,6 +47,29 @@ def spawn_cold():
         p.terminate()
         p.join()
     return statistics.median(times)
+
+
+def one():
+    return 1
+
+
+def spawn_hundred():
+    """100 processes of the spawn start method (a fresh interpreter each, as a jmp worker is a
+    fresh JVM), each running a target that returns 1, from the first start to the last join; one
+    untimed process first."""
+    ctx = mp.get_context("spawn")
+    p = ctx.Process(target=one)
+    p.start()
+    p.join()
+    t0 = time.perf_counter()
+    ps = [ctx.Process(target=one) for _ in range(100)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    s = time.perf_counter() - t0
+    check(all(p.exitcode == 0 for p in ps), "exit codes")
+    return s
 
 
 def tiny(chunksize):
@@ -173,6 +196,7 @@ def idle_rss():
 
 CASES = {
     "spawn_cold": spawn_cold,
+    "spawn_hundred": spawn_hundred,
     "tiny_chunk1": lambda: tiny(1),
     "tiny_auto": lambda: tiny(None),
     "apply": apply_roundtrip,

@@ -6,6 +6,7 @@ import dev.jmp.function.SerialCallable;
 import dev.jmp.function.SerialFunction;
 import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
+import dev.jmp.internal.pool.ItemSource;
 import dev.jmp.internal.pool.PoolScheduler;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.ShippedFunction;
@@ -188,12 +189,9 @@ public class Pool implements AutoCloseable {
     public <T, R> AsyncResult<List<R>> mapAsync(SerialFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                                                 int chunksize, Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
-        List<byte[]> encoded = new ArrayList<>();
-        for (T item : items) {
-            encoded.add(Values.encodeItem(item, encoded.size()));
-        }
-        return jobs.submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, encoded, jobs::decodeAll, callback,
-                errorCallback);
+        // Encoded here, into one buffer, so a value that cannot be sent fails this call.
+        return jobs.submit(ShippedFunction.of(fn, "task"), TaskKind.APPLY, chunksize, ItemSource.encode(items),
+                jobs::decodeAll, callback, errorCallback);
     }
 
     /** Applies {@code fn} to each argument list, as {@code fn(*args)}; results in input order. */

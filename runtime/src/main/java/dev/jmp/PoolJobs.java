@@ -8,7 +8,6 @@ import dev.jmp.internal.pool.ItemSource;
 import dev.jmp.internal.pool.Job;
 import dev.jmp.internal.pool.PoolScheduler;
 import dev.jmp.internal.pool.StreamingSink;
-import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.ShippedFunction;
 import dev.jmp.internal.supervisor.Supervisor;
 import dev.jmp.internal.wire.message.TaskKind;
@@ -29,7 +28,12 @@ import java.util.function.Function;
  */
 final class PoolJobs {
 
-    private static final int IMAP_WINDOW = 10_000;
+    /**
+     * Items a lazy map reads ahead of what its caller consumed: room for several chunks of tiny
+     * items in flight (chunks are cut at a quarter of it per worker); their encoded bytes waiting
+     * to be sent are bounded apart (32 MiB), so large items wait for the workers instead.
+     */
+    private static final int IMAP_WINDOW = 1 << 20;
     private final Supervisor supervisor;
     private final PoolScheduler scheduler;
     private final Executor callbacks = Completions.callbacks();
@@ -42,12 +46,18 @@ final class PoolJobs {
     <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, List<byte[]> encoded,
                                       Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
                                       Consumer<? super Throwable> errorCallback) {
+        return submit(fn, kind, chunksize, ItemSource.of(encoded), decoder, callback, errorCallback);
+    }
+
+    <R> AsyncResult<R> submit(ShippedFunction fn, TaskKind kind, int chunksize, ItemSource source,
+                              Function<List<ItemResult>, R> decoder, Consumer<? super R> callback,
+                              Consumer<? super Throwable> errorCallback) {
         if (chunksize < 0) {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
-        CollectingSink sink = new CollectingSink();
-        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, ItemSource.of(encoded), sink);
-        AsyncResult<R> result = new AsyncResult<>(job.id, sink, encoded.size(), decoder,
+        CollectingSink sink = new CollectingSink((int) Math.min(Integer.MAX_VALUE - 8, source.total()));
+        Job job = new Job(supervisor.nextId(), fn, kind, chunksize, source, sink);
+        AsyncResult<R> result = new AsyncResult<>(job.id, sink, source.total(), decoder,
                 () -> scheduler.cancel(job, new CancellationException("the result of job " + job.id + " was cancelled")),
                 Completions.views());
         scheduler.submit(job);
@@ -83,13 +93,12 @@ final class PoolJobs {
             throw new IllegalArgumentException("chunksize must be >= 1 (or 0 for adaptive), not " + chunksize);
         }
         ShippedFunction shipped = ShippedFunction.of(fn, "task");
-        ItemSource source = ItemSource.lazy();
+        ItemSource source = ItemSource.lazy(IMAP_WINDOW);
         StreamingSink sink = new StreamingSink(ordered);
         Job job = new Job(supervisor.nextId(), shipped, TaskKind.APPLY, chunksize, source, sink);
         scheduler.submit(job);
         Semaphore window = new Semaphore(IMAP_WINDOW);
         Thread feeder = Daemons.start("jmp-imap-feeder", () -> {
-            long i = 0;
             try {
                 for (T item : items) {
                     if (job.isEnded()) {
@@ -99,13 +108,18 @@ final class PoolJobs {
                     if (job.isEnded()) {
                         break;
                     }
+                    boolean starved;
                     try {
-                        source.add(Values.encodeItem(item, i));
+                        starved = source.addValue(item);
                     } catch (SerializationException e) {
                         source.addFailed(e);
+                        starved = true;
                     }
-                    i++;
-                    scheduler.poke();
+                    // Dispatch is driven by results coming back; only a scheduler that found the
+                    // source empty (or waits for a full chunk) waits for this feeder to say more came.
+                    if (starved) {
+                        scheduler.poke();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Figures of the notebook magics, request to reply through a real Jupyter client:
  * {@code magic.pool_overhead_ms} (a {@code %%pool} over 2 no-op items, 2 warm workers) and
- * {@code magic.spawn_warm_ms} (a {@code %%spawn} of one process, warm workers). Both sides are
+ * {@code magic.spawn_warm_ms} (a {@code %%spawn} of one process, warm workers) and
+ * {@code magic.pool_1m_items_s} (a {@code %%pool} over a million ints returning their squares, in
+ * seconds; peer: {@code Pool(2).map} over {@code range(1_000_000)}). Both sides are
  * driven by {@code bench/py/magics_peer.py}, which installs the kernel of this repository into a
  * temporary prefix; the peer is ipykernel running the same work with Python's
  * {@code multiprocessing} ({@code Pool(2).map} over 2 items; {@code Process} start and join).
@@ -28,7 +30,8 @@ public final class MagicsBench implements BenchSuite {
     public List<Figure> figures() {
         return List.of(
                 Figure.lowerIsBetter("magic.pool_overhead_ms", "ms", PEER, "py_pool", () -> jmp("jmp_pool")),
-                Figure.lowerIsBetter("magic.spawn_warm_ms", "ms", PEER, "py_spawn", () -> jmp("jmp_spawn")));
+                Figure.lowerIsBetter("magic.spawn_warm_ms", "ms", PEER, "py_spawn", () -> jmp("jmp_spawn")),
+                Figure.lowerIsBetter("magic.pool_1m_items_s", "s", PEER, "py_pool1m", () -> jmp("jmp_pool1m")));
     }
 
     /** Runs the driver's jmp case; it prints the median in ms as its last line. */

@@ -32,6 +32,7 @@ public final class RuntimeBench implements BenchSuite {
         return List.of(
                 Figure.lowerIsBetter("spawn.cold_ms", "ms", PEER, "spawn_cold", RuntimeBench::spawnCold),
                 Figure.lowerIsBetter("spawn.warm_ms", "ms", PEER, "spawn_cold", RuntimeBench::spawnWarm),
+                Figure.lowerIsBetter("spawn.hundred_s", "s", PEER, "spawn_hundred", RuntimeBench::spawnHundred),
                 Figure.higherIsBetter("pool.tiny_chunk1_tasks_per_s", "tasks/s", PEER, "tiny_chunk1",
                         () -> tiny(1)),
                 Figure.higherIsBetter("pool.tiny_auto_tasks_per_s", "tasks/s", PEER, "tiny_auto", () -> tiny(0)),
@@ -83,6 +84,33 @@ public final class RuntimeBench implements BenchSuite {
                 p.terminate();
             }
             return median(times);
+        } finally {
+            Jmp.shutdown();
+        }
+    }
+
+    /**
+     * 100 processes each returning 1, from the first start to the last join, no warm workers (the
+     * launch queue bounds how many JVMs start at once); one untimed process first.
+     */
+    static double spawnHundred() throws Exception {
+        fresh();
+        try {
+            check(Integer.valueOf(1).equals(new Process((dev.jmp.function.SerialCallable<Integer>) () -> 1).start()
+                    .join().result()), "first process");
+            long t0 = System.nanoTime();
+            List<Process> ps = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ps.add(new Process((dev.jmp.function.SerialCallable<Integer>) () -> 1).start());
+            }
+            for (Process p : ps) {
+                p.join();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            for (Process p : ps) {
+                check(p.exitCode() == 0 && Integer.valueOf(1).equals(p.result()), "process " + p.pid());
+            }
+            return s;
         } finally {
             Jmp.shutdown();
         }

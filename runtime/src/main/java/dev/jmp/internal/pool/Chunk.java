@@ -1,6 +1,6 @@
 package dev.jmp.internal.pool;
 
-import java.util.List;
+import dev.jmp.internal.serial.PackedItems;
 
 /** Consecutive items of one job sent to a worker as one task. Guarded by the scheduler's lock. */
 final class Chunk {
@@ -8,7 +8,7 @@ final class Chunk {
     final Job job;
     final long first;
     final int count;
-    final List<byte[]> items;
+    final PackedItems items;
     long taskId;
     int attempts;
     /** How many times a dying worker's chunk was sent again without counting as a failed attempt. */
@@ -17,11 +17,13 @@ final class Chunk {
     boolean cancelSent;
     /** When it was last sent to a worker (epoch micros), for the timing of items whose worker died. */
     long sentMicros;
+    /** Whether its worker held no other chunk when it was sent. */
+    boolean sentToIdle;
 
-    Chunk(Job job, long first, List<byte[]> items) {
+    Chunk(Job job, long first, PackedItems items) {
         this.job = job;
         this.first = first;
-        this.count = items.size();
+        this.count = items.count();
         this.items = items;
     }
 }

@@ -8,10 +8,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Collects every item's result of a job, in input order, and completes when the job ends. */
 public final class CollectingSink implements JobSink {
 
-    private final List<ItemResult> results = new ArrayList<>();
+    private final List<ItemResult> results;
     private final CompletableFuture<List<ItemResult>> done = new CompletableFuture<>();
     private final AtomicLong finished = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+
+    /** A sink expecting about {@code expected} results. */
+    public CollectingSink(int expected) {
+        results = new ArrayList<>(Math.max(0, Math.min(expected, 1 << 20)));
+    }
+
+    /** A sink. */
+    public CollectingSink() {
+        this(0);
+    }
 
     @Override
     public synchronized void item(long index, ItemResult result) {
@@ -23,6 +33,20 @@ public final class CollectingSink implements JobSink {
         if (!result.isOk()) {
             failed.incrementAndGet();
         }
+    }
+
+    @Override
+    public synchronized void items(long first, ItemResult[] chunk, int off, int n) {
+        while (results.size() < first + n) {
+            results.add(null);
+        }
+        long bad = 0;
+        for (int i = 0; i < n; i++) {
+            results.set((int) first + i, chunk[off + i]);
+            bad += chunk[off + i].isOk() ? 0 : 1;
+        }
+        finished.addAndGet(n);
+        failed.addAndGet(bad);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class DeathTriage {
 
     private static void requeue(Chunk c, int from, int n, List<Chunk> again) {
         if (n > 0) {
-            Chunk r = new Chunk(c.job, c.first + from, c.items.subList(from, from + n));
+            Chunk r = new Chunk(c.job, c.first + from, c.items.sub(from, n));
             r.attempts = c.attempts - 1; // the next dispatch counts it again
             r.requeues = c.requeues + 1;
             again.add(r);
@@ -62,7 +62,7 @@ final class DeathTriage {
 
     private static void hit(Chunk c, int from, int n, int retries, WorkerDiedException died, List<Chunk> again) {
         if (c.attempts <= retries) {
-            Chunk r = new Chunk(c.job, c.first + from, c.items.subList(from, from + n));
+            Chunk r = new Chunk(c.job, c.first + from, c.items.sub(from, n));
             r.attempts = c.attempts;
             again.add(r);
             return;

@@ -3,7 +3,6 @@ package dev.jmp.internal.pool;
 import dev.jmp.error.RemoteException;
 import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.Slice;
-import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.wire.message.ErrorInfo;
 
 /**
@@ -17,7 +16,9 @@ public final class ItemResult {
     private final boolean raw;
     private final ErrorInfo remote;
     private final RuntimeException local;
-    private final dev.jmp.spi.ItemTiming timing;
+    private dev.jmp.spi.ItemTiming timing;
+    private ChunkTiming chunkTiming;
+    private int indexInChunk;
 
     private ItemResult(Slice value, boolean raw, ErrorInfo remote, RuntimeException local,
                        dev.jmp.spi.ItemTiming timing) {
@@ -37,8 +38,18 @@ public final class ItemResult {
         return new ItemResult(value, raw, remote, local, t);
     }
 
+    /** This result as item {@code i} of a chunk timed by {@code t} (its span made when asked for). */
+    ItemResult timed(ChunkTiming t, int i) {
+        chunkTiming = t;
+        indexInChunk = i;
+        return this;
+    }
+
     /** When and where the item ran, or null if unknown (never dispatched, cancelled). */
-    public dev.jmp.spi.ItemTiming timing() {
+    public synchronized dev.jmp.spi.ItemTiming timing() {
+        if (timing == null && chunkTiming != null) {
+            timing = chunkTiming.item(indexInChunk);
+        }
         return timing;
     }
 
@@ -90,7 +101,7 @@ public final class ItemResult {
      */
     public Object value(ClassLoader loader) {
         if (value != null) {
-            return raw ? value.toArray() : Values.decode(value, loader);
+            return raw ? value.toArray() : dev.jmp.internal.serial.BatchCodec.decode(value.buf(), value.off(), value.len(), loader);
         }
         throw failure();
     }

@@ -50,6 +50,16 @@ public final class Job {
         maybeEnd();
     }
 
+    /** Records {@code n} finished items, {@code results[off..]}, the first of index {@code first}. */
+    void finishAll(long first, ItemResult[] results, int off, int n) {
+        if (ended || n == 0) {
+            return;
+        }
+        finished += n;
+        sink.items(first, results, off, n);
+        maybeEnd();
+    }
+
     void maybeEnd() {
         if (!ended && source.exhausted() && finished == source.fed()) {
             ended = true;

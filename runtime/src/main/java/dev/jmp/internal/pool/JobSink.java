@@ -9,6 +9,13 @@ public interface JobSink {
     /** Item {@code index} finished. */
     void item(long index, ItemResult result);
 
+    /** Items {@code first} to {@code first + n - 1} finished: {@code results[off]} onwards. */
+    default void items(long first, ItemResult[] results, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            item(first + i, results[off + i]);
+        }
+    }
+
     /** Every item finished; {@code total} is the number of items. */
     void end(long total);
 

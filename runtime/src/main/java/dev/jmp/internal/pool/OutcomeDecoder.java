@@ -19,9 +19,12 @@ public final class OutcomeDecoder {
     private final TaskOutcome outcome;
     private final ValueList.Reader items;
 
-    private OutcomeDecoder(TaskOutcome outcome, ValueList.Reader items) {
+    private final RuntimeException unreadable;
+
+    private OutcomeDecoder(TaskOutcome outcome, ValueList.Reader items, RuntimeException unreadable) {
         this.outcome = outcome;
         this.items = items;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -31,8 +34,17 @@ public final class OutcomeDecoder {
      * @param frames  the data frames of the message that carried it
      */
     public static OutcomeDecoder of(TaskOutcome outcome, List<byte[]> frames) {
-        ValueList.Reader items = outcome.status() == TaskStatus.OK ? new ValueList.Reader(frames, outcome.frame()) : null;
-        return new OutcomeDecoder(outcome, items);
+        if (outcome.status() != TaskStatus.OK) {
+            return new OutcomeDecoder(outcome, null, null);
+        }
+        try {
+            return new OutcomeDecoder(outcome, new ValueList.Reader(frames, outcome.frame()), null);
+        } catch (IllegalArgumentException e) {
+            // A signed message from our own worker, so a bug rather than an attack; its items fail
+            // with what was wrong instead of the results thread failing.
+            return new OutcomeDecoder(outcome, null, new IllegalStateException("the results of task "
+                    + outcome.taskId() + " could not be read: " + e.getMessage()));
+        }
     }
 
     /** The task's status; {@code null} if the worker sent one this side does not know. */
@@ -47,12 +59,19 @@ public final class OutcomeDecoder {
 
     /** Whether item {@code i} ran and threw: a failure of the item itself, which a retry may cure. */
     public boolean itemThrew(int i) {
-        return items != null && items.status(i) == ValueList.ERROR;
+        return items != null && i < items.size() && items.status(i) == ValueList.ERROR;
     }
 
     /** Item {@code i}'s result: its value, the error it threw, the task's error, or a cancellation. */
     public ItemResult item(int i) {
+        if (unreadable != null) {
+            return ItemResult.local(unreadable);
+        }
         if (items != null) {
+            if (i >= items.size()) {
+                return ItemResult.local(new IllegalStateException("task " + outcome.taskId() + " returned "
+                        + items.size() + " results, fewer than its items"));
+            }
             byte status = items.status(i);
             return status == ValueList.ERROR ? ItemResult.remote(Errors.decode(items.item(i)))
                     : ItemResult.ok(items.item(i), status);

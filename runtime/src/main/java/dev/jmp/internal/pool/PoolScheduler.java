@@ -1,7 +1,7 @@
 package dev.jmp.internal.pool;
 
 import dev.jmp.error.WorkerDiedException;
-import dev.jmp.internal.serial.ValueList;
+import dev.jmp.internal.serial.PackedItems;
 import dev.jmp.internal.supervisor.Dispatch;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.WorkerExit;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Schedules a pool's jobs on its workers. Jobs are cut into chunks when dispatched; each worker
  * holds at most its credit of chunks, so none idles and none hoards. Without an explicit chunk
- * size, chunks grow until one takes about 2 ms (see {@link ChunkPolicy}; measured from what the
+ * size, chunks grow until one takes about 5 ms (see {@link ChunkPolicy}; measured from what the
  * workers report), capped so every worker still gets a share. A worker that dies is replaced;
  * its chunks are retried if the job allows, otherwise their items fail with a worker-died error.
  */
@@ -199,7 +199,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         }
     }
 
-    private Chunk nextChunk() {
+    private Chunk nextChunk(WorkerSlot slot) {
         Chunk c = retry.poll();
         if (c != null) {
             return c;
@@ -214,12 +214,19 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             for (RuntimeException e = job.source.pollFailed(); e != null; e = job.source.pollFailed()) {
                 job.finish(job.nextItem++, ItemResult.local(e));
             }
-            List<byte[]> items = job.source.take(policy.chunkSize(job, size));
+            int k = policy.chunkSize(job, size);
+            if (!job.source.complete() && job.source.available() < k && !slot.inflight.isEmpty()) {
+                // A lazy source's items are still coming and this worker has work: a crumb of a
+                // chunk now would cost a round trip for a few items, so wait for a full one.
+                job.source.want(k);
+                continue;
+            }
+            PackedItems items = job.source.take(k);
             if (items.isEmpty()) {
                 continue;
             }
             Chunk chunk = new Chunk(job, job.nextItem, items);
-            job.nextItem += items.size();
+            job.nextItem += items.count();
             return chunk;
         }
         return null;
@@ -241,7 +248,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 if (!s.ready || s.inflight.size() >= credit || s.draining()) {
                     continue;
                 }
-                Chunk c = nextChunk();
+                Chunk c = nextChunk(s);
                 if (c == null) {
                     progress = false;
                     break;
@@ -250,14 +257,11 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 c.slot = s;
                 c.attempts++;
                 c.sentMicros = dev.jmp.spi.ItemTiming.nowMicros();
+                c.sentToIdle = s.inflight.isEmpty();
                 s.add(c);
                 inflight.put(c.taskId, c);
-                ValueList.Writer w = new ValueList.Writer();
-                for (byte[] item : c.items) {
-                    w.add(ValueList.VALUE, item);
-                }
                 batches.computeIfAbsent(s, k -> new ArrayList<>()).add(new Dispatch(c.taskId, c.job.id, c.first,
-                        c.count, c.job.kind, false, c.job.fn, w.frames()));
+                        c.count, c.job.kind, false, c.job.fn, c.items.frames()));
                 progress = true;
             }
             rr++;
@@ -267,43 +271,60 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     @Override
     public synchronized void onOutcome(TaskWorker worker, TaskOutcome o, List<byte[]> frames) {
-        finishChunk(o, frames);
-        maybeStopWorkers();
-        dispatch();
+        onOutcomes(worker, List.of(o), frames);
     }
 
+    /**
+     * Frees the chunks' credit and sends the next chunks first, then reads the results: the
+     * worker gets its next work one result-reading sooner (thousands of items on a cold JVM
+     * take milliseconds, a worker's idle time otherwise).
+     */
     @Override
     public synchronized void onOutcomes(TaskWorker worker, List<TaskOutcome> outcomes, List<byte[]> frames) {
+        List<Chunk> done = new ArrayList<>(outcomes.size());
+        long now = dev.jmp.spi.ItemTiming.nowMicros();
         for (TaskOutcome o : outcomes) {
-            finishChunk(o, frames);
+            Chunk c = inflight.remove(o.taskId());
+            done.add(c);
+            if (c != null) {
+                c.slot.remove(o.taskId());
+                if (o.status() == TaskStatus.OK) {
+                    // only a chunk that waited behind no other shows the bare round trip
+                    policy.learn(o.nanos(), c.count, c.sentToIdle ? now - c.sentMicros : -1);
+                }
+            }
+        }
+        dispatch();
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (done.get(k) != null) {
+                finishChunk(done.get(k), outcomes.get(k), frames);
+            }
         }
         maybeStopWorkers();
         dispatch();
     }
 
-    private void finishChunk(TaskOutcome o, List<byte[]> frames) {
-        Chunk c = inflight.remove(o.taskId());
-        if (c == null) {
-            return;
-        }
-        c.slot.remove(o.taskId());
+    private void finishChunk(Chunk c, TaskOutcome o, List<byte[]> frames) {
         Job job = c.job;
         OutcomeDecoder d = OutcomeDecoder.of(o, frames);
-        if (d.status() == TaskStatus.OK) {
-            policy.learn(o.nanos(), c.count);
-        }
+        ChunkTiming timing = d.ran() ? ChunkTiming.of(c, o.startMicros(), o.nanos()) : null;
+        ItemResult[] results = new ItemResult[c.count];
+        int from = 0;
         for (int i = 0; i < c.count; i++) {
             if (d.itemThrew(i) && c.attempts <= retries && !job.ended) {
-                Chunk again = new Chunk(job, c.first + i, List.of(c.items.get(i)));
+                // results before it are handed over first, so they keep arriving in order
+                job.finishAll(c.first + from, results, from, i - from);
+                from = i + 1;
+                Chunk again = new Chunk(job, c.first + i, c.items.sub(i, 1));
                 again.attempts = c.attempts;
                 retry.add(again);
             } else {
                 ItemResult r = d.item(i);
-                job.finish(c.first + i, d.ran() ? r.timed(ChunkTiming.of(c, i, o.startMicros(), o.nanos())) : r);
+                results[i] = timing != null ? r.timed(timing, i) : r;
             }
         }
+        job.finishAll(c.first + from, results, from, c.count - from);
     }
-
 
     @Override
     public synchronized void onExit(TaskWorker worker, WorkerExit exit) {

@@ -39,6 +39,18 @@ public final class StreamingSink implements JobSink {
     }
 
     @Override
+    public synchronized void items(long first, ItemResult[] results, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (ordered) {
+                byIndex.put(first + i, results[off + i]);
+            } else {
+                arrived.add(new Next(first + i, results[off + i]));
+            }
+        }
+        notifyAll(); // once per chunk, not per item
+    }
+
+    @Override
     public synchronized void end(long n) {
         total = n;
         notifyAll();

@@ -28,67 +28,99 @@ public final class ValueList {
     private ValueList() {
     }
 
-    /** Collects items, then builds the frames. */
+    /**
+     * Collects items into one growing buffer (no array per item), then builds the frames: the
+     * buffer is the packed frame, its 8-byte header written last.
+     */
     public static final class Writer {
-        private final List<byte[]> items = new ArrayList<>();
-        private byte[] statuses = new byte[16];
+        private final ByteGrower out = new ByteGrower(256);
+        private final List<byte[]> externals = new ArrayList<>();
+        private int count;
 
-        /** Adds an item. */
+        /** A writer; its buffer starts with room for the header. */
+        public Writer() {
+            out.size = 8;
+        }
+
+        /** Adds an item already encoded (a value, an error, or raw bytes for {@link #BYTES}). */
         public Writer add(byte status, byte[] encoded) {
-            if (items.size() == statuses.length) {
-                statuses = java.util.Arrays.copyOf(statuses, statuses.length * 2);
+            out.put(status);
+            if (encoded.length > INLINE_LIMIT) {
+                out.putInt(-1);
+                externals.add(encoded);
+            } else {
+                out.putInt(encoded.length);
+                out.put(encoded, 0, encoded.length);
             }
-            statuses[items.size()] = status;
-            items.add(encoded);
+            count++;
+            return this;
+        }
+
+        /**
+         * Encodes a value straight into the list ({@link BatchCodec}'s fast paths); one whose
+         * encoding turns out larger than {@link #INLINE_LIMIT} travels as its own frame.
+         *
+         * @param name what to call the value in an error, asked for only then
+         * @throws dev.jmp.error.SerializationException if the value cannot be serialized; the list
+         *         is then as before the call
+         */
+        public Writer addValue(Object value, java.util.function.Supplier<String> name) {
+            appendValue(out, externals::add, value, name);
+            count++;
             return this;
         }
 
         /** Number of items added. */
         public int size() {
-            return items.size();
+            return count;
+        }
+
+        /** Bytes in the packed frame so far. */
+        public int packedBytes() {
+            return out.size;
         }
 
         /** Returns the packed frame followed by the external frames. */
         public List<byte[]> frames() {
-            int packed = 8;
-            int externals = 0;
-            for (byte[] b : items) {
-                packed += 5;
-                if (b.length > INLINE_LIMIT) {
-                    externals++;
-                } else {
-                    packed += b.length;
-                }
-            }
-            byte[] out = new byte[packed];
-            putInt(out, 0, items.size());
-            putInt(out, 4, externals);
-            List<byte[]> frames = new ArrayList<>(1 + externals);
-            frames.add(out);
-            int pos = 8;
-            for (int i = 0; i < items.size(); i++) {
-                byte[] b = items.get(i);
-                out[pos++] = statuses[i];
-                if (b.length > INLINE_LIMIT) {
-                    putInt(out, pos, -1);
-                    pos += 4;
-                    frames.add(b);
-                } else {
-                    putInt(out, pos, b.length);
-                    pos += 4;
-                    System.arraycopy(b, 0, out, pos, b.length);
-                    pos += b.length;
-                }
-            }
+            out.putIntAt(0, count);
+            out.putIntAt(4, externals.size());
+            List<byte[]> frames = new ArrayList<>(1 + externals.size());
+            frames.add(out.toArray());
+            frames.addAll(externals);
             return frames;
         }
     }
 
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
+    /**
+     * Appends one value item to {@code out}: status, length and its encoding, or, for an encoding
+     * larger than {@link #INLINE_LIMIT}, status, -1, and the encoding handed to {@code external}.
+     * On failure {@code out} is left as it was.
+     */
+    static void appendValue(ByteGrower out, java.util.function.Consumer<byte[]> external, Object value,
+                            java.util.function.Supplier<String> name) {
+        if (value instanceof byte[] b && b.length > INLINE_LIMIT) {
+            out.put(BYTES);
+            out.putInt(-1);
+            external.accept(b);
+            return;
+        }
+        int at = out.size;
+        out.put(VALUE);
+        out.putInt(0);
+        int len;
+        try {
+            len = BatchCodec.encode(out, value, name);
+        } catch (RuntimeException e) {
+            out.size = at;
+            throw e;
+        }
+        if (len > INLINE_LIMIT) {
+            external.accept(java.util.Arrays.copyOfRange(out.buf, at + 5, at + 5 + len));
+            out.size = at + 5;
+            out.putIntAt(at + 1, -1);
+        } else {
+            out.putIntAt(at + 1, len);
+        }
     }
 
     private static int getInt(byte[] b, int at) {
@@ -118,8 +150,15 @@ public final class ValueList {
             }
             int n = getInt(packed, 0);
             int externals = getInt(packed, 4);
-            if (n < 0 || externals < 0 || first + externals >= frames.size()) {
-                throw new IllegalArgumentException("value list at frame " + first + " is truncated");
+            // Every item takes at least 5 bytes of the packed frame: a count beyond that is a lie,
+            // refused before anything is allocated for it.
+            if (n < 0 || n > (packed.length - 8) / 5) {
+                throw new IllegalArgumentException("value list at frame " + first + " declares " + n
+                        + " items, but its " + packed.length + " bytes hold at most " + (packed.length - 8) / 5);
+            }
+            if (externals < 0 || externals > n || first + externals >= frames.size()) {
+                throw new IllegalArgumentException("value list at frame " + first + " declares " + externals
+                        + " external items, but " + (frames.size() - first - 1) + " frames follow it");
             }
             offsets = new int[n];
             lengths = new int[n];
@@ -132,13 +171,21 @@ public final class ValueList {
                     throw new IllegalArgumentException("value list at frame " + first + " is truncated");
                 }
                 statuses[i] = packed[pos];
+                if (statuses[i] != VALUE && statuses[i] != ERROR && statuses[i] != BYTES) {
+                    throw new IllegalArgumentException("value list at frame " + first + ": item " + i
+                            + " has status " + statuses[i] + " (known: 0 value, 1 error, 2 bytes)");
+                }
                 int len = getInt(packed, pos + 1);
                 pos += 5;
-                if (len < 0) {
+                if (len == -1) {
+                    if (next > first + externals) {
+                        throw new IllegalArgumentException("value list at frame " + first
+                                + " has more external items than the " + externals + " it declares");
+                    }
                     external[i] = frames.get(next++);
                     lengths[i] = external[i].length;
                 } else {
-                    if (pos + len > packed.length) {
+                    if (len < 0 || len > packed.length - pos) {
                         throw new IllegalArgumentException("value list at frame " + first + " is truncated");
                     }
                     offsets[i] = pos;
@@ -146,6 +193,22 @@ public final class ValueList {
                     pos += len;
                 }
             }
+            if (pos != packed.length) {
+                throw new IllegalArgumentException("value list at frame " + first + " has "
+                        + (packed.length - pos) + " bytes after its last item");
+            }
+        }
+
+        /**
+         * Decodes item {@code i}, a {@link #VALUE} (with {@code loader}) or {@link #BYTES} (the
+         * array itself), without copying the packed frame.
+         */
+        public Object value(int i, ClassLoader loader) {
+            if (statuses[i] == BYTES) {
+                return item(i).toArray();
+            }
+            return external[i] != null ? Values.decode(external[i], loader)
+                    : BatchCodec.decode(packed, offsets[i], lengths[i], loader);
         }
 
         /** Number of items. */

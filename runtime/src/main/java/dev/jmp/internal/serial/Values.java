@@ -43,15 +43,6 @@ public final class Values {
     private Values() {
     }
 
-    /** Encodes item {@code index} of a list; its name in errors is {@code items[index]}, built only then. */
-    public static byte[] encodeItem(Object value, long index) {
-        if (value == null || value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof String || value instanceof Boolean || value instanceof byte[]) {
-            return encode(value, "items");
-        }
-        return encode(value, "items[" + index + "]");
-    }
-
     /**
      * Encodes a value.
      *
@@ -131,10 +122,21 @@ public final class Values {
 
     private static Object[] decodeArgs(Slice s, ClassLoader loader) {
         ByteBuffer in = ByteBuffer.wrap(s.buf(), s.off() + 1, s.len() - 1).order(ByteOrder.LITTLE_ENDIAN);
+        if (s.len() < 5) {
+            throw new SerializationException(null, null, "an argument list of " + s.len() + " bytes is truncated");
+        }
         int n = in.getInt();
+        // each argument takes at least 4 bytes: a larger count is refused before it is allocated
+        if (n < 0 || n > (s.len() - 5) / 4) {
+            throw new SerializationException(null, null, "an argument list of " + s.len() + " bytes declares "
+                    + n + " arguments");
+        }
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
-            int len = in.getInt();
+            int len = in.remaining() >= 4 ? in.getInt() : -1;
+            if (len < 0 || len > in.remaining()) {
+                throw new SerializationException(null, null, "argument " + i + " of an argument list is truncated");
+            }
             out[i] = decode(new Slice(s.buf(), in.position(), len), loader);
             in.position(in.position() + len);
         }

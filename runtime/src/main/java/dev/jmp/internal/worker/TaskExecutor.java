@@ -6,7 +6,6 @@ import dev.jmp.function.SerialRunnable;
 import dev.jmp.function.StarFunction;
 import dev.jmp.internal.serial.Errors;
 import dev.jmp.internal.serial.ValueList;
-import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.internal.wire.message.TaskOutcome;
 import dev.jmp.internal.wire.message.TaskSpec;
@@ -30,6 +29,7 @@ final class TaskExecutor {
         void taskEndedProcess(boolean ok);
     }
 
+    private static final java.util.function.Supplier<String> RESULT = () -> "result";
     private final BlockingDeque<QueuedTask> queue = new LinkedBlockingDeque<>();
     private final Object runLock = new Object();
     private final ResultBatch results;
@@ -141,6 +141,10 @@ final class TaskExecutor {
             Object fn = t.fn().get(loader);
             StartupTrace.mark("task function ready");
             ValueList.Reader args = spec.argsFrame() < 0 ? null : new ValueList.Reader(t.frames(), spec.argsFrame());
+            if (args != null && args.size() != spec.items()) {
+                throw new IllegalArgumentException("task " + spec.taskId() + " declares " + spec.items()
+                        + " items but its item list holds " + args.size());
+            }
             itemsStart = System.nanoTime();
             startMicros = dev.jmp.spi.ItemTiming.nowMicros();
             for (int i = 0; i < spec.items(); i++) {
@@ -149,13 +153,8 @@ final class TaskExecutor {
                     progress.started(spec.taskId(), i);
                 }
                 try {
-                    Object arg = args == null ? null : Values.decode(args.item(i), loader);
-                    Object r = invoke(spec.kind(), fn, arg);
-                    if (r instanceof byte[] b && b.length > ValueList.INLINE_LIMIT) {
-                        out.add(ValueList.BYTES, b);
-                    } else {
-                        out.add(ValueList.VALUE, Values.encode(r, "result"));
-                    }
+                    Object arg = args == null ? null : args.value(i, loader);
+                    out.addValue(invoke(spec.kind(), fn, arg), RESULT);
                 } catch (Throwable e) {
                     Throwable cause = unwrap(e);
                     // A stack overflow is the task's failure, as Python's RecursionError is: the stack

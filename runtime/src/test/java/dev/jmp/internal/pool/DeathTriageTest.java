@@ -45,7 +45,7 @@ class DeathTriageTest {
 
     /** A chunk as dispatched: attempts counted, a task id given. */
     private Chunk sent(long first, int n, long taskId) {
-        Chunk c = new Chunk(job, first, items((int) first, n));
+        Chunk c = new Chunk(job, first, dev.jmp.internal.serial.PackedItems.of(items((int) first, n)));
         c.taskId = taskId;
         c.attempts = 1;
         return c;
@@ -68,7 +68,7 @@ class DeathTriageTest {
         assertEquals(List.of(4L), List.copyOf(finished.keySet()), "item 4 alone failed");
         for (Chunk c : again) {
             assertEquals(0, c.attempts, "a requeued chunk has not used an attempt");
-            assertEquals((byte) c.first, c.items.get(0)[0], "its items are the right ones");
+            assertEquals((byte) c.first, c.items.item(0).buf()[c.items.item(0).off()], "its items are the right ones");
         }
     }
 

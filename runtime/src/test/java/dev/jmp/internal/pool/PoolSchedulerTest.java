@@ -36,7 +36,7 @@ class PoolSchedulerTest {
     private CollectingSink submit(PoolScheduler pool, int items, int chunksize) {
         List<byte[]> encoded = new ArrayList<>();
         for (int i = 0; i < items; i++) {
-            encoded.add(Values.encodeItem(i, i));
+            encoded.add(Values.encode(i, "items[" + i + "]"));
         }
         CollectingSink sink = new CollectingSink();
         lastJob = new Job(workers.nextId(), null, TaskKind.APPLY, chunksize, ItemSource.of(encoded), sink);
