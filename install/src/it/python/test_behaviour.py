@@ -3,6 +3,7 @@ without internals, bad magic input keeping the kernel alive, kernel_info, shutdo
 import os
 import subprocess
 import tempfile
+import signal
 import time
 import unittest
 
@@ -160,6 +161,44 @@ class KernelBehaviourTest(unittest.TestCase):
             form = name.rstrip(",")  # %line or %%cell: cell-only magics answer --help on their first line too
             text = jmp_client.text_of(self.run_ok(form + " --help"))
             self.assertIn("Usage:", text, name)
+
+
+def running(pid):
+    """Whether pid is a live jmp kernel (not a zombie, not a reused pid)."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            if b"dev.jmp.kernel.KernelMain" not in f.read():
+                return False
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+class ParentDeathTest(unittest.TestCase):
+
+    def test_kernel_exits_when_the_process_that_started_it_is_killed(self):
+        # A notebook server or nbconvert killed with kill -9 cannot shut its kernel down: the
+        # kernel follows JPY_PARENT_PID (set by jupyter_client's launcher), as ipykernel does.
+        code = ("import time\n"
+                "from jupyter_client.manager import start_new_kernel\n"
+                "km, kc = start_new_kernel(kernel_name='jmp', startup_timeout=300)\n"
+                "print(km.provisioner.process.pid, flush=True)\n"
+                "time.sleep(900)\n")
+        starter = subprocess.Popen(["/usr/bin/python3", "-c", code], stdout=subprocess.PIPE, text=True)
+        try:
+            pid = int(starter.stdout.readline())
+        finally:
+            starter.kill()
+            starter.wait()
+        self.assertTrue(running(pid), "the kernel runs once its starter is gone")
+        deadline = time.time() + 300
+        while running(pid) and time.time() < deadline:
+            time.sleep(0.1)
+        alive = running(pid)
+        if alive:
+            os.kill(pid, signal.SIGKILL)
+        self.assertFalse(alive, "the kernel outlived the process that started it")
 
 
 class BadConnectionFileTest(unittest.TestCase):

@@ -57,6 +57,7 @@ public final class KernelMain {
             return;
         }
         configureLogging();
+        ParentWatch.start(System.getenv(ParentWatch.VARIABLE), log);
         int status = KernelRunner.run(json, file, log, capture);
         System.exit(status);
     }
