@@ -297,7 +297,7 @@ class KernelEndToEndIT {
     /** Copies what install.sh needs to build: the poms, the modules' sources and the kernelspec. */
     private static void copySources(Path to) throws IOException {
         Files.copy(REPO.resolve("pom.xml"), to.resolve("pom.xml"));
-        for (String module : List.of("runtime", "magics", "kernel", "install")) {
+        for (String module : List.of("runtime", "magics", "kernel", "jjava", "install")) {
             Path from = REPO.resolve(module);
             try (Stream<Path> walk = Files.walk(from)) {
                 for (Path p : walk.filter(p -> !from.relativize(p).startsWith("target")).toList()) {
