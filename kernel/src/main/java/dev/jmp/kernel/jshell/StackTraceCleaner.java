@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class StackTraceCleaner {
 
+    private static final String JSHELL_STOP_CHECK = "REPL.$Cancel$";
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?");
     private static final Pattern SNIPPET_FILE = Pattern.compile("#(\\d+)");
     // jmp's machinery: any dev.jmp subpackage but the shared objects (a cell calls the API in
@@ -174,7 +175,11 @@ public final class StackTraceCleaner {
         }
         List<StackTraceElement> kept = new ArrayList<>();
         for (int i = start; i < cut; i++) {
-            kept.add(frames[i]);
+            // JShell (on newer JDKs) compiles a stop check into the user's methods and loops: a
+            // frame of its own, which a stack overflow or an interrupt can land in.
+            if (!frames[i].getClassName().equals(JSHELL_STOP_CHECK)) {
+                kept.add(frames[i]);
+            }
         }
         return kept;
     }
