@@ -1,6 +1,8 @@
 package dev.jmp.launch;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,4 +20,23 @@ import java.util.Map;
  */
 public record LaunchSpec(String workerId, Path javaHome, List<String> jvmOptions, List<Path> classpath,
                          String mainClass, Map<String, String> env, Path workDir, byte[] bootstrap) {
+
+    /**
+     * The command line {@code <javaHome>/bin/java <jvmOptions> -cp <classpath> <mainClass>}, as every
+     * launcher that runs the worker's java directly puts it (locally, or after {@code srun}): one
+     * place, so an option added for one launcher is not missing from another.
+     */
+    public List<String> javaCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (Path p : classpath) {
+            cp.add(p.toString());
+        }
+        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(mainClass);
+        return cmd;
+    }
 }

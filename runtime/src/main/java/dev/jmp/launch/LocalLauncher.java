@@ -1,12 +1,8 @@
 package dev.jmp.launch;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,17 +24,7 @@ public final class LocalLauncher implements Launcher {
 
     @Override
     public LaunchedWorker launch(LaunchSpec spec) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());
-        cmd.addAll(spec.jvmOptions());
-        cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
-        for (Path p : spec.classpath()) {
-            cp.add(p.toString());
-        }
-        cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add(spec.mainClass());
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(spec.javaCommand());
         pb.environment().putAll(spec.env());
         if (spec.workDir() != null) {
             pb.directory(spec.workDir().toFile());

@@ -3,10 +3,8 @@ package dev.jmp.launch.slurm;
 import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -192,15 +190,7 @@ public final class SlurmLauncher implements Launcher {
         if (spec.workDir() != null) {
             cmd.add("--chdir=" + spec.workDir());
         }
-        cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());
-        cmd.addAll(spec.jvmOptions());
-        cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
-        for (Path p : spec.classpath()) {
-            cp.add(p.toString());
-        }
-        cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add(spec.mainClass());
+        cmd.addAll(spec.javaCommand());
         return cmd;
     }
 }
