@@ -5,6 +5,7 @@ import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.classpath.ClasspathEntries;
 import dev.jmp.spi.ClassSource;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -20,7 +21,6 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -134,10 +134,8 @@ final class JJavaCallbacks implements KernelCallbacks, CellHost {
 
     @Override
     public void addToClasspath(List<Path> entries) throws MagicException {
+        ClasspathEntries.requireReadable(entries);
         for (Path entry : entries) {
-            if (!Files.exists(entry)) {
-                throw new MagicException("Cannot add " + entry + " to the class path: no such file or folder.");
-            }
             jshell.addToClasspath(entry.toAbsolutePath().normalize().toString());
         }
         syncClasspath();

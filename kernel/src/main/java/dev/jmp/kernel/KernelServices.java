@@ -12,10 +12,10 @@ import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicException;
+import dev.jmp.magics.classpath.ClasspathEntries;
 
 import javax.lang.model.SourceVersion;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,14 +130,7 @@ final class KernelServices implements KernelCallbacks {
 
     @Override
     public void addToClasspath(List<Path> entries) throws MagicException {
-        for (Path entry : entries) {
-            if (!Files.exists(entry)) {
-                throw new MagicException("Cannot add " + entry + " to the class path: no such file or folder.");
-            }
-            if (!Files.isReadable(entry)) {
-                throw new MagicException("Cannot add " + entry + " to the class path: it is not readable.");
-            }
-        }
+        ClasspathEntries.requireReadable(entries);
         List<Path> fresh = entries.stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(p -> !added.contains(p)).distinct().toList();
         JShellEvaluator jshell = jshell();
