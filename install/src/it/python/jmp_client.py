@@ -3,6 +3,7 @@ import atexit
 import os
 import re
 import shutil
+import signal
 import tempfile
 import time
 import unittest
@@ -151,6 +152,20 @@ def wait_workers_gone(pids, timeout=300):
         time.sleep(0.1)
         alive = [p for p in alive if worker_alive(p)]
     return alive
+
+
+def kill_leftovers(alive):
+    """Kills the processes ({pid: command line}) still running after a test's shutdown, and returns
+    the problem that names them, or None if there were none: a leftover fails its test and is
+    never left to the next one."""
+    if not alive:
+        return None
+    for pid in alive:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return "still running after the shutdown (now killed): %s" % ["%d %s" % (p, cmd[:300]) for p, cmd in alive.items()]
 
 
 LAUNCHED = "dev.jmp.Jmp.launchedPids()"

@@ -8,7 +8,6 @@ import glob
 import os
 import re
 import shutil
-import signal
 import unittest
 
 from selenium.common.exceptions import TimeoutException
@@ -18,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import browser_session
+import jmp_client
 
 REPO = os.environ.get("JMP_REPO", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", ".."))
 ARTIFACTS = os.path.join(os.path.abspath(REPO), "install", "target", "browser-artifacts")
@@ -129,13 +129,7 @@ class BrowserTest(unittest.TestCase):
               % (", ".join("%d %s" % (n, k) for k, n in sorted(counts.items())),
                  "%d still running" % len(alive) if alive else "all gone", ARTIFACTS))
         if alive:
-            problems.append("still running after the shutdown (now killed): %s"
-                            % ["%d %s" % (p, cmd[:300]) for p, cmd in alive.items()])
-            for pid in alive:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+            problems.append(jmp_client.kill_leftovers(alive))
         if problems and cls.server:
             problems.append("notebook server log:\n" + cls.server.log())
         assert not problems, "\n".join(problems)

@@ -6,11 +6,11 @@ this test does when node_modules is missing). Afterwards the server, the kernel 
 must all be gone."""
 import os
 import shutil
-import signal
 import subprocess
 import unittest
 
 import browser_session
+import jmp_client
 
 NODE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node")
 TIMEOUT = 900
@@ -35,13 +35,7 @@ class LabClientTest(unittest.TestCase):
         problems = self.server.stop()
         alive = browser_session.wait_gone(self.tag, self.seen, 60)
         if alive:
-            problems.append("still running after the shutdown (now killed): %s"
-                            % ["%d %s" % (p, cmd[:300]) for p, cmd in alive.items()])
-            for pid in alive:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+            problems.append(jmp_client.kill_leftovers(alive))
         kinds = sorted({browser_session.kind(cmd) for _, cmd in self.seen.values()})
         print("processes the test started: %s; %s" % (", ".join(kinds), "all gone" if not alive else "some left"))
         if problems:
