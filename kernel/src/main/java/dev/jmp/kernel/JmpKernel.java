@@ -1,11 +1,9 @@
 package dev.jmp.kernel;
 
 import dev.jmp.kernel.display.Display;
-import dev.jmp.kernel.display.DisplayHandle;
 import dev.jmp.kernel.display.DisplayPublisher;
 import dev.jmp.kernel.io.IOPubPublisher;
 import dev.jmp.kernel.io.StreamRouter;
-import dev.jmp.kernel.jshell.CellValue;
 import dev.jmp.kernel.jshell.ClassRecorder;
 import dev.jmp.kernel.jshell.JShellEvaluator;
 import dev.jmp.kernel.jshell.StackTraceCleaner;
@@ -17,26 +15,18 @@ import dev.jmp.kernel.protocol.KernelIdentity;
 import dev.jmp.magics.CellFailure;
 import dev.jmp.magics.KernelCallbacks;
 import dev.jmp.magics.MagicCatalog;
-import dev.jmp.magics.MagicException;
 import dev.jmp.magics.MagicsProvider;
-import dev.jmp.magics.QuietValue;
-import dev.jmp.magics.UnknownMagicException;
 import dev.jmp.spi.ClassSource;
-import dev.jmp.spi.Daemons;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The jmp kernel: evaluates cells with JShell in this JVM, runs magics, completes, inspects,
@@ -49,19 +39,15 @@ import java.util.concurrent.CompletionException;
 public final class JmpKernel extends BaseKernel {
 
     private final PrintStream log;
-    private final CompletableFuture<JShellEvaluator> jshell;
+    private final JShellStartup jshell;
     private final MagicCatalog magics;
     private final KernelServices services;
     private final CodeAssist assist;
+    private final CodeRunner runner;
     private volatile StreamRouter streams;
     private volatile IOPubPublisher iopub;
     private volatile MavenArtifactResolver resolver;
-    private volatile Thread magicThread;
-    private volatile boolean magicInterrupted;
     private final long timeoutMillis;
-    private final List<String> startupProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final CompletableFuture<List<String>> startup;
-    private volatile boolean settingsReported;
     private volatile int currentExecution;
     private final CellTimeout timeout = new CellTimeout(this::interrupt);
 
@@ -77,8 +63,9 @@ public final class JmpKernel extends BaseKernel {
         this.services = new KernelServices(this::evaluator, () -> streams, () -> iopub, this::resolver,
                 Path.of("").toAbsolutePath(), log);
         this.assist = new CodeAssist(this::evaluator, magics);
-        TimeMagics.register(magics, code -> runCode(code, currentExecution), () -> services().out());
-        LoadMagic.register(magics, Path.of("").toAbsolutePath(), code -> runCode(code, currentExecution));
+        this.runner = new CodeRunner(magics, services, this::evaluator, this::jshellStarted, this::getRenderer);
+        TimeMagics.register(magics, cell -> runner.runCode(cell, currentExecution), () -> services().out());
+        LoadMagic.register(magics, Path.of("").toAbsolutePath(), cell -> runner.runCode(cell, currentExecution));
         MavenRepoMagic.register(magics, this::resolver, () -> services().out());
         LoadFromPomMagic.register(magics, this::resolver, services, Path.of("").toAbsolutePath(), () -> services().out());
         NotebookMagics.install(new JavaMagicCalls(magics));
@@ -94,52 +81,11 @@ public final class JmpKernel extends BaseKernel {
         KernelSettings settings = KernelSettings.from(env, base);
         settings.problems().forEach(p -> log.println("jmp: " + p));
         this.timeoutMillis = settings.timeoutMillis();
-        this.jshell = CompletableFuture.supplyAsync(() -> {
-            JShellEvaluator evaluator = startJShell(settings, env);
-            try {
-                evaluator.eval("1 + 1", 0);
-            } catch (CellFailure e) {
-                log.println("jmp: JShell warm-up failed: " + e.getMessage());
-            }
-            services.markReady(evaluator);
-            return evaluator;
-        }, r -> {
-            Daemons.start("jmp-jshell-start", r);
-        });
-        // Class path and start-up scripts go through the kernel's services, which wait for JShell:
-        // a step after it, which the first cell waits for.
-        this.startup = jshell.thenApplyAsync(evaluator -> {
-            List<String> problems = new ArrayList<>(settings.problems());
-            problems.addAll(startupProblems);
-            problems.addAll(SettingsStartup.apply(settings, env, evaluator, services, base, log));
-            return problems;
-        }, r -> Daemons.start("jmp-settings", r));
+        this.jshell = new JShellStartup(settings, env, base, services, log);
     }
 
-    /** JShell with the configured compiler options; without them (and a problem noted) when they stop it starting. */
-    private JShellEvaluator startJShell(KernelSettings settings, Map<String, String> env) {
-        List<String> staticImports = List.of(Display.class.getName(), NotebookMagics.class.getName());
-        if (!settings.compilerOptions().isEmpty()) {
-            try {
-                return new JShellEvaluator(notebookClasspath(), staticImports, settings.compilerOptions(),
-                        JmpKernel.class.getClassLoader(), log);
-            } catch (RuntimeException e) {
-                String problem = KernelSettings.name(env, KernelSettings.COMPILER_OPTS) + "=" + String.join(" ", settings.compilerOptions())
-                        + " stops the compiler (" + firstLine(e) + "); JShell runs without these options";
-                log.println("jmp: " + problem);
-                startupProblems.add(problem);
-            }
-        }
-        return new JShellEvaluator(notebookClasspath(), staticImports, JmpKernel.class.getClassLoader(), log);
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(root.getClass().getSimpleName());
+    private boolean jshellStarted() {
+        return jshell.started();
     }
 
     private KernelServices services() {
@@ -184,16 +130,7 @@ public final class JmpKernel extends BaseKernel {
      * @return the entries
      */
     public static List<Path> notebookClasspath() {
-        return List.of(codeSource(Display.class), codeSource(DisplayData.class), codeSource(ClassSource.class))
-                .stream().distinct().toList();
-    }
-
-    private static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
-        }
+        return JShellStartup.notebookClasspath();
     }
 
     /**
@@ -202,11 +139,7 @@ public final class JmpKernel extends BaseKernel {
      * @return the evaluator
      */
     public JShellEvaluator evaluator() {
-        try {
-            return jshell.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
-        }
+        return jshell.evaluator();
     }
 
     /**
@@ -261,94 +194,14 @@ public final class JmpKernel extends BaseKernel {
      * @throws CellFailure when the cell fails or is interrupted
      */
     public DisplayData runCell(String code, int executionCount) throws CellFailure {
-        magicInterrupted = false;
+        runner.newCell();
         services.setExecutionCount(executionCount);
         currentExecution = executionCount;
-        reportSettingsProblems();
+        jshell.reportSettingsProblems();
         if (timeoutMillis <= 0) {
-            return runCode(code, executionCount);
+            return runner.runCode(code, executionCount);
         }
-        return timeout.run(timeoutMillis, () -> runCode(code, executionCount));
-    }
-
-    /** The first cell waits for the start-up settings and shows what was wrong with them. */
-    private void reportSettingsProblems() {
-        if (settingsReported) {
-            return;
-        }
-        settingsReported = true;
-        List<String> problems;
-        try {
-            problems = startup.join();
-        } catch (CompletionException e) {
-            problems = List.of("the start-up settings failed: " + firstLine(e));
-        }
-        if (!problems.isEmpty()) {
-            PrintStream err = services.err();
-            problems.forEach(p -> err.println("jmp: " + p));
-            err.flush();
-        }
-    }
-
-    /** Runs a cell's code in the current cell (also the code a magic such as %%time runs). */
-    private DisplayData runCode(String code, int executionCount) throws CellFailure {
-        CellSplitter.CellMagic cellMagic = CellSplitter.cellMagic(code);
-        if (cellMagic != null) {
-            Object value = runMagic(() -> magics.applyCell(cellMagic.name(), cellMagic.args(), cellMagic.body()));
-            return value == null ? null : toDisplay(value);
-        }
-        Object value = null;
-        boolean hasValue = false;
-        for (CellSplitter.Part part : CellSplitter.split(code)) {
-            if (part.magic()) {
-                value = runMagic(() -> magics.applyLine(part.name(), part.text()));
-                // A value meant for Java callers only (%jars's paths) is not the cell's result.
-                hasValue = value != null && !(value instanceof QuietValue);
-            } else {
-                CellValue result = evaluator().eval(MagicExpressions.rewrite(part.text()), executionCount);
-                hasValue = result != null;
-                value = hasValue ? result.value() : null;
-            }
-        }
-        return hasValue ? toDisplay(value) : null;
-    }
-
-    private DisplayData toDisplay(Object value) {
-        if (value instanceof DisplayHandle) {
-            return null;
-        }
-        if (value instanceof DisplayData data) {
-            return data;
-        }
-        return value == null ? new DisplayData("null") : getRenderer().render(value);
-    }
-
-    @FunctionalInterface
-    private interface MagicCall {
-        Object run() throws Exception;
-    }
-
-    private Object runMagic(MagicCall call) throws CellFailure {
-        Thread outer = magicThread; // set when a magic (%%time) runs code with magics of its own
-        magicThread = Thread.currentThread();
-        try {
-            return call.run();
-        } catch (CellFailure e) {
-            throw e;
-        } catch (MagicException e) {
-            if (magicInterrupted) {
-                throw CellFailure.ofMessage("Interrupted", e.getMessage());
-            }
-            throw CellFailure.ofMessage(e instanceof UnknownMagicException ? "UnknownMagic" : "MagicError", e.getMessage());
-        } catch (Exception e) {
-            throw new CellFailure(e.getClass().getName(), String.valueOf(e.getMessage()),
-                    evaluator().stackTraceCleaner().format(e));
-        } finally {
-            magicThread = outer;
-            if (outer == null) {
-                Thread.interrupted();
-            }
-        }
+        return timeout.run(timeoutMillis, () -> runner.runCode(code, executionCount));
     }
 
     @Override
@@ -394,27 +247,7 @@ public final class JmpKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        Thread thread = magicThread;
-        if (thread != null && services.deferInterrupt()) {
-            // The magic is inside a JShell call of its own (its --over expression, say): stop the
-            // user code JShell runs, as for any cell, but leave the magic's thread alone until
-            // JShell returns (an interrupt there corrupts JShell); it gets the interrupt then.
-            if (services.jshellRunsUserCode() && jshell.isDone() && !jshell.isCompletedExceptionally()) {
-                evaluator().stop();
-            }
-            magicInterrupted = true;
-            services.runInterruptActions();
-            return;
-        }
-        if (thread != null) {
-            // A magic outside JShell: no snippet runs, and a stop request now would fail the
-            // magic's next JShell call (binding its result) instead of the code it runs.
-            magicInterrupted = true;
-            thread.interrupt();
-        } else if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
-            evaluator().stop();
-        }
-        services.runInterruptActions();
+        runner.interrupt();
     }
 
     @Override
@@ -423,7 +256,7 @@ public final class JmpKernel extends BaseKernel {
         if (streams != null) {
             streams.close();
         }
-        if (jshell.isDone() && !jshell.isCompletedExceptionally()) {
+        if (jshell.started()) {
             evaluator().close();
         }
     }

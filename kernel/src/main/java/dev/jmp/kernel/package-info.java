@@ -1,6 +1,7 @@
 /**
  * The jmp Jupyter kernel: {@link dev.jmp.kernel.JmpKernel} (cells, magics, completion,
- * interrupt) and {@link dev.jmp.kernel.KernelMain}, the process entry point; the magics that run
+ * interrupt), which starts JShell with {@code JShellStartup} and runs cell code with
+ * {@code CodeRunner}, and {@link dev.jmp.kernel.KernelMain}, the process entry point; the magics that run
  * cell code ({@code %time}/{@code %%time}, {@code %load}) and the environment settings
  * ({@code JMP_*}, IJava's {@code IJAVA_*}: class path, start-up scripts, compiler options, time limit).
  *
