@@ -39,7 +39,9 @@ class Slurm:
         # munged wants o+x on every folder above its socket; a temp folder is 700.
         os.makedirs(folder)
         os.chmod(os.path.dirname(folder), 0o711)
-        prefix = ["ip", "netns", "exec", netns] if netns else []
+        # nsenter, not `ip netns exec`: that also remounts /sys, which hides /sys/fs/cgroup from
+        # slurmd ("Unable to initialize cgroup plugin"); only the network namespace must change.
+        prefix = ["nsenter", "--net=/run/netns/" + netns] if netns else []
         self.err = open(os.path.join(os.path.dirname(folder), "slurm-harness.err"), "w")
         self.script = subprocess.Popen(prefix + ["bash", SCRIPT, folder, "8", str(_free_port()), str(_free_port())],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.err, text=True)
