@@ -156,9 +156,14 @@ public final class SlurmLauncher implements Launcher {
             jobs.unguard();
             throw e;
         }
-        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), srun, stdin);
+        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), javaPath(spec), srun, stdin);
         jobs.add(w);
         return w;
+    }
+
+    /** The java the job runs: this machine's path, which the nodes must see. */
+    private static String javaPath(LaunchSpec spec) {
+        return spec.javaHome().resolve("bin").resolve("java").toString();
     }
 
     /** The srun command line for one worker. */
@@ -192,7 +197,7 @@ public final class SlurmLauncher implements Launcher {
         if (spec.workDir() != null) {
             cmd.add("--chdir=" + spec.workDir());
         }
-        cmd.add(spec.javaHome().resolve("bin").resolve("java").toString());
+        cmd.add(javaPath(spec));
         cmd.addAll(spec.jvmOptions());
         cmd.add("-cp");
         List<String> cp = new ArrayList<>();
