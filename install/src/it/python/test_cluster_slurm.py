@@ -1,7 +1,8 @@
 """%cluster with the slurm launcher through the installed kernel, against a single-node Slurm this
 test starts (slurm_fixture): %cluster start, a %%pool of 200 items using a notebook record and
 method, %%spawn --on with a %%shared counter, %workers --on, %cluster list, a job that waits in the
-queue (its reason shown, then cancelled at the queue timeout), %cluster stop; then a kernel killed
+queue (its reason shown, then cancelled at the queue timeout), a node without this machine's java
+(the error names the limit: no staging), %cluster stop; then a kernel killed
 with kill -9 leaves no Slurm job. The Slurm runs on 127.0.0.1 and the group binds there, so the
 workers' connections take the CURVE listener, as from another node."""
 import os
@@ -33,6 +34,20 @@ class SlurmClusterTest(unittest.TestCase):
     def start(self, name):
         """%cluster start for a group on the test Slurm."""
         return "%%cluster start %s --launcher slurm --conf %s --poll 200ms --bind 127.0.0.1" % (name, self.slurm.conf)
+
+    def bin_without_java(self):
+        """A folder of Slurm tools whose srun asks the real one for a java that does not exist."""
+        real = os.path.dirname(shutil.which("srun"))
+        folder = os.path.join(self.work, "bin")
+        os.mkdir(folder)
+        for tool in ("squeue", "scancel", "sacct", "scontrol", "sinfo"):
+            if os.path.exists(os.path.join(real, tool)):
+                os.symlink(os.path.join(real, tool), os.path.join(folder, tool))
+        with open(os.path.join(folder, "srun"), "w") as f:
+            f.write('#!/bin/bash\nargs=()\nfor a in "$@"; do case "$a" in */bin/java) args+=(/nonexistent-jdk/bin/java) ;;'
+                    ' *) args+=("$a") ;; esac; done\nexec %s "${args[@]}"\n' % os.path.join(real, "srun"))
+        os.chmod(os.path.join(folder, "srun"), 0o755)
+        return folder
 
     def kernel(self):
         km, kc = jmp_client.start()
@@ -96,6 +111,15 @@ class SlurmClusterTest(unittest.TestCase):
         self.assertIn("(reason: PartitionDown)", out)
         self.assertIn("longer than the queue timeout of 2 s; cancelled", out)
         self.ok(kc, "%cluster stop closed")
+        # A node without this machine's java (srun wrapped to ask for one that is not there): the
+        # job's own error, then a line naming the limit (the slurm launcher copies no java or jars).
+        self.ok(kc, self.start("nojava") + " --bin " + self.bin_without_java())
+        content, msgs = jmp_client.execute(kc, "%%spawn --on nojava\nreturn 1;", timeout=600)
+        self.assertEqual(content["status"], "error", (content, msgs))
+        out = stream_text(msgs)
+        self.assertIn("execve(): /nonexistent-jdk/bin/java", out)
+        self.assertIn("could not start the worker: the slurm launcher copies no java and no jars", out)
+        self.ok(kc, "%cluster stop nojava")
         self.ok(kc, "%cluster stop hpc")
         self.assertEqual(self.slurm.await_no_jobs(), [], "%cluster stop cancels the group's jobs")
         # kill -9 of the kernel: its watchdog cancels the jobs it leaves behind.
