@@ -17,11 +17,12 @@ FIRST = ("00-", "01-")
 """The notebooks test_notebooks runs and compares; test_series runs the others."""
 
 
-def nbconvert(path, out_dir, timeout=900):
-    """Executes the notebook at path into out_dir (300 s per cell, timeout for the whole: hang detectors)."""
-    return subprocess.run([JUPYTER, "nbconvert", "--to", "notebook", "--execute",
-                           "--ExecutePreprocessor.timeout=300", "--output-dir", out_dir, path],
-                          capture_output=True, text=True, timeout=timeout)
+def nbconvert(path, out_dir, timeout=900, prefix=(), env=None):
+    """Executes the notebook at path into out_dir (300 s per cell, timeout for the whole: hang
+    detectors); prefix goes before the command (`ip netns exec NS`), env replaces the environment."""
+    return subprocess.run(list(prefix) + [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
+                                          "--ExecutePreprocessor.timeout=300", "--output-dir", out_dir, path],
+                          capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def comparable(cell):
@@ -41,11 +42,12 @@ def comparable(cell):
     return norm, rest
 
 
-def run_and_compare(path):
-    """Runs the notebook; returns (executed notebook or None, failures, a line for the log)."""
+def run_and_compare(path, prefix=(), env=None):
+    """Runs the notebook (prefix and env as for nbconvert); returns (executed notebook or None,
+    failures, a line for the log)."""
     name = os.path.basename(path)
     out_dir = tempfile.mkdtemp()
-    done = nbconvert(path, out_dir)
+    done = nbconvert(path, out_dir, prefix=prefix, env=env)
     if done.returncode != 0:
         return None, ["%s did not run: %s" % (name, done.stderr[-3000:])], "%s: did not run" % name
     committed = nbformat.read(path, as_version=4)

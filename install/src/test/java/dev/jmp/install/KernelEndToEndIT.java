@@ -202,6 +202,13 @@ class KernelEndToEndIT {
     @Test
     @Order(9)
     @Timeout(value = 16, unit = TimeUnit.MINUTES)
+    void clusterOnATestSlurm() throws Exception {
+        python("test_cluster_slurm", 840);
+    }
+
+    @Test
+    @Order(9)
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void notebookLambdasGoToWorkersAndErrorsUseNotebookNames() throws Exception {
         python("test_lambdas", 840);
     }

@@ -154,9 +154,14 @@ public final class SlurmLauncher implements Launcher {
             jobs.unguard();
             throw e;
         }
-        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), srun, stdin);
+        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), javaPath(spec), srun, stdin);
         jobs.add(w);
         return w;
+    }
+
+    /** The java the job runs: this machine's path, which the nodes must see. */
+    private static String javaPath(LaunchSpec spec) {
+        return spec.javaHome().resolve("bin").resolve("java").toString();
     }
 
     /** The srun command line for one worker. */

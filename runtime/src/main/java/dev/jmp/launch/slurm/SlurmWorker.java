@@ -23,6 +23,7 @@ final class SlurmWorker implements LaunchedWorker {
 
     private final SlurmJobs jobs;
     private final String id;
+    private final String java;
     private final java.lang.Process srun;
     @SuppressWarnings("unused") // held open: its closing tells the worker its parent is gone
     private final OutputStream stdin;
@@ -34,16 +35,21 @@ final class SlurmWorker implements LaunchedWorker {
     private volatile boolean started;
     private volatile int signalAsked;
     private volatile boolean timedOut;
+    private volatile boolean notOnNode;
     private String lastReason;
     private long lastReportMillis;
 
-    SlurmWorker(SlurmJobs jobs, String id, java.lang.Process srun, OutputStream stdin) {
+    SlurmWorker(SlurmJobs jobs, String id, String java, java.lang.Process srun, OutputStream stdin) {
         this.jobs = jobs;
         this.id = id;
+        this.java = java;
         this.srun = srun;
         this.stdin = stdin;
         this.stderrCopy = Daemons.start("jmp-srun-err-" + id,
-                () -> stderr.copyLines(srun.getErrorStream(), MAX_LINE, SlurmWorker::redundant));
+                () -> stderr.copyLines(srun.getErrorStream(), MAX_LINE, line -> {
+                    notOnNode |= missingOnNode(line);
+                    return redundant(line);
+                }));
         srun.onExit().thenRunAsync(this::finish);
     }
 
@@ -53,6 +59,25 @@ final class SlurmWorker implements LaunchedWorker {
      */
     static boolean redundant(String line) {
         return line.matches("srun: error: \\S+: tasks? [0-9,-]+: (Exited with exit code \\d+|Terminated|Killed)\\s*");
+    }
+
+    /**
+     * Whether a line of srun's says the node lacks the worker's java or the runtime's jars: the
+     * launcher passes this machine's paths, and nothing copies them to the node.
+     */
+    static boolean missingOnNode(String line) {
+        return line.matches("slurmstepd\\S*: error: execve\\(\\): .*")
+                || line.contains("Could not find or load main class dev.jmp.")
+                || line.contains("ClassNotFoundException: dev.jmp.")
+                || line.contains("NoClassDefFoundError: dev/jmp/");
+    }
+
+    /** What to do about a node that lacks the java or the jars this machine uses ({@code job}: "job 12"). */
+    static String notOnNodeHint(String job, String java) {
+        return "slurm: the node of " + job + " could not start the worker: the slurm launcher copies no java"
+                + " and no jars, so every node must see this machine's java (" + java + ") and the jmp and notebook"
+                + " jars at the same paths (a shared filesystem, or the same installation on every node);"
+                + " see README, Workers on Slurm (the ssh launcher copies jars)";
     }
 
     /** The worker id, which the job carries as its comment. */
@@ -120,6 +145,9 @@ final class SlurmWorker implements LaunchedWorker {
                         : end.state().equals("TIMEOUT") ? " (it reached its time limit, the option time)" : "")
                         + (end.reason().equals("None") ? "" : ", reason: " + end.reason()));
             }
+        }
+        if (notOnNode) {
+            stderr.line(notOnNodeHint(last != null ? "job " + last.jobId() : "the job", java));
         }
         stderr.end();
         jobs.gone(this);

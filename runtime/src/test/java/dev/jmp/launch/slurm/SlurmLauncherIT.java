@@ -93,6 +93,43 @@ class SlurmLauncherIT extends LauncherContract {
     }
 
     @Test
+    void aNodeWithoutThisMachinesJavaGetsAWorkerErrorNamingTheLimit() throws Exception {
+        // A node that lacks the java path: srun is wrapped (option bin) to ask the real srun for a
+        // java that does not exist, so the real slurmstepd fails as on a node without it.
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("nojava-bin"));
+        Path real = null;
+        for (String d : System.getenv("PATH").split(":")) {
+            if (java.nio.file.Files.isExecutable(Path.of(d, "srun"))) {
+                real = Path.of(d);
+                break;
+            }
+        }
+        assertTrue(real != null, "srun on the PATH");
+        for (String tool : List.of("squeue", "scancel", "sacct", "scontrol", "sinfo")) {
+            if (java.nio.file.Files.exists(real.resolve(tool))) {
+                java.nio.file.Files.createSymbolicLink(bin.resolve(tool), real.resolve(tool));
+            }
+        }
+        Path srun = bin.resolve("srun");
+        java.nio.file.Files.writeString(srun, "#!/bin/bash\nargs=()\nfor a in \"$@\"; do case \"$a\" in"
+                + " */bin/java) args+=(/nonexistent-jdk/bin/java) ;; *) args+=(\"$a\") ;; esac; done\n"
+                + "exec " + real.resolve("srun") + " \"${args[@]}\"\n");
+        srun.toFile().setExecutable(true);
+        dev.jmp.Cluster c = dev.jmp.Cluster.start("nojava", "slurm", java.util.Map.of(
+                "conf", cluster.conf().toString(), "poll", "200ms", "bin", bin.toString()));
+        try {
+            Process p = new Process(() -> System.out.println("never runs")).runtime(c.runtime()).start();
+            p.join();
+            String stderr = String.join("\n", p.lastStderr());
+            assertNotEquals(0, p.exitCode(), stderr);
+            assertTrue(stderr.contains("execve(): /nonexistent-jdk/bin/java"), stderr);
+            assertTrue(stderr.contains("could not start the worker: the slurm launcher copies no java and no jars"), stderr);
+        } finally {
+            dev.jmp.Cluster.stop("nojava");
+        }
+    }
+
+    @Test
     void aQueuedJobShowsItsReasonAndEndsAtTheQueueTimeoutNotAtTheStartTimeout() throws Exception {
         RuntimeSettings settings = RuntimeSettings.global();
         long startTimeout = settings.startTimeoutMillis();

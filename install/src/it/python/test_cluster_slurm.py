@@ -1,0 +1,137 @@
+"""%cluster with the slurm launcher through the installed kernel, against a single-node Slurm this
+test starts (slurm_fixture): %cluster start, a %%pool of 200 items using a notebook record and
+method, %%spawn --on with a %%shared counter, %workers --on, %cluster list, a job that waits in the
+queue (its reason shown, then cancelled at the queue timeout), a node without this machine's java
+(the error names the limit: no staging), %cluster stop; then a kernel killed
+with kill -9 leaves no Slurm job. The Slurm runs on 127.0.0.1 and the group binds there, so the
+workers' connections take the CURVE listener, as from another node."""
+import os
+import shutil
+import signal
+import tempfile
+import time
+import unittest
+
+import jmp_client
+import slurm_fixture
+
+
+def stream_text(msgs):
+    return "".join(m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream")
+
+
+class SlurmClusterTest(unittest.TestCase):
+
+    def setUp(self):
+        why = slurm_fixture.missing()
+        if why:
+            self.skipTest(why)
+        self.work = tempfile.mkdtemp(prefix="jmp-slurm-")
+        self.addCleanup(shutil.rmtree, self.work, True)
+        self.slurm = slurm_fixture.Slurm(os.path.join(self.work, "slurm"))
+        self.addCleanup(self.slurm.stop)
+
+    def start(self, name):
+        """%cluster start for a group on the test Slurm."""
+        return "%%cluster start %s --launcher slurm --conf %s --poll 200ms --bind 127.0.0.1" % (name, self.slurm.conf)
+
+    def bin_without_java(self):
+        """A folder of Slurm tools whose srun asks the real one for a java that does not exist."""
+        real = os.path.dirname(shutil.which("srun"))
+        folder = os.path.join(self.work, "bin")
+        os.mkdir(folder)
+        for tool in ("squeue", "scancel", "sacct", "scontrol", "sinfo"):
+            if os.path.exists(os.path.join(real, tool)):
+                os.symlink(os.path.join(real, tool), os.path.join(folder, tool))
+        with open(os.path.join(folder, "srun"), "w") as f:
+            f.write('#!/bin/bash\nargs=()\nfor a in "$@"; do case "$a" in */bin/java) args+=(/nonexistent-jdk/bin/java) ;;'
+                    ' *) args+=("$a") ;; esac; done\nexec %s "${args[@]}"\n' % os.path.join(real, "srun"))
+        os.chmod(os.path.join(folder, "srun"), 0o755)
+        return folder
+
+    def kernel(self):
+        km, kc = jmp_client.start()
+
+        def stop():
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=False)
+            km.cleanup_resources()
+        self.addCleanup(stop)
+        return km, kc
+
+    def ok(self, kc, code, timeout=jmp_client.TIMEOUT):
+        content, msgs = jmp_client.execute(kc, code, timeout)
+        self.assertEqual(content["status"], "ok", (code, content, msgs))
+        return msgs
+
+    def value(self, kc, code):
+        result = jmp_client.result_of(self.ok(kc, code))
+        self.assertIsNotNone(result, code)
+        return result["text/plain"]
+
+    def test_a_slurm_group_runs_notebook_code_and_leaves_no_job(self):
+        km, kc = self.kernel()
+        text = stream_text(self.ok(kc, self.start("hpc")))
+        self.assertIn("Cluster hpc started: slurm", text)
+        self.ok(kc, "record Pt(int x, String job) implements java.io.Serializable {}")
+        self.ok(kc, "int sq(int v) { return v * v; }")
+        msgs = self.ok(kc, "%%pool --on hpc -n 3 --over java.util.stream.IntStream.range(0, 200).boxed().toList()"
+                           " --as i --out pts --chunksize 4\n"
+                           "return new Pt(sq(i), System.getenv(\"SLURM_JOB_ID\"));", timeout=600)
+        self.assertEqual(self.value(kc, "pts.size()"), "200")
+        self.assertEqual(self.value(kc, "long s = 0; for (Pt p : pts) s += p.x(); s"),
+                         str(sum(i * i for i in range(200))))
+        self.assertEqual(self.value(kc, "pts.get(7).x()"), "49")
+        # Every item ran inside a Slurm job, and the jobs were the group's (one per worker, at most 3).
+        jobs = self.value(kc, "new java.util.TreeSet<>(pts.stream().map(Pt::job).toList())")
+        self.assertNotIn("null", jobs)
+        self.assertLessEqual(len(jobs.strip("[]").split(",")), 3, jobs)
+        self.ok(kc, "%%shared\nSharedCounter hits = counter(0);")
+        msgs = self.ok(kc, "%%spawn --on hpc -n 2 --out procs\n"
+                           "for (int k = 0; k < 100; k++) hits.incrementAndGet();\n"
+                           "System.out.println(\"in job \" + (System.getenv(\"SLURM_JOB_ID\") != null));\n"
+                           "return sq(Worker.index() + 3);", timeout=600)
+        self.assertEqual(stream_text(msgs).count("in job true"), 2, msgs)
+        self.assertEqual(self.value(kc, "procs.get(1).result()"), "16")
+        self.assertEqual(self.value(kc, "hits.get()"), "200")
+        msgs = self.ok(kc, "%workers --on hpc")
+        self.assertTrue([m for m in msgs if m["msg_type"] == "display_data"], msgs)
+        msgs = self.ok(kc, "%cluster list")
+        listing = [m for m in msgs if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
+        self.assertIn("hpc", listing)
+        self.assertIn("slurm", listing)
+        # A job that cannot start (its partition is down) says why while it waits, and is cancelled
+        # at the queue timeout, not at the runtime's start timeout.
+        self.ok(kc, self.start("closed") + " --partition closed --queue-timeout 2s")
+        content, msgs = jmp_client.execute(kc, "%%spawn --on closed\nreturn 1;", timeout=600)
+        self.assertEqual(content["status"], "error", (content, msgs))
+        out = stream_text(msgs)
+        self.assertIn("pending for", out)
+        self.assertIn("(reason: PartitionDown)", out)
+        self.assertIn("longer than the queue timeout of 2 s; cancelled", out)
+        self.ok(kc, "%cluster stop closed")
+        # A node without this machine's java (srun wrapped to ask for one that is not there): the
+        # job's own error, then a line naming the limit (the slurm launcher copies no java or jars).
+        self.ok(kc, self.start("nojava") + " --bin " + self.bin_without_java())
+        content, msgs = jmp_client.execute(kc, "%%spawn --on nojava\nreturn 1;", timeout=600)
+        self.assertEqual(content["status"], "error", (content, msgs))
+        out = stream_text(msgs)
+        self.assertIn("execve(): /nonexistent-jdk/bin/java", out)
+        self.assertIn("could not start the worker: the slurm launcher copies no java and no jars", out)
+        self.ok(kc, "%cluster stop nojava")
+        self.ok(kc, "%cluster stop hpc")
+        self.assertEqual(self.slurm.await_no_jobs(), [], "%cluster stop cancels the group's jobs")
+        # kill -9 of the kernel: its watchdog cancels the jobs it leaves behind.
+        self.ok(kc, self.start("again"))
+        self.ok(kc, "%%spawn --on again --bg\nThread.sleep(600_000);")
+        deadline = time.time() + 300
+        while not [j for j in self.slurm.jobs() if "|RUNNING|" in j] and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertTrue([j for j in self.slurm.jobs() if "|RUNNING|" in j], "the background worker's job runs")
+        os.kill(km.provisioner.process.pid, signal.SIGKILL)
+        self.assertEqual(self.slurm.await_no_jobs(), [], "a Slurm job outlived the kernel killed with -9")
+
+
+if __name__ == "__main__":
+    unittest.main()
