@@ -19,6 +19,7 @@ Cases, each mirroring RemoteBench:
 Results are checked; a wrong one fails the run.
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -108,6 +109,7 @@ class Cluster:
                 except subprocess.TimeoutExpired:
                     p.kill()
                     p.wait()
+            shutil.rmtree(self.profile, ignore_errors=True)
         return False
 
 
