@@ -5,7 +5,8 @@ Usage: remote_peer.py CASE   -- prints the figure, in the Java figure's unit, as
 Run by bench/run inside the parent's network namespace (PREFIX-h0, address 10.77.1.1), with
 JMP_BENCH_HOSTS_DIR naming the folder of the test hosts' ssh client key and known_hosts
 (made by runtime/src/test/sh/ssh-hosts.sh). It starts what ipyparallel users start:
-`ipcontroller` beside the parent, listening on 10.77.1.1, and one `ipengine` on each "host"
+`ipcontroller` beside the parent, listening on 10.77.1.1 with CurveZMQ encryption
+(IPP_ENABLE_CURVE=1: jmp encrypts every connection of a remote group, so both sides do), and one `ipengine` on each "host"
 (10.77.1.2 and 10.77.2.2) through ssh, as ipyparallel's own SSH engine launcher does, so the
 engines sit in the same namespaces as jmp's workers and talk to the controller over the same
 veth links. Everything it started is shut down before it exits.
@@ -18,6 +19,7 @@ Cases, each mirroring RemoteBench:
   of 3 rounds after one untimed round.
 Results are checked; a wrong one fails the run.
 """
+import json
 import os
 import shutil
 import statistics
@@ -67,9 +69,11 @@ class Cluster:
 
     def __enter__(self):
         log = open(os.path.join(self.profile, "controller.log"), "w")
+        # jmp encrypts every connection of a remote group (CURVE); ipyparallel does when asked.
+        env = dict(os.environ, IPP_ENABLE_CURVE="1")
         self.procs.append(subprocess.Popen(
             ["/usr/bin/ipcontroller", "--ip=" + PARENT, "--profile-dir=" + self.profile, "--log-level=WARN"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT))
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env))
         engine_file = os.path.join(self.profile, "security", "ipcontroller-engine.json")
         client_file = os.path.join(self.profile, "security", "ipcontroller-client.json")
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -77,6 +81,7 @@ class Cluster:
             if self.procs[0].poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("ipcontroller did not start; its log: " + open(log.name).read())
             time.sleep(0.05)
+        check(self.connection(client_file, deadline).get("curve_serverkey"), "ipcontroller runs with CURVE")
         for host in HOSTS:
             # The engine reads the controller's connection file from the path given (this
             # machine's filesystem is shared by the namespaces); it connects to 10.77.1.1.
@@ -90,6 +95,18 @@ class Cluster:
         self.client = ipp.Client(client_file)
         self.client.wait_for_engines(len(HOSTS), timeout=START_TIMEOUT_S)
         return self
+
+    @staticmethod
+    def connection(path, deadline):
+        """The connection file, read once it parses (it may still be being written)."""
+        while True:
+            try:
+                with open(path) as f:
+                    return json.load(f)
+            except ValueError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def engine_on(self, host):
         for eid in self.client.ids:
