@@ -91,7 +91,10 @@ public final class BenchMain {
             return figure.measurement().measure();
         } catch (Exception | Error e) {
             System.err.println("bench: " + figure.name() + " failed: " + e);
-            e.printStackTrace();
+            if (!(e instanceof IllegalStateException)) {
+                // IllegalStateException is the harness's own (a wrong result, a missing requirement): its message is all.
+                e.printStackTrace();
+            }
             return Double.NaN;
         }
     }
@@ -125,8 +128,9 @@ public final class BenchMain {
                 throw new IOException("peer exited with " + process.exitValue() + ", last line " + last);
             }
             return Double.parseDouble(last);
-        } catch (IOException | NumberFormatException e) {
-            System.err.println("bench: peer of " + figure.name() + " failed: " + e);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: a wrapper that cannot set up (the remote figures without root) says why.
+            System.err.println("bench: peer of " + figure.name() + " failed: " + e.getMessage());
             return Double.NaN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
