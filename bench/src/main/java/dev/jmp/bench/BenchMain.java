@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * {@link BenchSuite}, each followed by its Python peer, and prints one JSON object per line:
  * {@code {"name", "value", "unit", "peer", "peer_value", "ratio"}}, where a ratio above 1 means
  * jmp is better. Progress and errors go to stderr. Arguments select figures by full name or
- * name prefix ({@code shared}, {@code shared.counter_incr_per_s}); none selects all;
- * {@code --list} prints the names.
+ * name prefix ({@code shared}, {@code shared.counter_incr_per_s}); none selects all but the
+ * figures that run only when named (the {@code remote.*} ones need root); {@code --list} prints
+ * the names, and for those figures why.
  */
 public final class BenchMain {
 
@@ -47,12 +48,13 @@ public final class BenchMain {
             all.addAll(suite.figures());
         }
         if (args.length == 1 && args[0].equals("--list")) {
-            all.forEach(f -> System.out.println(f.name()));
+            all.forEach(f -> System.out.println(f.onlyWhenNamed() == null ? f.name()
+                    : f.name() + "\t(only when named: " + f.onlyWhenNamed() + ")"));
             return;
         }
         List<Figure> selected = new ArrayList<>();
         for (Figure figure : all) {
-            if (args.length == 0 || matches(figure.name(), args)) {
+            if (args.length == 0 ? figure.onlyWhenNamed() == null : matches(figure.name(), args)) {
                 selected.add(figure);
             }
         }
@@ -89,7 +91,10 @@ public final class BenchMain {
             return figure.measurement().measure();
         } catch (Exception | Error e) {
             System.err.println("bench: " + figure.name() + " failed: " + e);
-            e.printStackTrace();
+            if (!(e instanceof IllegalStateException)) {
+                // IllegalStateException is the harness's own (a wrong result, a missing requirement): its message is all.
+                e.printStackTrace();
+            }
             return Double.NaN;
         }
     }
@@ -104,7 +109,7 @@ public final class BenchMain {
             if (!Files.isRegularFile(script)) {
                 throw new IOException("no peer script " + script);
             }
-            process = new ProcessBuilder(python, script.toString(), figure.peerCase())
+            process = new ProcessBuilder(figure.peerCommand(List.of(python, script.toString(), figure.peerCase())))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             process.getOutputStream().close();
             String last = null;
@@ -123,8 +128,9 @@ public final class BenchMain {
                 throw new IOException("peer exited with " + process.exitValue() + ", last line " + last);
             }
             return Double.parseDouble(last);
-        } catch (IOException | NumberFormatException e) {
-            System.err.println("bench: peer of " + figure.name() + " failed: " + e);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: a wrapper that cannot set up (the remote figures without root) says why.
+            System.err.println("bench: peer of " + figure.name() + " failed: " + e.getMessage());
             return Double.NaN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -147,7 +153,7 @@ public final class BenchMain {
         line.add("value", number(value));
         line.addProperty("unit", figure.unit());
         line.add("peer", figure.peerScript() == null ? JsonNull.INSTANCE
-                : new JsonPrimitive("python multiprocessing (" + figure.peerScript() + " " + figure.peerCase() + ")"));
+                : new JsonPrimitive(figure.peerLabel() + " (" + figure.peerScript() + " " + figure.peerCase() + ")"));
         line.add("peer_value", number(peer));
         line.add("ratio", number(figure.ratio(value, peer)));
         return JSON.toJson(line);

@@ -1,6 +1,8 @@
 package dev.jmp.bench;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One benchmark figure: its name (for example {@code shared.counter_incr_per_s}), its unit,
@@ -28,15 +30,72 @@ public final class Figure {
     private final String peerScript;
     private final String peerCase;
     private final Measurement measurement;
+    private final String peerLabel;
+    private final UnaryOperator<List<String>> peerCommand;
+    private final String onlyWhenNamed;
 
     private Figure(String name, String unit, boolean higherIsBetter, String peerScript, String peerCase,
-                   Measurement measurement) {
+                   Measurement measurement, String peerLabel, UnaryOperator<List<String>> peerCommand,
+                   String onlyWhenNamed) {
         this.name = Objects.requireNonNull(name);
         this.unit = Objects.requireNonNull(unit);
         this.higherIsBetter = higherIsBetter;
         this.peerScript = peerScript;
         this.peerCase = peerCase;
         this.measurement = Objects.requireNonNull(measurement);
+        this.peerLabel = Objects.requireNonNull(peerLabel);
+        this.peerCommand = Objects.requireNonNull(peerCommand);
+        this.onlyWhenNamed = onlyWhenNamed;
+    }
+
+    private Figure(String name, String unit, boolean higherIsBetter, String peerScript, String peerCase,
+                   Measurement measurement) {
+        this(name, unit, higherIsBetter, peerScript, peerCase, measurement, "python multiprocessing",
+                UnaryOperator.identity(), null);
+    }
+
+    /**
+     * This figure with a peer other than {@code multiprocessing}, run through a wrapper (for
+     * example inside a network namespace).
+     *
+     * @param label what the peer is, for the JSON line, such as {@code ipyparallel}
+     * @param command turns the plain peer command ({@code python script case}) into the one run
+     * @return the changed figure
+     */
+    public Figure peer(String label, UnaryOperator<List<String>> command) {
+        return new Figure(name, unit, higherIsBetter, peerScript, peerCase, measurement, label, command,
+                onlyWhenNamed);
+    }
+
+    /**
+     * This figure, left out of a run without arguments: it runs only when named (or its prefix is).
+     *
+     * @param why why, for {@code --list}, such as {@code needs root}
+     * @return the changed figure
+     */
+    public Figure onlyWhenNamed(String why) {
+        return new Figure(name, unit, higherIsBetter, peerScript, peerCase, measurement, peerLabel, peerCommand,
+                Objects.requireNonNull(why));
+    }
+
+    /** @return why the figure runs only when named, or {@code null} if a plain run includes it */
+    public String onlyWhenNamed() {
+        return onlyWhenNamed;
+    }
+
+    /** @return what the peer is, such as {@code python multiprocessing} */
+    public String peerLabel() {
+        return peerLabel;
+    }
+
+    /**
+     * The command that runs the peer.
+     *
+     * @param plain {@code python script case}
+     * @return the command to run
+     */
+    public List<String> peerCommand(List<String> plain) {
+        return peerCommand.apply(plain);
     }
 
     /**
