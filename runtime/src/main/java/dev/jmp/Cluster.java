@@ -1,5 +1,6 @@
 package dev.jmp;
 
+import dev.jmp.launch.ClusterDefinitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +67,32 @@ public final class Cluster {
             CLUSTERS.put(name, c);
             return c;
         }
+    }
+
+    /**
+     * Starts a group defined in the shared definitions file ({@link ClusterDefinitions}, by default
+     * {@code ~/.jmp/clusters.json}), as {@link #start(String, String, Map)} would with its options.
+     *
+     * @param name the group's name in the file
+     * @return the running group
+     * @throws IllegalArgumentException for a name the file does not define, a bad file, or a bad option
+     */
+    public static Cluster start(String name) {
+        return start(name, Map.of());
+    }
+
+    /**
+     * Starts a group defined in the shared definitions file, with some of its options replaced.
+     *
+     * @param name      the group's name in the file
+     * @param overrides options that replace the file's (a {@code launcher} entry replaces its launcher)
+     * @return the running group
+     * @throws IllegalArgumentException for a name the file does not define, a bad file, or a bad option
+     */
+    public static Cluster start(String name, Map<String, String> overrides) {
+        Map<String, String> options = new LinkedHashMap<>(ClusterDefinitions.load().resolve(name, overrides));
+        String launcher = options.remove("launcher");
+        return start(name, launcher, options);
     }
 
     /**

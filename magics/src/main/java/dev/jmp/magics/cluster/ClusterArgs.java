@@ -12,7 +12,7 @@ import java.util.Map;
  * with options of its own needs no change here.
  *
  * @param name     the group's name
- * @param launcher the launcher's short name
+ * @param launcher the launcher's short name, or null to take the group from the shared definitions file
  * @param options  the launcher's options
  */
 record ClusterArgs(String name, String launcher, Map<String, String> options) {
@@ -20,7 +20,7 @@ record ClusterArgs(String name, String launcher, Map<String, String> options) {
     /**
      * Parses the words after {@code start}.
      *
-     * @throws MagicException for a missing name or launcher, a value-less option or a repeated one
+     * @throws MagicException for a missing name, a value-less option or a repeated one
      */
     static ClusterArgs parse(List<String> words) throws MagicException {
         if (words.isEmpty() || words.get(0).startsWith("-")) {
@@ -48,10 +48,6 @@ record ClusterArgs(String name, String launcher, Map<String, String> options) {
                 throw new MagicException("option --" + key + " of %cluster start is given twice");
             }
         }
-        String launcher = options.remove("launcher");
-        if (launcher == null) {
-            throw new MagicException("%cluster start " + name + " needs --launcher (ssh, for example: --launcher ssh --hosts node1,node2:4)");
-        }
-        return new ClusterArgs(name, launcher, options);
+        return new ClusterArgs(name, options.remove("launcher"), options);
     }
 }

@@ -2,6 +2,7 @@ package dev.jmp.magics.cluster;
 
 import dev.jmp.Cluster;
 import dev.jmp.JmpRuntime;
+import dev.jmp.launch.ClusterDefinitions;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.MagicCatalog;
 import dev.jmp.magics.MagicDoc;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 public final class ClusterMagics {
 
     private static final String USAGE = """
-            Usage: %cluster start NAME --launcher ssh --hosts HOST[:N],... [--user U] [--port P]
+            Usage: %cluster start NAME [--OPTION VALUE ...]   (a group defined in ~/.jmp/clusters.json)
+                   %cluster start NAME --launcher ssh --hosts HOST[:N],... [--user U] [--port P]
                                   [--identity FILE] [--known-hosts FILE] [--config FILE]
                                   [--java PATH] [--bind ADDRESS] [--cache DIR]
                    %cluster start NAME --launcher slurm [--partition P] [--time T] [--cpus-per-task N]
@@ -61,6 +63,12 @@ public final class ClusterMagics {
                       --queue-timeout D   give up on a job still queued after D (default 10m; 0: never)
                       --bind ADDRESS      this machine's address the nodes reach (without it, jobs
                                           must run on this machine)
+
+                    Shared definitions: ~/.jmp/clusters.json (or the file $JMP_CLUSTERS names) maps
+                    group names to their options, the launcher under "launcher", e.g.
+                      {"hpc": {"launcher": "slurm", "partition": "compute", "bind": "10.0.0.5"}}
+                    Then `%cluster start hpc` needs no options; options on the line replace the file's.
+                    `%cluster list` also names the groups the file defines.
 
                     Examples:
                       %cluster start lab --launcher ssh --hosts node1,node2:4 --user alice
@@ -130,11 +138,13 @@ public final class ClusterMagics {
                 ClusterArgs a = ClusterArgs.parse(rest);
                 Cluster c;
                 try {
-                    c = Cluster.start(a.name(), a.launcher(), a.options());
+                    c = a.launcher() != null ? Cluster.start(a.name(), a.launcher(), a.options())
+                            : Cluster.start(a.name(), a.options());
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new MagicException("%cluster start " + a.name() + ": " + e.getMessage());
                 }
-                out.stdout("Cluster " + c.name() + " started: " + c.launcher() + " " + describe(c.options())
+                out.stdout("Cluster " + c.name() + " started: " + c.launcher()
+                        + (c.options().isEmpty() ? "" : " " + describe(c.options()))
                         + (c.slots() > 0 ? " (" + c.slots() + " workers)" : "")
                         + "; workers start when used: %%pool --on " + c.name() + " ...\n");
             }
@@ -143,6 +153,7 @@ public final class ClusterMagics {
                     throw new MagicException("%cluster list takes no arguments\n" + USAGE);
                 }
                 out.display(UUID.randomUUID().toString(), table(Cluster.list()).bundle());
+                out.stdout(definedLine());
             }
             case "stop" -> {
                 if (rest.size() != 1) {
@@ -173,6 +184,17 @@ public final class ClusterMagics {
             t.row(row);
         }
         return t;
+    }
+
+    /** Which groups the shared definitions file offers, or what is wrong with it. */
+    static String definedLine() {
+        try {
+            ClusterDefinitions d = ClusterDefinitions.load();
+            return d.names().isEmpty() ? "No clusters are defined in " + d.file() + " (start one with its options instead).\n"
+                    : "Defined in " + d.file() + ": " + String.join(", ", d.names()) + " (%cluster start NAME).\n";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + "\n";
+        }
     }
 
     private static String describe(Map<String, String> options) {
