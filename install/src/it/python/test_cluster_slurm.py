@@ -5,6 +5,7 @@ queue (its reason shown, then cancelled at the queue timeout), a node without th
 (the error names the limit: no staging), %cluster stop; then a kernel killed
 with kill -9 leaves no Slurm job. The Slurm runs on 127.0.0.1 and the group binds there, so the
 workers' connections take the CURVE listener, as from another node."""
+import json
 import os
 import shutil
 import signal
@@ -71,6 +72,15 @@ class SlurmClusterTest(unittest.TestCase):
         return result["text/plain"]
 
     def test_a_slurm_group_runs_notebook_code_and_leaves_no_job(self):
+        # A team's shared definitions file, given to the kernel through JMP_CLUSTERS: the "closed"
+        # group below starts by name, with one option added on the line.
+        defs = os.path.join(self.work, "clusters.json")
+        with open(defs, "w") as f:
+            json.dump({"closed": {"launcher": "slurm", "conf": self.slurm.conf, "poll": "200ms",
+                                  "bind": "127.0.0.1", "partition": "closed"}}, f)
+        old = os.environ.get("JMP_CLUSTERS")
+        os.environ["JMP_CLUSTERS"] = defs
+        self.addCleanup(lambda: os.environ.pop("JMP_CLUSTERS") if old is None else os.environ.update(JMP_CLUSTERS=old))
         km, kc = self.kernel()
         text = stream_text(self.ok(kc, self.start("hpc")))
         self.assertIn("Cluster hpc started: slurm", text)
@@ -103,7 +113,9 @@ class SlurmClusterTest(unittest.TestCase):
         self.assertIn("slurm", listing)
         # A job that cannot start (its partition is down) says why while it waits, and is cancelled
         # at the queue timeout, not at the runtime's start timeout.
-        self.ok(kc, self.start("closed") + " --partition closed --queue-timeout 2s")
+        msgs = self.ok(kc, "%cluster list")
+        self.assertIn("Defined in %s: closed" % defs, stream_text(msgs))
+        self.ok(kc, "%cluster start closed --queue-timeout 2s")
         content, msgs = jmp_client.execute(kc, "%%spawn --on closed\nreturn 1;", timeout=600)
         self.assertEqual(content["status"], "error", (content, msgs))
         out = stream_text(msgs)
