@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
+    private static final System.Logger LOG = System.getLogger(PoolScheduler.class.getName());
+
     private static final int MAX_STARTUP_FAILURES = 3;
 
     private enum State { RUNNING, CLOSED, TERMINATED }
@@ -357,8 +359,17 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             try {
                 addWorker(slot.index);
             } catch (RuntimeException e) {
-                broken = e;
-                failEverything(e);
+                // A replacement that cannot start (a remote host cut off by the very partition that
+                // cost this worker) must not fail items the other workers can still run: the pool
+                // goes on smaller, and fails only when it has no worker left.
+                if (slots.isEmpty()) {
+                    broken = e;
+                    failEverything(e);
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "pool worker " + worker.name()
+                            + " is gone and no replacement could start; going on with " + slots.size()
+                            + " workers: " + e.getMessage());
+                }
             }
         }
         if (slots.isEmpty() && state != State.RUNNING) {
