@@ -113,7 +113,8 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
     }
 
     /** The host its process runs on, as the user named it, or null on this machine or before its launch. */
-    String host() {
+    @Override
+    public String host() {
         LaunchedWorker p = process;
         return p == null ? null : p.host();
     }
