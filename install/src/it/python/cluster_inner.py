@@ -7,6 +7,7 @@ import glob
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -22,7 +23,9 @@ def small_jar(folder):
     os.makedirs(src)
     with open(os.path.join(src, "Greet.java"), "w") as f:
         f.write("package jmpt; public class Greet { public static String hi(int x) { return \"hi\" + x; } }\n")
-    subprocess.run(["javac", "--release", "17", "-d", folder, os.path.join(src, "Greet.java")], check=True)
+    home = os.environ.get("JAVA_HOME")
+    javac = os.path.join(home, "bin", "javac") if home and os.path.exists(os.path.join(home, "bin", "javac")) else "javac"
+    subprocess.run([javac, "--release", "17", "-d", folder, os.path.join(src, "Greet.java")], check=True)
     jar = os.path.join(folder, "greet.jar")
     with zipfile.ZipFile(jar, "w") as z:
         z.write(os.path.join(src, "Greet.class"), "jmpt/Greet.class")
@@ -68,7 +71,9 @@ class ClusterInner(jmp_client.KernelTestCase):
         self.assertEqual(sorted({r.split("@")[1].split(" ")[0] for r in rows}), re.findall(r"10\.77\.[12]\.2", hosts),
                          chart)
         # A %jars jar reaches the hosts by content hash and is loaded there from that cached copy.
-        jar, sha = small_jar(tempfile.mkdtemp(prefix="jmp-jar-"))
+        folder = tempfile.mkdtemp(prefix="jmp-jar-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        jar, sha = small_jar(folder)
         self.run_ok("%%jars %s" % jar)
         content, msgs = self.execute("%%pool --on lab --over List.of(1, 2, 3) --as x --out gs\n"
                                      "return jmpt.Greet.hi(x) + \" \" + jmpt.Greet.class.getProtectionDomain()"
