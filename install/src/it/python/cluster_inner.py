@@ -95,6 +95,10 @@ class ClusterInner(jmp_client.KernelTestCase):
         self.assertIn("on 10.77.2.2", out)
         self.assertEqual(self.value("procs.get(2).result()"), "25")
         self.assertEqual(self.value("hits.get()"), "300")
+        self.assertEqual(len(re.findall(r"\[w[012]@(10\.77\.[12]\.2)\] on \1", out)), 3, out)
+        _, msgs = self.run_ok("%timeline")
+        chart = self.displays(msgs)[0]["data"]["text/plain"]
+        self.assertEqual(len(re.findall(r"(?m)^  w[012]@10\.77\.[12]\.2 \(pid \d+\)", chart)), 3, chart)
         _, msgs = self.run_ok("%workers --on lab")
         self.assertTrue(self.displays(msgs), msgs)
         _, msgs = self.run_ok("%cluster list")
