@@ -1,12 +1,36 @@
 """The kernel-side half of test_cluster.py, run inside the parent's network namespace: a cluster
 on two ssh hosts, a %%pool of 200 items using a notebook record and method, %%spawn --on with a
-%%shared counter incremented from both hosts,
+%%shared counter incremented from both hosts, workers' lines labelled with their host, %timeline
+rows naming the hosts, a %jars jar staged to the hosts by content hash and used there,
 %workers --on, %cluster list and stop, and the errors for an unknown cluster and a bad option."""
+import glob
+import hashlib
 import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
 
 import jmp_client
 
 HOSTS = os.environ.get("JMP_CLUSTER_HOSTS", "")
+
+
+def small_jar(folder):
+    """A jar with one class, jmpt.Greet, compiled here (no network, no repository)."""
+    src = os.path.join(folder, "jmpt")
+    os.makedirs(src)
+    with open(os.path.join(src, "Greet.java"), "w") as f:
+        f.write("package jmpt; public class Greet { public static String hi(int x) { return \"hi\" + x; } }\n")
+    home = os.environ.get("JAVA_HOME")
+    javac = os.path.join(home, "bin", "javac") if home and os.path.exists(os.path.join(home, "bin", "javac")) else "javac"
+    subprocess.run([javac, "--release", "17", "-d", folder, os.path.join(src, "Greet.java")], check=True)
+    jar = os.path.join(folder, "greet.jar")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.write(os.path.join(src, "Greet.class"), "jmpt/Greet.class")
+    with open(jar, "rb") as f:
+        return jar, hashlib.sha256(f.read()).hexdigest()
 
 
 class ClusterInner(jmp_client.KernelTestCase):
@@ -23,6 +47,7 @@ class ClusterInner(jmp_client.KernelTestCase):
         content, msgs = self.execute("%%pool --on lab --over java.util.stream.IntStream.range(0, 200).boxed().toList()"
                                      " --as i --out pts --chunksize 1\n"
                                      "Thread.sleep(5);\n"
+                                     "if (i % 50 == 0) System.out.println(\"at \" + System.getenv(\"SSH_CONNECTION\").split(\" \")[2]);\n"
                                      "return new Pt(sq(i), System.getenv(\"SSH_CONNECTION\").split(\" \")[2]);",
                                      timeout=600)
         self.assertEqual(content["status"], "ok", (content, msgs))
@@ -32,6 +57,32 @@ class ClusterInner(jmp_client.KernelTestCase):
         # Which workers took items depends on when each connected; every item ran on a cluster host.
         hosts = self.value("new java.util.TreeSet<>(pts.stream().map(Pt::host).toList())")
         self.assertIn(hosts, ("[10.77.1.2]", "[10.77.2.2]", "[10.77.1.2, 10.77.2.2]"))
+        # A remote worker's lines say which host printed them: [item@host].
+        out = "".join(m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream")
+        labelled = re.findall(r"\[(\d+)@(10\.77\.[12]\.2)\] at (10\.77\.[12]\.2)", out)
+        self.assertEqual(sorted(int(i) for i, _, _ in labelled), [0, 50, 100, 150], out)
+        self.assertTrue(all(label == host for _, label, host in labelled), labelled)
+        # %timeline: one row per worker that ran items, each naming its host.
+        _, msgs = self.run_ok("%timeline")
+        chart = self.displays(msgs)[0]["data"]["text/plain"]
+        rows = [r for r in chart.splitlines() if r.startswith("  ")]
+        self.assertTrue(1 <= len(rows) <= 3, chart)
+        self.assertTrue(all(re.match(r"  w[123]@10\.77\.[12]\.2 \(pid \d+\): \d+ items?", r) for r in rows), chart)
+        self.assertEqual(sorted({r.split("@")[1].split(" ")[0] for r in rows}), re.findall(r"10\.77\.[12]\.2", hosts),
+                         chart)
+        # A %jars jar reaches the hosts by content hash and is loaded there from that cached copy.
+        folder = tempfile.mkdtemp(prefix="jmp-jar-")
+        self.addCleanup(shutil.rmtree, folder, True)
+        jar, sha = small_jar(folder)
+        self.run_ok("%%jars %s" % jar)
+        content, msgs = self.execute("%%pool --on lab --over List.of(1, 2, 3) --as x --out gs\n"
+                                     "return jmpt.Greet.hi(x) + \" \" + jmpt.Greet.class.getProtectionDomain()"
+                                     ".getCodeSource().getLocation().getPath();", timeout=600)
+        self.assertEqual(content["status"], "ok", (content, msgs))
+        self.assertEqual(self.value("gs.stream().map(g -> g.split(\" \")[0]).toList()"), "[hi1, hi2, hi3]")
+        self.assertEqual(self.value("gs.stream().allMatch(g -> g.endsWith(\"/%s.jar\"))" % sha), "true",
+                         self.value("gs"))
+        self.assertEqual(glob.glob(os.path.join(HOSTS, "cache", sha + "*")), [os.path.join(HOSTS, "cache", sha + ".jar")])
         # Three processes go to the hosts by their counts (1 and 2), and count on one shared counter.
         self.run_ok("%%shared\nSharedCounter hits = counter(0);")
         content, msgs = self.execute("%%spawn --on lab -n 3 --out procs\n"
@@ -44,6 +95,10 @@ class ClusterInner(jmp_client.KernelTestCase):
         self.assertIn("on 10.77.2.2", out)
         self.assertEqual(self.value("procs.get(2).result()"), "25")
         self.assertEqual(self.value("hits.get()"), "300")
+        self.assertEqual(len(re.findall(r"\[w[012]@(10\.77\.[12]\.2)\] on \1", out)), 3, out)
+        _, msgs = self.run_ok("%timeline")
+        chart = self.displays(msgs)[0]["data"]["text/plain"]
+        self.assertEqual(len(re.findall(r"(?m)^  w[012]@10\.77\.[12]\.2 \(pid \d+\)", chart)), 3, chart)
         _, msgs = self.run_ok("%workers --on lab")
         self.assertTrue(self.displays(msgs), msgs)
         _, msgs = self.run_ok("%cluster list")

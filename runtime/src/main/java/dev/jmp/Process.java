@@ -322,6 +322,15 @@ public class Process implements SerialRunnable {
         return r == null ? -1 : r.pid();
     }
 
+    /**
+     * The host its worker runs on, as the user named it (a cluster's {@code --hosts} entry), or
+     * {@code null} for a worker on this machine or before its JVM was launched.
+     */
+    public String host() {
+        ProcessRun r = run;
+        return r == null ? null : r.host();
+    }
+
     /** Python's exit code: {@code null} before the end, 0 ok, 1 uncaught exception, N for exit(N), -N killed by signal N. */
     public Integer exitCode() {
         WorkerExit e = exit();

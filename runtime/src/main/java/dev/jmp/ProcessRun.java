@@ -88,6 +88,12 @@ final class ProcessRun implements WorkerOwner, RuntimeMember {
         return w == null ? -1 : w.awaitPid();
     }
 
+    /** The host its worker runs on, as the user named it, or null on this machine or before its launch. */
+    String host() {
+        WorkerHandle w = worker;
+        return w == null ? null : w.host();
+    }
+
     /** The exit, or {@code null} before the end. */
     WorkerExit exit() {
         return exit;

@@ -39,4 +39,12 @@ public interface LaunchedWorker {
     default boolean queued() {
         return false;
     }
+
+    /**
+     * The host the worker runs on, as the user named it (for example an ssh host), so its output
+     * can be labelled with it; {@code null} (the default) for a worker on this machine.
+     */
+    default String host() {
+        return null;
+    }
 }

@@ -17,8 +17,14 @@ import dev.jmp.ResultIterator;
  * @param startMicros when the item started (epoch microseconds)
  * @param endMicros   when it ended (epoch microseconds), not before {@code startMicros}
  * @param chunkItems  how many items shared the worker's task (1 when timed on its own)
+ * @param host        the host the worker ran on, as the user named it, or null on this machine
  */
-public record ItemTiming(String worker, long pid, long startMicros, long endMicros, int chunkItems) {
+public record ItemTiming(String worker, long pid, long startMicros, long endMicros, int chunkItems, String host) {
+
+    /** An item that ran on this machine. */
+    public ItemTiming(String worker, long pid, long startMicros, long endMicros, int chunkItems) {
+        this(worker, pid, startMicros, endMicros, chunkItems, null);
+    }
 
     /** Checks the span. */
     public ItemTiming {

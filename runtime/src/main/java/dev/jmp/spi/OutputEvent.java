@@ -11,9 +11,24 @@ package dev.jmp.spi;
  * @param stream      stdout or stderr
  * @param line        the text, without its line terminator
  * @param timeMillis  when the parent read it
+ * @param host        the host the worker runs on, as the user named it, or null on this machine
  */
 public record OutputEvent(String workerName, int workerIndex, long pid, long jobId, long item, Stream stream,
-                          String line, long timeMillis) {
+                          String line, long timeMillis, String host) {
+
+    /** A line from a worker on this machine. */
+    public OutputEvent(String workerName, int workerIndex, long pid, long jobId, long item, Stream stream,
+                       String line, long timeMillis) {
+        this(workerName, workerIndex, pid, jobId, item, stream, line, timeMillis, null);
+    }
+
+    /**
+     * How cells label the line's source: {@code source} on this machine, {@code source@host} for
+     * a remote worker, so lines from a cluster say which host printed them.
+     */
+    public String label(String source) {
+        return host == null ? source : source + "@" + host;
+    }
 
     /** Which standard stream a line was written to. */
     public enum Stream {

@@ -200,7 +200,7 @@ final class PoolRun {
         boolean err = e.stream() == OutputEvent.Stream.STDERR;
         String text = err ? traces.rewrite(e.line()) : e.line();
         if (text != null) {
-            out.line(e.item() >= 0 ? "[" + e.item() + "] " : "[" + e.workerName() + "] ", err, text);
+            out.line("[" + e.label(e.item() >= 0 ? Long.toString(e.item()) : e.workerName()) + "] ", err, text);
         }
     }
 

@@ -102,7 +102,7 @@ public final class OutputDispatcher implements OutputListener {
             return;
         }
         if (event.jobId() < 0) {
-            log.get().println("[" + event.workerName() + "] " + event.line());
+            log.get().println("[" + event.label(event.workerName()) + "] " + event.line());
             return;
         }
         var display = DisplayMarkers.parse(event.line());

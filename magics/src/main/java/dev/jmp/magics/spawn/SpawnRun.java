@@ -172,7 +172,7 @@ final class SpawnRun {
             DisplayMarkers.publish(display.get(), cell);
             return;
         }
-        String label = "[w" + index + "] ";
+        String label = "[" + e.label("w" + index) + "] ";
         boolean err = e.stream() == OutputEvent.Stream.STDERR;
         String text = err ? traces.rewrite(e.line()) : e.line();
         if (text == null) {

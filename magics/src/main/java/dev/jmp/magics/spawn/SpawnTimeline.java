@@ -42,7 +42,8 @@ final class SpawnTimeline {
             Timeline.State state = !ended ? Timeline.State.RUNNING
                     : code != null && code == 0 ? Timeline.State.OK : Timeline.State.FAILED;
             String detail = "pid " + p.pid() + (ended ? ", " + WorkerOutcome.describeExit(code == null ? -9 : code) : "");
-            rows.add(new Timeline.Row("w" + i + " (pid " + p.pid() + ")",
+            String host = p.host();
+            rows.add(new Timeline.Row("w" + i + (host == null ? "" : "@" + host) + " (pid " + p.pid() + ")",
                     List.of(new Timeline.Bar("w" + i + " " + names.get(i), from, to, state, detail))));
         }
         return new Timeline(run.name(), "%%spawn", last, rows, running);

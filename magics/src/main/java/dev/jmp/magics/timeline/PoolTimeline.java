@@ -23,7 +23,8 @@ public final class PoolTimeline {
     private record Item(long index, ItemTiming timing, boolean ok, String error) {
     }
 
-    private record WorkerKey(String worker, long pid) {
+    /** A worker process; {@code host} (null on this machine) names a remote worker's host in its row. */
+    private record WorkerKey(String worker, long pid, String host) {
     }
 
     /** The counted items of one worker, in microseconds since the run's start. */
@@ -87,7 +88,7 @@ public final class PoolTimeline {
         }
         long from = Math.max(0, timing.startMicros() - startMicros);
         long to = Math.max(from, timing.endMicros() - startMicros);
-        counted.computeIfAbsent(new WorkerKey(timing.worker(), timing.pid()), k -> new Counted())
+        counted.computeIfAbsent(new WorkerKey(timing.worker(), timing.pid(), timing.host()), k -> new Counted())
                 .add(index, from, to, error == null);
     }
 
@@ -99,7 +100,7 @@ public final class PoolTimeline {
     /**
      * The timeline so far.
      *
-     * @return a row per worker process (by worker name, then pid), a bar per kept item
+     * @return a row per worker process (by worker name, then pid; a remote one names its host), a bar per kept item
      */
     public synchronized Timeline snapshot() {
         Map<WorkerKey, List<Timeline.Bar>> rows = new TreeMap<>(Comparator.comparingLong((WorkerKey k) -> workerOrder(k.worker()))
@@ -112,7 +113,7 @@ public final class PoolTimeline {
             last = Math.max(last, to);
             String detail = (t.chunkItems() > 1 ? "shared a task of " + t.chunkItems() + " items" : "")
                     + (i.ok() ? "" : (t.chunkItems() > 1 ? "; " : "") + i.error());
-            rows.computeIfAbsent(new WorkerKey(t.worker(), t.pid()), k -> new ArrayList<>()).add(new Timeline.Bar(
+            rows.computeIfAbsent(new WorkerKey(t.worker(), t.pid(), t.host()), k -> new ArrayList<>()).add(new Timeline.Bar(
                     "item " + i.index(), from, to, i.ok() ? Timeline.State.OK : Timeline.State.FAILED, detail));
         }
         for (Map.Entry<WorkerKey, Counted> e : counted.entrySet()) {
@@ -125,7 +126,8 @@ public final class PoolTimeline {
         rows.forEach((key, bars) -> {
             bars.sort(Comparator.comparingLong(Timeline.Bar::startMicros));
             Counted c = counted.get(key);
-            out.add(new Timeline.Row(shortName(key.worker()) + " (pid " + key.pid() + ")", bars,
+            String where = key.host() == null ? "" : "@" + key.host();
+            out.add(new Timeline.Row(shortName(key.worker()) + where + " (pid " + key.pid() + ")", bars,
                     c == null ? Timeline.Tally.NONE : c.tally()));
         });
         return new Timeline(run, "%%pool", micros, out, running);

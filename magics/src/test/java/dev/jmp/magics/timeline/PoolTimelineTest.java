@@ -55,4 +55,15 @@ class PoolTimelineTest {
         assertTrue(text.contains("w1 (pid 7): 2 items, busy 0.001 s"), text);
         assertTrue(text.contains("; failed: item 1\n"), text);
     }
+
+    @Test
+    void aRemoteWorkersRowNamesItsHostAndALocalOneDoesNot() {
+        PoolTimeline timeline = new PoolTimeline("pool-3");
+        long now = ItemTiming.nowMicros();
+        timeline.item(0, new ItemTiming("pool-3-w1", 7, now, now + 500, 1, "node1"), null);
+        timeline.item(1, new ItemTiming("pool-3-w2", 8, now, now + 500, 1), null);
+        String text = TimelineText.render(timeline.snapshot());
+        assertTrue(text.contains("w1@node1 (pid 7): 1 item,"), text);
+        assertTrue(text.contains("w2 (pid 8): 1 item,"), text);
+    }
 }

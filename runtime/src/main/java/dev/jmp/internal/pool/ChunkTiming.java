@@ -14,8 +14,10 @@ final class ChunkTiming {
     private final long start;
     private final long total;
     private final int count;
+    private final String host;
 
-    private ChunkTiming(String worker, long pid, long start, long total, int count) {
+    private ChunkTiming(String worker, long pid, String host, long start, long total, int count) {
+        this.host = host;
         this.worker = worker;
         this.pid = pid;
         this.start = start;
@@ -33,7 +35,7 @@ final class ChunkTiming {
     static ChunkTiming of(Chunk c, long startMicros, long nanos) {
         long total = Math.max(0, nanos / 1_000);
         long start = startMicros > 0 ? startMicros : ItemTiming.nowMicros() - total;
-        return new ChunkTiming(c.slot.worker.name(), c.slot.worker.pid(), start, total, c.count);
+        return new ChunkTiming(c.slot.worker.name(), c.slot.worker.pid(), c.slot.worker.host(), start, total, c.count);
     }
 
     /** The span of item {@code i} of the chunk. */
@@ -41,7 +43,7 @@ final class ChunkTiming {
         long each = total / Math.max(1, count);
         long from = start + each * i;
         long to = i == count - 1 ? start + total : from + each;
-        return new ItemTiming(worker, pid, from, Math.max(from, to), count);
+        return new ItemTiming(worker, pid, from, Math.max(from, to), count, host);
     }
 
     /** The span of an item whose worker died: from its dispatch until now. */
@@ -50,6 +52,6 @@ final class ChunkTiming {
         long from = c.sentMicros > 0 ? Math.min(c.sentMicros, now) : now;
         // A chunk built again after its worker died has no slot (it never left the scheduler).
         return c.slot == null ? new ItemTiming("?", -1, from, now, c.count)
-                : new ItemTiming(c.slot.worker.name(), c.slot.worker.pid(), from, now, c.count);
+                : new ItemTiming(c.slot.worker.name(), c.slot.worker.pid(), from, now, c.count, c.slot.worker.host());
     }
 }

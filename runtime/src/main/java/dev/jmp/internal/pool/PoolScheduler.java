@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
+    private static final System.Logger LOG = System.getLogger(PoolScheduler.class.getName());
+
     private enum State { RUNNING, CLOSED, TERMINATED }
 
     private final TaskWorkers workers;
@@ -203,8 +205,17 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             try {
                 addWorker(slot.index);
             } catch (RuntimeException e) {
-                broken = e;
-                work.failAll(e);
+                // A replacement that cannot start (a remote host cut off by the very partition that
+                // cost this worker) must not fail items the other workers can still run: the pool
+                // goes on smaller, and fails only when it has no worker left.
+                if (slots.isEmpty()) {
+                    broken = e;
+                    work.failAll(e);
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "pool worker " + worker.name()
+                            + " is gone and no replacement could start; going on with " + slots.size()
+                            + " workers: " + e.getMessage());
+                }
             }
         }
         if (slots.isEmpty() && state != State.RUNNING) {

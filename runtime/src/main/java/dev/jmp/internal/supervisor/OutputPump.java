@@ -95,7 +95,7 @@ final class OutputPump implements Runnable {
             worker.output().recordStderr(text);
         }
         router.deliver(new OutputEvent(worker.name(), worker.index(), worker.pid(), tag.job(), tag.item(), stream,
-                text, System.currentTimeMillis()));
+                text, System.currentTimeMillis(), worker.host()));
         return stream;
     }
 }

@@ -33,6 +33,11 @@ public interface TaskWorker {
     /** Kills the worker's process at once. */
     void kill();
 
+    /** The host it runs on, as the user named it, or null on this machine (the default). */
+    default String host() {
+        return null;
+    }
+
     /**
      * The worker's process id, waiting while the worker waits for a launch slot.
      *

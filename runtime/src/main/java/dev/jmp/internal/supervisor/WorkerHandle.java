@@ -112,6 +112,13 @@ public final class WorkerHandle implements TaskWorker, WarmSet.Idle {
         return Math.max(launchedMillis, queuedSeenMillis);
     }
 
+    /** The host its process runs on, as the user named it, or null on this machine or before its launch. */
+    @Override
+    public String host() {
+        LaunchedWorker p = process;
+        return p == null ? null : p.host();
+    }
+
     /** The heartbeat's judge of a start that has not connected yet. */
     StartWatch startWatch() {
         return startWatch;

@@ -85,8 +85,9 @@ final class RemoteWorker implements LaunchedWorker {
         return c < 0 && b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
     }
 
-    /** The host the worker runs on. */
-    String host() {
+    /** The host the worker runs on, as the ssh options name it. */
+    @Override
+    public String host() {
         return host;
     }
 

@@ -31,12 +31,17 @@ final class FakeWorkers implements TaskWorkers {
     final List<RuntimeMember> members = new ArrayList<>();
     final List<Runnable> timers = new ArrayList<>();
     boolean closed;
+    /** When set, starts fail as a launch to a cut-off host does. */
+    String refuse;
     private long ids;
 
     @Override
     public Worker acquire(WorkerOptions options, WorkerOwner owner) {
         if (closed) {
             throw new IllegalStateException("the jmp runtime was shut down");
+        }
+        if (refuse != null) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(refuse));
         }
         Worker w = new Worker(owner, 1000 + started.size());
         started.add(w);

@@ -245,4 +245,26 @@ class PoolSchedulerTest {
         assertFalse(sink.done().isDone(), "the queued item waits: the runtime's end terminates the pool");
         assertEquals(2, sink.failed(), "the two running items died with the worker");
     }
+
+    @Test
+    void aReplacementThatCannotStartLeavesThePoolSmallerNotBroken() {
+        PoolScheduler pool = pool(2, 1);
+        worker(0).connect();
+        worker(1).connect();
+        CollectingSink sink = submit(pool, 4, 1);
+        workers.refuse = "ssh to node1 failed: No route to host";
+        long running = worker(1).next().taskId();
+        worker(1).die(new ItemProgress.Last(running, 0, false));
+        assertEquals(2, workers.started.size(), "no replacement could start");
+        for (int k = 0; k < 4 && !sink.done().isDone(); k++) {
+            worker(0).answer();
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i * 10, value(sink, i), "item " + i + " ran on the worker left");
+        }
+        worker(0).die(null);
+        RuntimeException broken = assertThrows(RuntimeException.class, () -> submit(pool, 1, 1),
+                "with no worker left, the pool is broken");
+        assertTrue(broken.getMessage().contains("No route to host"), broken.getMessage());
+    }
 }

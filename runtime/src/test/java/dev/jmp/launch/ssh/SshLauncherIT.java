@@ -124,6 +124,36 @@ class SshLauncherIT {
         assertTrue(remoteLeftovers().isEmpty(), "processes left on the hosts: " + remoteLeftovers());
     }
 
+    /**
+     * A silent partition mid-pool: host 1's link goes down while items run on both hosts. Nothing
+     * ends or closes, so only the heartbeat timeout can tell; the item caught there is retried on
+     * host 2, the pool completes with every result right, host 1's worker is no longer listed and
+     * its process ends (it hears nothing from the parent). With the link up again, nothing is left.
+     */
+    @Test
+    void linkDownMidPoolRetriesOnTheOtherHost() throws Exception {
+        Driver d = Driver.start("partition");
+        try {
+            d.awaitFact("partition.running");
+            run("ip", "-n", PREFIX + "-h1", "link", "set", "v1", "down");
+            Files.writeString(dir.resolve("hosts/partition/linkdown"), "down");
+            Map<String, String> f = d.awaitEnd();
+            assertEquals("true", f.get("partition.ready"));
+            assertEquals("30", f.get("partition.results"));
+            assertEquals("true", f.get("partition.right"), "every item's result, each from host 2");
+            assertEquals("false", f.get("partition.host1Listed"), "host 1's worker is reported gone");
+            assertEquals("true", f.get("partition.host1Gone"), "host 1's worker ended without its parent");
+            assertEquals("true", f.get("partition.stopped"));
+        } finally {
+            run("ip", "-n", PREFIX + "-h1", "link", "set", "v1", "up");
+        }
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (!remoteLeftovers().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(remoteLeftovers().isEmpty(), "processes left on the hosts: " + remoteLeftovers());
+    }
+
     /** Processes in the host namespaces other than their sshd listeners (sessions, wrappers, workers). */
     private static List<Long> remoteLeftovers() throws Exception {
         List<Long> out = new ArrayList<>();

@@ -45,6 +45,8 @@ public final class SshScenarios {
         Path dir = Path.of(args[1]);
         if (args[0].equals("orphans")) {
             orphans(dir);
+        } else if (args[0].equals("partition")) {
+            SshPartition.run(dir);
         } else {
             long t = System.nanoTime();
             contract(dir);
@@ -67,6 +69,7 @@ public final class SshScenarios {
         return now;
     }
 
+    /** The launcher options for both test hosts: 10.77.1.2 with one worker, 10.77.2.2 with two. */
     static Map<String, String> options(Path dir) {
         Map<String, String> o = new HashMap<>();
         o.put("hosts", "10.77.1.2,10.77.2.2:2");
@@ -76,7 +79,7 @@ public final class SshScenarios {
         return o;
     }
 
-    private static void fact(String name, Object value) {
+    static void fact(String name, Object value) {
         System.out.println("fact " + name + " " + String.valueOf(value).replace('\n', ' '));
         System.out.flush();
     }
@@ -272,7 +275,7 @@ public final class SshScenarios {
     }
 
     /** Waits (a hang detector, not a measure) until none of the pids runs. */
-    private static boolean gone(List<Long> pids) throws InterruptedException {
+    static boolean gone(List<Long> pids) throws InterruptedException {
         return dev.jmp.WorkerTracking.survivors(pids, 300_000).isEmpty();
     }
 }
