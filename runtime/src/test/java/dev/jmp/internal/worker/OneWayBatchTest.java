@@ -83,6 +83,23 @@ class OneWayBatchTest {
         assertEquals("{\"id\":" + (first + 1) + ",\"timeoutMillis\":-1}", out.message().requests().get(1).args().toString());
     }
 
+    /** The repeat check compares the argument trees exactly, whether built in this JVM or parsed. */
+    @Test
+    void theRepeatCheckComparesArgumentsExactly() {
+        long id = (long) Integer.MAX_VALUE << 32 | 7;
+        com.google.gson.JsonObject built = new com.google.gson.JsonObject();
+        built.addProperty("id", id);
+        built.addProperty("timeoutMillis", -1);
+        var mine = new dev.jmp.internal.wire.message.ServiceRequest(0, "queue", "put", built, true);
+        assertTrue(OneWayBatch.same(mine, parsedPut(id)), "built and parsed, the same call");
+        assertTrue(!OneWayBatch.same(mine, parsedPut(id + 1)), "ids that differ in their low bits");
+        var other = new dev.jmp.internal.wire.message.ServiceRequest(0, "queue", "get", built, true);
+        assertTrue(!OneWayBatch.same(mine, other), "another operation");
+        assertTrue(!OneWayBatch.same(mine, new dev.jmp.internal.wire.message.ServiceRequest(0, "queue", "put",
+                com.google.gson.JsonParser.parseString("{\"id\":" + id + ",\"timeoutMillis\":[-1]}"), true)),
+                "a value that is a list in one");
+    }
+
     private static dev.jmp.internal.wire.message.ServiceRequest parsedPut(long id) {
         return new dev.jmp.internal.wire.message.ServiceRequest(0, "queue", "put",
                 com.google.gson.JsonParser.parseString("{\"id\":" + id + ",\"timeoutMillis\":-1}"), true);
