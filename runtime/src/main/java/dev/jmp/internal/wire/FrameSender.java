@@ -83,11 +83,16 @@ final class FrameSender {
         }
     }
 
-    /** Refuses every later send, then runs {@code last} while no send can be writing. */
+    /**
+     * Refuses every later send, waits for a send in progress to end, then runs {@code last}. It
+     * runs outside the lock: closing a ZeroMQ context whose I/O thread died never returns, and a
+     * thread sending meanwhile (a pool dispatching to its last worker) must get its refusal, not
+     * wait on that close for ever with its own locks held.
+     */
     void close(Runnable last) {
         synchronized (lock) {
             closed = true;
-            last.run();
         }
+        last.run();
     }
 }
