@@ -30,19 +30,11 @@ import time
 
 import ipyparallel as ipp
 
+from runtime_peer import check, ops  # the same scale and result check as the local peers
+
 PARENT = "10.77.1.1"
 HOSTS = ["10.77.1.2", "10.77.2.2"]
 START_TIMEOUT_S = 300
-
-
-def ops(base):
-    scale = float(os.environ.get("JMP_BENCH_SCALE") or 1.0)
-    return max(1000, round(base * scale))
-
-
-def check(ok, what):
-    if not ok:
-        raise SystemExit("wrong result: " + what)
 
 
 def seven():
