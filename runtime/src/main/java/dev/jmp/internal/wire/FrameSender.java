@@ -1,6 +1,7 @@
 package dev.jmp.internal.wire;
 
 import dev.jmp.internal.wire.message.WireMessage;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -50,7 +51,7 @@ final class FrameSender {
         if (data != null) {
             logical.addAll(data);
         }
-        List<byte[]> frames = new ArrayList<>(2 + logical.size());
+        List<ByteBuffer> frames = new ArrayList<>(2 + logical.size());
         frames.add(null);
         frames.add(null);
         List<Integer> cuts = FrameParts.split(logical, FrameParts.PART_LIMIT, frames);
@@ -64,8 +65,8 @@ final class FrameSender {
                 throw new IllegalArgumentException("a " + type + " message of " + logical.size()
                         + " frames has too many large frames to describe in one header");
             }
-            frames.set(1, header);
-            frames.set(0, signer.sign(frames, 1));
+            frames.set(1, ByteBuffer.wrap(header));
+            frames.set(0, ByteBuffer.wrap(signer.signBuffers(frames, 1)));
             if (!writer.write(routing == null ? null : routing.apply(to), frames)) {
                 counters.unroutable.incrementAndGet();
                 sequences.unsend(to);

@@ -1,5 +1,6 @@
 package dev.jmp.internal.wire;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
@@ -32,15 +33,31 @@ public final class FrameSigner {
     public byte[] sign(List<byte[]> frames, int from) {
         for (int i = from; i < frames.size(); i++) {
             byte[] f = frames.get(i);
-            int n = f.length;
-            lengthBuf[0] = (byte) (n >>> 24);
-            lengthBuf[1] = (byte) (n >>> 16);
-            lengthBuf[2] = (byte) (n >>> 8);
-            lengthBuf[3] = (byte) n;
-            mac.update(lengthBuf);
+            updateLength(f.length);
             mac.update(f);
         }
         return mac.doFinal();
+    }
+
+    /**
+     * Returns the signature over {@code frames[from..]}, each frame its buffer's remaining
+     * bytes (the same signature as {@link #sign} over those bytes as arrays; positions are kept).
+     */
+    public byte[] signBuffers(List<ByteBuffer> frames, int from) {
+        for (int i = from; i < frames.size(); i++) {
+            ByteBuffer f = frames.get(i);
+            updateLength(f.remaining());
+            mac.update(f.duplicate());
+        }
+        return mac.doFinal();
+    }
+
+    private void updateLength(int n) {
+        lengthBuf[0] = (byte) (n >>> 24);
+        lengthBuf[1] = (byte) (n >>> 16);
+        lengthBuf[2] = (byte) (n >>> 8);
+        lengthBuf[3] = (byte) n;
+        mac.update(lengthBuf);
     }
 
     /** Tells whether {@code signature} is the signature over {@code frames[from..]}. */

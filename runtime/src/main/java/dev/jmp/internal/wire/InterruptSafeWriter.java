@@ -1,5 +1,6 @@
 package dev.jmp.internal.wire;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -31,7 +32,7 @@ final class InterruptSafeWriter {
      * @param routingFrame the receiver's routing identity (a ROUTER only; ignored otherwise)
      * @return false if a ROUTER does not know the receiver (nothing was written)
      */
-    boolean write(byte[] routingFrame, List<byte[]> frames) {
+    boolean write(byte[] routingFrame, List<ByteBuffer> frames) {
         boolean interrupted = Thread.interrupted();
         try {
             if (routed) {
@@ -53,13 +54,16 @@ final class InterruptSafeWriter {
         }
     }
 
-    /** Writes one frame, again after an interrupt; returns whether an interrupt was set aside. */
-    private boolean writeFrame(byte[] frame, int flags) {
+    /**
+     * Writes one frame (its buffer's remaining bytes, which JeroMQ sends without a copy), again
+     * after an interrupt; returns whether an interrupt was set aside.
+     */
+    private boolean writeFrame(ByteBuffer frame, int flags) {
         boolean interrupted = false;
         int mode = routed ? flags | ZMQ.DONTWAIT : flags;
         while (true) {
             try {
-                if (out.send(frame, mode)) {
+                if (out.sendByteBuffer(frame.duplicate(), mode) >= 0) {
                     return interrupted;
                 }
             } catch (ZMQException e) {

@@ -35,8 +35,7 @@ class HubLinkTest {
             assertTrue(hub.endpoint().startsWith("tcp://127.0.0.1:"));
             hub.on(Hello.class, atHub::add);
             link.on(Shutdown.class, atLink::add);
-            byte[] big = new byte[3 << 20];
-            big[12345] = 7;
+            byte[] big = patterned(3 << 20);
             link.send(new Hello("w1", 42, 1), List.of(big, new byte[0]));
             Inbound<Hello> h = atHub.poll(300, TimeUnit.SECONDS);
             assertEquals("w1", h.peer());
@@ -62,8 +61,7 @@ class HubLinkTest {
         try (Hub hub = new Hub(key, CODEC, WireSecurity.CURVE);
              Link link = new Link("w3", hub.endpoint(), hub.downEndpoint(), key, CODEC, hub.admit("w3"))) {
             hub.on(Hello.class, atHub::add);
-            byte[] big = new byte[FrameParts.PART_LIMIT * 2 + 5];
-            big[big.length - 1] = 9;
+            byte[] big = patterned(FrameParts.PART_LIMIT * 2 + 5);
             link.send(new Hello("w3", 7, 1), List.of(big));
             Inbound<Hello> h = atHub.poll(300, TimeUnit.SECONDS);
             assertTrue(h != null, "a CURVE worker's message arrived; " + hub.counters());
@@ -225,5 +223,14 @@ class HubLinkTest {
                     + got.getCount() + "; hub " + hub.counters() + "; link " + link.counters());
             assertEquals(0, hub.counters().dropped());
         }
+    }
+
+    /** Bytes that differ from part to part, so a part sent from the wrong offset shows. */
+    private static byte[] patterned(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + (i >>> 18));
+        }
+        return b;
     }
 }
