@@ -2,6 +2,9 @@
 (at most 10 a second, text form for nbconvert), output labelled by item before the reply, typed
 results in the next cell, notebook records and redefined methods in workers, --on-error stop and
 collect, interrupts, bad input, and no worker outliving the kernel."""
+import os
+import shutil
+import tempfile
 import time
 import unittest
 import xml.etree.ElementTree as ET
@@ -141,6 +144,25 @@ class PoolTest(jmp_client.KernelTestCase):
         text = jmp_client.text_of(self.run_ok("%%pool --help")[1])
         self.assertIn("Usage: %%pool --over EXPR --as NAME", text)
 
+
+    def test_workers_that_cannot_start_fail_the_cell_once_with_their_reason(self):
+        # A Java home whose java starts no JVM: every worker dies before it connects.
+        home = tempfile.mkdtemp(prefix="jmp-test-brokenjava-")
+        self.addCleanup(shutil.rmtree, home, True)
+        os.makedirs(os.path.join(home, "bin"))
+        with open(os.path.join(home, "release"), "w") as f:
+            f.write('JAVA_VERSION="17.0.99"\n')
+        java = os.path.join(home, "bin", "java")
+        with open(java, "w") as f:
+            f.write("#!/bin/sh\necho 'this java is broken on purpose' >&2\nexit 3\n")
+        os.chmod(java, 0o755)
+        content, _ = self.run_error("%%pool --over List.of(1, 2, 3) --as x -n 2 --java " + home + "\nreturn x;")
+        self.assertEqual(content["ename"], "WorkerStartException", content)
+        self.assertIn("could not run: the pool's workers keep dying before they start", content["evalue"])
+        self.assertIn("this java is broken on purpose", content["evalue"])
+        shown = "\n".join(content["traceback"])
+        for internal in ("item -1", "ThreadPoolExecutor", "dev.jmp.internal"):
+            self.assertNotIn(internal, shown, "the pool's failure is not an item's, nor a trace of the runtime")
 
     def test_timeline_draws_a_row_per_worker_and_a_bar_per_item(self):
         self.run_ok("%%pool --over java.util.stream.IntStream.range(0, 8) --as i -n 2 --chunksize 1 --on-error collect\n"

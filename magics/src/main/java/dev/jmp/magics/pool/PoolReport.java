@@ -51,6 +51,12 @@ final class PoolReport {
             return null;
         }
         List<String> lines = new ArrayList<>();
+        if (outcome.cannotStart() != null) {
+            // The pool's failure, not an item's, and the runtime's threads are no part of it.
+            String message = runName + " could not run: " + outcome.cannotStart().getMessage();
+            lines.addAll(List.of(("WorkerStartException: " + message).split("\n")));
+            return new CellFailure("WorkerStartException", message, lines);
+        }
         if (stop.equals("failed")) {
             ItemFailure f = outcome.failures().get(0);
             String who = "item " + f.index() + " (" + options.as() + " = " + itemText(f.item()) + ")";

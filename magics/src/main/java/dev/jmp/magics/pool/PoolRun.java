@@ -5,6 +5,7 @@ import dev.jmp.Pool;
 import dev.jmp.ResultIterator;
 import dev.jmp.function.SerialFunction;
 import dev.jmp.error.WaitInterruptedException;
+import dev.jmp.error.WorkerStartException;
 import dev.jmp.error.WaitTimeoutException;
 import dev.jmp.magics.CellOutput;
 import dev.jmp.magics.render.OutputDispatcher;
@@ -29,9 +30,17 @@ import java.util.NoSuchElementException;
  */
 final class PoolRun {
 
-    /** How the run ended. */
-    record Outcome(List<Object> results, List<ItemFailure> failures, String stopReason, long done, long taken) {
+    /**
+     * How the run ended.
+     *
+     * @param cannotStart why no worker could start (then {@code stopReason} is {@value #NO_WORKERS}), or null
+     */
+    record Outcome(List<Object> results, List<ItemFailure> failures, String stopReason, long done, long taken,
+                   WorkerStartException cannotStart) {
     }
+
+    /** The stop reason of a run whose workers could not start. */
+    static final String NO_WORKERS = "no workers";
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -48,6 +57,7 @@ final class PoolRun {
     private final String workerPrefix;
     private final PoolTimeline timeline;
     private volatile String stopReason;
+    private volatile WorkerStartException cannotStart;
     private volatile Pool pool;
     private volatile ResultIterator<Object> results;
     private volatile LineStreamer live;
@@ -101,7 +111,11 @@ final class PoolRun {
                 builder.javaHome(options.javaHome());
             }
             pool = builder.build();
-            results = pool.imapUnordered(fn, this::feed, options.chunksize());
+            try {
+                results = pool.imapUnordered(fn, this::feed, options.chunksize());
+            } catch (WorkerStartException e) {
+                cannotStart(e);
+            }
             while (stopReason == null) {
                 if (System.nanoTime() - deadline >= 0) {
                     // Checked at every turn, not only when no result came within the poll: an
@@ -125,6 +139,9 @@ final class PoolRun {
                 } catch (WaitInterruptedException e) {
                     Thread.interrupted(); // terminating the pool below waits; the cell ends as interrupted anyway
                     stop("interrupted");
+                } catch (WorkerStartException e) {
+                    // the whole pool's failure, no item's: every unfinished item ends with it
+                    cannotStart(e);
                 } catch (RuntimeException e) {
                     if (stopReason != null) {
                         break; // an item cancelled by the stop, not a failure of its own
@@ -143,7 +160,8 @@ final class PoolRun {
             }
             live.flush();
             progress.finish(stopReason == null ? "done" : stopReason.equals("failed") ? "stopped by a failure"
-                    : stopReason.equals("timeout") ? "stopped by --timeout" : stopReason);
+                    : stopReason.equals("timeout") ? "stopped by --timeout"
+                    : stopReason.equals(NO_WORKERS) ? "stopped: its workers could not start" : stopReason);
         } finally {
             timeline.end();
             shutDown();
@@ -151,7 +169,7 @@ final class PoolRun {
             dispatcher.releasePrefix(workerPrefix);
         }
         List<Object> ordered = options.unordered() ? byCompletion : byIndex;
-        return new Outcome(new ArrayList<>(ordered), failures, stopReason, done, taken.get());
+        return new Outcome(new ArrayList<>(ordered), failures, stopReason, done, taken.get(), cannotStart);
     }
 
     /**
@@ -210,6 +228,13 @@ final class PoolRun {
      *
      * @param reason {@code failed}, {@code timeout} or {@code interrupted}
      */
+    private void cannotStart(WorkerStartException e) {
+        if (cannotStart == null) {
+            cannotStart = e;
+        }
+        stop(NO_WORKERS);
+    }
+
     void stop(String reason) {
         synchronized (this) {
             if (stopReason == null) {

@@ -1,5 +1,6 @@
 package dev.jmp.internal.pool;
 
+import dev.jmp.error.WorkerStartException;
 import dev.jmp.internal.supervisor.RuntimeMember;
 import dev.jmp.internal.supervisor.WorkerExit;
 import dev.jmp.internal.supervisor.TaskWorker;
@@ -126,7 +127,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             throw new IllegalStateException("Pool not running: it was " + (state == State.CLOSED ? "closed" : "terminated"));
         }
         if (broken != null) {
-            throw broken;
+            throw broken instanceof WorkerStartException w ? w.again() : broken;
         }
         work.add(job);
         job.maybeEnd();
@@ -195,7 +196,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
             return;
         }
         chunks.lost(slot, worker, exit, state != State.TERMINATED);
-        IllegalStateException keepsDying = startups.died(slot.ready, exit);
+        WorkerStartException keepsDying = startups.died(slot.ready, exit);
         if (broken == null && keepsDying != null) {
             broken = keepsDying;
             work.failAll(broken);
@@ -209,8 +210,8 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 // cost this worker) must not fail items the other workers can still run: the pool
                 // goes on smaller, and fails only when it has no worker left.
                 if (slots.isEmpty()) {
-                    broken = e;
-                    work.failAll(e);
+                    broken = new WorkerStartException("the pool has no worker left and none can start: " + e.getMessage());
+                    work.failAll(broken);
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "pool worker " + worker.name()
                             + " is gone and no replacement could start; going on with " + slots.size()

@@ -1,5 +1,6 @@
 package dev.jmp.internal.pool;
 
+import dev.jmp.error.WorkerStartException;
 import dev.jmp.internal.supervisor.WorkerExit;
 
 /**
@@ -23,14 +24,14 @@ final class StartupFailures {
      *
      * @return the error that breaks the pool if too many workers in a row died before they started, else null
      */
-    IllegalStateException died(boolean started, WorkerExit exit) {
+    WorkerStartException died(boolean started, WorkerExit exit) {
         if (!started) {
             count++;
         }
         if (count < MAX_STARTUP_FAILURES) {
             return null;
         }
-        return new IllegalStateException("the pool's workers keep dying before they start: " + exit.describe()
+        return new WorkerStartException("the pool's workers keep dying before they start: " + exit.describe()
                 + (exit.lastStderr().isEmpty() ? "" : "; last stderr lines:\n  " + String.join("\n  ", exit.lastStderr())));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmp.internal.wire.message.TaskKind;
 import dev.jmp.error.RemoteException;
+import dev.jmp.error.WorkerStartException;
 import dev.jmp.error.WorkerDiedException;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.supervisor.Dispatch;
@@ -171,10 +172,13 @@ class PoolSchedulerTest {
         assertFalse(sink.done().isDone(), "two failed starts are retried");
         worker(2).die(null);
         assertEquals(3, workers.started.size(), "after the third, no worker is started again");
-        IllegalStateException broken = assertInstanceOf(IllegalStateException.class,
+        WorkerStartException broken = assertInstanceOf(WorkerStartException.class,
                 assertThrows(CompletionException.class, () -> sink.done().join()).getCause());
         assertTrue(broken.getMessage().contains("keep dying before they start"), broken.getMessage());
-        assertThrows(IllegalStateException.class, () -> submit(pool, 1, 1));
+        assertEquals(0, broken.getStackTrace().length, "no trace of the thread that saw the worker die");
+        WorkerStartException refused = assertThrows(WorkerStartException.class, () -> submit(pool, 1, 1));
+        assertEquals(broken.getMessage(), refused.getMessage());
+        assertTrue(refused.getStackTrace().length > 0, "a refused call gets the caller's own stack");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.jmp.error.WorkerStartException;
 import dev.jmp.internal.supervisor.WorkerExit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class StartupFailuresTest {
         WorkerExit bad = exit(1, List.of("Unrecognized option: -Xbogus"));
         assertNull(f.died(false, bad));
         assertNull(f.died(false, bad));
-        IllegalStateException e = f.died(false, bad);
+        WorkerStartException e = f.died(false, bad);
         assertNotNull(e);
         assertEquals("the pool's workers keep dying before they start: " + bad.describe()
                 + "; last stderr lines:\n  Unrecognized option: -Xbogus", e.getMessage());
