@@ -30,6 +30,7 @@ final class FakeWorkers implements TaskWorkers {
     final List<Worker> started = new ArrayList<>();
     final List<RuntimeMember> members = new ArrayList<>();
     final List<Runnable> timers = new ArrayList<>();
+    final List<Long> delays = new ArrayList<>();
     boolean closed;
     /** When set, starts fail as a launch to a cut-off host does. */
     String refuse;
@@ -71,6 +72,7 @@ final class FakeWorkers implements TaskWorkers {
     @Override
     public void schedule(Runnable r, long delayMillis) {
         timers.add(r);
+        delays.add(delayMillis);
     }
 
     /** Runs the timers set so far, as if their delays had passed. */

@@ -271,4 +271,50 @@ class PoolSchedulerTest {
                 "with no worker left, the pool is broken");
         assertTrue(broken.getMessage().contains("No route to host"), broken.getMessage());
     }
+
+    @Test
+    void aPoolLeftSmallerByAHostThatCannotStartGrowsBackWhenItCan() {
+        PoolScheduler pool = pool(2, 1);
+        worker(0).connect();
+        worker(1).connect();
+        workers.refuse = "ssh to node2 failed: No route to host";
+        worker(1).die(null);
+        assertEquals(2, workers.started.size(), "no replacement could start");
+        assertEquals(List.of(PoolScheduler.REGROW_FIRST_MILLIS), workers.delays, "a try is set for later");
+        workers.fireTimers();
+        assertEquals(2, workers.started.size(), "the host still refuses");
+        assertEquals(PoolScheduler.REGROW_FIRST_MILLIS * 2, workers.delays.get(1), "the next try waits longer");
+        workers.refuse = null;
+        workers.fireTimers();
+        assertEquals(3, workers.started.size(), "the host answers again: the slot has a worker");
+        assertEquals(worker(1).name, worker(2).name, "the replacement takes the lost worker's slot");
+        worker(2).connect();
+        CollectingSink sink = submit(pool, 4, 1);
+        assertFalse(chunks(worker(0)).isEmpty());
+        assertFalse(chunks(worker(2)).isEmpty(), "the grown-back worker gets work");
+        for (int turn = 0; turn < 8 && !sink.done().isDone(); turn++) {
+            for (FakeWorkers.Worker w : List.of(worker(0), worker(2))) {
+                if (!w.running.isEmpty()) {
+                    w.answer();
+                }
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i * 10, value(sink, i));
+        }
+        assertTrue(workers.timers.isEmpty(), "nothing more to try once the slot is filled");
+    }
+
+    @Test
+    void aClosedPoolStopsTryingToGrowBack() {
+        PoolScheduler pool = pool(2, 1);
+        worker(0).connect();
+        worker(1).connect();
+        workers.refuse = "no route";
+        worker(1).die(null);
+        pool.close();
+        workers.refuse = null;
+        workers.fireTimers();
+        assertEquals(2, workers.started.size(), "a closed pool with no work left starts no worker");
+    }
 }

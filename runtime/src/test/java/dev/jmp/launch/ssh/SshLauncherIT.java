@@ -128,21 +128,26 @@ class SshLauncherIT {
      * A silent partition mid-pool: host 1's link goes down while items run on both hosts. Nothing
      * ends or closes, so only the heartbeat timeout can tell; the item caught there is retried on
      * host 2, the pool completes with every result right, host 1's worker is no longer listed and
-     * its process ends (it hears nothing from the parent). With the link up again, nothing is left.
+     * its process ends (it hears nothing from the parent). With the link up again, the pool grows
+     * back onto host 1, and at the end nothing is left.
      */
     @Test
-    void linkDownMidPoolRetriesOnTheOtherHost() throws Exception {
+    void linkDownMidPoolRetriesOnTheOtherHostAndGrowsBackAfter() throws Exception {
         Driver d = Driver.start("partition");
         try {
             d.awaitFact("partition.running");
             run("ip", "-n", PREFIX + "-h1", "link", "set", "v1", "down");
             Files.writeString(dir.resolve("hosts/partition/linkdown"), "down");
+            d.awaitFact("partition.smaller");
+            run("ip", "-n", PREFIX + "-h1", "link", "set", "v1", "up");
+            Files.writeString(dir.resolve("hosts/partition/linkup"), "up");
             Map<String, String> f = d.awaitEnd();
             assertEquals("true", f.get("partition.ready"));
             assertEquals("30", f.get("partition.results"));
             assertEquals("true", f.get("partition.right"), "every item's result, each from host 2");
             assertEquals("false", f.get("partition.host1Listed"), "host 1's worker is reported gone");
             assertEquals("true", f.get("partition.host1Gone"), "host 1's worker ended without its parent");
+            assertEquals("true", f.get("partition.regrown"), "with host 1 back, the pool grew back onto it");
             assertEquals("true", f.get("partition.stopped"));
         } finally {
             run("ip", "-n", PREFIX + "-h1", "link", "set", "v1", "up");

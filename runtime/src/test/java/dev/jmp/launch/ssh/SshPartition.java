@@ -64,9 +64,35 @@ final class SshPartition {
             fact("partition.host1Pid", host1Pid);
             fact("partition.host1Listed", part.runtime().workers().stream().map(WorkerInfo::pid).toList().contains(host1Pid));
             fact("partition.host1Gone", SshScenarios.gone(List.of(host1Pid)));
+            // The pool went on with host 2 alone; once host 1 answers again it grows back there.
+            fact("partition.smaller", "yes");
+            while (!Files.exists(marks.resolve("linkup"))) {
+                Thread.sleep(20);
+            }
+            fact("partition.regrown", regrown(pool));
         }
         Cluster.stop("part");
         fact("partition.stopped", Cluster.list().isEmpty());
+    }
+
+    /**
+     * Runs short rounds of items until one of them ran on host 1 (true), or 300 s passed (false):
+     * the pool's try again at its lost slot comes some seconds after the link is back.
+     */
+    private static boolean regrown(Pool pool) throws Exception {
+        long deadline = System.currentTimeMillis() + 300_000;
+        List<Integer> four = List.of(0, 1, 2, 3);
+        while (System.currentTimeMillis() < deadline) {
+            List<String> hosts = pool.map(x -> {
+                Thread.sleep(200); // long enough for both workers to take items
+                return System.getenv("SSH_CONNECTION").split(" ")[2];
+            }, four, 1);
+            if (hosts.contains(HOST1)) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /** Waits until items run on both hosts; returns the pid of the worker on host 1. */
