@@ -41,7 +41,7 @@ class SlurmClusterTest(unittest.TestCase):
         real = os.path.dirname(shutil.which("srun"))
         folder = os.path.join(self.work, "bin")
         os.mkdir(folder)
-        for tool in ("squeue", "scancel", "sacct", "scontrol", "sinfo"):
+        for tool in ("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo"):
             if os.path.exists(os.path.join(real, tool)):
                 os.symlink(os.path.join(real, tool), os.path.join(folder, tool))
         with open(os.path.join(folder, "srun"), "w") as f:

@@ -4,7 +4,6 @@ import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -134,29 +133,36 @@ public final class SlurmLauncher implements Launcher {
         s.commands().checkSrun();
         SlurmJobs jobs = s.jobs();
         jobs.guard();
-        java.lang.Process srun;
-        OutputStream stdin;
+        SlurmWorker w;
         try {
-            ProcessBuilder pb = s.commands().builder(command(spec));
-            // srun passes its environment to the job (--export=ALL is its default).
+            SlurmAllocation allocation = jobs.reserve(this::allocationArgs);
+            ProcessBuilder pb = s.commands().builder(SlurmWorker.waiting(stepCommand(spec, allocation.jobId())));
+            // srun passes its environment to the step (--export=ALL is its default).
             pb.environment().putAll(spec.env());
-            srun = pb.start();
-            stdin = srun.getOutputStream();
-            try {
-                // srun holds this until the job runs, then hands it to the worker's stdin.
-                stdin.write(spec.bootstrap());
-                stdin.flush();
-            } catch (IOException e) {
-                srun.destroyForcibly();
-                throw new IOException("srun for worker " + spec.workerId() + " exited before taking the bootstrap", e);
-            }
+            w = new SlurmWorker(jobs, allocation, spec.workerId(), javaPath(spec), pb.start(), spec.bootstrap());
         } catch (IOException | RuntimeException e) {
             jobs.unguard();
             throw e;
         }
-        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), javaPath(spec), srun, stdin);
         jobs.add(w);
         return w;
+    }
+
+    @Override
+    public int slots() {
+        return setup().options().tasks();
+    }
+
+    /** Cancels the group's allocation (the runtime stopped its workers first). */
+    @Override
+    public void close() {
+        Setup s;
+        synchronized (this) {
+            s = setup;
+        }
+        if (s != null) {
+            s.jobs().close();
+        }
     }
 
     /** The java the job runs: this machine's path, which the nodes must see. */
@@ -164,18 +170,20 @@ public final class SlurmLauncher implements Launcher {
         return spec.javaHome().resolve("bin").resolve("java").toString();
     }
 
-    /** The srun command line for one worker. */
-    List<String> command(LaunchSpec spec) {
+    /**
+     * sbatch's arguments for the group's allocation of {@code tasks} tasks: a job whose batch script
+     * only sleeps, holding the resources its workers' steps run in. sbatch, not salloc: it returns
+     * the job id at once, without a process to keep, so the queue is watched with squeue like any
+     * job, and it is what every Slurm site allows (some forbid interactive salloc on login nodes).
+     */
+    List<String> allocationArgs(int tasks) {
         Setup s = setup();
         SlurmOptions options = s.options();
-        SlurmJobs jobs = s.jobs();
         List<String> cmd = new ArrayList<>();
-        cmd.add(s.commands().tool("srun"));
-        cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
-        cmd.add("--job-name=" + jobs.name());
-        cmd.add("--comment=" + spec.workerId());
-        cmd.add("--ntasks=1");
-        cmd.add("--nodes=1");
+        cmd.add("--parsable");                  // the job id alone (--quiet would hide it too)
+        cmd.add("--job-name=" + s.jobs().name());
+        cmd.add("--comment=jmp group allocation");
+        cmd.add("--ntasks=" + tasks);
         if (options.partition() != null) {
             cmd.add("--partition=" + options.partition());
         }
@@ -186,12 +194,39 @@ public final class SlurmLauncher implements Launcher {
             cmd.add("--cpus-per-task=" + options.cpusPerTask());
         }
         if (options.mem() != null) {
-            cmd.add("--mem=" + options.mem());
+            // Per CPU: the tasks may be spread over nodes, so a per-node figure cannot be known here.
+            cmd.add("--mem-per-cpu=" + SlurmOptions.memPerCpu(options.mem(), options.cpusPerTask()));
         }
         if (options.account() != null) {
             cmd.add("--account=" + options.account());
         }
         cmd.addAll(options.extra());
+        // The batch script runs on the first node: paths every node has, no output file left behind.
+        cmd.add("--chdir=/");
+        cmd.add("--output=/dev/null");
+        cmd.add("--error=/dev/null");
+        cmd.add("--wrap=exec sleep infinity");
+        return cmd;
+    }
+
+    /** The srun command line of one worker's step in allocation {@code jobId}. */
+    List<String> stepCommand(LaunchSpec spec, long jobId) {
+        Setup s = setup();
+        SlurmOptions options = s.options();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(s.commands().tool("srun"));
+        cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
+        cmd.add("--jobid=" + jobId);
+        cmd.add("--job-name=" + spec.workerId());   // the step's name: how squeue --steps finds it
+        cmd.add("--ntasks=1");
+        cmd.add("--nodes=1");
+        cmd.add("--exact");                  // only its own task's CPUs, so the allocation's other tasks stay free
+        if (options.cpusPerTask() > 0) {
+            cmd.add("--cpus-per-task=" + options.cpusPerTask());
+        }
+        if (options.mem() != null) {
+            cmd.add("--mem=" + options.mem());
+        }
         if (spec.workDir() != null) {
             cmd.add("--chdir=" + spec.workDir());
         }
