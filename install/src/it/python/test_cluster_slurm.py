@@ -93,19 +93,20 @@ class SlurmClusterTest(unittest.TestCase):
         msgs = self.ok(kc, "%%pool --on hpc -n 3 --over java.util.stream.IntStream.range(0, 200).boxed().toList()"
                            " --as i --out pts --chunksize 4\n"
                            "if (i % 50 == 0) System.out.println(\"at \" + System.getenv(\"SLURMD_NODENAME\"));\n"
-                           "return new Pt(sq(i), System.getenv(\"SLURM_JOB_ID\"));", timeout=600)
+                           "return new Pt(sq(i), System.getenv(\"SLURM_JOB_ID\") + \".\" + System.getenv(\"SLURM_STEP_ID\"));", timeout=600)
         self.assertEqual(self.value(kc, "pts.size()"), "200")
         self.assertEqual(self.value(kc, "long s = 0; for (Pt p : pts) s += p.x(); s"),
                          str(sum(i * i for i in range(200))))
         self.assertEqual(self.value(kc, "pts.get(7).x()"), "49")
-        # Every item ran inside the group's one job, which squeue lists as running, with three steps.
-        jobs = self.value(kc, "new java.util.TreeSet<>(pts.stream().map(Pt::job).toList())")
+        # Every item ran inside the group's one job, in steps of it (one per worker), and the job
+        # outlives the pool's workers, which squeue lists as running.
+        jobs = self.value(kc, "new java.util.TreeSet<>(pts.stream().map(p -> p.job().split(\"[.]\")[0]).toList())")
         self.assertRegex(jobs, r"^\[\d+\]$", "one allocation for the group's workers")
         job = jobs.strip("[]")
+        steps = self.value(kc, "new java.util.TreeSet<>(pts.stream().map(Pt::job).toList())")
+        self.assertTrue(1 <= len(steps.strip("[]").split(",")) <= 3, steps)
+        self.assertRegex(steps, r"^\[%s\.\d+(, %s\.\d+)*\]$" % (job, job))
         self.assertIn(job + "|RUNNING|", "\n".join(self.slurm.jobs()))
-        steps = [line for line in self.slurm.run("squeue", "--noheader", "--steps", "--jobs=" + job,
-                                                 "--format=%i").split() if line.split(".")[-1].isdigit()]
-        self.assertEqual(len(steps), 3, steps)
         # Slurm workers' lines say which node printed them, as ssh workers' do: [item@node].
         out = stream_text(msgs)
         labelled = re.findall(r"\[(\d+)@([\w.-]+)\] at ([\w.-]+)", out)
@@ -117,6 +118,7 @@ class SlurmClusterTest(unittest.TestCase):
         self.assertTrue(1 <= len(rows) <= 3, chart)
         self.assertTrue(all(re.match(r"  w[0-9]+@%s \(pid \d+\)" % re.escape(labelled[0][1]), r) for r in rows), chart)
         self.ok(kc, "%%shared\nSharedCounter hits = counter(0);")
+        # Two processes: new workers, each a new step in the same allocation.
         msgs = self.ok(kc, "%%spawn --on hpc -n 2 --out procs\n"
                            "for (int k = 0; k < 100; k++) hits.incrementAndGet();\n"
                            "System.out.println(\"in job \" + System.getenv(\"SLURM_JOB_ID\"));\n"

@@ -19,6 +19,8 @@ final class SlurmAllocation {
     private final long submittedMillis = System.currentTimeMillis();
     /** Workers that hold one of its tasks: waiting for it to run, or running as steps. */
     final List<SlurmWorker> workers = new ArrayList<>();
+    /** Tasks taken by launches under way, not yet among {@link #workers}. */
+    int reserved;
     /** The job as squeue saw it last, or null before it was listed. */
     SlurmJobState state;
     /** Whether it left the queue (its waiting workers were released then). */
@@ -48,7 +50,7 @@ final class SlurmAllocation {
 
     /** Whether a further worker can take one of its tasks. */
     boolean hasRoom() {
-        return !over && workers.size() < tasks;
+        return !over && workers.size() + reserved < tasks;
     }
 
     /** How many of its workers run as steps. */

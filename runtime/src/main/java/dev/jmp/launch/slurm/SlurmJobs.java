@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlurmJobs {
 
-    private static final System.Logger LOG = System.getLogger(SlurmJobs.class.getName());
     /** How often a waiting job's reason is repeated when it does not change. */
     private static final long REPEAT_MILLIS = 30_000;
 
@@ -33,6 +32,7 @@ final class SlurmJobs {
     private final SlurmCommands commands;
     private final String name;
     private final String user = System.getProperty("user.name");
+    private final SlurmQueue queue;
     private final Set<SlurmWorker> live = ConcurrentHashMap.newKeySet();
     private final List<SlurmAllocation> allocations = new ArrayList<>();
     // One thread, and none while there is nothing to cancel.
@@ -48,6 +48,7 @@ final class SlurmJobs {
         this.options = options;
         this.commands = commands;
         this.name = name;
+        this.queue = new SlurmQueue(commands, name, user);
     }
 
     SlurmOptions options() {
@@ -78,14 +79,25 @@ final class SlurmJobs {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             watchdog = pb.start();
             watchdogPipe = watchdog.getOutputStream();
-            hook = new Thread(this::cancelAll, "jmp-slurm-cancel");
+            hook = new Thread(queue::cancelAll, "jmp-slurm-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
         }
         launching++;
     }
 
-    /** A launch failed before it made a job: the guards go if nothing else holds them. */
-    synchronized void unguard() {
+    /**
+     * A launch failed before it made a worker: its task in {@code a} (null if it got none) is free
+     * again, and the guards go if nothing else holds them.
+     */
+    synchronized void unguard(SlurmAllocation a) {
+        if (a != null) {
+            a.reserved--;
+            if (a.workers.isEmpty() && a.reserved == 0 && !a.running && !a.over) {
+                a.over = true;          // queued for nobody: the poller drops it once cancelled
+                long job = a.jobId();
+                signals.execute(() -> queue.scancel(Long.toString(job), null));
+            }
+        }
         launching--;
         releaseIfIdle();
     }
@@ -100,19 +112,13 @@ final class SlurmJobs {
     synchronized SlurmAllocation reserve(java.util.function.IntFunction<List<String>> submit) throws IOException {
         for (SlurmAllocation a : allocations) {
             if (a.hasRoom()) {
+                a.reserved++;
                 return a;
             }
         }
         int tasks = allocations.isEmpty() ? Math.max(1, options.tasks()) : 1;
-        SlurmCommands.Result r = commands.run("sbatch", submit.apply(tasks).toArray(String[]::new));
-        String out = r.output().strip();
-        // --parsable prints "jobid" or "jobid;cluster"; warnings may come on lines before it.
-        String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1).split(";")[0].strip();
-        if (r.exitCode() != 0 || !last.matches("\\d{1,18}")) {
-            throw new IOException("slurm: sbatch could not make the group's allocation of " + tasks + " task"
-                    + (tasks == 1 ? "" : "s") + ": " + (out.isEmpty() ? "exit code " + r.exitCode() : out));
-        }
-        SlurmAllocation a = new SlurmAllocation(Long.parseLong(last), tasks);
+        SlurmAllocation a = new SlurmAllocation(queue.submit(submit.apply(tasks), tasks), tasks);
+        a.reserved++;
         allocations.add(a);
         if (poller == null) {
             poller = Daemons.start("jmp-squeue", this::poll);
@@ -126,18 +132,21 @@ final class SlurmJobs {
      */
     void add(SlurmWorker w) {
         boolean now;
+        SlurmJobState seen;
         synchronized (this) {
             launching--;
             live.add(w);
             SlurmAllocation a = w.allocation();
+            a.reserved--;
             a.workers.add(w);
             now = a.running;
+            seen = a.state;
             if (poller == null) {
                 poller = Daemons.start("jmp-squeue", this::poll);
             }
         }
         if (now) {
-            w.release(null);
+            w.release(seen == null ? null : seen.nodes());
         }
     }
 
@@ -152,7 +161,7 @@ final class SlurmJobs {
             live.remove(w);
             SlurmAllocation a = w.allocation();
             a.workers.remove(w);
-            if (a.workers.isEmpty() && !a.running && !a.over) {
+            if (a.workers.isEmpty() && a.reserved == 0 && !a.running && !a.over) {
                 a.over = true;
                 cancel = a;
             }
@@ -161,7 +170,7 @@ final class SlurmJobs {
             }
         }
         if (cancel != null) {
-            scancel(cancel.jobId(), null);
+            queue.scancel(Long.toString(cancel.jobId()), null);
             synchronized (this) {
                 allocations.remove(cancel);
                 releaseIfIdle();
@@ -208,7 +217,7 @@ final class SlurmJobs {
         for (SlurmWorker w : waiting) {
             w.abandon("slurm: the group stopped before job " + w.allocation().jobId() + " left the queue; cancelled");
         }
-        cancelAll();
+        queue.cancelAll();
         synchronized (this) {
             allocations.clear();
             releaseIfIdle();
@@ -219,7 +228,7 @@ final class SlurmJobs {
         while (true) {
             List<SlurmAllocation> watched;
             synchronized (this) {
-                if (allocations.removeIf(a -> a.over && a.workers.isEmpty())) {
+                if (allocations.removeIf(a -> a.over && a.workers.isEmpty() && a.reserved == 0)) {
                     releaseIfIdle();
                 }
                 // An idle allocation is watched too: one that Slurm ends (its time limit, an administrator)
@@ -231,7 +240,7 @@ final class SlurmJobs {
                 watched = new ArrayList<>(allocations);
             }
             Map<Long, SlurmJobState> byJob = new HashMap<>();
-            for (SlurmJobState s : query("--name=" + name)) {
+            for (SlurmJobState s : queue.jobs("--name=" + name)) {
                 byJob.put(s.jobId(), s);
             }
             long now = System.currentTimeMillis();
@@ -260,6 +269,7 @@ final class SlurmJobs {
         List<SlurmWorker> fail = new ArrayList<>();
         String report = null;
         String failure = null;
+        SlurmWorker lead;
         boolean cancel = false;
         synchronized (this) {
             a.state = s;
@@ -298,18 +308,13 @@ final class SlurmJobs {
             if (failure != null) {
                 fail.addAll(a.workers);
             }
+            lead = report == null || a.workers.isEmpty() ? null : a.workers.get(0);
         }
         if (cancel) {
-            scancel(a.jobId(), null);
+            queue.scancel(Long.toString(a.jobId()), null);
         }
-        if (report != null && !(release.isEmpty() ? a.workers : release).isEmpty()) {
-            SlurmWorker lead;
-            synchronized (this) {
-                lead = a.workers.isEmpty() ? null : a.workers.get(0);
-            }
-            if (lead != null) {
-                lead.note(report);
-            }
+        if (lead != null) {
+            lead.note(report);
         }
         for (SlurmWorker w : fail) {
             w.abandon(failure);
@@ -334,7 +339,7 @@ final class SlurmJobs {
         if (missing.isEmpty()) {
             return;
         }
-        Map<String, String[]> byName = steps(missing);
+        Map<String, String[]> byName = queue.steps(jobsOf(missing));
         for (SlurmWorker w : missing) {
             String[] step = byName.get(w.id());
             if (step != null) {
@@ -343,77 +348,17 @@ final class SlurmJobs {
         }
     }
 
-    /** The steps of these workers' allocations, by step name (the worker id): {@code [J.S, name, node]}. */
-    private Map<String, String[]> steps(List<SlurmWorker> workers) {
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    private static java.util.Set<Long> jobsOf(List<SlurmWorker> workers) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
         for (SlurmWorker w : workers) {
-            ids.add(Long.toString(w.allocation().jobId()));
+            ids.add(w.allocation().jobId());
         }
-        SlurmCommands.Result r = commands.run("squeue", "--noheader", "--steps", "--jobs=" + String.join(",", ids),
-                "--format=%i|%j|%N");
-        Map<String, String[]> out = new HashMap<>();
-        if (r.exitCode() == 0) {
-            for (String line : r.output().split("\n")) {
-                String[] f = line.strip().split("\\|", -1);
-                if (f.length == 3 && f[0].matches("\\d{1,18}\\.\\d{1,9}")) {
-                    out.put(f[1], f);
-                }
-            }
-        }
-        return out;
+        return ids;
     }
 
-    /** The jobs squeue lists for a selection (all states, so ended jobs it still knows are seen too). */
-    private List<SlurmJobState> query(String selection) {
-        SlurmCommands.Result r = commands.run("squeue", "--noheader", "--states=all", "--user=" + user, selection,
-                "--format=" + SlurmJobState.FORMAT);
-        List<SlurmJobState> out = new ArrayList<>();
-        if (r.exitCode() != 0) {
-            LOG.log(System.Logger.Level.WARNING, "squeue failed: " + r.output().strip());
-            return out;
-        }
-        for (String line : r.output().split("\n")) {
-            SlurmJobState s = SlurmJobState.parse(line);
-            if (s != null) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * How a job ended, as squeue still knows it, or {@code null}. A job just cancelled is listed as
-     * {@code COMPLETING} while its node cleans up; its final state is waited for, for a while.
-     */
+    /** How a job ended (see {@link SlurmQueue#finalState}). */
     SlurmJobState finalState(long jobId) {
-        SlurmJobState s = null;
-        for (int i = 0; i < 300; i++) {     // 30 s: a node's clean-up takes about one here
-            List<SlurmJobState> found = query("--jobs=" + jobId);
-            s = found.isEmpty() ? null : found.get(0);
-            if (s == null || !s.state().equals("COMPLETING")) {
-                return s;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return s;
-            }
-        }
-        return s;
-    }
-
-    private boolean scancel(long jobId, String signal) {
-        return scancel(Long.toString(jobId), signal);
-    }
-
-    private boolean scancel(String job, String signal) {
-        SlurmCommands.Result r = signal == null ? commands.run("scancel", "--quiet", job)
-                : commands.run("scancel", "--quiet", "--signal=" + signal, job);
-        if (r.exitCode() != 0 && signal == null) {
-            LOG.log(System.Logger.Level.WARNING, "scancel " + job + " failed: " + r.output().strip());
-        }
-        return r.exitCode() == 0;
+        return queue.finalState(jobId);
     }
 
     /**
@@ -423,17 +368,16 @@ final class SlurmJobs {
      * (SIGTERM, which srun passes on to the task; or SIGKILL, after which the task's stdin closes).
      */
     void signal(SlurmWorker w, int sig) {
-        if (!w.started()) {
-            w.abandon(null);
+        if (w.abandon(null)) {
             return;
         }
         signals.execute(() -> {
             String step = w.step();
             if (step == null) {
-                String[] found = steps(List.of(w)).get(w.id());
+                String[] found = queue.steps(jobsOf(List.of(w))).get(w.id());
                 step = found == null ? null : found[0];
             }
-            if (step == null || !scancel(step, sig == 9 ? "KILL" : "TERM")) {
+            if (step == null || !queue.scancel(step, sig == 9 ? "KILL" : "TERM")) {
                 if (sig == 9) {
                     w.srun().destroyForcibly();
                 } else {
@@ -441,11 +385,6 @@ final class SlurmJobs {
                 }
             }
         });
-    }
-
-    /** Cancels every job of this launcher at once (the shutdown hook). */
-    void cancelAll() {
-        commands.run("scancel", "--quiet", "--name=" + name, "--user=" + user);
     }
 
     /** A line about the allocations: their jobs, how many workers run as steps, and why a queued one waits. */

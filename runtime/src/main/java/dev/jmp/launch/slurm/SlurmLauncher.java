@@ -134,14 +134,15 @@ public final class SlurmLauncher implements Launcher {
         SlurmJobs jobs = s.jobs();
         jobs.guard();
         SlurmWorker w;
+        SlurmAllocation allocation = null;
         try {
-            SlurmAllocation allocation = jobs.reserve(this::allocationArgs);
+            allocation = jobs.reserve(this::allocationArgs);
             ProcessBuilder pb = s.commands().builder(SlurmWorker.waiting(stepCommand(spec, allocation.jobId())));
             // srun passes its environment to the step (--export=ALL is its default).
             pb.environment().putAll(spec.env());
             w = new SlurmWorker(jobs, allocation, spec.workerId(), javaPath(spec), pb.start(), spec.bootstrap());
         } catch (IOException | RuntimeException e) {
-            jobs.unguard();
+            jobs.unguard(allocation);
             throw e;
         }
         jobs.add(w);

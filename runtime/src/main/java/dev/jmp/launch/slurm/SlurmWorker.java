@@ -98,11 +98,18 @@ final class SlurmWorker implements LaunchedWorker {
         }
     }
 
-    /** Ends a worker whose allocation never ran it, with a line saying why (or none when jmp stopped it). */
-    void abandon(String why) {
+    /**
+     * Ends a worker whose allocation never ran it, with a line saying why (or none when jmp stopped it).
+     *
+     * @return false when its srun was already started (then it is not abandoned)
+     */
+    boolean abandon(String why) {
         synchronized (this) {
-            if (started || abandoned) {
-                return;
+            if (started) {
+                return false;
+            }
+            if (abandoned) {
+                return true;
             }
             abandoned = true;
             Arrays.fill(bootstrap, (byte) 0);
@@ -116,6 +123,7 @@ final class SlurmWorker implements LaunchedWorker {
         } catch (IOException e) {
             srun.destroyForcibly();
         }
+        return true;
     }
 
     /** A line about the group's allocation, on this worker's stderr (so in the cell). */
