@@ -11,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts each worker as a Slurm job of one task, through its own {@code srun}: the {@code slurm}
- * launcher. srun waits while the job is queued (the job's pending reason is written to the
- * worker's stderr, and a job that waits longer than the queue timeout is cancelled), then runs the
- * worker JVM on the node Slurm chose, carrying its stdin, stdout and stderr. The worker's Java and
- * classpath are the paths this program uses, so the nodes must see them (a shared filesystem, or
- * the same installation on every node).
+ * Runs a group's workers in one Slurm allocation, each as a job step: the {@code slurm} launcher.
+ * The first launch submits the allocation ({@code sbatch --ntasks=n}, its batch script only
+ * sleeping); while it waits in the queue its pending reason is written to a waiting worker's
+ * stderr, and one that waits longer than the queue timeout is cancelled. Once it runs, each worker
+ * is {@code srun --jobid=J -n1 --exact} on the node Slurm chose, carrying its stdin, stdout and
+ * stderr; a worker that ends frees its task for a replacement step. The worker's Java and classpath
+ * are the paths this program uses, so the nodes must see them (a shared filesystem, or the same
+ * installation on every node).
  *
- * <p>Stopping a worker signals its job with {@code scancel}; a job still queued is cancelled. No
- * job outlives this program (see {@link SlurmJobs}), and a worker whose srun goes away sees its
- * stdin close and ends, as a local worker does when its parent dies.
+ * <p>Stopping a worker signals its step with {@code scancel}; one still waiting is withdrawn, and an
+ * allocation nobody waits for is cancelled. {@link #close()} (the group's stop, the runtime's end)
+ * cancels the allocation. No job outlives this program (see {@link SlurmJobs}), and a worker whose
+ * srun goes away sees its stdin close and ends, as a local worker does when its parent dies.
  */
 public final class SlurmLauncher implements Launcher {
 
