@@ -2,7 +2,6 @@ package dev.jmp.launch.slurm;
 
 import dev.jmp.spi.Daemons;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +18,8 @@ import java.util.concurrent.TimeUnit;
  * steps. All allocations carry one job name, so one {@code squeue} call per poll sees them all and
  * one {@code scancel --name} ends them all; each step carries its worker's id as its name.
  *
- * <p>No job may outlive this program: on a normal exit a shutdown hook cancels them, and for a
- * {@code kill -9} a small watchdog process ({@code sh}) waits for its stdin, a pipe from this JVM,
- * to close, then cancels them by name. Both exist only while allocations or workers do.
+ * <p>No job may outlive this program: {@link SlurmGuards} (a shutdown hook, and a watchdog process
+ * for a {@code kill -9}) cancel them by name; they run only while allocations or workers exist.
  */
 final class SlurmJobs {
 
@@ -29,7 +27,6 @@ final class SlurmJobs {
     private static final long REPEAT_MILLIS = 30_000;
 
     private final SlurmOptions options;
-    private final SlurmCommands commands;
     private final String name;
     private final String user = System.getProperty("user.name");
     private final SlurmQueue queue;
@@ -38,17 +35,15 @@ final class SlurmJobs {
     // One thread, and none while there is nothing to cancel.
     private final ExecutorService signals = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), Daemons.factory("jmp-scancel"));
-    private java.lang.Process watchdog;
-    private OutputStream watchdogPipe;
-    private Thread hook;
+    private final SlurmGuards guards;
     private Thread poller;
     private int launching;
 
     SlurmJobs(SlurmOptions options, SlurmCommands commands, String name) {
         this.options = options;
-        this.commands = commands;
         this.name = name;
         this.queue = new SlurmQueue(commands, name, user);
+        this.guards = new SlurmGuards(commands, queue, name, user);
     }
 
     SlurmOptions options() {
@@ -65,23 +60,7 @@ final class SlurmJobs {
      * launch ends in {@link #add} or {@link #unguard}.
      */
     synchronized void guard() throws IOException {
-        if (watchdog == null) {
-            // sh reads until this JVM's end closes the pipe, whatever way it ends, then cancels. It
-            // runs in a session of its own and ignores the terminal's signals, so a kill of this
-            // JVM's whole process group (as Jupyter kills a kernel) does not take it along.
-            List<String> cmd = new ArrayList<>();
-            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))) {
-                cmd.add("/usr/bin/setsid");
-            }
-            cmd.addAll(List.of("/bin/sh", "-c", "trap '' INT HUP TERM; cat >/dev/null;"
-                    + " exec \"$0\" --quiet --name=\"$1\" --user=\"$2\"", commands.tool("scancel"), name, user));
-            ProcessBuilder pb = commands.builder(cmd);
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-            watchdog = pb.start();
-            watchdogPipe = watchdog.getOutputStream();
-            hook = new Thread(queue::cancelAll, "jmp-slurm-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
+        guards.start();
         launching++;
     }
 
@@ -179,19 +158,8 @@ final class SlurmJobs {
     }
 
     private void releaseIfIdle() {
-        if (live.isEmpty() && launching == 0 && allocations.isEmpty() && watchdog != null) {
-            try {
-                watchdogPipe.close();   // the watchdog's scancel finds nothing left and it ends
-            } catch (IOException e) {
-                // it is gone already
-            }
-            watchdog = null;
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook runs anyway
-            }
-            hook = null;
+        if (live.isEmpty() && launching == 0 && allocations.isEmpty()) {
+            guards.stop();
         }
     }
 

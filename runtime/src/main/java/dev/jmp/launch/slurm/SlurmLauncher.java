@@ -125,7 +125,7 @@ public final class SlurmLauncher implements Launcher {
         return setup().jobs().name();
     }
 
-    /** A line about this launcher's live jobs: how many run, how many wait and why. */
+    /** A line about this launcher's allocations: their jobs, how many workers run in each, why one waits. */
     public String status() {
         return setup().jobs().status();
     }
