@@ -1,7 +1,8 @@
 """The kernel-side half of test_cluster.py, run inside the parent's network namespace: a cluster
 on two ssh hosts, a %%pool of 200 items using a notebook record and method, %%spawn --on with a
 %%shared counter incremented from both hosts, workers' lines labelled with their host, %timeline
-rows naming the hosts, a %jars jar staged to the hosts by content hash and used there,
+rows naming the hosts, a %jars jar and a %maven artifact (from a file:// repository) staged to the
+hosts by content hash and used there,
 %workers --on, %cluster list and stop, and the errors for an unknown cluster and a bad option."""
 import glob
 import hashlib
@@ -33,7 +34,48 @@ def small_jar(folder):
         return jar, hashlib.sha256(f.read()).hexdigest()
 
 
+def maven_repo(folder):
+    """A file:// Maven repository holding demo:greeter:1.0 (one class, demo.Greeter), built here."""
+    src = os.path.join(folder, "Greeter.java")
+    with open(src, "w") as f:
+        f.write("package demo; public class Greeter { public static String hi() { return \"hi from a repository\"; } }")
+    home = os.environ.get("JAVA_HOME")
+    javac = os.path.join(home, "bin", "javac") if home and os.path.exists(os.path.join(home, "bin", "javac")) else "javac"
+    subprocess.run([javac, "--release", "17", "-d", os.path.join(folder, "classes"), src], check=True)
+    repo = os.path.join(folder, "repo")
+    artifact = os.path.join(repo, "demo", "greeter", "1.0")
+    os.makedirs(artifact)
+    with zipfile.ZipFile(os.path.join(artifact, "greeter-1.0.jar"), "w") as z:
+        z.write(os.path.join(folder, "classes", "demo", "Greeter.class"), "demo/Greeter.class")
+    with open(os.path.join(artifact, "greeter-1.0.pom"), "w") as f:
+        f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+                "<groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version></project>")
+    return repo
+
+
 class ClusterInner(jmp_client.KernelTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        # The kernel resolves %maven into a local repository of this test's (never the user's ~/.m2).
+        cls.maven = tempfile.mkdtemp(prefix="jmp-maven-")
+        cls.repo = maven_repo(cls.maven)
+        old = os.environ.get("JMP_JAVA_OPTS")
+        os.environ["JMP_JAVA_OPTS"] = ((old + " ") if old else "") + "-Dmaven.repo.local=" + os.path.join(cls.maven, "local")
+        try:
+            super().setUpClass()
+        finally:
+            if old is None:
+                os.environ.pop("JMP_JAVA_OPTS")
+            else:
+                os.environ["JMP_JAVA_OPTS"] = old
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            super().tearDownClass()
+        finally:
+            shutil.rmtree(cls.maven, True)
 
     def test_a_cluster_runs_notebook_code_on_both_hosts(self):
         start = ("%%cluster start lab --launcher ssh --hosts 10.77.1.2,10.77.2.2:2 --identity %s/id"
@@ -83,6 +125,21 @@ class ClusterInner(jmp_client.KernelTestCase):
         self.assertEqual(self.value("gs.stream().allMatch(g -> g.endsWith(\"/%s.jar\"))" % sha), "true",
                          self.value("gs"))
         self.assertEqual(glob.glob(os.path.join(HOSTS, "cache", sha + "*")), [os.path.join(HOSTS, "cache", sha + ".jar")])
+        # A %maven artifact from a file:// repository (no network) reaches the hosts too, by content
+        # hash into their cache, and a pool on them uses it.
+        self.run_ok("%mavenRepo local file://" + self.repo)
+        self.run_ok("%maven demo:greeter:1.0")
+        content, msgs = self.execute("%%pool --on lab --over List.of(1, 2, 3) --as x --out ms\n"
+                                     "return demo.Greeter.hi() + \" \" + x + \" \" + demo.Greeter.class.getProtectionDomain()"
+                                     ".getCodeSource().getLocation().getPath();", timeout=600)
+        self.assertEqual(content["status"], "ok", (content, msgs))
+        self.assertEqual(self.value("ms.stream().map(g -> g.substring(0, g.lastIndexOf(' '))).toList()"),
+                         "[hi from a repository 1, hi from a repository 2, hi from a repository 3]")
+        with open(os.path.join(self.repo, "demo", "greeter", "1.0", "greeter-1.0.jar"), "rb") as f:
+            msha = hashlib.sha256(f.read()).hexdigest()
+        self.assertEqual(self.value("ms.stream().allMatch(g -> g.endsWith(\"/%s.jar\"))" % msha), "true",
+                         self.value("ms"))
+        self.assertTrue(os.path.exists(os.path.join(HOSTS, "cache", msha + ".jar")))
         # Three processes go to the hosts by their counts (1 and 2), and count on one shared counter.
         self.run_ok("%%shared\nSharedCounter hits = counter(0);")
         content, msgs = self.execute("%%spawn --on lab -n 3 --out procs\n"

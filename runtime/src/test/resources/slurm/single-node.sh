@@ -58,7 +58,14 @@ munge_up() { munge -S "$B/munge/munge.sock" -n >/dev/null 2>&1; }
 ctld_up() { scontrol ping 2>/dev/null | grep -q UP; }
 node_idle() { [ "$(sinfo -h -p test -o %T 2>/dev/null)" = idle ]; }
 PIDS=""
+no_jobs() { [ -z "$(squeue -h -o %i 2>/dev/null)" ]; }
 stop() {
+  # Jobs first: a job's slurmstepd outlives a killed slurmd, and a group's allocation (its batch
+  # script sleeps) would then run on. At most 30 s (a hang detector: it takes well under one here).
+  if [ -n "$PIDS" ] && ctld_up; then
+    scancel --quiet --user="$(id -un)" 2>/dev/null || true
+    for _ in $(seq 600); do no_jobs && break; sleep 0.05; done
+  fi
   for p in $PIDS; do kill $p 2>/dev/null || true; done
   for p in $PIDS; do while kill -0 $p 2>/dev/null; do sleep 0.05; done; done
   PIDS=""

@@ -56,10 +56,13 @@ public final class ClusterMagics {
                                           from the route to the first host)
                       --cache DIR         where jars are kept on the hosts (default ~/.cache/jmp/jars)
 
-                    Options of the slurm launcher (one srun job per worker; the nodes share this
-                    machine's java and jars, as on a cluster's shared filesystem):
+                    Options of the slurm launcher (one allocation per group, each worker a job step
+                    in it; the nodes share this machine's java and jars, as on a cluster's shared
+                    filesystem):
+                      -n N                workers in the group's allocation (sbatch --ntasks), the
+                                          default size of its pools (without it: one job per worker)
                       --partition P  --time T  --cpus-per-task N  --mem M  --account A
-                      --extra "ARGS"      more srun options (not those jmp sets itself)
+                      --extra "ARGS"      more sbatch options (not those jmp sets itself)
                       --queue-timeout D   give up on a job still queued after D (default 10m; 0: never)
                       --bind ADDRESS      this machine's address the nodes reach (without it, jobs
                                           must run on this machine)

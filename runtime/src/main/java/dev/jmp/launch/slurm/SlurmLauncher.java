@@ -4,7 +4,6 @@ import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts each worker as a Slurm job of one task, through its own {@code srun}: the {@code slurm}
- * launcher. srun waits while the job is queued (the job's pending reason is written to the
- * worker's stderr, and a job that waits longer than the queue timeout is cancelled), then runs the
- * worker JVM on the node Slurm chose, carrying its stdin, stdout and stderr. The worker's Java and
- * classpath are the paths this program uses, so the nodes must see them (a shared filesystem, or
- * the same installation on every node).
+ * Runs a group's workers in one Slurm allocation, each as a job step: the {@code slurm} launcher.
+ * The first launch submits the allocation ({@code sbatch --ntasks=n}, its batch script only
+ * sleeping); while it waits in the queue its pending reason is written to a waiting worker's
+ * stderr, and one that waits longer than the queue timeout is cancelled. Once it runs, each worker
+ * is {@code srun --jobid=J -n1 --exact} on the node Slurm chose, carrying its stdin, stdout and
+ * stderr; a worker that ends frees its task for a replacement step. The worker's Java and classpath
+ * are the paths this program uses, so the nodes must see them (a shared filesystem, or the same
+ * installation on every node).
  *
- * <p>Stopping a worker signals its job with {@code scancel}; a job still queued is cancelled. No
- * job outlives this program (see {@link SlurmJobs}), and a worker whose srun goes away sees its
- * stdin close and ends, as a local worker does when its parent dies.
+ * <p>Stopping a worker signals its step with {@code scancel}; one still waiting is withdrawn, and an
+ * allocation nobody waits for is cancelled. {@link #close()} (the group's stop, the runtime's end)
+ * cancels the allocation. No job outlives this program (see {@link SlurmJobs}), and a worker whose
+ * srun goes away sees its stdin close and ends, as a local worker does when its parent dies.
  */
 public final class SlurmLauncher implements Launcher {
 
@@ -123,7 +125,7 @@ public final class SlurmLauncher implements Launcher {
         return setup().jobs().name();
     }
 
-    /** A line about this launcher's live jobs: how many run, how many wait and why. */
+    /** A line about this launcher's allocations: their jobs, how many workers run in each, why one waits. */
     public String status() {
         return setup().jobs().status();
     }
@@ -134,29 +136,37 @@ public final class SlurmLauncher implements Launcher {
         s.commands().checkSrun();
         SlurmJobs jobs = s.jobs();
         jobs.guard();
-        java.lang.Process srun;
-        OutputStream stdin;
+        SlurmWorker w;
+        SlurmAllocation allocation = null;
         try {
-            ProcessBuilder pb = s.commands().builder(command(spec));
-            // srun passes its environment to the job (--export=ALL is its default).
+            allocation = jobs.reserve(this::allocationArgs);
+            ProcessBuilder pb = s.commands().builder(SlurmWorker.waiting(stepCommand(spec, allocation.jobId())));
+            // srun passes its environment to the step (--export=ALL is its default).
             pb.environment().putAll(spec.env());
-            srun = pb.start();
-            stdin = srun.getOutputStream();
-            try {
-                // srun holds this until the job runs, then hands it to the worker's stdin.
-                stdin.write(spec.bootstrap());
-                stdin.flush();
-            } catch (IOException e) {
-                srun.destroyForcibly();
-                throw new IOException("srun for worker " + spec.workerId() + " exited before taking the bootstrap", e);
-            }
+            w = new SlurmWorker(jobs, allocation, spec.workerId(), javaPath(spec), pb.start(), spec.bootstrap());
         } catch (IOException | RuntimeException e) {
-            jobs.unguard();
+            jobs.unguard(allocation);
             throw e;
         }
-        SlurmWorker w = new SlurmWorker(jobs, spec.workerId(), javaPath(spec), srun, stdin);
         jobs.add(w);
         return w;
+    }
+
+    @Override
+    public int slots() {
+        return setup().options().tasks();
+    }
+
+    /** Cancels the group's allocation (the runtime stopped its workers first). */
+    @Override
+    public void close() {
+        Setup s;
+        synchronized (this) {
+            s = setup;
+        }
+        if (s != null) {
+            s.jobs().close();
+        }
     }
 
     /** The java the job runs: this machine's path, which the nodes must see. */
@@ -164,18 +174,20 @@ public final class SlurmLauncher implements Launcher {
         return spec.javaHome().resolve("bin").resolve("java").toString();
     }
 
-    /** The srun command line for one worker. */
-    List<String> command(LaunchSpec spec) {
+    /**
+     * sbatch's arguments for the group's allocation of {@code tasks} tasks: a job whose batch script
+     * only sleeps, holding the resources its workers' steps run in. sbatch, not salloc: it returns
+     * the job id at once, without a process to keep, so the queue is watched with squeue like any
+     * job, and it is what every Slurm site allows (some forbid interactive salloc on login nodes).
+     */
+    List<String> allocationArgs(int tasks) {
         Setup s = setup();
         SlurmOptions options = s.options();
-        SlurmJobs jobs = s.jobs();
         List<String> cmd = new ArrayList<>();
-        cmd.add(s.commands().tool("srun"));
-        cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
-        cmd.add("--job-name=" + jobs.name());
-        cmd.add("--comment=" + spec.workerId());
-        cmd.add("--ntasks=1");
-        cmd.add("--nodes=1");
+        cmd.add("--parsable");                  // the job id alone (--quiet would hide it too)
+        cmd.add("--job-name=" + s.jobs().name());
+        cmd.add("--comment=jmp group allocation");
+        cmd.add("--ntasks=" + tasks);
         if (options.partition() != null) {
             cmd.add("--partition=" + options.partition());
         }
@@ -186,12 +198,39 @@ public final class SlurmLauncher implements Launcher {
             cmd.add("--cpus-per-task=" + options.cpusPerTask());
         }
         if (options.mem() != null) {
-            cmd.add("--mem=" + options.mem());
+            // Per CPU: the tasks may be spread over nodes, so a per-node figure cannot be known here.
+            cmd.add("--mem-per-cpu=" + SlurmOptions.memPerCpu(options.mem(), options.cpusPerTask()));
         }
         if (options.account() != null) {
             cmd.add("--account=" + options.account());
         }
         cmd.addAll(options.extra());
+        // The batch script runs on the first node: paths every node has, no output file left behind.
+        cmd.add("--chdir=/");
+        cmd.add("--output=/dev/null");
+        cmd.add("--error=/dev/null");
+        cmd.add("--wrap=exec sleep infinity");
+        return cmd;
+    }
+
+    /** The srun command line of one worker's step in allocation {@code jobId}. */
+    List<String> stepCommand(LaunchSpec spec, long jobId) {
+        Setup s = setup();
+        SlurmOptions options = s.options();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(s.commands().tool("srun"));
+        cmd.add("--quiet");                  // the launcher reports the queue itself, with the reason
+        cmd.add("--jobid=" + jobId);
+        cmd.add("--job-name=" + spec.workerId());   // the step's name: how squeue --steps finds it
+        cmd.add("--ntasks=1");
+        cmd.add("--nodes=1");
+        cmd.add("--exact");                  // only its own task's CPUs, so the allocation's other tasks stay free
+        if (options.cpusPerTask() > 0) {
+            cmd.add("--cpus-per-task=" + options.cpusPerTask());
+        }
+        if (options.mem() != null) {
+            cmd.add("--mem=" + options.mem());
+        }
         if (spec.workDir() != null) {
             cmd.add("--chdir=" + spec.workDir());
         }

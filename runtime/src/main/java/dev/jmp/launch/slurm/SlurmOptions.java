@@ -21,20 +21,22 @@ import java.util.regex.Pattern;
  * @param cpusPerTask   {@code --cpus-per-task}, or 0 for the cluster's default
  * @param mem           {@code --mem} (such as {@code 8G}), or {@code null}
  * @param account       {@code --account}, or {@code null}
- * @param extra         further {@code srun} options, passed as given
+ * @param tasks         how many workers the group's one allocation holds ({@code --ntasks} of the job the
+ *                      workers run in as steps; {@code %cluster start ... -n N}), or 0 for one per allocation
+ * @param extra         further {@code sbatch} options for the allocation, passed as given
  * @param queueTimeout  how long a job may wait in the queue before it is cancelled; zero waits forever
  * @param poll          how often {@code squeue} is asked about waiting and running jobs
  * @param bin           the folder of {@code srun}, {@code squeue} and {@code scancel}, or {@code null} for the PATH
  * @param conf          the {@code slurm.conf} to use ({@code SLURM_CONF}), or {@code null} for the default
  */
-public record SlurmOptions(String partition, String time, int cpusPerTask, String mem, String account,
+public record SlurmOptions(String partition, String time, int cpusPerTask, String mem, String account, int tasks,
                            List<String> extra, Duration queueTimeout, Duration poll, Path bin, Path conf) {
 
     /** The prefix of the system properties read by {@link #fromSystemProperties()}. */
     public static final String PROPERTY_PREFIX = "jmp.slurm.";
 
     /** The keys {@link #from(Map)} accepts. */
-    public static final List<String> KEYS = List.of("partition", "time", "cpus-per-task", "mem", "account", "extra",
+    public static final List<String> KEYS = List.of("n", "partition", "time", "cpus-per-task", "mem", "account", "extra",
             "queue-timeout", "poll", "bin", "conf");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
@@ -42,15 +44,19 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
     private static final Pattern TIME = Pattern.compile("\\d{1,7}(:\\d{1,2}){0,2}|\\d{1,4}-\\d{1,2}(:\\d{1,2}){0,2}");
     private static final Pattern MEM = Pattern.compile("[1-9]\\d{0,9}[KMGT]?");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
-    // Options the launcher sets itself: one task of one job per worker, its streams through srun.
+    // Options the launcher sets itself: the allocation's tasks, name and output, and its steps.
     private static final Set<String> OWN = Set.of("-n", "--ntasks", "-N", "--nodes", "-i", "--input", "-o", "--output",
-            "-e", "--error", "-J", "--job-name", "--comment", "--pty", "-D", "--chdir", "--jobid", "--het-group");
+            "-e", "--error", "-J", "--job-name", "--comment", "--pty", "-D", "--chdir", "--jobid", "--het-group",
+            "--wrap", "--parsable", "-a", "--array", "-W", "--wait");
 
     /** Checks the options as a record built by hand. */
     public SlurmOptions {
         extra = List.copyOf(extra);
         if (cpusPerTask < 0) {
             throw new IllegalArgumentException("slurm cpus-per-task " + cpusPerTask + " is negative; give a count of 1 or more");
+        }
+        if (tasks < 0) {
+            throw new IllegalArgumentException("slurm n " + tasks + " is negative; give a worker count of 1 or more");
         }
         if (queueTimeout.isNegative() || poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("slurm queue-timeout must not be negative and poll must be positive");
@@ -59,7 +65,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
 
     /** The defaults: the cluster's defaults for the job, a 10-minute queue timeout, {@code squeue} every 2 s. */
     public static SlurmOptions defaults() {
-        return new SlurmOptions(null, null, 0, null, null, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(2),
+        return new SlurmOptions(null, null, 0, null, null, 0, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(2),
                 null, null);
     }
 
@@ -80,7 +86,8 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
     }
 
     /**
-     * Reads options from strings: {@code partition}, {@code time} ({@code 30}, {@code 1:30:00},
+     * Reads options from strings: {@code n} (the workers of the group's one allocation, 1 to 4096),
+     * {@code partition}, {@code time} ({@code 30}, {@code 1:30:00},
      * {@code 2-12:00:00}), {@code cpus-per-task}, {@code mem} ({@code 512M}, {@code 8G}),
      * {@code account}, {@code extra} (further srun options separated by spaces, each starting with
      * {@code -}), {@code queue-timeout} and {@code poll} ({@code 90}, {@code 90s}, {@code 500ms},
@@ -100,6 +107,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         int cpus = d.cpusPerTask();
         String mem = d.mem();
         String account = d.account();
+        int tasks = d.tasks();
         List<String> extra = d.extra();
         Duration queueTimeout = d.queueTimeout();
         Duration poll = d.poll();
@@ -114,7 +122,8 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
                 case "account" -> account = name(what, v, "an account name");
                 case "time" -> time = check(what, v, TIME, "a Slurm time limit: minutes, M:S, H:M:S, D-H, D-H:M or D-H:M:S");
                 case "mem" -> mem = check(what, v, MEM, "a memory size: a number with an optional unit K, M, G or T (8G)");
-                case "cpus-per-task" -> cpus = count(what, v);
+                case "cpus-per-task" -> cpus = count(what, v, "a CPU count");
+                case "n" -> tasks = count(what, v, "a worker count");
                 case "extra" -> extra = extra(what, v);
                 case "queue-timeout" -> queueTimeout = duration(what, v, true);
                 case "poll" -> poll = duration(what, v, false);
@@ -124,7 +133,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
                         + "; known options: " + String.join(", ", KEYS));
             }
         }
-        return new SlurmOptions(partition, time, cpus, mem, account, extra, queueTimeout, poll, bin, conf);
+        return new SlurmOptions(partition, time, cpus, mem, account, tasks, extra, queueTimeout, poll, bin, conf);
     }
 
     private static String name(String what, String v, String expected) {
@@ -138,7 +147,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         return v;
     }
 
-    private static int count(String what, String v) {
+    private static int count(String what, String v, String expected) {
         try {
             int n = Integer.parseInt(v);
             if (n >= 1 && n <= 4096) {
@@ -147,7 +156,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException(what + " is not a CPU count from 1 to 4096");
+        throw new IllegalArgumentException(what + " is not " + expected + " from 1 to 4096");
     }
 
     private static Duration duration(String what, String v, boolean zeroAllowed) {
@@ -169,17 +178,35 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
                 + (zeroAllowed ? " (0 waits forever)" : " (more than zero)"));
     }
 
+    /**
+     * The memory of one CPU when each worker asks for {@code mem} on {@code cpus} CPUs, in Slurm's
+     * form ({@code 4096M}): an allocation asks per CPU, so its workers may land on any of its nodes.
+     */
+    static String memPerCpu(String mem, int cpus) {
+        boolean unitGiven = !Character.isDigit(mem.charAt(mem.length() - 1));
+        char unit = unitGiven ? mem.charAt(mem.length() - 1) : 'M';     // Slurm's default unit is MiB
+        long n = Long.parseLong(unitGiven ? mem.substring(0, mem.length() - 1) : mem);
+        long mib = switch (unit) {
+            case 'K' -> (n + 1023) / 1024;
+            case 'G' -> n * 1024;
+            case 'T' -> n * 1024 * 1024;
+            default -> n;
+        };
+        int c = Math.max(1, cpus);
+        return Math.max(1, (mib + c - 1) / c) + "M";
+    }
+
     private static List<String> extra(String what, String v) {
         List<String> out = new ArrayList<>();
         for (String arg : v.isEmpty() ? new String[0] : v.split("\\s+")) {
             if (!arg.startsWith("-")) {
-                throw new IllegalArgumentException(what + ": '" + arg + "' is not an srun option; extra takes options"
+                throw new IllegalArgumentException(what + ": '" + arg + "' is not an sbatch option; extra takes options"
                         + " such as --constraint=gpu --qos=long, each starting with -");
             }
             String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (OWN.contains(flag) || flag.matches("-[nNioeJD].+")) {
-                throw new IllegalArgumentException(what + ": " + flag + " is set by jmp itself (one task of one job per"
-                        + " worker, its input and output through srun); leave it out");
+                throw new IllegalArgumentException(what + ": " + flag + " is set by jmp itself (one allocation of n tasks per"
+                        + " group, each worker a step with its input and output through srun); leave it out");
             }
             out.add(arg);
         }

@@ -3,54 +3,150 @@ package dev.jmp.launch.slurm;
 import dev.jmp.launch.ExitCodes;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.spi.Daemons;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A worker running as a Slurm job through its own {@code srun}. srun carries the worker's stdin,
- * stdout and stderr, so the bootstrap and the parent-death signal (stdin closing) work as they do
- * for a local child. Signals go to the job through {@code scancel}, which reaches the worker JVM
- * wherever it runs; the exit code is srun's, which is the task's (a task killed by signal N ends
- * srun with 128 + N).
+ * A worker running as a step of its group's Slurm allocation. Its local process is a small
+ * {@code sh} that waits for one line on its stdin: {@code run} once the allocation left the queue,
+ * when it {@code exec}s {@code srun --jobid=J}, which then carries the worker's stdin (the bootstrap
+ * follows that line), stdout and stderr, so the bootstrap and the parent-death signal (stdin
+ * closing) work as they do for a local child; any other line, or stdin closing, ends it unstarted.
+ * So the worker has one process, with one pid, from its launch. Signals go to its step through
+ * {@code scancel}, which reaches the worker JVM wherever it runs; the exit code is srun's, which is
+ * the task's (a task killed by signal N ends srun with 128 + N).
  */
 final class SlurmWorker implements LaunchedWorker {
 
     /** Longest stderr line passed on whole; longer ones are cut (the reader bounds lines too). */
     private static final int MAX_LINE = 64 * 1024;
-    /** How often a waiting job's reason is repeated when it does not change. */
-    private static final long REPEAT_MILLIS = 30_000;
 
     private final SlurmJobs jobs;
+    private final SlurmAllocation allocation;
     private final String id;
     private final String java;
     private final java.lang.Process srun;
-    @SuppressWarnings("unused") // held open: its closing tells the worker its parent is gone
     private final OutputStream stdin;
-    private final long launchedMillis = System.currentTimeMillis();
     private final LineFunnel stderr = new LineFunnel();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final Thread stderrCopy;
-    private volatile SlurmJobState job;
+    private byte[] bootstrap;
     private volatile boolean started;
+    private volatile boolean abandoned;
     private volatile int signalAsked;
-    private volatile boolean timedOut;
     private volatile boolean notOnNode;
-    private String lastReason;
-    private long lastReportMillis;
+    private volatile String step;
+    private volatile String node;
 
-    SlurmWorker(SlurmJobs jobs, String id, String java, java.lang.Process srun, OutputStream stdin) {
+    SlurmWorker(SlurmJobs jobs, SlurmAllocation allocation, String id, String java, java.lang.Process srun,
+                byte[] bootstrap) {
         this.jobs = jobs;
+        this.allocation = allocation;
         this.id = id;
         this.java = java;
         this.srun = srun;
-        this.stdin = stdin;
+        this.stdin = srun.getOutputStream();
+        this.bootstrap = bootstrap.clone();
         this.stderrCopy = Daemons.start("jmp-srun-err-" + id,
                 () -> stderr.copyLines(srun.getErrorStream(), MAX_LINE, line -> {
                     notOnNode |= missingOnNode(line);
                     return redundant(line);
                 }));
         srun.onExit().thenRunAsync(this::finish);
+    }
+
+    /** The sh that waits for its allocation, then becomes srun: {@code sh -c SCRIPT sh srun ...}. */
+    static List<String> waiting(List<String> srunCommand) {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
+                "IFS= read -r go && [ \"$go\" = run ] && exec \"$@\"; exit 1", "sh"));
+        cmd.addAll(srunCommand);
+        return cmd;
+    }
+
+    /**
+     * The allocation runs: the worker's sh becomes srun, and gets the bootstrap.
+     *
+     * @param nodes the allocation's nodes; the worker's host when it is one node
+     */
+    void release(String nodes) {
+        byte[] b;
+        synchronized (this) {
+            if (started || abandoned) {
+                return;
+            }
+            started = true;
+            b = bootstrap;
+            bootstrap = null;
+            if (nodes != null && !nodes.isEmpty() && !nodes.contains(",") && !nodes.contains("[")) {
+                node = nodes;
+            }
+        }
+        try {
+            stdin.write("run\n".getBytes(StandardCharsets.US_ASCII));
+            stdin.write(b);             // sh reads its line a byte at a time: the rest is srun's
+            stdin.flush();
+        } catch (IOException e) {
+            srun.destroyForcibly();     // its exit says the rest
+        } finally {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    /**
+     * Ends a worker whose allocation never ran it, with a line saying why (or none when jmp stopped it).
+     *
+     * @return false when its srun was already started (then it is not abandoned)
+     */
+    boolean abandon(String why) {
+        synchronized (this) {
+            if (started) {
+                return false;
+            }
+            if (abandoned) {
+                return true;
+            }
+            abandoned = true;
+            Arrays.fill(bootstrap, (byte) 0);
+            bootstrap = null;
+        }
+        if (why != null) {
+            stderr.line(why);
+        }
+        try {
+            stdin.close();              // sh reads no "run" and ends
+        } catch (IOException e) {
+            srun.destroyForcibly();
+        }
+        return true;
+    }
+
+    /** A line about the group's allocation, on this worker's stderr (so in the cell). */
+    void note(String line) {
+        stderr.line(line);
+    }
+
+    /** The worker's step was found: its id ({@code J.S}) and node. */
+    void stepFound(String id, String onNode) {
+        step = id;
+        if (onNode != null && !onNode.isEmpty()) {
+            node = onNode;
+        }
+    }
+
+    /** The step's id ({@code J.S}), or {@code null} before squeue listed it. */
+    String step() {
+        return step;
+    }
+
+    /** The allocation the worker holds a task of. */
+    SlurmAllocation allocation() {
+        return allocation;
     }
 
     /**
@@ -80,51 +176,9 @@ final class SlurmWorker implements LaunchedWorker {
                 + " see README, Workers on Slurm (the ssh launcher copies jars)";
     }
 
-    /** The worker id, which the job carries as its comment. */
+    /** The worker id, which its step carries as its name. */
     String id() {
         return id;
-    }
-
-    /** The job as {@code squeue} saw it last, or {@code null} before it was seen. */
-    SlurmJobState job() {
-        return job;
-    }
-
-    /**
-     * Takes in what {@code squeue} says about the job: reports its pending reason (when it changes,
-     * and now and then while it waits), and cancels it once it waited longer than the queue timeout.
-     */
-    void seen(SlurmJobState s, long now) {
-        job = s;
-        if (s.started()) {
-            if (!started && lastReason != null && !s.ended()) {
-                stderr.line("slurm: job " + s.jobId() + " of worker " + id + " started on " + s.nodes() + " after "
-                        + seconds(now - launchedMillis) + " in the queue");
-            }
-            started = true;
-            return;
-        }
-        long waited = now - launchedMillis;
-        long limit = jobs.options().queueTimeout().toMillis();
-        if (limit > 0 && waited > limit && !timedOut) {
-            timedOut = true;
-            stderr.line("slurm: job " + s.jobId() + " of worker " + id + " waited " + seconds(waited)
-                    + " in the queue (reason: " + s.reason() + "), longer than the queue timeout of " + seconds(limit)
-                    + "; cancelled (the option queue-timeout, or -Djmp.slurm.queue-timeout, sets it; 0 waits forever)");
-            jobs.cancel(s.jobId(), null);
-            return;
-        }
-        // "None" is a job the scheduler has not looked at yet: a moment, not a reason worth a line.
-        if (!s.reason().equals("None") && (!s.reason().equals(lastReason) || now - lastReportMillis >= REPEAT_MILLIS)) {
-            stderr.line("slurm: job " + s.jobId() + " of worker " + id + " pending for " + seconds(waited)
-                    + " (reason: " + s.reason() + ")");
-            lastReason = s.reason();
-            lastReportMillis = now;
-        }
-    }
-
-    private static String seconds(long millis) {
-        return (millis / 1000) + " s";
     }
 
     /** After srun ended: says how the job ended when jmp did not end it, then ends stderr and the exit. */
@@ -135,10 +189,10 @@ final class SlurmWorker implements LaunchedWorker {
             Thread.currentThread().interrupt();
         }
         int raw = srun.exitValue();
-        SlurmJobState last = job;
+        long job = allocation.jobId();
         // A signal nobody in jmp sent (srun ends with 128 + N) is how a cancel or a time limit shows.
-        if (signalAsked == 0 && !timedOut && last != null && raw > 128) {
-            SlurmJobState end = jobs.finalState(last.jobId());
+        if (signalAsked == 0 && started && raw > 128) {
+            SlurmJobState end = jobs.finalState(job);
             if (end != null && end.ended() && !end.state().equals("COMPLETED")) {
                 stderr.line("slurm: job " + end.jobId() + " of worker " + id + " ended " + end.state()
                         + (end.state().equals("CANCELLED") ? " (cancelled outside jmp: scancel or an administrator)"
@@ -147,7 +201,7 @@ final class SlurmWorker implements LaunchedWorker {
             }
         }
         if (notOnNode) {
-            stderr.line(notOnNodeHint(last != null ? "job " + last.jobId() : "the job", java));
+            stderr.line(notOnNodeHint("job " + job, java));
         }
         stderr.end();
         jobs.gone(this);
@@ -156,7 +210,7 @@ final class SlurmWorker implements LaunchedWorker {
         exit.complete(signalAsked != 0 && !started ? -signalAsked : ExitCodes.toPython(raw));
     }
 
-    /** The pid of the local srun process (the worker's own pid is on the node that runs it). */
+    /** The pid of the local srun process, first its waiting sh (the worker's own pid is on its node). */
     @Override
     public long pid() {
         return srun.pid();
@@ -187,6 +241,12 @@ final class SlurmWorker implements LaunchedWorker {
         return !started && srun.isAlive();
     }
 
+    /** The node its step runs on, as Slurm names it, once known. */
+    @Override
+    public String host() {
+        return node;
+    }
+
     @Override
     public void terminate() {
         signal(15);
@@ -205,7 +265,7 @@ final class SlurmWorker implements LaunchedWorker {
         jobs.signal(this, sig);
     }
 
-    /** Whether the job was seen out of the queue. */
+    /** Whether its allocation ran and the worker's srun was started in it. */
     boolean started() {
         return started;
     }

@@ -94,6 +94,17 @@ final class SlurmCluster {
         return jobs;
     }
 
+    /** The steps of a job other than its batch step, one {@code J.S|name|node} each. */
+    List<String> steps(String job) throws IOException, InterruptedException {
+        List<String> steps = new ArrayList<>();
+        for (String l : run("squeue", "--noheader", "--steps", "--jobs=" + job, "--format=%i|%j|%N").split("\n")) {
+            if (l.strip().matches("\\d+\\.\\d+\\|.*")) {
+                steps.add(l.strip());
+            }
+        }
+        return steps;
+    }
+
     /** Waits until no job is left (the test's timeout is the hang detector). */
     void awaitNoJobs() throws IOException, InterruptedException {
         while (!activeJobs().isEmpty()) {

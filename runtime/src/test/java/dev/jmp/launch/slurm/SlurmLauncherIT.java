@@ -36,6 +36,8 @@ class SlurmLauncherIT extends LauncherContract {
     @TempDir
     static Path dir;
     private static SlurmCluster cluster;
+    /** The launchers the contract tests made: closed after each test, as a runtime closes its own. */
+    private final List<Launcher> made = new ArrayList<>();
 
     @BeforeAll
     static void startSlurm() throws Exception {
@@ -64,6 +66,7 @@ class SlurmLauncherIT extends LauncherContract {
     @AfterEach
     void noJobOutlivesTheTest() throws Exception {
         Jmp.shutdown();
+        made.forEach(Launcher::close);
         System.clearProperty("jmp.slurm.partition");
         System.clearProperty("jmp.slurm.queue-timeout");
         cluster.awaitNoJobs();
@@ -71,7 +74,9 @@ class SlurmLauncherIT extends LauncherContract {
 
     @Override
     protected Launcher launcher() {
-        return new SlurmLauncher(SlurmOptions.fromSystemProperties());
+        Launcher l = new SlurmLauncher(SlurmOptions.fromSystemProperties());
+        made.add(l);
+        return l;
     }
 
     @Test
@@ -81,15 +86,25 @@ class SlurmLauncherIT extends LauncherContract {
                 () -> dev.jmp.Cluster.start("slurmbad", "slurm", java.util.Map.of("partitoin", "x")));
         assertTrue(bad.getMessage().contains("unknown slurm option partitoin") && bad.getMessage().contains("bind"),
                 bad.getMessage());
-        // bind: the runtime listens there, with CURVE only, as for jobs on other nodes.
+        // bind: the runtime listens there, with CURVE only, as for jobs on other nodes. n: one allocation
+        // of that many tasks for the group, each worker a step of it.
         dev.jmp.Cluster c = dev.jmp.Cluster.start("slurmtest", "slurm", java.util.Map.of(
-                "conf", cluster.conf().toString(), "poll", "200ms", "bind", "127.0.0.1"));
-        try (dev.jmp.Pool pool = dev.jmp.Pool.builder().runtime(c.runtime()).processes(2).build()) {
+                "conf", cluster.conf().toString(), "poll", "200ms", "bind", "127.0.0.1", "n", "2"));
+        try (dev.jmp.Pool pool = dev.jmp.Pool.builder().runtime(c.runtime()).processes(c.slots()).build()) {
             List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3, 4, 5, 6));
             assertEquals(List.of(1, 4, 9, 16, 25, 36), squares);
+            // Both workers run as steps of one job, each step named by its worker.
+            List<String> jobs = cluster.activeJobs();
+            assertEquals(1, jobs.size(), jobs.toString());
+            String job = jobs.get(0).split("\\|")[0];
+            List<String> steps = cluster.steps(job);
+            assertEquals(2, steps.size(), steps.toString());
+            assertEquals(2, steps.stream().map(st -> st.split("\\|")[1]).distinct().count(), steps.toString());
         } finally {
             dev.jmp.Cluster.stop("slurmtest");
         }
+        // Stopping the group cancelled its allocation (the test's @AfterEach would wait for it for ever).
+        assertEquals(List.of(), cluster.activeJobs().stream().filter(j -> !j.contains("|COMPLETING|")).toList());
     }
 
     @Test
@@ -105,7 +120,7 @@ class SlurmLauncherIT extends LauncherContract {
             }
         }
         assertTrue(real != null, "srun on the PATH");
-        for (String tool : List.of("squeue", "scancel", "sacct", "scontrol", "sinfo")) {
+        for (String tool : List.of("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo")) {
             if (java.nio.file.Files.exists(real.resolve(tool))) {
                 java.nio.file.Files.createSymbolicLink(bin.resolve(tool), real.resolve(tool));
             }

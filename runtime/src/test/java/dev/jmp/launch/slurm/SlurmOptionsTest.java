@@ -17,18 +17,33 @@ class SlurmOptionsTest {
     }
 
     @Test
-    void optionsBecomeSrunArguments() {
-        SlurmOptions o = SlurmOptions.from(Map.of("partition", "compute", "time", "2:00:00", "cpus-per-task", "4",
-                "mem", "8G", "account", "lab-7", "extra", "--constraint=gpu  --qos=long", "queue-timeout", "5m",
-                "poll", "500ms"));
+    void optionsBecomeTheAllocationsSbatchArgumentsAndEachWorkerAStep() {
+        SlurmOptions o = SlurmOptions.from(Map.of("n", "32", "partition", "compute", "time", "2:00:00",
+                "cpus-per-task", "4", "mem", "8G", "account", "lab-7", "extra", "--constraint=gpu  --qos=long",
+                "queue-timeout", "5m", "poll", "500ms"));
         assertEquals(Duration.ofMinutes(5), o.queueTimeout());
         assertEquals(Duration.ofMillis(500), o.poll());
-        List<String> cmd = new SlurmLauncher(o).command(new LaunchSpec("w1-ab", Path.of("/j"), List.of("-Xmx1g"),
-                List.of(Path.of("/a.jar"), Path.of("/b.jar")), "Main", Map.of(), null, new byte[0]));
-        assertEquals(List.of("--ntasks=1", "--nodes=1", "--partition=compute", "--time=2:00:00", "--cpus-per-task=4",
-                "--mem=8G", "--account=lab-7", "--constraint=gpu", "--qos=long", "/j/bin/java", "-Xmx1g", "-cp",
-                "/a.jar:/b.jar", "Main"), cmd.subList(4, cmd.size()));
-        assertEquals("--comment=w1-ab", cmd.get(3));
+        SlurmLauncher launcher = new SlurmLauncher(o);
+        assertEquals(32, launcher.slots());
+        List<String> alloc = launcher.allocationArgs(32);
+        assertEquals(List.of("--parsable", "--job-name=" + launcher.jobName(), "--comment=jmp group allocation",
+                "--ntasks=32", "--partition=compute", "--time=2:00:00", "--cpus-per-task=4", "--mem-per-cpu=2048M",
+                "--account=lab-7", "--constraint=gpu", "--qos=long", "--chdir=/", "--output=/dev/null",
+                "--error=/dev/null", "--wrap=exec sleep infinity"), alloc);
+        List<String> cmd = launcher.stepCommand(new LaunchSpec("w1-ab", Path.of("/j"), List.of("-Xmx1g"),
+                List.of(Path.of("/a.jar"), Path.of("/b.jar")), "Main", Map.of(), null, new byte[0]), 4711);
+        assertEquals(List.of("--quiet", "--jobid=4711", "--job-name=w1-ab", "--ntasks=1", "--nodes=1", "--exact",
+                "--cpus-per-task=4", "--mem=8G", "/j/bin/java", "-Xmx1g", "-cp", "/a.jar:/b.jar", "Main"),
+                cmd.subList(1, cmd.size()));
+    }
+
+    @Test
+    void memoryPerCpuRoundsUp() {
+        assertEquals("2048M", SlurmOptions.memPerCpu("8G", 4));
+        assertEquals("512M", SlurmOptions.memPerCpu("512", 0));
+        assertEquals("171M", SlurmOptions.memPerCpu("512M", 3));
+        assertEquals("1M", SlurmOptions.memPerCpu("100K", 1));
+        assertEquals("1048576M", SlurmOptions.memPerCpu("1T", 1));
     }
 
     @Test
@@ -49,16 +64,17 @@ class SlurmOptionsTest {
                 refused(Map.of("partition", "a b")));
         assertEquals("slurm option queue-timeout=soon is not a duration such as 90, 90s, 500ms, 5m or 1h (0 waits forever)",
                 refused(Map.of("queue-timeout", "soon")));
-        assertEquals("unknown slurm option partitions; known options: partition, time, cpus-per-task, mem, account, extra,"
+        assertEquals("slurm option n=0 is not a worker count from 1 to 4096", refused(Map.of("n", "0")));
+        assertEquals("unknown slurm option partitions; known options: n, partition, time, cpus-per-task, mem, account, extra,"
                 + " queue-timeout, poll, bin, conf", refused(Map.of("partitions", "x")));
     }
 
     @Test
     void extraArgumentsThatWouldBreakTheLaunchAreRefused() {
-        assertEquals("slurm option extra=--ntasks=4: --ntasks is set by jmp itself (one task of one job per worker,"
-                + " its input and output through srun); leave it out", refused(Map.of("extra", "--ntasks=4")));
+        assertEquals("slurm option extra=--ntasks=4: --ntasks is set by jmp itself (one allocation of n tasks per"
+                + " group, each worker a step with its input and output through srun); leave it out", refused(Map.of("extra", "--ntasks=4")));
         assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(Map.of("extra", "-n4")));
-        assertEquals("slurm option extra=gpu: 'gpu' is not an srun option; extra takes options such as"
+        assertEquals("slurm option extra=gpu: 'gpu' is not an sbatch option; extra takes options such as"
                 + " --constraint=gpu --qos=long, each starting with -", refused(Map.of("extra", "gpu")));
     }
 
