@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
 public final class PoolScheduler implements WorkerOwner, RuntimeMember {
 
     private static final System.Logger LOG = System.getLogger(PoolScheduler.class.getName());
-    /** A slot whose replacement could not start is tried again after this, then twice as long each time. */
-    static final long REGROW_FIRST_MILLIS = 2_000;
-    /** The longest wait between two tries of a slot that cannot start. */
-    static final long REGROW_MAX_MILLIS = 30_000;
 
     private enum State { RUNNING, CLOSED, TERMINATED }
 
@@ -39,9 +35,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     private final Duration grace;
     private final String namePrefix;
     private final Map<TaskWorker, WorkerSlot> slots = new LinkedHashMap<>();
-    /** Slots being started again outside the lock, and those new workers that ended meanwhile. */
-    private int regrowing;
-    private final java.util.Set<TaskWorker> exitedBeforeInstall = new java.util.HashSet<>();
+    private final SlotRegrowth regrowth;
     private final ChunkPolicy policy = new ChunkPolicy();
     private final PendingWork work;
     private final ChunkDispatch chunks;
@@ -64,6 +58,11 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         this.namePrefix = namePrefix;
         this.work = new PendingWork(policy, size, retries);
         this.chunks = new ChunkDispatch(this, workers, work, policy, retries, grace);
+        this.regrowth = new SlotRegrowth(this, workers, () -> workers.acquire(options, this), this::slotWanted,
+                (h, index) -> {
+                    install(h, index);
+                    dispatch();
+                });
         synchronized (this) {
             for (int i = 0; i < size; i++) {
                 addWorker(i);
@@ -203,9 +202,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
     public synchronized void onExit(TaskWorker worker, WorkerExit exit) {
         WorkerSlot slot = slots.remove(worker);
         if (slot == null) {
-            if (regrowing > 0) {
-                exitedBeforeInstall.add(worker); // a slot's new worker that ended before it was installed
-            }
+            regrowth.ended(worker);
             return;
         }
         chunks.lost(slot, worker, exit, state != State.TERMINATED);
@@ -229,7 +226,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                     LOG.log(System.Logger.Level.WARNING, "pool worker " + worker.name()
                             + " is gone and no replacement could start; going on with " + slots.size()
                             + " workers, trying again in the background: " + e.getMessage());
-                    regrowLater(slot.index, REGROW_FIRST_MILLIS);
+                    regrowth.later(slot.index);
                 }
             }
         }
@@ -240,57 +237,7 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
         dispatch();
     }
 
-    /**
-     * Tries a slot again later, so a pool that went on smaller when a host was cut off grows back
-     * to its size once the host answers again; stops trying when the pool no longer needs workers.
-     */
-    private void regrowLater(int index, long delayMillis) {
-        workers.schedule(() -> regrow(index, delayMillis), delayMillis);
-    }
-
-    /**
-     * One try. The launch runs outside the scheduler's lock: against a host that is still cut off
-     * it takes ssh's connect timeout, and the workers left must go on receiving work meanwhile.
-     */
-    private void regrow(int index, long lastDelayMillis) {
-        synchronized (this) {
-            if (!slotWanted(index)) {
-                return;
-            }
-            regrowing++;
-        }
-        TaskWorker h = null;
-        RuntimeException failure = null;
-        try {
-            h = workers.acquire(options, this);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        synchronized (this) {
-            regrowing--;
-            boolean ended = h != null && exitedBeforeInstall.remove(h);
-            if (regrowing == 0) {
-                exitedBeforeInstall.clear();
-            }
-            if (failure != null || ended) {
-                long next = Math.min(lastDelayMillis * 2, REGROW_MAX_MILLIS);
-                LOG.log(System.Logger.Level.DEBUG, "pool slot " + (index + 1) + " still cannot start a worker; next try in "
-                        + next + " ms: " + (failure != null ? failure.getMessage() : "it ended before it connected"));
-                if (slotWanted(index)) {
-                    regrowLater(index, next);
-                }
-                return;
-            }
-            if (!slotWanted(index)) {
-                h.stop("its pool no longer needs it", true);
-                return;
-            }
-            install(h, index);
-            dispatch();
-        }
-    }
-
-    /** Whether a slot is empty and the pool still wants a worker in it. */
+    /** Whether a slot is empty and the pool still wants a worker in it (call with the lock held). */
     private boolean slotWanted(int index) {
         boolean needed = state == State.RUNNING || (state == State.CLOSED && work.any());
         return needed && broken == null && !workers.isClosed() && !slots.isEmpty()

@@ -6,7 +6,7 @@
  * {@link dev.jmp.internal.supervisor.TaskWorkers} (the pool's runtime), never from a static.
  * {@code PoolScheduler} keeps the pool's state (workers, running, closed, terminated) and its lock;
  * {@code PendingWork} holds the work not yet done, {@code ChunkDispatch} moves chunks to and from
- * workers, {@code StartupFailures} decides when a pool is broken, {@code PoolTermination} waits for its end.
+ * workers, {@code StartupFailures} decides when a pool is broken, {@code SlotRegrowth} brings it back to its size after a host returns, {@code PoolTermination} waits for its end.
  * {@code Completions} owns the threads that hand results to user code: views of results complete
  * on an executor that is never shut down, and a callback that throws is reported, not lost.
  */

@@ -280,10 +280,10 @@ class PoolSchedulerTest {
         workers.refuse = "ssh to node2 failed: No route to host";
         worker(1).die(null);
         assertEquals(2, workers.started.size(), "no replacement could start");
-        assertEquals(List.of(PoolScheduler.REGROW_FIRST_MILLIS), workers.delays, "a try is set for later");
+        assertEquals(List.of(SlotRegrowth.FIRST_MILLIS), workers.delays, "a try is set for later");
         workers.fireTimers();
         assertEquals(2, workers.started.size(), "the host still refuses");
-        assertEquals(PoolScheduler.REGROW_FIRST_MILLIS * 2, workers.delays.get(1), "the next try waits longer");
+        assertEquals(SlotRegrowth.FIRST_MILLIS * 2, workers.delays.get(1), "the next try waits longer");
         workers.refuse = null;
         workers.fireTimers();
         assertEquals(3, workers.started.size(), "the host answers again: the slot has a worker");
