@@ -24,6 +24,15 @@ public interface WorkerOwner {
         }
     }
 
+    /**
+     * Whether the worker's output lines are dropped rather than delivered to listeners and echoed:
+     * for a worker that runs no user task (the class archive's training worker, whose JVM reports
+     * on stdout what it recorded).
+     */
+    default boolean quiet() {
+        return false;
+    }
+
     /** The worker's process ended and its output is drained. */
     void onExit(TaskWorker worker, WorkerExit exit);
 }
