@@ -28,19 +28,23 @@ final class ArchiveOptions {
     private ArchiveOptions() {
     }
 
-    /** Whether workers of this Java release use the ahead-of-time cache (else a CDS archive). */
-    static boolean aot(int release) {
-        return release >= AOT_RELEASE;
+    /**
+     * Whether workers of this Java release use the ahead-of-time cache (else a CDS archive).
+     *
+     * @param allowed false when the ahead-of-time cache is turned off ({@code -Djmp.noaot=true})
+     */
+    static boolean aot(int release, boolean allowed) {
+        return allowed && release >= AOT_RELEASE;
     }
 
-    /** The archive file's extension for a release: {@code .aot} or {@code .jsa}. */
-    static String suffix(int release) {
-        return aot(release) ? ".aot" : ".jsa";
+    /** The archive file's extension: {@code .aot} or {@code .jsa}. */
+    static String suffix(boolean aot) {
+        return aot ? ".aot" : ".jsa";
     }
 
     /** The options that silence the JVM's reports about archives (it prints them on stdout). */
-    static List<String> quiet(int release) {
-        return aot(release) ? List.of("-Xlog:aot=off", "-Xlog:cds=off") : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    static List<String> quiet(boolean aot) {
+        return aot ? List.of("-Xlog:aot=off", "-Xlog:cds=off") : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /**
@@ -48,8 +52,8 @@ final class ArchiveOptions {
      * ignored by the JVM (the default {@code -XX:AOTMode=auto}, or {@code -Xshare:auto}), so the
      * worker starts without it.
      */
-    static List<String> use(int release, Path archive) {
-        return with(aot(release) ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive, release);
+    static List<String> use(boolean aot, Path archive) {
+        return with(aot ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive, aot);
     }
 
     /**
@@ -58,13 +62,14 @@ final class ArchiveOptions {
      * cache (the JVM's one-step {@code -XX:AOTCacheOutput} would start that second JVM itself, as
      * a child the runtime could not stop at its shutdown); before 25 it writes the archive at exit.
      *
-     * @param output the configuration file (25 and later) or the archive (before 25)
+     * @param aot    whether the archive is the ahead-of-time cache
+     * @param output the configuration file (the cache) or the archive (dynamic CDS)
      */
-    static List<String> train(int release, Path output) {
-        if (aot(release)) {
+    static List<String> train(boolean aot, Path output) {
+        if (aot) {
             return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + output, "-Xlog:aot=off", "-Xlog:cds=off");
         }
-        return with("-XX:ArchiveClassesAtExit=" + output, release);
+        return with("-XX:ArchiveClassesAtExit=" + output, false);
     }
 
     /**
@@ -88,8 +93,8 @@ final class ArchiveOptions {
         return false;
     }
 
-    private static List<String> with(String option, int release) {
-        List<String> q = quiet(release);
+    private static List<String> with(String option, boolean aot) {
+        List<String> q = quiet(aot);
         return List.of(option, q.get(0), q.get(1));
     }
 }

@@ -42,8 +42,8 @@ final class CdsArchive {
     record Jdk(Path home, int release, String identity) {
     }
 
-    /** One archive: its JDK and its file. */
-    record Target(Jdk jdk, Path file) {
+    /** One archive: its JDK, its file, and whether it is the ahead-of-time cache. */
+    record Target(Jdk jdk, Path file, boolean aot) {
     }
 
     CdsArchive(RuntimeSettings settings) {
@@ -60,7 +60,7 @@ final class CdsArchive {
         if (t == null || !Files.isRegularFile(t.file())) {
             return List.of();
         }
-        return ArchiveOptions.use(t.jdk().release(), t.file());
+        return ArchiveOptions.use(t.aot(), t.file());
     }
 
     /** Starts the training worker if the archive is missing and this runtime has not tried to make it yet. */
@@ -138,8 +138,8 @@ final class CdsArchive {
                         .getBytes(StandardCharsets.UTF_8));
             }
             String key = HexFormat.of().formatHex(d.digest(), 0, 12);
-            return new Target(jdk, settings.cacheDir().resolve("cds")
-                    .resolve("worker-" + key + ArchiveOptions.suffix(jdk.release())));
+            boolean aot = ArchiveOptions.aot(jdk.release(), settings.aheadOfTimeCache());
+            return new Target(jdk, settings.cacheDir().resolve("cds").resolve("worker-" + key + ArchiveOptions.suffix(aot)), aot);
         } catch (IOException | NoSuchAlgorithmException e) {
             return null;
         }

@@ -33,8 +33,7 @@ final class CdsTraining implements WorkerOwner {
 
     static void start(Supervisor supervisor, CdsArchive.Target target, Path tmp, List<Path> classpath, AotAssembly assembly) {
         CdsTraining owner = new CdsTraining(target, tmp, classpath, assembly);
-        int release = target.jdk().release();
-        WorkerHandle w = supervisor.spawn(new WorkerOptions(ArchiveOptions.train(release, owner.recording()), Map.of(),
+        WorkerHandle w = supervisor.spawn(new WorkerOptions(ArchiveOptions.train(target.aot(), owner.recording()), Map.of(),
                 target.jdk().home()), owner, false);
         w.assign(0, "jmp-cds-training");
         List<Dispatch> tasks = new ArrayList<>();
@@ -47,7 +46,7 @@ final class CdsTraining implements WorkerOwner {
 
     /** What the training JVM writes: the archive, or the ahead-of-time configuration. */
     private Path recording() {
-        return ArchiveOptions.aot(target.jdk().release()) ? tmp.resolveSibling(tmp.getFileName() + ".conf") : tmp;
+        return target.aot() ? tmp.resolveSibling(tmp.getFileName() + ".conf") : tmp;
     }
 
     @Override
@@ -64,7 +63,7 @@ final class CdsTraining implements WorkerOwner {
 
     @Override
     public void onExit(TaskWorker worker, WorkerExit exit) {
-        if (!ArchiveOptions.aot(target.jdk().release())) {
+        if (!target.aot()) {
             CdsArchive.install(tmp, exit.exitCode() == 0 ? target.file() : tmp);
         } else if (exit.exitCode() == 0) {
             assembly.assemble(target.jdk(), recording(), tmp, target.file(), classpath);

@@ -18,22 +18,24 @@ class ArchiveOptionsTest {
     @Test
     void java25AndLaterUseTheAheadOfTimeCacheAndOlderReleasesTheDynamicArchive() {
         assertEquals(List.of("-XX:SharedArchiveFile=" + FILE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
-                ArchiveOptions.use(17, FILE));
+                ArchiveOptions.use(ArchiveOptions.aot(17, true), FILE));
         assertEquals(List.of("-XX:SharedArchiveFile=" + FILE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
-                ArchiveOptions.use(24, FILE));
-        assertEquals(List.of("-XX:AOTCache=" + FILE, "-Xlog:aot=off", "-Xlog:cds=off"), ArchiveOptions.use(25, FILE));
-        assertEquals(List.of("-XX:AOTCache=" + FILE, "-Xlog:aot=off", "-Xlog:cds=off"), ArchiveOptions.use(26, FILE));
-        assertEquals(".jsa", ArchiveOptions.suffix(21));
-        assertEquals(".aot", ArchiveOptions.suffix(25));
+                ArchiveOptions.use(ArchiveOptions.aot(24, true), FILE));
+        assertEquals(List.of("-XX:AOTCache=" + FILE, "-Xlog:aot=off", "-Xlog:cds=off"), ArchiveOptions.use(ArchiveOptions.aot(25, true), FILE));
+        assertEquals(List.of("-XX:AOTCache=" + FILE, "-Xlog:aot=off", "-Xlog:cds=off"), ArchiveOptions.use(ArchiveOptions.aot(26, true), FILE));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + FILE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                ArchiveOptions.use(ArchiveOptions.aot(25, false), FILE), "-Djmp.noaot=true keeps 25 on the CDS archive");
+        assertEquals(".jsa", ArchiveOptions.suffix(ArchiveOptions.aot(21, true)));
+        assertEquals(".aot", ArchiveOptions.suffix(ArchiveOptions.aot(25, true)));
     }
 
     @Test
     void trainingRecordsAConfigurationOn25ThatASecondJvmTurnsIntoTheCache() {
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + FILE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
-                ArchiveOptions.train(17, FILE));
+                ArchiveOptions.train(false, FILE));
         Path conf = Path.of("/cache/cds/worker-ab.aot.1-2.tmp.conf");
         assertEquals(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-Xlog:aot=off", "-Xlog:cds=off"),
-                ArchiveOptions.train(25, conf));
+                ArchiveOptions.train(true, conf));
         assertEquals(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + FILE,
                 "-Xlog:aot=off", "-Xlog:cds=off"), ArchiveOptions.create(conf, FILE));
     }
