@@ -57,7 +57,7 @@ final class CdsTraining implements WorkerOwner {
     }
 
     @Override
-    public boolean quiet() {
+    public boolean internal() {
         return true;
     }
 

@@ -95,7 +95,7 @@ final class OutputPump implements Runnable {
             worker.output().recordStderr(text);
         }
         WorkerOwner owner = worker.owner();
-        if (owner != null && owner.quiet()) {
+        if (owner != null && owner.internal()) {
             return stream;
         }
         router.deliver(new OutputEvent(worker.name(), worker.index(), worker.pid(), tag.job(), tag.item(), stream,

@@ -25,11 +25,11 @@ public interface WorkerOwner {
     }
 
     /**
-     * Whether the worker's output lines are dropped rather than delivered to listeners and echoed:
-     * for a worker that runs no user task (the class archive's training worker, whose JVM reports
-     * on stdout what it recorded).
+     * Whether the worker is the runtime's own, running no user task (the class archive's training
+     * worker): its output lines are dropped rather than delivered and echoed (its JVM reports on
+     * stdout what it recorded), and {@code Jmp.workers()} leaves it out.
      */
-    default boolean quiet() {
+    default boolean internal() {
         return false;
     }
 
