@@ -34,6 +34,13 @@ final class CdsArchive {
     private final RuntimeSettings settings;
     /** The archives this runtime trains or trained: one attempt each per runtime. */
     private final Set<Path> training = ConcurrentHashMap.newKeySet();
+    /**
+     * Trainings started by this process, per archive, over all its runtimes. A runtime shut down
+     * before its training finished (a test, a short program) kills it, and a process that makes
+     * runtime after runtime would otherwise pay a training worker in each of them.
+     */
+    private static final Map<Path, Integer> ATTEMPTS = new ConcurrentHashMap<>();
+    static final int MAX_ATTEMPTS = 2;
     /** Which JDK a Java home holds ({@code Optional.empty()}: none that an archive can name). */
     private final Map<Path, Optional<Jdk>> jdks = new ConcurrentHashMap<>();
     private final AotAssembly assembly = new AotAssembly();
@@ -63,10 +70,14 @@ final class CdsArchive {
         return ArchiveOptions.use(t.aot(), t.file());
     }
 
-    /** Starts the training worker if the archive is missing and this runtime has not tried to make it yet. */
+    /**
+     * Starts the training worker if the archive is missing, this runtime has not tried to make it
+     * yet, and this process has not tried {@value #MAX_ATTEMPTS} times.
+     */
     void trainIfMissing(Supervisor supervisor, Path javaHome, List<Path> classpath) {
         Target t = archiveFor(javaHome, classpath);
-        if (t == null || Files.isRegularFile(t.file()) || !training.add(t.file())) {
+        if (t == null || Files.isRegularFile(t.file()) || !training.add(t.file())
+                || ATTEMPTS.merge(t.file(), 1, Integer::sum) > MAX_ATTEMPTS) {
             return;
         }
         try {
