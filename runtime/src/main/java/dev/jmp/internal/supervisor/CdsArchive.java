@@ -1,6 +1,7 @@
 package dev.jmp.internal.supervisor;
 
 import dev.jmp.internal.util.DeadOwners;
+import dev.jmp.launch.WorkerJava;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,64 +11,99 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The class-data sharing archive of the worker's own classes (JDK, runtime, JeroMQ, Gson), made
- * once per JDK and classpath under the cache directory, so a cold worker maps its classes
- * instead of parsing and verifying them. The first time, a training worker runs a
- * representative task with {@code -XX:ArchiveClassesAtExit}; workers started before it finishes
- * run without the archive. Classpaths with directories (a development build) get no archive,
- * since the JVM archives classes from jars only.
+ * The class archive of the worker's own classes (JDK, runtime, JeroMQ, Gson), made once per JDK
+ * and classpath under the cache directory, so a cold worker maps its classes instead of parsing
+ * and verifying them: Java 25's ahead-of-time cache for workers on 25 or later (classes also
+ * linked, method profiles kept), the dynamic class-data sharing archive before (see
+ * {@link ArchiveOptions}). The first time, a training worker runs a representative task; workers
+ * started before it finishes run without the archive. Classpaths with directories (a development
+ * build) get no archive, since the JVM archives classes from jars only.
  */
 final class CdsArchive {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
-    /** The JVM reports archive warnings on stdout, where they would look like task output. */
-    static final String QUIET = "-Xlog:cds=off";
-    static final String QUIET_DYNAMIC = "-Xlog:cds+dynamic=off";
-    private static final java.util.regex.Pattern TRAINING = java.util.regex.Pattern.compile(".*\\.jsa\\.(\\d+(?:-\\d+)?)\\.tmp");
+    /** Archives in training: {@code <name>.<jsa|aot>.<owner>.tmp}, an AOT training's configuration {@code ...tmp.conf}. */
+    private static final java.util.regex.Pattern TRAINING =
+            java.util.regex.Pattern.compile(".*\\.(?:jsa|aot)\\.(\\d+(?:-\\d+)?)\\.tmp(?:\\.conf)?");
     private final RuntimeSettings settings;
-    private final AtomicBoolean training = new AtomicBoolean();
+    /** The archives this runtime trains or trained: one attempt each per runtime. */
+    private final Set<Path> training = ConcurrentHashMap.newKeySet();
+    /**
+     * Trainings started by this process, per archive, over all its runtimes. A runtime shut down
+     * before its training finished (a test, a short program) kills it, and a process that makes
+     * runtime after runtime would otherwise pay a training worker in each of them.
+     */
+    private static final Map<Path, Integer> ATTEMPTS = new ConcurrentHashMap<>();
+    static final int MAX_ATTEMPTS = 2;
+    /** Which JDK a Java home holds ({@code Optional.empty()}: none that an archive can name). */
+    private final Map<Path, Optional<Jdk>> jdks = new ConcurrentHashMap<>();
+    private final AotAssembly assembly = new AotAssembly();
+
+    /** A worker's JDK: its release and what names its exact build. */
+    record Jdk(Path home, int release, String identity) {
+    }
+
+    /** One archive: its JDK, its file, and whether it is the ahead-of-time cache. */
+    record Target(Jdk jdk, Path file, boolean aot) {
+    }
 
     CdsArchive(RuntimeSettings settings) {
         this.settings = settings;
     }
 
-    /** JVM options for a new worker: the archive if it exists. */
-    List<String> options(List<Path> classpath) {
-        Path archive = archiveFor(classpath);
-        if (archive == null || !Files.isRegularFile(archive)) {
+    /**
+     * JVM options for a new worker: the archive if it exists.
+     *
+     * @param javaHome the worker's Java home, or null for this JVM's
+     */
+    List<String> options(Path javaHome, List<Path> classpath) {
+        Target t = archiveFor(javaHome, classpath);
+        if (t == null || !Files.isRegularFile(t.file())) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, QUIET, QUIET_DYNAMIC);
+        return ArchiveOptions.use(t.aot(), t.file());
     }
 
-    /** Starts the training worker if the archive is missing and no training runs yet. */
-    void trainIfMissing(Supervisor supervisor, List<Path> classpath) {
-        Path archive = archiveFor(classpath);
-        if (archive == null || Files.isRegularFile(archive) || !training.compareAndSet(false, true)) {
+    /**
+     * Starts the training worker if the archive is missing, this runtime has not tried to make it
+     * yet, and this process has not tried {@value #MAX_ATTEMPTS} times.
+     */
+    void trainIfMissing(Supervisor supervisor, Path javaHome, List<Path> classpath) {
+        Target t = archiveFor(javaHome, classpath);
+        if (t == null || Files.isRegularFile(t.file()) || !training.add(t.file())
+                || ATTEMPTS.merge(t.file(), 1, Integer::sum) > MAX_ATTEMPTS) {
             return;
         }
         try {
-            Files.createDirectories(archive.getParent());
-            Path tmp = trainingFile(archive);
-            CdsTraining.start(supervisor, tmp, archive);
+            Files.createDirectories(t.file().getParent());
+            CdsTraining.start(supervisor, t, trainingFile(t.file()), classpath, assembly);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no class-data sharing archive for workers", e);
+            LOG.log(System.Logger.Level.DEBUG, "no class archive for workers", e);
         }
+    }
+
+    /** Stops a cache being assembled (at the runtime's shutdown): its process is this runtime's. */
+    void close() {
+        assembly.close();
     }
 
     /**
      * Removes the archives in training that dead runtimes left ({@code *.jsa.<pid>-<start>.tmp},
-     * or {@code *.jsa.<pid>.tmp} from older versions): the training worker writes it when it
-     * exits, and its runtime moves it into place, unless the runtime was killed first.
+     * {@code *.aot.<pid>-<start>.tmp} and its {@code .conf}, or {@code *.jsa.<pid>.tmp} from
+     * older versions): the training worker writes them, and its runtime moves the archive into
+     * place, unless the runtime was killed first.
      *
      * @param cacheDir the runtime's cache directory
      * @return how many were removed
      */
     static int sweepDead(Path cacheDir) {
-        return DeadOwners.sweep(cacheDir.resolve("cds"), "*.jsa.*.tmp", TRAINING);
+        return DeadOwners.sweep(cacheDir.resolve("cds"), "*.tmp*", TRAINING);
     }
 
     /** Where this process's training worker writes {@code archive} before it is moved into place. */
@@ -75,14 +111,14 @@ final class CdsArchive {
         return archive.resolveSibling(archive.getFileName() + "." + DeadOwners.self() + ".tmp");
     }
 
-    /** Moves a finished training archive into place. */
+    /** Moves a finished training archive into place; deletes {@code tmp} in any case. */
     static void install(Path tmp, Path archive) {
         try {
-            if (Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
+            if (!tmp.equals(archive) && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot install the class-data sharing archive", e);
+            LOG.log(System.Logger.Level.DEBUG, "cannot install the class archive", e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -92,14 +128,19 @@ final class CdsArchive {
         }
     }
 
-    private Path archiveFor(List<Path> classpath) {
+    /** The archive for workers of this Java home and classpath, or null when there is none to use. */
+    Target archiveFor(Path javaHome, List<Path> classpath) {
         if (!settings.classDataSharing()) {
+            return null;
+        }
+        Path home = javaHome != null ? javaHome : Path.of(System.getProperty("java.home"));
+        Jdk jdk = jdks.computeIfAbsent(home, CdsArchive::jdk).orElse(null);
+        if (jdk == null) {
             return null;
         }
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
-                    + JvmDefaults.options()).getBytes(StandardCharsets.UTF_8));
+            d.update((jdk.identity() + "|" + JvmDefaults.options()).getBytes(StandardCharsets.UTF_8));
             for (Path p : classpath) {
                 if (!Files.isRegularFile(p)) {
                     return null;
@@ -108,9 +149,27 @@ final class CdsArchive {
                         .getBytes(StandardCharsets.UTF_8));
             }
             String key = HexFormat.of().formatHex(d.digest(), 0, 12);
-            return settings.cacheDir().resolve("cds").resolve("worker-" + key + ".jsa");
+            boolean aot = ArchiveOptions.aot(jdk.release(), settings.aheadOfTimeCache());
+            return new Target(jdk, settings.cacheDir().resolve("cds").resolve("worker-" + key + ArchiveOptions.suffix(aot)), aot);
         } catch (IOException | NoSuchAlgorithmException e) {
             return null;
+        }
+    }
+
+    /**
+     * What a Java home holds: its release, and an identity that changes when the JDK does (its
+     * path, its {@code release} file, the size and time of its class image).
+     */
+    static Optional<Jdk> jdk(Path home) {
+        try {
+            Path real = home.toRealPath();
+            Path modules = real.resolve("lib").resolve("modules");
+            String identity = real + "|" + Files.readString(real.resolve("release")) + "|"
+                    + (Files.isRegularFile(modules) ? Files.size(modules) + "@" + Files.getLastModifiedTime(modules).toMillis() : "");
+            return Optional.of(new Jdk(real, WorkerJava.release(real), identity));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no class archive for workers on " + home, e);
+            return Optional.empty();
         }
     }
 }

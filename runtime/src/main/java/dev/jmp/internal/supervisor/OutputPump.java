@@ -94,6 +94,10 @@ final class OutputPump implements Runnable {
         if (stream == OutputEvent.Stream.STDERR) {
             worker.output().recordStderr(text);
         }
+        WorkerOwner owner = worker.owner();
+        if (owner != null && owner.internal()) {
+            return stream;
+        }
         router.deliver(new OutputEvent(worker.name(), worker.index(), worker.pid(), tag.job(), tag.item(), stream,
                 text, System.currentTimeMillis(), worker.host()));
         return stream;

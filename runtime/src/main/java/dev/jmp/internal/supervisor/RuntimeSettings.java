@@ -29,6 +29,7 @@ public final class RuntimeSettings {
     private volatile String launcher = System.getProperty("jmp.launcher", "local");
     private volatile java.util.Map<String, String> launcherOptions = java.util.Map.of();
     private final boolean classDataSharing = !Boolean.getBoolean("jmp.nocds");
+    private final boolean aheadOfTimeCache = !Boolean.getBoolean("jmp.noaot");
     private volatile Path cacheDir = Path.of(System.getProperty("jmp.cache",
             System.getProperty("user.home") + "/.cache/jmp"));
     private volatile long workerHeartbeatMillis = 500;
@@ -157,6 +158,14 @@ public final class RuntimeSettings {
     /** Whether workers use a class-data sharing archive. */
     public boolean classDataSharing() {
         return classDataSharing;
+    }
+
+    /**
+     * Whether workers on Java 25 or later use the ahead-of-time cache; with {@code -Djmp.noaot=true}
+     * they use a dynamic class-data sharing archive, as older releases do.
+     */
+    public boolean aheadOfTimeCache() {
+        return aheadOfTimeCache;
     }
 
     /** Where the runtime caches things between runs (the class-data sharing archive). */

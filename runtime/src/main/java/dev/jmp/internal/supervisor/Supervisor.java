@@ -243,6 +243,7 @@ public final class Supervisor implements TaskWorkers {
         closed = true;
         members.terminateAll();
         spawner.stopAll("the jmp runtime shut down", 3000);
+        spawner.stopArchiveWork();
         hub.close();
         try {
             launcher.close();

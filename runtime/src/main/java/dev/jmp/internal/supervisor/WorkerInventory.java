@@ -18,7 +18,8 @@ public final class WorkerInventory {
     }
 
     /**
-     * Describes every live worker, asking the connected ones for their task counts, CPU time and
+     * Describes every live worker but the runtime's own (see {@link WorkerOwner#internal}), asking
+     * the connected ones for their task counts, CPU time and
      * memory at once.
      *
      * @param s       the supervisor, or null (no runtime: no workers)
@@ -31,6 +32,9 @@ public final class WorkerInventory {
         }
         Map<WorkerHandle, CompletableFuture<StatsReply>> asked = new LinkedHashMap<>();
         for (WorkerHandle w : s.workers()) {
+            if (w.owner() != null && w.owner().internal()) {
+                continue;
+            }
             boolean connected = w.ready().isDone() && !w.ready().isCompletedExceptionally();
             asked.put(w, connected ? s.stats(w) : CompletableFuture.completedFuture(null));
         }
@@ -40,7 +44,10 @@ public final class WorkerInventory {
             WorkerHandle w = e.getKey();
             StatsReply stats;
             try {
-                stats = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // A worker that exits never answers: its end stops the wait for it.
+                CompletableFuture.anyOf(e.getValue(), w.exited()).get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                stats = e.getValue().getNow(null);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 stats = null;

@@ -24,6 +24,15 @@ public interface WorkerOwner {
         }
     }
 
+    /**
+     * Whether the worker is the runtime's own, running no user task (the class archive's training
+     * worker): its output lines are dropped rather than delivered and echoed (its JVM reports on
+     * stdout what it recorded), and {@code Jmp.workers()} leaves it out.
+     */
+    default boolean internal() {
+        return false;
+    }
+
     /** The worker's process ended and its output is drained. */
     void onExit(TaskWorker worker, WorkerExit exit);
 }

@@ -87,7 +87,7 @@ final class WorkerSpawner {
                 nonce, settings.workerHeartbeatMillis(), settings.workerSilenceMillis(),
                 settings.localSilenceMillis(), cp, progress == null ? null : progress.toString(), hub.admit(id));
         List<Path> classpath = WorkerClasspath.entries();
-        boolean archive = LaunchPlan.usesArchive(useArchive, options) && launcher.onThisHost();
+        boolean archive = LaunchPlan.usesArchive(useArchive, options, settings.jvmOptions()) && launcher.onThisHost();
         LaunchSpec spec = LaunchPlan.spec(boot, options, settings.jvmOptions(), JvmDefaults.options(), classpath,
                 cds::options, archive);
         LaunchQueue.Slot slot;
@@ -103,7 +103,7 @@ final class WorkerSpawner {
             abandonLaunch(w);
         }
         if (archive) {
-            cds.trainIfMissing(supervisor, classpath);
+            cds.trainIfMissing(supervisor, options.javaHome(), classpath);
         }
         return w;
     }
@@ -244,6 +244,11 @@ final class WorkerSpawner {
         synchronized (launchedPids) {
             return List.copyOf(launchedPids);
         }
+    }
+
+    /** Stops the making of a class archive under way (at the runtime's shutdown). */
+    void stopArchiveWork() {
+        cds.close();
     }
 
     /** Deletes the progress files of this runtime's workers (at its shutdown). */

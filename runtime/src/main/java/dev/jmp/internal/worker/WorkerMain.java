@@ -44,7 +44,9 @@ public final class WorkerMain {
         OutputCapture output = new OutputCapture(boot.outputNonce());
         output.install();
         Runtime.getRuntime().addShutdownHook(new Thread(output::flushPartial, "jmp-flush"));
-        new WorkerRuntime(boot, output, context.join()).run();
+        ZContext ready = context.join();
+        StartupTrace.mark("output installed, context joined");
+        new WorkerRuntime(boot, output, ready).run();
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -64,20 +64,24 @@ public final class WorkerRuntime {
         this.parent = ProcessHandle.of(boot.parentPid());
         this.link = new Link(boot.workerId(), boot.endpoint(), boot.downEndpoint(), WireKey.fromHex(boot.key()),
                 WireCodec.standard(), boot.credential(), context);
+        StartupTrace.mark("link made");
         this.loader = new WorkerClassLoader(this::fetch);
         // Processes this worker starts get, through its class server, what it gets from its parent.
         dev.jmp.internal.classes.ClassServer.setUpstream(this::fetch);
         for (String p : boot.classpath()) {
             loader.addPath(Path.of(p));
         }
+        StartupTrace.mark("loader made");
         this.results = new ResultBatch(link);
         this.services = new WireServiceClient(link, boot.workerId(), WireKey.fromHex(boot.key()),
                 boot.endpoint().startsWith("tcp://127.0.0.1:"));
         this.executor = new TaskExecutor(results, output, loader, this::processEnded, ItemProgress.open(boot.progressFile()),
                 services);
+        StartupTrace.mark("executor made");
         ServiceClients.install(services, loader);
         WorkerContext.markWorker();
         register();
+        StartupTrace.mark("handlers registered");
     }
 
     private void register() {

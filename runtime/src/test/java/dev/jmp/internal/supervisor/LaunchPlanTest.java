@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** How a worker's JVM is started: options in override order, the archive only for our java, the secret on stdin. */
+/** How a worker's JVM is started: options in override order, the archive of the worker's own java, the secret on stdin. */
 @Timeout(300)
 class LaunchPlanTest {
 
@@ -25,13 +25,14 @@ class LaunchPlanTest {
 
     private LaunchSpec spec(WorkerOptions options, boolean archive) {
         return LaunchPlan.spec(boot, options, List.of("-Xmx1g", "-Druntime=1"), List.of("-Xss2m", "-Xmx512m"), CP,
-                cp -> List.of("-XX:SharedArchiveFile=/cache/" + cp.size() + ".jsa"), archive);
+                (home, cp) -> List.of("-XX:SharedArchiveFile=/cache/" + (home == null ? "own" : home.getFileName()) + "-"
+                        + cp.size() + ".jsa"), archive);
     }
 
     @Test
     void laterOptionsOverrideEarlierOnesSoTheUsersWin() {
         LaunchSpec s = spec(new WorkerOptions(List.of("-Xmx2g"), Map.of()), true);
-        assertEquals(List.of("-Xss2m", "-Xmx512m", "-XX:SharedArchiveFile=/cache/2.jsa", "-Xmx1g", "-Druntime=1", "-Xmx2g"),
+        assertEquals(List.of("-Xss2m", "-Xmx512m", "-XX:SharedArchiveFile=/cache/own-2.jsa", "-Xmx1g", "-Druntime=1", "-Xmx2g"),
                 s.jvmOptions());
     }
 
@@ -42,11 +43,16 @@ class LaunchPlanTest {
     }
 
     @Test
-    void theArchiveBelongsToThisJavaOnly() {
-        assertTrue(LaunchPlan.usesArchive(true, WorkerOptions.DEFAULT));
-        assertFalse(LaunchPlan.usesArchive(false, WorkerOptions.DEFAULT), "the training worker makes it");
+    void eachJavaGetsItsOwnArchiveUnlessTheUserChoseOne() {
+        assertTrue(LaunchPlan.usesArchive(true, WorkerOptions.DEFAULT, List.of("-Xmx1g")));
+        assertFalse(LaunchPlan.usesArchive(false, WorkerOptions.DEFAULT, List.of()), "the training worker makes it");
         WorkerOptions otherJava = new WorkerOptions(List.of(), Map.of(), Path.of("/opt/jdk-25"));
-        assertFalse(LaunchPlan.usesArchive(true, otherJava), "another JVM cannot map this one's archive");
+        assertTrue(LaunchPlan.usesArchive(true, otherJava, List.of()), "another JDK has an archive of its own");
+        assertEquals(List.of("-Xss2m", "-Xmx512m", "-XX:SharedArchiveFile=/cache/jdk-25-2.jsa", "-Xmx1g", "-Druntime=1"),
+                spec(otherJava, true).jvmOptions());
+        assertFalse(LaunchPlan.usesArchive(true, WorkerOptions.DEFAULT, List.of("-Xshare:off")),
+                "the JVM refuses -XX:AOTCache beside -Xshare:off");
+        assertFalse(LaunchPlan.usesArchive(true, new WorkerOptions(List.of("-XX:AOTCache=/mine.aot"), Map.of()), List.of()));
     }
 
     @Test

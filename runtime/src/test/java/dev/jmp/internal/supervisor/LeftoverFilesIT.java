@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11 item 11: what a runtime killed with {@code kill -9} left (its progress directory, an
- * archive in training) is swept by the next runtime that starts; a live runtime's files stay.
+ * archive or an ahead-of-time cache in training) is swept by the next runtime that starts; a live runtime's files stay.
  */
 @Timeout(300)
 class LeftoverFilesIT {
@@ -39,7 +39,7 @@ class LeftoverFilesIT {
     private static List<Path> ownedFiles(Process owner) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             String line = out.readLine();
             assertTrue(line != null, "the owner exited before making its files");
             files.add(Path.of(line));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A runtime's process for {@code LeftoverFilesIT}: {@code own} makes the files a runtime owns
- * while it runs (a worker progress directory, an archive in training), prints their paths and
+ * while it runs (a worker progress directory, an archive and an ahead-of-time cache in training), prints their paths and
  * waits on stdin (to be killed); {@code start} starts a runtime, which sweeps, and exits.
  */
 public final class LeftoverOwnerMain {
@@ -28,8 +28,12 @@ public final class LeftoverOwnerMain {
         Path archive = RuntimeSettings.global().cacheDir().resolve("cds").resolve("worker-test.jsa");
         Files.createDirectories(archive.getParent());
         Path training = Files.writeString(CdsArchive.trainingFile(archive), "archive in training");
+        // An ahead-of-time cache in training: the training worker's configuration (Java 25+).
+        Path cache = CdsArchive.trainingFile(archive.resolveSibling("worker-test.aot"));
+        Path configuration = Files.writeString(cache.resolveSibling(cache.getFileName() + ".conf"), "configuration");
         System.out.println(progress.getParent());
         System.out.println(training);
+        System.out.println(configuration);
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
