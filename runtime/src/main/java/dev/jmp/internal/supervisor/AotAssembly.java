@@ -13,11 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * The second step of making an ahead-of-time cache (Java 25 and later): a JVM that reads the
  * training worker's configuration and writes the cache, running no main class. The runtime starts
  * it itself, with its output discarded, so it can stop it at its shutdown; the JVM's one-step
- * {@code -XX:AOTCacheOutput} would start it as a child of the training worker instead.
+ * {@code -XX:AOTCacheOutput} would start it as a child of the training worker instead. It runs
+ * under a small {@code sh} that kills it within a second of this process's death, so a runtime
+ * killed with {@code kill -9} leaves no assembly running on (it takes tens of seconds under load);
+ * the temporary cache it leaves is swept at the next start.
  */
 final class AotAssembly {
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
+    /**
+     * Runs the command after the owner's pid ($1) and ends with its exit code; a watcher kills it
+     * when the owner is gone. {@code wait} reaps the JVM, so the watcher never sees a zombie.
+     */
+    static final String WATCHED = "owner=$1; shift; \"$@\" & j=$!; "
+            + "( while kill -0 \"$owner\" 2>/dev/null; do sleep 1; done; kill -9 \"$j\" 2>/dev/null ) & w=$!; "
+            + "wait \"$j\"; c=$?; kill \"$w\" 2>/dev/null; exit \"$c\"";
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -32,7 +42,8 @@ final class AotAssembly {
      * @param classpath     the training worker's classpath (a worker's must match it)
      */
     void assemble(CdsArchive.Jdk jdk, Path configuration, Path tmp, Path archive, List<Path> classpath) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", WATCHED, "jmp-aot-assembly",
+                Long.toString(ProcessHandle.current().pid())));
         cmd.add(jdk.home().resolve("bin").resolve("java").toString());
         cmd.addAll(JvmDefaults.options());
         cmd.addAll(ArchiveOptions.create(configuration, tmp));
@@ -53,6 +64,7 @@ final class AotAssembly {
         }
         running.add(p);
         if (closed) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
         p.onExit().whenComplete((done, err) -> {
@@ -66,6 +78,7 @@ final class AotAssembly {
     void close() {
         closed = true;
         for (Process p : running) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
     }
