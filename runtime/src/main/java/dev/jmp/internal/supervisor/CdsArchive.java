@@ -67,7 +67,48 @@ final class CdsArchive {
         if (t == null || !Files.isRegularFile(t.file())) {
             return List.of();
         }
+        markUsed(t.file());
         return ArchiveOptions.use(t.aot(), t.file());
+    }
+
+    /** Archives not used for this long are deleted when a runtime starts: every new build of the jars makes new ones. */
+    static final java.time.Duration UNUSED = java.time.Duration.ofDays(30);
+
+    /** Moves an archive's modification time to now, at most once a day: it says when it was last used. */
+    private static void markUsed(Path archive) {
+        try {
+            java.time.Instant now = java.time.Instant.now();
+            if (Files.getLastModifiedTime(archive).toInstant().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+                Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.from(now));
+            }
+        } catch (IOException e) {
+            // another user's archive, or gone meanwhile: it is only a date
+        }
+    }
+
+    /**
+     * Deletes the archives no worker used for {@link #UNUSED} (older jars, older JDKs).
+     *
+     * @param cacheDir the runtime's cache directory
+     * @param now      the time to measure from
+     * @return how many were deleted
+     */
+    static int pruneUnused(Path cacheDir, java.time.Instant now) {
+        int n = 0;
+        try (var files = Files.newDirectoryStream(cacheDir.resolve("cds"), "worker-*.{jsa,aot}")) {
+            for (Path f : files) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(now.minus(UNUSED)) && Files.deleteIfExists(f)) {
+                        n++;
+                    }
+                } catch (IOException e) {
+                    // not ours to delete, or gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // no cache folder yet
+        }
+        return n;
     }
 
     /**

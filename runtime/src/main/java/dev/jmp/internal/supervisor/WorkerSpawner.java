@@ -62,6 +62,7 @@ final class WorkerSpawner {
     static void sweepDeadOwners(RuntimeSettings settings) {
         ProgressFiles.sweepDead(Path.of(System.getProperty("java.io.tmpdir")));
         CdsArchive.sweepDead(settings.cacheDir());
+        CdsArchive.pruneUnused(settings.cacheDir(), java.time.Instant.now());
     }
 
     /** Starts a new worker; its JVM is launched now or once a launch slot is free. */

@@ -103,4 +103,44 @@ class CdsArchiveTest {
             assertTrue(Files.exists(p), p.toString());
         }
     }
+
+    @Test
+    void archivesNoWorkerUsedForThirtyDaysArePrunedAndAUseKeepsOne() throws IOException {
+        Path cds = Files.createDirectories(dir.resolve("cache").resolve("cds"));
+        java.time.Instant now = java.time.Instant.now();
+        Path old = Files.writeString(cds.resolve("worker-aaaaaaaaaaaaaaaaaaaaaaaa.jsa"), "old");
+        Path oldAot = Files.writeString(cds.resolve("worker-bbbbbbbbbbbbbbbbbbbbbbbb.aot"), "old");
+        Path recent = Files.writeString(cds.resolve("worker-cccccccccccccccccccccccc.jsa"), "recent");
+        Path other = Files.writeString(cds.resolve("notes.txt"), "not an archive");
+        FileTime longAgo = FileTime.from(now.minus(CdsArchive.UNUSED).minusSeconds(60));
+        for (Path p : List.of(old, oldAot, other)) {
+            Files.setLastModifiedTime(p, longAgo);
+        }
+        Files.setLastModifiedTime(recent, FileTime.from(now.minus(CdsArchive.UNUSED).plusSeconds(3600)));
+        assertEquals(2, CdsArchive.pruneUnused(dir.resolve("cache"), now));
+        assertFalse(Files.exists(old));
+        assertFalse(Files.exists(oldAot));
+        assertTrue(Files.exists(recent), "used within the 30 days");
+        assertTrue(Files.exists(other), "only archives are pruned");
+        assertEquals(0, CdsArchive.pruneUnused(dir.resolve("no-cache-yet"), now), "no folder, nothing to do");
+
+        String before = System.getProperty("jmp.cache");
+        System.setProperty("jmp.cache", dir.resolve("cache").toString());
+        CdsArchive inUse;
+        try {
+            inUse = new CdsArchive(new RuntimeSettings());
+        } finally {
+            if (before == null) {
+                System.clearProperty("jmp.cache");
+            } else {
+                System.setProperty("jmp.cache", before);
+            }
+        }
+        List<Path> cp = jars();
+        CdsArchive.Target t = inUse.archiveFor(null, cp);
+        Files.writeString(t.file(), "an archive");
+        Files.setLastModifiedTime(t.file(), longAgo);
+        assertFalse(inUse.options(null, cp).isEmpty());
+        assertEquals(0, CdsArchive.pruneUnused(dir.resolve("cache"), now), "a worker's use moved its date");
+    }
 }
