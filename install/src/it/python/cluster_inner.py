@@ -3,7 +3,7 @@ on two ssh hosts, a %%pool of 200 items using a notebook record and method, %%sp
 %%shared counter incremented from both hosts, workers' lines labelled with their host, %timeline
 rows naming the hosts, a %jars jar and a %maven artifact (from a file:// repository) staged to the
 hosts by content hash and used there,
-%workers --on, %cluster list and stop, and the errors for an unknown cluster and a bad option."""
+%workers --on, %cluster list, resize and stop, and the errors for an unknown cluster and a bad option."""
 import glob
 import hashlib
 import os
@@ -166,6 +166,13 @@ class ClusterInner(jmp_client.KernelTestCase):
         self.assertIn("no cluster named 'nope'; running: lab", content["evalue"])
         content, _ = self.run_error("%cluster start big --launcher ssh --hosts a --partition compute")
         self.assertIn("the ssh launcher has no option 'partition'", content["evalue"])
+        # resized to host 2 alone, one worker: a later pool --on lab runs there, on one worker
+        _, msgs = self.run_ok("%cluster resize lab --hosts 10.77.2.2:1")
+        self.assertIn("(3 -> 1 workers)", "".join(m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream"))
+        self.run_ok("%%pool --on lab --over List.of(1, 2, 3, 4) --as i --out where\n"
+                    "return System.getenv(\"SSH_CONNECTION\").split(\" \")[2] + \" \" + ProcessHandle.current().pid();")
+        self.assertEqual(self.value("where.stream().map(w -> w.split(\" \")[0]).distinct().toList()"), "[10.77.2.2]")
+        self.assertEqual(self.value("where.stream().distinct().count()"), "1", "one worker")
         self.run_ok("%cluster stop lab")
         content, _ = self.run_error("%%spawn --on lab\nreturn 1;")
         self.assertIn("no cluster named 'lab'", content["evalue"])

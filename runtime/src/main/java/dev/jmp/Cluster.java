@@ -30,7 +30,7 @@ public final class Cluster {
     private static final Map<String, Cluster> CLUSTERS = new LinkedHashMap<>();
     private final String name;
     private final String launcher;
-    private final Map<String, String> options;
+    private volatile Map<String, String> options;
     private final JmpRuntime runtime;
 
     private Cluster(String name, String launcher, Map<String, String> options, JmpRuntime runtime) {
@@ -132,6 +132,42 @@ public final class Cluster {
             CLUSTERS.remove(name);
         }
         c.runtime.close();
+    }
+
+    /**
+     * Changes a running group for the workers it starts from now on: an ssh group takes other
+     * hosts or workers per host ({@code hosts=node1,node2:4}), user, port, identity or java. Pools
+     * and processes running on it keep their workers; a pool started later without a size gets the
+     * new {@link #slots()}. Where the group listens ({@code bind}) stays as it started. A Slurm
+     * group keeps the allocation it started with: stop it and start it again with another
+     * {@code n}.
+     *
+     * @param name    the running group
+     * @param changes the options to replace or add
+     * @return the group, with its new options
+     * @throws IllegalArgumentException for no such group, no change, {@code bind}, a Slurm group,
+     *                                  or an option its launcher refuses (nothing changes then)
+     */
+    public static Cluster resize(String name, Map<String, String> changes) {
+        Cluster c = get(name);
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("nothing to change: give the options to replace, such as hosts=node1,node2:4");
+        }
+        if (changes.containsKey("bind")) {
+            throw new IllegalArgumentException("cluster '" + name + "' listens where it started (bind=" + c.options.get("bind")
+                    + "); stop it and start it again to change bind");
+        }
+        if (c.launcher.equals("slurm")) {
+            throw new IllegalArgumentException("a slurm group keeps the allocation it started with; stop '" + name
+                    + "' and start it again with another -n");
+        }
+        synchronized (CLUSTERS) {
+            Map<String, String> merged = new LinkedHashMap<>(c.options);
+            merged.putAll(changes);
+            c.runtime.supervisor().launcher().configure(merged);
+            c.options = Map.copyOf(merged);
+            return c;
+        }
     }
 
     /** Adds jars or class folders to the workers of every running group (as {@link Jmp#addClasspath}). */

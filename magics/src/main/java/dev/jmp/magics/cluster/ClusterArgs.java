@@ -23,15 +23,26 @@ record ClusterArgs(String name, String launcher, Map<String, String> options) {
      * @throws MagicException for a missing name, a value-less option or a repeated one
      */
     static ClusterArgs parse(List<String> words) throws MagicException {
+        return parse("start", words);
+    }
+
+    /**
+     * Parses the words after a subcommand that names a group and takes its options ({@code start},
+     * {@code resize}).
+     *
+     * @throws MagicException for a missing name, a value-less option or a repeated one
+     */
+    static ClusterArgs parse(String sub, List<String> words) throws MagicException {
         if (words.isEmpty() || words.get(0).startsWith("-")) {
-            throw new MagicException("%cluster start needs a NAME first: %cluster start NAME --launcher ssh --hosts node1,node2:4");
+            String example = sub.equals("start") ? "NAME --launcher ssh --hosts node1,node2:4" : "NAME --hosts node1,node2:4";
+            throw new MagicException("%cluster " + sub + " needs a NAME first: %cluster " + sub + " " + example);
         }
         String name = words.get(0);
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < words.size(); i++) {
             String w = words.get(i);
             if (!w.startsWith("-") || w.equals("-") || w.equals("--")) {
-                throw new MagicException("unexpected '" + w + "' in %cluster start: options are --NAME VALUE (or --NAME=VALUE)");
+                throw new MagicException("unexpected '" + w + "' in %cluster " + sub + ": options are --NAME VALUE (or --NAME=VALUE)");
             }
             String key = w.replaceFirst("^--?", "");
             String value;
@@ -42,10 +53,10 @@ record ClusterArgs(String name, String launcher, Map<String, String> options) {
             } else if (i + 1 < words.size() && !words.get(i + 1).startsWith("--")) {
                 value = words.get(++i);
             } else {
-                throw new MagicException("option --" + key + " of %cluster start needs a value");
+                throw new MagicException("option --" + key + " of %cluster " + sub + " needs a value");
             }
             if (options.put(key, value) != null) {
-                throw new MagicException("option --" + key + " of %cluster start is given twice");
+                throw new MagicException("option --" + key + " of %cluster " + sub + " is given twice");
             }
         }
         return new ClusterArgs(name, options.remove("launcher"), options);

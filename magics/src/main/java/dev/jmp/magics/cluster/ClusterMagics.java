@@ -27,12 +27,13 @@ public final class ClusterMagics {
                                   [--java PATH] [--bind ADDRESS] [--cache DIR]
                    %cluster start NAME --launcher slurm [--partition P] [--time T] [--cpus-per-task N]
                                   [--mem M] [--account A] [--extra "ARGS"] [--queue-timeout D] [--bind ADDRESS]
+                   %cluster resize NAME --hosts HOST[:N],... [--user U] [--port P] [--identity FILE] [--java PATH]
                    %cluster list
                    %cluster stop NAME""";
 
     /** The documentation of {@code %cluster}. */
     public static final MagicDoc DOC = new MagicDoc("cluster", true, false,
-            "Start, list and stop named groups of workers on other hosts (ssh, Slurm); use them with --on NAME.",
+            "Start, resize, list and stop named groups of workers on other hosts (ssh, Slurm); use them with --on NAME.",
             USAGE + """
 
 
@@ -132,7 +133,7 @@ public final class ClusterMagics {
      */
     public void cluster(List<String> args) throws MagicException {
         if (args.isEmpty()) {
-            throw new MagicException("%cluster needs start, list or stop\n" + USAGE);
+            throw new MagicException("%cluster needs start, resize, list or stop\n" + USAGE);
         }
         CellOutput out = cell.get();
         List<String> rest = args.subList(1, args.size());
@@ -150,6 +151,24 @@ public final class ClusterMagics {
                         + (c.options().isEmpty() ? "" : " " + describe(c.options()))
                         + (c.slots() > 0 ? " (" + c.slots() + " workers)" : "")
                         + "; workers start when used: %%pool --on " + c.name() + " ...\n");
+            }
+            case "resize" -> {
+                ClusterArgs a = ClusterArgs.parse("resize", rest);
+                if (a.launcher() != null) {
+                    throw new MagicException("%cluster resize " + a.name() + ": a group keeps its launcher; stop it and start"
+                            + " it again to change --launcher");
+                }
+                int before;
+                Cluster c;
+                try {
+                    before = slots(a.name());
+                    c = Cluster.resize(a.name(), a.options());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new MagicException("%cluster resize " + a.name() + ": " + e.getMessage());
+                }
+                out.stdout("Cluster " + c.name() + " resized: " + describe(c.options())
+                        + (c.slots() > 0 ? " (" + before + " -> " + c.slots() + " workers)" : "")
+                        + "; running pools keep their workers, pools started from now on use the new hosts.\n");
             }
             case "list" -> {
                 if (!rest.isEmpty()) {
@@ -169,7 +188,7 @@ public final class ClusterMagics {
                 }
                 out.stdout("Cluster " + rest.get(0) + " stopped: its workers were stopped.\n");
             }
-            default -> throw new MagicException("unknown %cluster subcommand '" + args.get(0) + "': use start, list or stop\n"
+            default -> throw new MagicException("unknown %cluster subcommand '" + args.get(0) + "': use start, resize, list or stop\n"
                     + USAGE);
         }
     }

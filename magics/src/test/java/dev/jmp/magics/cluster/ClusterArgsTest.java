@@ -41,9 +41,9 @@ class ClusterArgsTest {
     void subcommandsAreChecked() {
         ClusterMagics m = new ClusterMagics(() -> null);
         assertTrue(assertThrows(MagicException.class, () -> m.cluster(List.of())).getMessage()
-                .startsWith("%cluster needs start, list or stop"));
+                .startsWith("%cluster needs start, resize, list or stop"));
         assertTrue(assertThrows(MagicException.class, () -> m.cluster(List.of("launch"))).getMessage()
-                .startsWith("unknown %cluster subcommand 'launch': use start, list or stop"));
+                .startsWith("unknown %cluster subcommand 'launch': use start, resize, list or stop"));
         assertTrue(assertThrows(MagicException.class, () -> m.cluster(List.of("stop"))).getMessage()
                 .startsWith("%cluster stop needs one NAME"));
         assertEquals("%cluster stop: no cluster named 'nope'; running: none (start one with %cluster start NAME"

@@ -34,6 +34,7 @@ public final class SshLauncher implements Launcher {
     private volatile SshOptions options;
     private volatile SshCommand ssh;
     private volatile JarStager stager;
+    private final java.util.List<JarStager> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
     @Override
@@ -45,9 +46,13 @@ public final class SshLauncher implements Launcher {
     public void configure(Map<String, String> given) {
         SshOptions o = SshOptions.parse(given);
         SshCommand c = new SshCommand(o);
+        JarStager old = this.stager;
         this.options = o;
         this.ssh = c;
         this.stager = new JarStager(c, o.cache());
+        if (old != null) {
+            retired.add(old); // a resized group: a launch may still be staging with it; closed with the launcher
+        }
         for (SshHost h : o.hosts()) {
             live.putIfAbsent(h.name(), new AtomicInteger());
         }
@@ -152,6 +157,7 @@ public final class SshLauncher implements Launcher {
         if (s != null) {
             s.close();
         }
+        retired.forEach(JarStager::close);
     }
 
     @Override
