@@ -67,7 +67,9 @@ class KernelBehaviourTest(unittest.TestCase):
         msgs = self.run_ok('for (int i = 0; i < 20; i++) { System.out.print(i); System.out.print(i < 19 ? "," : "\\n"); }')
         streams = [m["content"]["text"] for m in msgs if m["msg_type"] == "stream"]
         self.assertEqual("".join(streams), ",".join(str(i) for i in range(20)) + "\n")
-        self.assertLessEqual(len(streams), 3, "each print became its own message: %s" % streams)
+        # Forty prints; one message each is the failure. The kernel's 50 ms flush may still land
+        # inside the loop when a loaded machine stalls it, so the bound leaves room for that.
+        self.assertLess(len(streams), 20, "each print became its own message: %s" % streams)
 
     def test_partial_line_is_published_without_newline(self):
         msgs = self.streamed_before_the_end('System.out.print("no newline");', "")
