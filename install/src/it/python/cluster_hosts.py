@@ -39,10 +39,12 @@ def remote_groups(problems):
             if dev not in route:
                 raise AssertionError("%s is not reached through the namespaces' own link: %s" % (addr, route))
         slurm = slurm_fixture.Slurm(os.path.join(work, "slurm"), netns=prefix + "-h0")
+        stage = os.path.join(work, "stage")  # the "node's" folder for the jars sbcast copies
+        os.makedirs(stage, exist_ok=True)
         env = dict(os.environ,
                    JMP_NB_SSH="--hosts 10.77.1.2,10.77.2.2:2 --identity {0}/id --known-hosts {0}/known_hosts"
                               " --cache {0}/cache".format(hosts),
-                   JMP_NB_SLURM="--conf %s --poll 200ms --bind 127.0.0.1" % slurm.conf)
+                   JMP_NB_SLURM="--conf %s --poll 200ms --bind 127.0.0.1 --stage %s" % (slurm.conf, stage))
         yield ["ip", "netns", "exec", prefix + "-h0"], env
         deadline = time.time() + 300  # a hang detector: the sessions end as the kernel stops
         while test_cluster.leftovers(prefix, hosts) and time.time() < deadline:

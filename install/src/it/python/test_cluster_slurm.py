@@ -36,14 +36,17 @@ class SlurmClusterTest(unittest.TestCase):
 
     def start(self, name):
         """%cluster start for a group on the test Slurm."""
-        return "%%cluster start %s --launcher slurm --conf %s --poll 200ms --bind 127.0.0.1" % (name, self.slurm.conf)
+        stage = os.path.join(self.work, "stage")  # where sbcast puts the jars on the "node": this test's folder
+        os.makedirs(stage, exist_ok=True)
+        return ("%%cluster start %s --launcher slurm --conf %s --poll 200ms --bind 127.0.0.1 --stage %s"
+                % (name, self.slurm.conf, stage))
 
     def bin_without_java(self):
         """A folder of Slurm tools whose srun asks the real one for a java that does not exist."""
         real = os.path.dirname(shutil.which("srun"))
         folder = os.path.join(self.work, "bin")
         os.mkdir(folder)
-        for tool in ("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo"):
+        for tool in ("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo", "sbcast"):
             if os.path.exists(os.path.join(real, tool)):
                 os.symlink(os.path.join(real, tool), os.path.join(folder, tool))
         with open(os.path.join(folder, "srun"), "w") as f:
@@ -79,7 +82,8 @@ class SlurmClusterTest(unittest.TestCase):
         defs = os.path.join(self.work, "clusters.json")
         with open(defs, "w") as f:
             json.dump({"closed": {"launcher": "slurm", "conf": self.slurm.conf, "poll": "200ms",
-                                  "bind": "127.0.0.1", "partition": "closed"}}, f)
+                                  "bind": "127.0.0.1", "partition": "closed",
+                                  "stage": os.path.join(self.work, "stage")}}, f)
         old = os.environ.get("JMP_CLUSTERS")
         os.environ["JMP_CLUSTERS"] = defs
         self.addCleanup(lambda: os.environ.pop("JMP_CLUSTERS") if old is None else os.environ.update(JMP_CLUSTERS=old))
@@ -168,13 +172,13 @@ class SlurmClusterTest(unittest.TestCase):
         self.assertIn("longer than the queue timeout of 2 s; cancelled", out)
         self.ok(kc, "%cluster stop closed")
         # A node without this machine's java (srun wrapped to ask for one that is not there): the
-        # job's own error, then a line naming the limit (the slurm launcher copies no java or jars).
+        # job's own error, then a line naming the limit (the slurm launcher copies no java).
         self.ok(kc, self.start("nojava") + " --bin " + self.bin_without_java())
         content, msgs = jmp_client.execute(kc, "%%spawn --on nojava\nreturn 1;", timeout=600)
         self.assertEqual(content["status"], "error", (content, msgs))
         out = stream_text(msgs)
         self.assertIn("execve(): /nonexistent-jdk/bin/java", out)
-        self.assertIn("could not start the worker: the slurm launcher copies no java and no jars", out)
+        self.assertIn("could not start the worker: the slurm launcher copies no java,", out)
         self.ok(kc, "%cluster stop nojava")
         self.ok(kc, "%cluster stop hpc")
         self.assertEqual(self.slurm.await_no_jobs(), [], "%cluster stop cancels the group's allocation")

@@ -27,6 +27,7 @@ public final class ClusterMagics {
                                   [--java PATH] [--bind ADDRESS] [--cache DIR]
                    %cluster start NAME --launcher slurm [--partition P] [--time T] [--cpus-per-task N]
                                   [--mem M] [--account A] [--extra "ARGS"] [--queue-timeout D] [--bind ADDRESS]
+                                  [--stage DIR|none] [-n N]
                    %cluster resize NAME --hosts HOST[:N],... [--user U] [--port P] [--identity FILE] [--java PATH]
                    %cluster list
                    %cluster stop NAME""";

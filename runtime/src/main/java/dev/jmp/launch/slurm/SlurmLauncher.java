@@ -4,6 +4,7 @@ import dev.jmp.launch.LaunchSpec;
 import dev.jmp.launch.LaunchedWorker;
 import dev.jmp.launch.Launcher;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,7 +29,7 @@ import java.util.Map;
 public final class SlurmLauncher implements Launcher {
 
     /** What a launcher works with, made on first use. */
-    private record Setup(SlurmOptions options, SlurmCommands commands, SlurmJobs jobs) {
+    private record Setup(SlurmOptions options, SlurmCommands commands, SlurmJobs jobs, SlurmStaging staging) {
     }
 
     private final SlurmOptions given;
@@ -59,7 +60,7 @@ public final class SlurmLauncher implements Launcher {
             SlurmOptions options = given != null ? given : configured != null ? configured : SlurmOptions.fromSystemProperties();
             SlurmCommands commands = new SlurmCommands(options);
             String tag = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-            setup = new Setup(options, commands, new SlurmJobs(options, commands, "jmp-" + tag));
+            setup = new Setup(options, commands, new SlurmJobs(options, commands, "jmp-" + tag), new SlurmStaging(commands, options.stage()));
         }
         return setup;
     }
@@ -143,7 +144,8 @@ public final class SlurmLauncher implements Launcher {
             ProcessBuilder pb = s.commands().builder(SlurmWorker.waiting(stepCommand(spec, allocation.jobId())));
             // srun passes its environment to the step (--export=ALL is its default).
             pb.environment().putAll(spec.env());
-            w = new SlurmWorker(jobs, allocation, spec.workerId(), javaPath(spec), pb.start(), spec.bootstrap());
+            w = new SlurmWorker(jobs, allocation, spec.workerId(), javaPath(spec), pb.start(), spec.bootstrap(),
+                    s.staging()::ensure);
         } catch (IOException | RuntimeException e) {
             jobs.unguard(allocation);
             throw e;
@@ -155,6 +157,12 @@ public final class SlurmLauncher implements Launcher {
     @Override
     public int slots() {
         return setup().options().tasks();
+    }
+
+    /** The user's jars by the node-local paths {@link SlurmStaging} broadcasts them to before a worker runs. */
+    @Override
+    public List<String> prepare(List<Path> classpath) throws IOException {
+        return setup().staging().map(classpath);
     }
 
     /** Cancels the group's allocation (the runtime stopped its workers first). */
@@ -214,7 +222,7 @@ public final class SlurmLauncher implements Launcher {
     }
 
     /** The srun command line of one worker's step in allocation {@code jobId}. */
-    List<String> stepCommand(LaunchSpec spec, long jobId) {
+    List<String> stepCommand(LaunchSpec spec, long jobId) throws IOException {
         Setup s = setup();
         SlurmOptions options = s.options();
         List<String> cmd = new ArrayList<>();
@@ -234,7 +242,10 @@ public final class SlurmLauncher implements Launcher {
         if (spec.workDir() != null) {
             cmd.add("--chdir=" + spec.workDir());
         }
-        cmd.addAll(spec.javaCommand());
+        // The runtime's jars, too, by the paths they are broadcast to.
+        List<String> run = new ArrayList<>(spec.javaCommand());
+        run.set(run.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, s.staging().map(spec.classpath())));
+        cmd.addAll(run);
         return cmd;
     }
 }

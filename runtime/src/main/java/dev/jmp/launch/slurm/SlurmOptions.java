@@ -28,20 +28,24 @@ import java.util.regex.Pattern;
  * @param poll          how often {@code squeue} is asked about waiting and running jobs
  * @param bin           the folder of {@code srun}, {@code squeue} and {@code scancel}, or {@code null} for the PATH
  * @param conf          the {@code slurm.conf} to use ({@code SLURM_CONF}), or {@code null} for the default
+ * @param stage         the folder on every node that the workers' jars are copied to ({@code sbcast}) before
+ *                      they run, or {@code null} ({@code stage=none}) when the nodes see this machine's
+ *                      jars at the same paths (a shared home)
  */
 public record SlurmOptions(String partition, String time, int cpusPerTask, String mem, String account, int tasks,
-                           List<String> extra, Duration queueTimeout, Duration poll, Path bin, Path conf) {
+                           List<String> extra, Duration queueTimeout, Duration poll, Path bin, Path conf, String stage) {
 
     /** The prefix of the system properties read by {@link #fromSystemProperties()}. */
     public static final String PROPERTY_PREFIX = "jmp.slurm.";
 
     /** The keys {@link #from(Map)} accepts. */
     public static final List<String> KEYS = List.of("n", "partition", "time", "cpus-per-task", "mem", "account", "extra",
-            "queue-timeout", "poll", "bin", "conf");
+            "queue-timeout", "poll", "bin", "conf", "stage");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
     // Slurm's time formats: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S.
     private static final Pattern TIME = Pattern.compile("\\d{1,7}(:\\d{1,2}){0,2}|\\d{1,4}-\\d{1,2}(:\\d{1,2}){0,2}");
+    private static final Pattern STAGE = Pattern.compile("/[A-Za-z0-9_./+-]{0,255}");
     private static final Pattern MEM = Pattern.compile("[1-9]\\d{0,9}[KMGT]?");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
     // Options the launcher sets itself: the allocation's tasks, name and output, and its steps.
@@ -66,7 +70,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
     /** The defaults: the cluster's defaults for the job, a 10-minute queue timeout, {@code squeue} every 2 s. */
     public static SlurmOptions defaults() {
         return new SlurmOptions(null, null, 0, null, null, 0, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(2),
-                null, null);
+                null, null, SlurmStaging.NODE_DIR);
     }
 
     /**
@@ -113,6 +117,7 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         Duration poll = d.poll();
         Path bin = d.bin();
         Path conf = d.conf();
+        String stage = d.stage();
         for (Map.Entry<String, String> e : options.entrySet()) {
             String key = e.getKey();
             String v = e.getValue() == null ? "" : e.getValue().strip();
@@ -129,11 +134,13 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
                 case "poll" -> poll = duration(what, v, false);
                 case "bin" -> bin = v.isEmpty() ? null : Path.of(v);
                 case "conf" -> conf = v.isEmpty() ? null : Path.of(v);
+                case "stage" -> stage = v.equals("none") ? null : check(what, v, STAGE,
+                        "an absolute folder that exists on every node (jars are copied there), or none (a shared home)");
                 default -> throw new IllegalArgumentException("unknown slurm option " + prefix + key
                         + "; known options: " + String.join(", ", KEYS));
             }
         }
-        return new SlurmOptions(partition, time, cpus, mem, account, tasks, extra, queueTimeout, poll, bin, conf);
+        return new SlurmOptions(partition, time, cpus, mem, account, tasks, extra, queueTimeout, poll, bin, conf, stage);
     }
 
     private static String name(String what, String v, String expected) {

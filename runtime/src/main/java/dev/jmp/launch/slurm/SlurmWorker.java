@@ -28,6 +28,8 @@ final class SlurmWorker implements LaunchedWorker {
     private static final int MAX_LINE = 64 * 1024;
 
     private final SlurmJobs jobs;
+    /** Puts the worker's jars on its job's nodes; null when they are there, else why not. */
+    private final java.util.function.LongFunction<String> stage;
     private final SlurmAllocation allocation;
     private final String id;
     private final String java;
@@ -45,7 +47,8 @@ final class SlurmWorker implements LaunchedWorker {
     private volatile String node;
 
     SlurmWorker(SlurmJobs jobs, SlurmAllocation allocation, String id, String java, java.lang.Process srun,
-                byte[] bootstrap) {
+                byte[] bootstrap, java.util.function.LongFunction<String> stage) {
+        this.stage = stage;
         this.jobs = jobs;
         this.allocation = allocation;
         this.id = id;
@@ -86,6 +89,13 @@ final class SlurmWorker implements LaunchedWorker {
             if (nodes != null && !nodes.isEmpty() && !nodes.contains(",") && !nodes.contains("[")) {
                 node = nodes;
             }
+        }
+        String notStaged = stage.apply(allocation.jobId());
+        if (notStaged != null) {
+            Arrays.fill(b, (byte) 0);
+            stderr.line(notStaged);
+            srun.destroyForcibly();     // its sh never ran srun: the worker ends with that line
+            return;
         }
         try {
             stdin.write("run\n".getBytes(StandardCharsets.US_ASCII));
@@ -170,10 +180,10 @@ final class SlurmWorker implements LaunchedWorker {
 
     /** What to do about a node that lacks the java or the jars this machine uses ({@code job}: "job 12"). */
     static String notOnNodeHint(String job, String java) {
-        return "slurm: the node of " + job + " could not start the worker: the slurm launcher copies no java"
-                + " and no jars, so every node must see this machine's java (" + java + ") and the jmp and notebook"
-                + " jars at the same paths (a shared filesystem, or the same installation on every node);"
-                + " see README, Workers on Slurm (the ssh launcher copies jars)";
+        return "slurm: the node of " + job + " could not start the worker: the slurm launcher copies no java,"
+                + " so every node must see this machine's java (" + java + ") at the same path (a shared filesystem,"
+                + " or the same installation on every node), and with stage=none the jmp and notebook jars too;"
+                + " see README, Workers on Slurm";
     }
 
     /** The worker id, which its step carries as its name. */

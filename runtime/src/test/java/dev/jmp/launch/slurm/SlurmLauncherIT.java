@@ -47,6 +47,8 @@ class SlurmLauncherIT extends LauncherContract {
         // For the runtime's own launcher (made by name through ServiceLoader, from properties).
         System.setProperty("jmp.slurm.conf", cluster.conf().toString());
         System.setProperty("jmp.slurm.poll", "200ms");
+        // Jars are copied to the "nodes" (sbcast) into this test's folder, not the machine's /tmp.
+        System.setProperty("jmp.slurm.stage", java.nio.file.Files.createDirectories(dir.resolve("stage")).toString());
     }
 
     @AfterAll
@@ -88,11 +90,20 @@ class SlurmLauncherIT extends LauncherContract {
                 bad.getMessage());
         // bind: the runtime listens there, with CURVE only, as for jobs on other nodes. n: one allocation
         // of that many tasks for the group, each worker a step of it.
+        String stage = dir.resolve("stage").toString();
         dev.jmp.Cluster c = dev.jmp.Cluster.start("slurmtest", "slurm", java.util.Map.of(
-                "conf", cluster.conf().toString(), "poll", "200ms", "bind", "127.0.0.1", "n", "2"));
+                "conf", cluster.conf().toString(), "poll", "200ms", "bind", "127.0.0.1", "n", "2", "stage", stage));
         try (dev.jmp.Pool pool = dev.jmp.Pool.builder().runtime(c.runtime()).processes(c.slots()).build()) {
             List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3, 4, 5, 6));
             assertEquals(List.of(1, 4, 9, 16, 25, 36), squares);
+            // The workers run from the jars sbcast put in the stage folder, named by their content.
+            String cp = pool.apply(() -> System.getProperty("java.class.path"));
+            for (String entry : cp.split(java.io.File.pathSeparator)) {
+                if (entry.endsWith(".jar")) {
+                    assertTrue(entry.startsWith(stage + "/jmp-") && java.nio.file.Files.isRegularFile(Path.of(entry)), cp);
+                }
+            }
+            assertTrue(cp.contains(stage + "/jmp-"), cp);
             // Both workers run as steps of one job, each step named by its worker.
             List<String> jobs = cluster.activeJobs();
             assertEquals(1, jobs.size(), jobs.toString());
@@ -120,7 +131,7 @@ class SlurmLauncherIT extends LauncherContract {
             }
         }
         assertTrue(real != null, "srun on the PATH");
-        for (String tool : List.of("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo")) {
+        for (String tool : List.of("sbatch", "squeue", "scancel", "sacct", "scontrol", "sinfo", "sbcast")) {
             if (java.nio.file.Files.exists(real.resolve(tool))) {
                 java.nio.file.Files.createSymbolicLink(bin.resolve(tool), real.resolve(tool));
             }
@@ -131,14 +142,14 @@ class SlurmLauncherIT extends LauncherContract {
                 + "exec " + real.resolve("srun") + " \"${args[@]}\"\n");
         srun.toFile().setExecutable(true);
         dev.jmp.Cluster c = dev.jmp.Cluster.start("nojava", "slurm", java.util.Map.of(
-                "conf", cluster.conf().toString(), "poll", "200ms", "bin", bin.toString()));
+                "conf", cluster.conf().toString(), "poll", "200ms", "bin", bin.toString(), "stage", dir.resolve("stage").toString()));
         try {
             Process p = new Process(() -> System.out.println("never runs")).runtime(c.runtime()).start();
             p.join();
             String stderr = String.join("\n", p.lastStderr());
             assertNotEquals(0, p.exitCode(), stderr);
             assertTrue(stderr.contains("execve(): /nonexistent-jdk/bin/java"), stderr);
-            assertTrue(stderr.contains("could not start the worker: the slurm launcher copies no java and no jars"), stderr);
+            assertTrue(stderr.contains("could not start the worker: the slurm launcher copies no java,"), stderr);
         } finally {
             dev.jmp.Cluster.stop("nojava");
         }
@@ -202,6 +213,7 @@ class SlurmLauncherIT extends LauncherContract {
     void killingTheParentLeavesNoJob() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-Djmp.slurm.conf=" + cluster.conf(), "-Djmp.slurm.poll=200ms",
+                "-Djmp.slurm.stage=" + dir.resolve("stage"),
                 "-cp", System.getProperty("java.class.path"), SlurmParentMain.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("JMP_TEST_RUN", "SlurmLauncherIT-" + ProcessHandle.current().pid());

@@ -16,8 +16,11 @@ class SlurmOptionsTest {
         return assertThrows(IllegalArgumentException.class, () -> SlurmOptions.from(options)).getMessage();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @Test
-    void optionsBecomeTheAllocationsSbatchArgumentsAndEachWorkerAStep() {
+    void optionsBecomeTheAllocationsSbatchArgumentsAndEachWorkerAStep() throws Exception {
         SlurmOptions o = SlurmOptions.from(Map.of("n", "32", "partition", "compute", "time", "2:00:00",
                 "cpus-per-task", "4", "mem", "8G", "account", "lab-7", "extra", "--constraint=gpu  --qos=long",
                 "queue-timeout", "5m", "poll", "500ms"));
@@ -30,11 +33,20 @@ class SlurmOptionsTest {
                 "--ntasks=32", "--partition=compute", "--time=2:00:00", "--cpus-per-task=4", "--mem-per-cpu=2048M",
                 "--account=lab-7", "--constraint=gpu", "--qos=long", "--chdir=/", "--output=/dev/null",
                 "--error=/dev/null", "--wrap=exec sleep infinity"), alloc);
+        Path jar = java.nio.file.Files.writeString(dir.resolve("lib.jar"), "jar bytes");
         List<String> cmd = launcher.stepCommand(new LaunchSpec("w1-ab", Path.of("/j"), List.of("-Xmx1g"),
-                List.of(Path.of("/a.jar"), Path.of("/b.jar")), "Main", Map.of(), null, new byte[0]), 4711);
+                List.of(Path.of("/classes"), jar), "Main", Map.of(), null, new byte[0]), 4711);
+        // a jar goes by its content's name in the nodes' /tmp (sbcast); a folder keeps its path
+        String staged = "/tmp/jmp-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("jar bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8) + "-lib.jar";
         assertEquals(List.of("--quiet", "--jobid=4711", "--job-name=w1-ab", "--ntasks=1", "--nodes=1", "--exact",
-                "--cpus-per-task=4", "--mem=8G", "/j/bin/java", "-Xmx1g", "-cp", "/a.jar:/b.jar", "Main"),
+                "--cpus-per-task=4", "--mem=8G", "/j/bin/java", "-Xmx1g", "-cp", "/classes:" + staged, "Main"),
                 cmd.subList(1, cmd.size()));
+        assertEquals(List.of("/classes", staged), launcher.prepare(List.of(Path.of("/classes"), jar)));
+        assertEquals(List.of(jar.toString()), SlurmLauncher.withOptions(Map.of("stage", "none")).prepare(List.of(jar)),
+                "stage=none: the nodes see this machine's paths");
+        assertEquals(List.of("/scratch/jmp-" + staged.substring("/tmp/jmp-".length())),
+                SlurmLauncher.withOptions(Map.of("stage", "/scratch/")).prepare(List.of(jar)));
     }
 
     @Test
@@ -66,7 +78,9 @@ class SlurmOptionsTest {
                 refused(Map.of("queue-timeout", "soon")));
         assertEquals("slurm option n=0 is not a worker count from 1 to 4096", refused(Map.of("n", "0")));
         assertEquals("unknown slurm option partitions; known options: n, partition, time, cpus-per-task, mem, account, extra,"
-                + " queue-timeout, poll, bin, conf", refused(Map.of("partitions", "x")));
+                + " queue-timeout, poll, bin, conf, stage", refused(Map.of("partitions", "x")));
+        assertEquals("slurm option stage=tmp is not an absolute folder that exists on every node (jars are copied there),"
+                + " or none (a shared home)", refused(Map.of("stage", "tmp")));
     }
 
     @Test

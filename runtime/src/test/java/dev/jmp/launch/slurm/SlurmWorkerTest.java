@@ -29,7 +29,7 @@ class SlurmWorkerTest {
     void theHintNamesTheLimitAndTheJava() {
         String hint = SlurmWorker.notOnNodeHint("job 12", "/opt/jdk/bin/java");
         assertTrue(hint.startsWith("slurm: the node of job 12 could not start the worker"), hint);
-        assertTrue(hint.contains("copies no java and no jars") && hint.contains("(/opt/jdk/bin/java)"), hint);
-        assertTrue(hint.contains("same paths"), hint);
+        assertTrue(hint.contains("copies no java,") && hint.contains("(/opt/jdk/bin/java)"), hint);
+        assertTrue(hint.contains("at the same path"), hint);
     }
 }
