@@ -114,7 +114,8 @@ class SelfInflictedKillIT extends WorkerTracking {
         SETTINGS.setStartTimeoutMillis(1500);
         try (Pool pool = Pool.builder().processes(1).jvmOptions("-XX:+UnlockDiagnosticVMOptions",
                 "-XX:+PauseAtStartup", "-XX:PauseAtStartupFile=" + dir.resolve("paused")).build()) {
-            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            dev.jmp.error.WorkerStartException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.jmp.error.WorkerStartException.class,
                     () -> pool.map(x -> x, List.of(1)));
             assertTrue(e.getMessage().contains("jmp killed it: it did not connect within"), e.getMessage());
         }

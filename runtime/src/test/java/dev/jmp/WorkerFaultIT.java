@@ -63,7 +63,8 @@ class WorkerFaultIT extends WorkerTracking {
         // alive, silent, never connected.
         try (Pool pool = Pool.builder().processes(1).jvmOptions("-XX:+UnlockDiagnosticVMOptions",
                 "-XX:+PauseAtStartup", "-XX:PauseAtStartupFile=" + dir.resolve("paused")).build()) {
-            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            dev.jmp.error.WorkerStartException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.jmp.error.WorkerStartException.class,
                     () -> pool.map(x -> x, range(3)));
             assertTrue(e.getMessage().contains("before they start"), e.getMessage());
             assertTrue(e.getMessage().contains("did not connect within"), "names the cause: " + e.getMessage());
