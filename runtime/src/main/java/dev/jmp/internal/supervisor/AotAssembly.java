@@ -64,8 +64,7 @@ final class AotAssembly {
         }
         running.add(p);
         if (closed) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            kill(p);
         }
         p.onExit().whenComplete((done, err) -> {
             running.remove(p);
@@ -78,8 +77,13 @@ final class AotAssembly {
     void close() {
         closed = true;
         for (Process p : running) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            kill(p);
         }
+    }
+
+    /** Kills the watching sh and the assembly JVM under it (killing the sh alone would leave the JVM running). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }
