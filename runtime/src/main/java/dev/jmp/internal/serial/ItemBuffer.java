@@ -29,7 +29,7 @@ public final class ItemBuffer {
      *         serialized; nothing is added then
      */
     public void add(Object value, long index) {
-        ValueList.appendValue(out, externals::add, value, () -> "items[" + index + "]");
+        ValueList.appendValue(out, externals, value, () -> "items[" + index + "]");
         items++;
     }
 

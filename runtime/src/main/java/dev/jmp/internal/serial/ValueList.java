@@ -65,7 +65,7 @@ public final class ValueList {
          *         is then as before the call
          */
         public Writer addValue(Object value, java.util.function.Supplier<String> name) {
-            appendValue(out, externals::add, value, name);
+            appendValue(out, externals, value, name);
             count++;
             return this;
         }
@@ -93,15 +93,15 @@ public final class ValueList {
 
     /**
      * Appends one value item to {@code out}: status, length and its encoding, or, for an encoding
-     * larger than {@link #INLINE_LIMIT}, status, -1, and the encoding handed to {@code external}.
+     * larger than {@link #INLINE_LIMIT}, status, -1, and the encoding added to {@code external}.
      * On failure {@code out} is left as it was.
      */
-    static void appendValue(ByteGrower out, java.util.function.Consumer<byte[]> external, Object value,
+    static void appendValue(ByteGrower out, java.util.Collection<byte[]> external, Object value,
                             java.util.function.Supplier<String> name) {
         if (value instanceof byte[] b && b.length > INLINE_LIMIT) {
             out.put(BYTES);
             out.putInt(-1);
-            external.accept(b);
+            external.add(b);
             return;
         }
         int at = out.size;
@@ -115,7 +115,7 @@ public final class ValueList {
             throw e;
         }
         if (len > INLINE_LIMIT) {
-            external.accept(java.util.Arrays.copyOfRange(out.buf, at + 5, at + 5 + len));
+            external.add(java.util.Arrays.copyOfRange(out.buf, at + 5, at + 5 + len));
             out.size = at + 5;
             out.putIntAt(at + 1, -1);
         } else {

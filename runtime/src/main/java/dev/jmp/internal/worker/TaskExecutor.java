@@ -29,7 +29,8 @@ final class TaskExecutor {
         void taskEndedProcess(boolean ok);
     }
 
-    private static final java.util.function.Supplier<String> RESULT = () -> "result";
+    /** Names a task's result in a serialization error (the warm-up encodes through it too). */
+    static final java.util.function.Supplier<String> RESULT = () -> "result";
     private final BlockingDeque<QueuedTask> queue = new LinkedBlockingDeque<>();
     private final Object runLock = new Object();
     private final ResultBatch results;

@@ -68,7 +68,7 @@ public final class WorkerWarmup {
             @SuppressWarnings("unchecked")
             SerialCallable<Object> task = (SerialCallable<Object>) Values.decode(fn, WorkerWarmup.class.getClassLoader());
             Object r = task.call();
-            new ValueList.Reader(new ValueList.Writer().add(ValueList.VALUE, Values.encode(r, "result")).frames(), 0);
+            new ValueList.Reader(new ValueList.Writer().addValue(r, TaskExecutor.RESULT).frames(), 0);
         } catch (Exception | LinkageError e) {
             // a failed warm-up only means a slower first task
         }
