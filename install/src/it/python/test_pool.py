@@ -158,7 +158,9 @@ class PoolTest(jmp_client.KernelTestCase):
         os.chmod(java, 0o755)
         content, _ = self.run_error("%%pool --over List.of(1, 2, 3) --as x -n 2 --java " + home + "\nreturn x;")
         self.assertEqual(content["ename"], "WorkerStartException", content)
-        self.assertIn("could not run: the pool's workers keep dying before they start", content["evalue"])
+        # Which start fails first depends on timing (the first launch, a replacement, or the third
+        # death in a row), and so does the sentence; the reason, the workers' own stderr, is always there.
+        self.assertIn("could not run: ", content["evalue"])
         self.assertIn("this java is broken on purpose", content["evalue"])
         shown = "\n".join(content["traceback"])
         for internal in ("item -1", "ThreadPoolExecutor", "dev.jmp.internal"):

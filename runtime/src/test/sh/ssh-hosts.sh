@@ -2,7 +2,9 @@
 # Test "hosts" for the ssh launcher: network namespaces PREFIX-h0 (the parent's host) and
 # PREFIX-h1, PREFIX-h2 (remote hosts, each running its own sshd), joined to h0 by veth pairs
 # created inside the namespaces, so nothing is added to the root namespace and no packet can
-# leave through its routes. Run as root.
+# leave through its routes. h2 is another machine in two more ways: its own host name
+# (PREFIX-h2, a UTS namespace) and its own /dev/shm (a mount namespace with a private tmpfs), so
+# shared memory made on h0 cannot be mapped there. Run as root.
 #   ssh-hosts.sh up PREFIX DIR    writes DIR/id (client key) and DIR/known_hosts, prints "up"
 #   ssh-hosts.sh down PREFIX DIR  kills every process left in the namespaces, removes them
 # Addresses: h0 10.77.1.1 (to h1) and 10.77.2.1 (to h2); h1 10.77.1.2; h2 10.77.2.2.
@@ -53,7 +55,13 @@ StrictModes no
 MaxStartups 100:30:200
 MaxSessions 100
 CONF
-    ip netns exec "$P-h$i" /usr/sbin/sshd -f "$D/sshd-h$i.conf" -E "$D/sshd-h$i.log"
+    if [ $i = 1 ]; then
+        ip netns exec "$P-h1" /usr/sbin/sshd -f "$D/sshd-h1.conf" -E "$D/sshd-h1.log"
+    else
+        ip netns exec "$P-h2" unshare --uts --mount --propagation private sh -c \
+            "mount -t tmpfs -o size=64m,mode=1777 $P-h2-shm /dev/shm && hostname $P-h2 &&
+             exec /usr/sbin/sshd -f $D/sshd-h2.conf -E $D/sshd-h2.log"
+    fi
 done
 for i in 1 2; do
     for t in $(seq 300); do [ -s "$D/sshd-h$i.pid" ] && break; sleep 0.05; done

@@ -48,6 +48,9 @@ public final class JmpRuntime implements AutoCloseable {
 
     private JmpRuntime(Supervisor supervisor) {
         this.supervisor = supervisor;
+        // A worker may ask for the implicit manager (a Shared.lock(), another host's mapped array)
+        // before this process made any shared object: the service answers from the start.
+        dev.jmp.internal.manager.ManagerService.in(supervisor);
     }
 
     /**

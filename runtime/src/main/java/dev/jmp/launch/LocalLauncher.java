@@ -35,10 +35,30 @@ public final class LocalLauncher implements Launcher {
             stdin.write(spec.bootstrap());
             stdin.flush();
         } catch (IOException e) {
-            p.destroyForcibly();
-            throw new IOException("worker " + spec.workerId() + " exited before reading its bootstrap", e);
+            throw new IOException("worker " + spec.workerId() + " exited before reading its bootstrap" + lastWords(p), e);
         }
         return new Local(p, stdin);
+    }
+
+    /**
+     * The exit code and the start of the stderr of a worker that ended before it read its
+     * bootstrap (a broken {@code java}, a bad JVM option): the reason, which the caller reports.
+     */
+    private static String lastWords(Process p) {
+        try {
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            String err = new String(p.getErrorStream().readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return " (exit code " + p.exitValue() + ")" + (err.isEmpty() ? "" : "; its stderr: " + err);
+        } catch (IOException e) {
+            return " (exit code " + p.exitValue() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return "";
+        }
     }
 
     private static final class Local implements LaunchedWorker {

@@ -4,12 +4,15 @@ import dev.jmp.error.ErrorCode;
 import dev.jmp.internal.mapped.ElementKind;
 import dev.jmp.internal.serial.Values;
 import dev.jmp.internal.service.ServiceCall;
+import dev.jmp.internal.mapped.MappedHome;
+import dev.jmp.internal.mapped.MappedRef;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A primitive array in the manager, for processes that cannot map the same-host file. Elements
+ * A primitive array in the manager, for processes that cannot map the same-host file: its own
+ * elements, or a view of a memory-mapped array of the manager's host ({@link #view}). Elements
  * travel as their 64-bit pattern: an {@code int} sign-extended, a {@code double} as its raw bits.
  * An element operation names the index in {@code n} and its operand in {@code k}; a
  * compare-and-exchange sends its new value as an 8-byte big-endian frame. Ranges travel as one
@@ -19,14 +22,12 @@ import java.util.List;
 final class ArrayObject extends Managed {
 
     private final ElementKind kind;
-    private final int[] ints;
-    private final long[] longs;
+    private final ArrayElements elements;
 
-    private ArrayObject(ManagedHost service, String name, ElementKind kind, int length) {
+    private ArrayObject(ManagedHost service, String name, ArrayElements elements) {
         super(service, name);
-        this.kind = kind;
-        this.ints = kind == ElementKind.INT ? new int[length] : null;
-        this.longs = kind == ElementKind.INT ? null : new long[length];
+        this.kind = elements.kind();
+        this.elements = elements;
     }
 
     static ArrayObject create(ManagedHost service, String name, long kindCode, long length) {
@@ -38,31 +39,34 @@ final class ArrayObject extends Managed {
             throw fault(ErrorCode.ILLEGAL_ARGUMENT, "an array's length must be 1 to "
                     + (Integer.MAX_VALUE - 8) + ", not " + length);
         }
-        return new ArrayObject(service, name, kinds[(int) kindCode], (int) length);
+        return new ArrayObject(service, name, ArrayElements.onHeap(kinds[(int) kindCode], (int) length));
     }
 
-    private int length() {
-        return ints != null ? ints.length : longs.length;
-    }
-
-    private long load(int i) {
-        return ints != null ? ints[i] : longs[i];
-    }
-
-    private void store(int i, long v) {
-        if (ints != null) {
-            ints[i] = (int) v;
-        } else {
-            longs[i] = v;
+    /**
+     * The manager's view of a memory-mapped array made on its own host, for processes on other
+     * hosts ({@link MappedFallback}). Only a file of this host's shared-memory folder whose header
+     * carries the reference's random token is opened: a reference cannot name any other file.
+     */
+    static ArrayObject view(ManagedHost service, String name, Object reference) {
+        if (!(reference instanceof MappedRef ref)) {
+            throw fault(ErrorCode.ILLEGAL_ARGUMENT, "new.mappedView takes a mapped array's reference, not "
+                    + (reference == null ? "null" : reference.getClass().getName()));
+        }
+        Path root = MappedHome.get().root().toAbsolutePath().normalize();
+        Path file = Path.of(ref.path()).toAbsolutePath().normalize();
+        if (!file.startsWith(root) || !ref.host().equals(MappedRef.hostHere())) {
+            throw fault(ErrorCode.ILLEGAL_STATE, ref.name() + " lives in shared memory on host '" + ref.host()
+                    + "', which neither this process nor its parent runtime can map");
+        }
+        try {
+            return new ArrayObject(service, name, ArrayElements.of(ref.open()));
+        } catch (IllegalStateException e) {
+            throw fault(ErrorCode.ILLEGAL_STATE, e.getMessage());
         }
     }
 
-    private long add(long a, long delta) {
-        return switch (kind) {
-            case INT -> (int) (a + delta);
-            case LONG -> a + delta;
-            case DOUBLE -> Double.doubleToRawLongBits(Double.longBitsToDouble(a) + Double.longBitsToDouble(delta));
-        };
+    private int length() {
+        return elements.length();
     }
 
     private int index(long i) {
@@ -83,33 +87,20 @@ final class ArrayObject extends Managed {
     @Override
     void handle(ManagerOp op, ServiceCall call, ManagerRequest r) {
         switch (op) {
-            case ARRAY_GET -> call.reply(ManagerReply.of(load(index(r.n()))), null);
+            case ARRAY_GET -> call.reply(ManagerReply.of(elements.get(index(r.n()))), null);
             case ARRAY_SET -> {
-                store(index(r.n()), r.k());
+                elements.set(index(r.n()), r.k());
                 call.reply(ManagerReply.NONE, null);
             }
-            case ARRAY_GET_AND_SET -> {
-                int i = index(r.n());
-                long prev = load(i);
-                store(i, r.k());
-                call.reply(ManagerReply.of(prev), null);
-            }
-            case ARRAY_GET_AND_ADD -> {
-                int i = index(r.n());
-                long prev = load(i);
-                store(i, add(prev, r.k()));
-                call.reply(ManagerReply.of(prev), null);
-            }
+            case ARRAY_GET_AND_SET -> call.reply(ManagerReply.of(elements.getAndSet(index(r.n()), r.k())), null);
+            case ARRAY_GET_AND_ADD -> call.reply(ManagerReply.of(elements.getAndAdd(index(r.n()), r.k())), null);
             case ARRAY_CAS -> {
                 int i = index(r.n());
-                long prev = load(i);
-                boolean swap = prev == r.k();
-                if (swap) {
-                    store(i, ByteBuffer.wrap(call.frames().get(0)).getLong());
-                }
-                call.reply(new ManagerReply(prev, swap, null), null);
+                long prev = elements.compareAndExchange(i, r.k(), ByteBuffer.wrap(call.frames().get(0)).getLong());
+                call.reply(new ManagerReply(prev, prev == r.k(), null), null);
             }
-            case ARRAY_READ -> call.reply(ManagerReply.NONE, List.of(read(range(r.n(), r.k()), (int) r.k())));
+            case ARRAY_READ -> call.reply(ManagerReply.NONE, List.of(Values.encode(
+                    elements.read(range(r.n(), r.k()), (int) r.k()), "an array range")));
             case ARRAY_WRITE -> {
                 write(r.n(), decode(call, 0));
                 call.reply(ManagerReply.NONE, null);
@@ -117,7 +108,7 @@ final class ArrayObject extends Managed {
             case ARRAY_FILL -> {
                 int from = range(r.n(), r.ms() - r.n());
                 for (int i = from; i < r.ms(); i++) {
-                    store(i, r.k());
+                    elements.set(i, r.k());
                 }
                 call.reply(ManagerReply.NONE, null);
             }
@@ -126,31 +117,13 @@ final class ArrayObject extends Managed {
         }
     }
 
-    private byte[] read(int from, int len) {
-        Object out = switch (kind) {
-            case INT -> Arrays.copyOfRange(ints, from, from + len);
-            case LONG -> Arrays.copyOfRange(longs, from, from + len);
-            case DOUBLE -> {
-                double[] d = new double[len];
-                for (int k = 0; k < len; k++) {
-                    d[k] = Double.longBitsToDouble(longs[from + k]);
-                }
-                yield d;
-            }
-        };
-        return Values.encode(out, "an array range");
-    }
-
     private void write(long at, Object values) {
         if (values instanceof int[] v && kind == ElementKind.INT) {
-            System.arraycopy(v, 0, ints, range(at, v.length), v.length);
+            elements.write(range(at, v.length), v);
         } else if (values instanceof long[] v && kind == ElementKind.LONG) {
-            System.arraycopy(v, 0, longs, range(at, v.length), v.length);
+            elements.write(range(at, v.length), v);
         } else if (values instanceof double[] v && kind == ElementKind.DOUBLE) {
-            int from = range(at, v.length);
-            for (int k = 0; k < v.length; k++) {
-                longs[from + k] = Double.doubleToRawLongBits(v[k]);
-            }
+            elements.write(range(at, v.length), v);
         } else {
             throw fault(ErrorCode.ILLEGAL_ARGUMENT, "a " + kind + " array cannot be written with "
                     + (values == null ? "null" : values.getClass().getSimpleName()));

@@ -21,6 +21,8 @@ public enum ManagerOp {
     NEW_LIST("new.list"),
     NEW_LOCK("new.lock"),
     NEW_MAP("new.map"),
+    /** The manager's view of a memory-mapped array of its host, for a process on another host (see {@link MappedFallback}). */
+    NEW_MAPPED_VIEW("new.mappedView"),
     NEW_QUEUE("new.queue"),
     NEW_RLOCK("new.rlock"),
     NEW_SEMAPHORE("new.semaphore"),

@@ -149,7 +149,12 @@ public final class ManagerService implements Service {
             return;
         }
         ManagerState m = managers.get(r.m());
-        if (m == null && parent != null && !shutDown.contains(r.m()) && ManagerHomes.of(r.m()) == null) {
+        ManagerService home = m == null ? ManagerHomes.of(r.m()) : this;
+        if (home != null && home != this) {
+            home.handle(call); // another runtime of this JVM hosts it (a cluster's workers use the default runtime's)
+            return;
+        }
+        if (m == null && parent != null && !shutDown.contains(r.m()) && home == null) {
             parent.handle(call); // an ancestor's manager (the notebook's %%shared objects): ask up the tree
             return;
         }

@@ -28,7 +28,7 @@ final class ManagerState {
     }
 
     void create(ManagerOp op, ServiceCall call, ManagerRequest r) {
-        if (op == ManagerOp.NEW_RLOCK && !call.frames().isEmpty()) {
+        if ((op == ManagerOp.NEW_RLOCK || op == ManagerOp.NEW_MAPPED_VIEW) && !call.frames().isEmpty()) {
             createNamed(op, call, r);
             return;
         }
@@ -38,7 +38,8 @@ final class ManagerState {
     /**
      * A named rlock: the first call creates it, later ones (from any process) get the same one.
      * A shared value or array's {@code getLock()} names its lock after the value, so every
-     * process that holds the value finds the one lock without having been handed it.
+     * process that holds the value finds the one lock without having been handed it. A mapped
+     * array's view is named after the array, so every process that adopts it shares one view.
      */
     private void createNamed(ManagerOp op, ServiceCall call, ManagerRequest r) {
         Object key = Values.decode(call.frames().get(0), service.loader());
@@ -70,6 +71,8 @@ final class ManagerState {
             case NEW_BARRIER -> BarrierObject.create(service, name, r.n(), r.ms());
             case NEW_QUEUE -> QueueObject.create(service, name, r.n());
             case NEW_ARRAY -> ArrayObject.create(service, name, r.k(), r.n());
+            case NEW_MAPPED_VIEW -> ArrayObject.view(service, name,
+                    Values.decode(call.frames().get(0), service.loader()));
             case NEW_CONDITION -> {
                 if (!(objects.get(r.o()) instanceof LockObject lock)) {
                     throw new Fault(ErrorCode.ILLEGAL_ARGUMENT, "a condition needs a lock of manager " + id);

@@ -91,6 +91,22 @@ public final class MappedRef implements CellsRef {
         return path.equals(other.path) && tokenHi == other.tokenHi && tokenLo == other.tokenLo;
     }
 
+    /** The host name and boot this process runs on, as {@link #host()} names an owner's. */
+    public static String hostHere() {
+        return HostIdentity.current();
+    }
+
+    /** Two references are equal when they name the same array: the same file with the same token. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MappedRef m && host.equals(m.host) && sameFile(m);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(host, path, tokenHi, tokenLo);
+    }
+
     @Override
     public Cells open() {
         String here = HostIdentity.current();

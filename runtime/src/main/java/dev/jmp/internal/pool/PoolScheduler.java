@@ -220,7 +220,8 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                 // cost this worker) must not fail items the other workers can still run: the pool
                 // goes on smaller, and fails only when it has no worker left.
                 if (slots.isEmpty()) {
-                    broken = new WorkerStartException("the pool has no worker left and none can start: " + e.getMessage());
+                    broken = new WorkerStartException((slot.ready ? "the pool has no worker left and none can start: "
+                            : "the pool's workers keep dying before they start: ") + e.getMessage());
                     work.failAll(broken);
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "pool worker " + worker.name()

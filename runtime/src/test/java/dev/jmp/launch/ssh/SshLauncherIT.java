@@ -85,6 +85,12 @@ class SshLauncherIT {
         assertEquals("true", f.get("pool.ready"));
         assertEquals("true", f.get("pool.right"), f.get("pool.byHost"));
         assertEquals("[10.77.1.2, 10.77.2.2]", f.get("pool.hosts"), f.get("pool.byHost"));
+        assertEquals("true", f.get("mapped.parentSeesItsFolder"));
+        assertEquals("true", f.get("mapped.ready"));
+        String parentName = f.get("mapped.parentHostName");
+        assertEquals("[10.77.1.2 " + parentName + " true, 10.77.2.2 " + PREFIX + "-h2 false]", f.get("mapped.seenFrom"),
+                "h1 maps the array in the /dev/shm it shares with this machine, h2 (another host name and /dev/shm) cannot");
+        assertEquals("60,60", f.get("mapped.counts"), "increments through the mapping and through the manager all count");
         assertEquals("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", f.get("kill.results"));
         assertEquals("true", f.get("kill.victimGone"));
         int entries = Integer.parseInt(f.get("staging.entries"));

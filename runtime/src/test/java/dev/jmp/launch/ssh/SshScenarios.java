@@ -148,10 +148,40 @@ public final class SshScenarios {
             fact("pool.hosts", byHost.keySet());
             fact("pool.byHost", byHost);
         }
+        mappedFromAnotherHost(lab.runtime());
         strangers(lab.runtime());
         workerKilled(dir, lab.runtime());
         Cluster.stop("lab");
         fact("cluster.afterStop", Cluster.list().size());
+    }
+
+    /**
+     * A memory-mapped array made here and incremented from both hosts: h1 shares this machine's
+     * host name and {@code /dev/shm} and maps the array, h2 has its own of both and reaches the
+     * array through the manager instead; every increment counts either way.
+     */
+    private static void mappedFromAnotherHost(JmpRuntime rt) throws Exception {
+        dev.jmp.shared.SharedLongArray counts = new dev.jmp.shared.SharedLongArray(2);
+        Path shm = Path.of("/dev/shm/jmp-shm-" + System.getProperty("user.name"));
+        String folder = shm.toString();
+        fact("mapped.parentSeesItsFolder", Files.isDirectory(shm));
+        fact("mapped.parentHostName", Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+        try (Pool pool = Pool.builder().runtime(rt).processes(3).build()) {
+            fact("mapped.ready", pool.awaitWorkers(Duration.ofSeconds(300)));
+            List<Integer> items = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                items.add(i);
+            }
+            List<String> out = pool.map(x -> {
+                Thread.sleep(5);
+                counts.incrementAndGet(x % 2);
+                return System.getenv("SSH_CONNECTION").split(" ")[2] + " "
+                        + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + " " + Files.isDirectory(Path.of(folder));
+            }, items, 1);
+            fact("mapped.seenFrom", new java.util.TreeSet<>(out));
+        }
+        fact("mapped.counts", counts.get(0) + "," + counts.get(1));
+        counts.close();
     }
 
     /**

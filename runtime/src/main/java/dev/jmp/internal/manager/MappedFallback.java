@@ -1,0 +1,45 @@
+package dev.jmp.internal.manager;
+
+import dev.jmp.internal.mapped.Cells;
+import dev.jmp.internal.mapped.MappedRef;
+import dev.jmp.internal.mapped.RemoteCells;
+import dev.jmp.internal.mapped.RemoteCellsFactory;
+import java.util.List;
+
+/**
+ * How a worker uses a memory-mapped array (or counter) made on another host: through its
+ * runtime's implicit manager, which maps the file on its own host and serves every operation
+ * ({@link ArrayObject#view}). Each operation is then a round trip to the parent instead of a
+ * memory access, and stays atomic against the processes that map the file. An array made on a
+ * host the parent is not on either cannot be reached this way; opening it fails with an error
+ * that names both hosts.
+ */
+public final class MappedFallback implements RemoteCellsFactory {
+
+    private MappedFallback() {
+    }
+
+    /** Makes this worker open other hosts' mapped arrays through its parent's manager. */
+    public static void install() {
+        RemoteCells.install(new MappedFallback());
+    }
+
+    @Override
+    public Cells open(MappedRef ref) {
+        return view(ref, ManagerCalls.call(ManagerOp.MANAGER_START,
+                new ManagerRequest(null, 0, 0, ManagerService.IMPLICIT, -1, 0), List.of()).reply().s());
+    }
+
+    /**
+     * Opens {@code ref} through {@code manager}, which maps it on its own host.
+     *
+     * @throws IllegalStateException if that manager cannot map it (another host's array, or one
+     *                               closed by its owner)
+     */
+    public static Cells view(MappedRef ref, String manager) {
+        ManagerReply view = ManagerCalls.call(ManagerOp.NEW_MAPPED_VIEW,
+                new ManagerRequest(manager, 0, ManagerRequest.caller(), 0, -1, 0),
+                List.of(ManagerCalls.encode(ref, "a shared array's reference"))).reply();
+        return new ManagerCellsRef(manager, view.v(), ref.name(), ref.kind(), ref.length()).open();
+    }
+}
