@@ -18,6 +18,8 @@ public final class ClassServer {
      * serve is asked one level up, and so on to the top.
      */
     private static volatile RemoteFetcher upstream;
+    private final java.util.concurrent.atomic.AtomicLong bytesServed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong digestsServed = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Makes every class server of this JVM ask {@code parent} for what it cannot serve itself
@@ -25,6 +27,44 @@ public final class ClassServer {
      */
     public static void setUpstream(RemoteFetcher parent) {
         upstream = parent;
+    }
+
+    /**
+     * Answers a worker's request: the bytes, or for a digest-first request of a class of at least
+     * {@link ClassDigests#MIN_BYTES}, only their digest (see {@link ClassDigests}).
+     *
+     * @return the reply's bytes ({@code null} if unknown or only the digest is sent) and digest
+     */
+    public Served serve(String name, boolean resource, boolean digestFirst) {
+        byte[] b = resource ? resourceBytes(name) : classBytes(name);
+        if (b != null && digestFirst && b.length >= ClassDigests.MIN_BYTES) {
+            digestsServed.incrementAndGet();
+            return new Served(true, null, ClassDigests.of(b));
+        }
+        if (b != null) {
+            bytesServed.incrementAndGet();
+        }
+        return new Served(b != null, b, null);
+    }
+
+    /**
+     * A served class: found or not, with its bytes or only its digest.
+     *
+     * @param found  whether a source knows it
+     * @param bytes  its bytes, unless only the digest is sent
+     * @param digest its digest, when sent instead of the bytes
+     */
+    public record Served(boolean found, byte[] bytes, String digest) {
+    }
+
+    /** Classes and resources answered with their bytes so far (for tests and diagnostics). */
+    public long bytesServed() {
+        return bytesServed.get();
+    }
+
+    /** Classes and resources answered with only their digest so far. */
+    public long digestsServed() {
+        return digestsServed.get();
     }
 
     /** Adds a source that is asked before the default one. */

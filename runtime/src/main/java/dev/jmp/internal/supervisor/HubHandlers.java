@@ -4,6 +4,7 @@ import dev.jmp.internal.service.ServiceCall;
 import dev.jmp.internal.wire.Hub;
 import dev.jmp.internal.wire.Inbound;
 import dev.jmp.internal.wire.WireCodec;
+import dev.jmp.internal.classes.ClassServer;
 import dev.jmp.internal.wire.message.ClassReply;
 import dev.jmp.internal.wire.message.ClassRequest;
 import dev.jmp.internal.wire.message.Heartbeat;
@@ -116,10 +117,9 @@ final class HubHandlers {
 
     private void serveClass(Inbound<ClassRequest> m) {
         ClassRequest r = m.body();
-        RuntimeSettings settings = host.settings();
-        byte[] b = r.resource() ? settings.classServer().resourceBytes(r.name())
-                : settings.classServer().classBytes(r.name());
-        host.send(m.peer(), new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b));
+        ClassServer.Served s = host.settings().classServer().serve(r.name(), r.resource(), r.digestFirst());
+        host.send(m.peer(), new ClassReply(r.requestId(), r.name(), s.found(), s.digest()),
+                s.bytes() == null ? List.of() : List.of(s.bytes()));
     }
 
     /**

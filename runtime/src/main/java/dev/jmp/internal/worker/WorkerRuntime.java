@@ -50,6 +50,8 @@ public final class WorkerRuntime {
     private final WireServiceClient services;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<Inbound<ClassReply>>> classReplies = new ConcurrentHashMap<>();
+    /** The host's shared class cache, when the launcher named one (remote workers). */
+    private final HostClassCache classCache = HostClassCache.fromProperty();
     private final Optional<ProcessHandle> parent;
     private final long initialParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     private long lastHeartbeatSent;
@@ -209,10 +211,35 @@ public final class WorkerRuntime {
 
     private byte[] fetch(String name, boolean resource) {
         StartupTrace.mark("fetch " + name);
+        if (classCache == null) {
+            return bytes(ask(name, resource, false));
+        }
+        Inbound<ClassReply> r = ask(name, resource, true);
+        String digest = r.body().digest();
+        if (!r.body().found() || digest == null) {
+            return bytes(r);
+        }
+        byte[] cached = classCache.get(digest);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] b = bytes(ask(name, resource, false));
+        if (b != null) {
+            classCache.put(b);
+        }
+        return b;
+    }
+
+    private static byte[] bytes(Inbound<ClassReply> r) {
+        return r.body().found() && r.body().digest() == null ? r.frame(0) : null;
+    }
+
+    /** Sends one class request and waits for its reply. */
+    private Inbound<ClassReply> ask(String name, boolean resource, boolean digestFirst) {
         long id = requestIds.incrementAndGet();
         CompletableFuture<Inbound<ClassReply>> f = new CompletableFuture<>();
         classReplies.put(id, f);
-        link.send(new ClassRequest(id, name, resource));
+        link.send(new ClassRequest(id, name, resource, digestFirst));
         // Class loading must not be interruptible: a class that failed to load once stays failed
         // in the JVM, so an interrupt (a cancelled task) would poison the worker. The interrupt is
         // kept for the task to see afterwards.
@@ -221,8 +248,7 @@ public final class WorkerRuntime {
         try {
             while (true) {
                 try {
-                    Inbound<ClassReply> r = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    return r.body().found() ? r.frame(0) : null;
+                    return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (TimeoutException | java.util.concurrent.ExecutionException e) {

@@ -97,6 +97,15 @@ final class RemoteScript {
         return (dir.endsWith("/") ? dir : dir + "/") + hash + ".jar";
     }
 
+    /**
+     * The folder, beside the staged jars, where a host's workers keep the classes they fetched
+     * ({@code -Djmp.classCache}); named as {@link #workerPath} names a jar.
+     */
+    static String classCache(String cache) {
+        String dir = cache.startsWith("~/") ? cache.substring(2) : cache;
+        return (dir.endsWith("/") ? dir : dir + "/") + "classes";
+    }
+
     private static String folder(String cache) {
         return cache.startsWith("~/") ? "\"$HOME\"/" + quote(cache.substring(2)) : quote(cache);
     }

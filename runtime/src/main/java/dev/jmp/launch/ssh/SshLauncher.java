@@ -117,8 +117,10 @@ public final class SshLauncher implements Launcher {
             count.decrementAndGet();
             throw e;
         }
+        List<String> jvm = new java.util.ArrayList<>(spec.jvmOptions());
+        jvm.add("-Djmp.classCache=" + RemoteScript.classCache(o.cache()));
         String command = RemoteScript.worker(o.java(), String.join(File.pathSeparator, cp), spec.mainClass(),
-                spec.jvmOptions(), spec.env());
+                jvm, spec.env());
         RemoteWorker w;
         try {
             w = RemoteWorker.start(ssh, host.name(), command, spec.bootstrap());

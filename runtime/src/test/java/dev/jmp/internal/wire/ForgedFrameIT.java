@@ -270,7 +270,7 @@ class ForgedFrameIT extends WorkerTracking {
             if (body instanceof ClassRequest r) {
                 byte[] b = r.resource() ? classes.resourceBytes(r.name()) : classes.classBytes(r.name());
                 send(router, id.getBytes(StandardCharsets.UTF_8), frames(key, new Header("ClassReply", ++seq[0], "p", id),
-                        new ClassReply(r.requestId(), r.name(), b != null), b == null ? List.of() : List.of(b)));
+                        new ClassReply(r.requestId(), r.name(), b != null, null), b == null ? List.of() : List.of(b)));
                 continue;
             }
             if (type.isInstance(body)) {

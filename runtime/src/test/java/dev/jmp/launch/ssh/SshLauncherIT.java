@@ -91,6 +91,14 @@ class SshLauncherIT {
         assertEquals("[10.77.1.2 " + parentName + " true, 10.77.2.2 " + PREFIX + "-h2 false]", f.get("mapped.seenFrom"),
                 "h1 maps the array in the /dev/shm it shares with this machine, h2 (another host name and /dev/shm) cannot");
         assertEquals("60,60", f.get("mapped.counts"), "increments through the mapping and through the manager all count");
+        assertEquals("true", f.get("classCache.compiled"));
+        assertEquals("true", f.get("classCache.ready"));
+        assertEquals("[42]", f.get("classCache.answers"));
+        assertTrue(Integer.parseInt(f.get("classCache.digestsServed")) >= Integer.parseInt(f.get("classCache.workers")),
+                "every worker that loaded the parent's class asked for it digest-first: " + f.get("classCache.digestsServed")
+                        + " digests for " + f.get("classCache.workers") + " workers");
+        assertEquals("1", f.get("classCache.bytesServed"), "its bytes crossed once, then came from the hosts' cache");
+        assertEquals("true", f.get("classCache.stored"));
         assertEquals("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", f.get("kill.results"));
         assertEquals("true", f.get("kill.victimGone"));
         int entries = Integer.parseInt(f.get("staging.entries"));

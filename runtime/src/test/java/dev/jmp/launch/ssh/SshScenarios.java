@@ -149,6 +149,7 @@ public final class SshScenarios {
             fact("pool.byHost", byHost);
         }
         mappedFromAnotherHost(lab.runtime());
+        classCache(dir, lab.runtime());
         strangers(lab.runtime());
         workerKilled(dir, lab.runtime());
         Cluster.stop("lab");
@@ -182,6 +183,57 @@ public final class SshScenarios {
         }
         fact("mapped.counts", counts.get(0) + "," + counts.get(1));
         counts.close();
+    }
+
+    /**
+     * A class only this process has (compiled here, served by a class source, as the kernel serves
+     * a notebook's classes) crosses the network once: the first worker that needs it fetches its
+     * bytes and keeps them in the hosts' class cache, and every later worker gets only its digest
+     * and reads the cache.
+     */
+    private static void classCache(Path dir, JmpRuntime rt) throws Exception {
+        Path src = Files.createTempDirectory("jmp-classcache");
+        Path java = src.resolve("jmpcache/Fetched.java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "package jmpcache;\npublic class Fetched {\n    public static final String PAD = \""
+                + "x".repeat(3000) + "\";\n    public static int answer() {\n        return 42;\n    }\n}\n");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), java.toString());
+        byte[] bytes = Files.readAllBytes(src.resolve("jmpcache/Fetched.class"));
+        dev.jmp.spi.ClassSource source = n -> n.equals("jmpcache.Fetched") ? bytes : null;
+        dev.jmp.Jmp.addClassSource(source);
+        dev.jmp.internal.classes.ClassServer server = RuntimeAccess.supervisor(rt).settings().classServer();
+        long bytes0 = server.bytesServed();
+        long digests0 = server.digestsServed();
+        try (Pool pool = Pool.builder().runtime(rt).processes(3).build()) {
+            fact("classCache.compiled", rc == 0 && bytes.length > dev.jmp.internal.classes.ClassDigests.MIN_BYTES);
+            fact("classCache.ready", pool.awaitWorkers(Duration.ofSeconds(300)));
+            String first = pool.apply(() -> Class.forName("jmpcache.Fetched", true,
+                    Thread.currentThread().getContextClassLoader()).getMethod("answer").invoke(null) + " " + ProcessHandle.current().pid());
+            List<Integer> items = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                items.add(i);
+            }
+            List<String> all = pool.map(x -> {
+                Thread.sleep(20);
+                return Class.forName("jmpcache.Fetched", true, Thread.currentThread().getContextClassLoader())
+                        .getMethod("answer").invoke(null) + " " + ProcessHandle.current().pid();
+            }, items, 1);
+            java.util.Set<String> answers = new java.util.TreeSet<>();
+            java.util.Set<String> workers = new java.util.TreeSet<>();
+            List<String> seen = new ArrayList<>(all);
+            seen.add(first);
+            for (String a : seen) {
+                answers.add(a.split(" ")[0]);
+                workers.add(a.split(" ")[1]);
+            }
+            fact("classCache.answers", answers);
+            fact("classCache.workers", workers.size());
+        } finally {
+            dev.jmp.Jmp.removeClassSource(source);
+        }
+        fact("classCache.bytesServed", server.bytesServed() - bytes0);
+        fact("classCache.digestsServed", server.digestsServed() - digests0);
+        fact("classCache.stored", Files.exists(dir.resolve("cache/classes").resolve(dev.jmp.internal.classes.ClassDigests.of(bytes))));
     }
 
     /**

@@ -1,0 +1,93 @@
+package dev.jmp.internal.worker;
+
+import dev.jmp.internal.classes.ClassDigests;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The classes a host's workers fetched from their parent, kept by content digest in a folder
+ * every worker of the host shares ({@code -Djmp.classCache}, which a remote launcher sets beside
+ * its staged jars), so that a notebook class crosses the network once per host, not once per
+ * worker. A file is written under a temporary name and renamed, so a reader sees all of it or
+ * nothing, and it is read back only if its bytes still have its name's digest. A cache that
+ * cannot be read or written only costs a transfer.
+ */
+final class HostClassCache {
+
+    /** The system property naming the folder. */
+    static final String PROPERTY = "jmp.classCache";
+    private static final String TEMP_PREFIX = ".tmp-";
+    /** A temporary file this old was left by a worker killed while writing it. */
+    private static final Duration STALE_TEMP = Duration.ofMinutes(10);
+
+    private final Path dir;
+
+    HostClassCache(Path dir) {
+        this.dir = dir;
+        sweepStaleTemps();
+    }
+
+    /** The cache the property names, or {@code null} if none is set. */
+    static HostClassCache fromProperty() {
+        String d = System.getProperty(PROPERTY);
+        return d == null || d.isBlank() ? null : new HostClassCache(Path.of(d));
+    }
+
+    /** The bytes stored under {@code digest}, or {@code null} if absent or not those bytes. */
+    byte[] get(String digest) {
+        if (!ClassDigests.isDigest(digest)) {
+            return null;
+        }
+        try {
+            byte[] b = Files.readAllBytes(dir.resolve(digest));
+            return ClassDigests.of(b).equals(digest) ? b : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores {@code bytes} under their digest. */
+    void put(byte[] bytes) {
+        Path tmp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            tmp = Files.createTempFile(dir, TEMP_PREFIX, "");
+            Files.write(tmp, bytes);
+            Files.move(tmp, dir.resolve(ClassDigests.of(bytes)), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // swept by a later worker
+                }
+            }
+        }
+    }
+
+    private void sweepStaleTemps() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        FileTime before = FileTime.from(Instant.now().minus(STALE_TEMP));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path p : s) {
+                if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another worker swept it, or the folder is not ours to clean
+        }
+    }
+}
