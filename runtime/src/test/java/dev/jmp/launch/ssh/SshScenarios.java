@@ -193,13 +193,20 @@ public final class SshScenarios {
      */
     private static void classCache(Path dir, JmpRuntime rt) throws Exception {
         Path src = Files.createTempDirectory("jmp-classcache");
-        Path java = src.resolve("jmpcache/Fetched.java");
-        Files.createDirectories(java.getParent());
-        Files.writeString(java, "package jmpcache;\npublic class Fetched {\n    public static final String PAD = \""
+        Path javaFile = src.resolve("jmpcache/Fetched.java");
+        Files.createDirectories(javaFile.getParent());
+        Files.writeString(javaFile, "package jmpcache;\npublic class Fetched {\n    public static final String PAD = \""
                 + "x".repeat(3000) + "\";\n    public static int answer() {\n        return 42;\n    }\n}\n");
-        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), java.toString());
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), javaFile.toString());
         byte[] bytes = Files.readAllBytes(src.resolve("jmpcache/Fetched.class"));
-        dev.jmp.spi.ClassSource source = n -> n.equals("jmpcache.Fetched") ? bytes : null;
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        dev.jmp.spi.ClassSource source = n -> {
+            if (!n.equals("jmpcache.Fetched")) {
+                return null;
+            }
+            asked.incrementAndGet();
+            return bytes;
+        };
         dev.jmp.Jmp.addClassSource(source);
         dev.jmp.internal.classes.ClassServer server = RuntimeAccess.supervisor(rt).settings().classServer();
         long bytes0 = server.bytesServed();
@@ -231,6 +238,7 @@ public final class SshScenarios {
         } finally {
             dev.jmp.Jmp.removeClassSource(source);
         }
+        fact("classCache.asked", asked.get());
         fact("classCache.bytesServed", server.bytesServed() - bytes0);
         fact("classCache.digestsServed", server.digestsServed() - digests0);
         fact("classCache.stored", Files.exists(dir.resolve("cache/classes").resolve(dev.jmp.internal.classes.ClassDigests.of(bytes))));
