@@ -136,6 +136,11 @@ class SlurmClusterTest(unittest.TestCase):
         listing = [m for m in msgs if m["msg_type"] == "display_data"][0]["content"]["data"]["text/plain"]
         self.assertIn("hpc", listing)
         self.assertIn("slurm", listing)
+        # %cluster resize on a slurm group: the worker count for later pools, and nothing else.
+        self.assertIn("(3 -> 4 workers)", stream_text(self.ok(kc, "%cluster resize hpc -n 4")))
+        content, msgs = jmp_client.execute(kc, "%cluster resize hpc --time 5:00")
+        self.assertEqual(content["status"], "error", (content, msgs))
+        self.assertIn("%cluster resize hpc: a slurm group changes only its worker count (-n)", content["evalue"])
         # A job that cannot start (its partition is down) says why while it waits, and is cancelled
         # at the queue timeout, not at the runtime's start timeout.
         msgs = self.ok(kc, "%cluster list")

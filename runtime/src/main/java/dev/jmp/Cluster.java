@@ -139,14 +139,16 @@ public final class Cluster {
      * hosts or workers per host ({@code hosts=node1,node2:4}), user, port, identity or java. Pools
      * and processes running on it keep their workers; a pool started later without a size gets the
      * new {@link #slots()}. Where the group listens ({@code bind}) stays as it started. A Slurm
-     * group keeps the allocation it started with: stop it and start it again with another
-     * {@code n}.
+     * group changes only its worker count ({@code n=64}): growing submits the difference as one
+     * more allocation when a worker first needs it; shrinking stops no worker, and an allocation
+     * left without workers is cancelled as always.
      *
      * @param name    the running group
      * @param changes the options to replace or add
      * @return the group, with its new options
-     * @throws IllegalArgumentException for no such group, no change, {@code bind}, a Slurm group,
-     *                                  or an option its launcher refuses (nothing changes then)
+     * @throws IllegalArgumentException for no such group, no change, {@code bind}, a Slurm option
+     *                                  other than {@code n}, or an option its launcher refuses
+     *                                  (nothing changes then)
      */
     public static Cluster resize(String name, Map<String, String> changes) {
         Cluster c = get(name);
@@ -156,10 +158,6 @@ public final class Cluster {
         if (changes.containsKey("bind")) {
             throw new IllegalArgumentException("cluster '" + name + "' listens where it started (bind=" + c.options.get("bind")
                     + "); stop it and start it again to change bind");
-        }
-        if (c.launcher.equals("slurm")) {
-            throw new IllegalArgumentException("a slurm group keeps the allocation it started with; stop '" + name
-                    + "' and start it again with another -n");
         }
         synchronized (CLUSTERS) {
             Map<String, String> merged = new LinkedHashMap<>(c.options);

@@ -29,6 +29,7 @@ public final class ClusterMagics {
                                   [--mem M] [--account A] [--extra "ARGS"] [--queue-timeout D] [--bind ADDRESS]
                                   [--stage DIR|none] [-n N]
                    %cluster resize NAME --hosts HOST[:N],... [--user U] [--port P] [--identity FILE] [--java PATH]
+                   %cluster resize NAME -n N   (a slurm group)
                    %cluster list
                    %cluster stop NAME""";
 
@@ -169,7 +170,8 @@ public final class ClusterMagics {
                 }
                 out.stdout("Cluster " + c.name() + " resized: " + describe(c.options())
                         + (c.slots() > 0 ? " (" + before + " -> " + c.slots() + " workers)" : "")
-                        + "; running pools keep their workers, pools started from now on use the new hosts.\n");
+                        + "; running pools keep their workers, pools started from now on use the new "
+                        + (c.launcher().equals("slurm") ? "size" : "hosts") + ".\n");
             }
             case "list" -> {
                 if (!rest.isEmpty()) {

@@ -38,9 +38,12 @@ final class SlurmJobs {
     private final SlurmGuards guards;
     private Thread poller;
     private int launching;
+    /** How many workers the group holds (its {@code -n}, changed by a resize). */
+    private int target;
 
     SlurmJobs(SlurmOptions options, SlurmCommands commands, String name) {
         this.options = options;
+        this.target = options.tasks();
         this.name = name;
         this.queue = new SlurmQueue(commands, name, user);
         this.guards = new SlurmGuards(commands, queue, name, user);
@@ -83,7 +86,8 @@ final class SlurmJobs {
 
     /**
      * A task for one more worker: in an allocation that has room, or in a new one submitted now
-     * ({@code n} tasks for the first, one for each after, so a group given {@code -n} holds one job).
+     * for what the group's {@code -n} still lacks (all of it for the first, so a group given
+     * {@code -n} holds one job; the difference after a resize up; one task for each worker beyond).
      *
      * @param submit sbatch's arguments for an allocation of the given number of tasks
      * @throws IOException with sbatch's own message when the allocation is refused
@@ -95,7 +99,11 @@ final class SlurmJobs {
                 return a;
             }
         }
-        int tasks = allocations.isEmpty() ? Math.max(1, options.tasks()) : 1;
+        int capacity = 0;
+        for (SlurmAllocation a : allocations) {
+            capacity += a.over ? 0 : a.tasks();
+        }
+        int tasks = Math.max(1, target - capacity);
         SlurmAllocation a = new SlurmAllocation(queue.submit(submit.apply(tasks), tasks), tasks);
         a.reserved++;
         allocations.add(a);
@@ -103,6 +111,15 @@ final class SlurmJobs {
             poller = Daemons.start("jmp-squeue", this::poll);
         }
         return a;
+    }
+
+    /**
+     * Changes how many workers the group holds. Growing submits the difference as one allocation
+     * when a worker first needs it; shrinking stops nothing: allocations with no worker left are
+     * cancelled as always.
+     */
+    synchronized void resize(int tasks) {
+        target = tasks;
     }
 
     /**

@@ -83,21 +83,27 @@ public final class SlurmLauncher implements Launcher {
      * Takes the options of {@code %cluster start NAME --launcher slurm --partition P ...} or
      * {@code Cluster.start}: the keys of {@link SlurmOptions#KEYS}, and {@code bind}, this host's
      * address that jobs on other nodes connect back to (the runtime then listens there, with CURVE
-     * only). Without {@code bind}, jobs must run on this host (they connect to loopback).
+     * only). Without {@code bind}, jobs must run on this host (they connect to loopback). Called
+     * again while the group runs ({@code Cluster.resize}), it changes only the worker count.
      *
-     * @throws IllegalArgumentException for an unknown option or a wrong value, naming it
-     * @throws IllegalStateException    when this launcher was made with its options, or already used
+     * @throws IllegalArgumentException for an unknown option or a wrong value, naming it, or a
+     *                                  resize that changes more than {@code n}
+     * @throws IllegalStateException    when this launcher was made with its options
      */
     @Override
     public synchronized void configure(Map<String, String> options) {
         if (options.isEmpty()) {
             return;
         }
-        if (given != null || setup != null) {
+        if (given != null) {
             throw new IllegalStateException("this slurm launcher already has its options");
         }
         Map<String, String> rest = new java.util.LinkedHashMap<>(options);
         String address = rest.remove("bind");
+        if (configured != null || setup != null) {
+            resize(rest, address);
+            return;
+        }
         if (address != null && !address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]+")) {
             throw new IllegalArgumentException("slurm option bind: '" + address
                     + "' is not an IP address (give this host's address the compute nodes reach, such as 10.0.0.5)");
@@ -109,6 +115,27 @@ public final class SlurmLauncher implements Launcher {
             throw e.getMessage().startsWith("unknown slurm option") ? new IllegalArgumentException(e.getMessage() + ", bind") : e;
         }
         this.bind = address;
+    }
+
+    /**
+     * A running group's new options ({@code Cluster.resize}): only the worker count {@code n} may
+     * change, since the allocation it already holds was asked for with the others.
+     */
+    private void resize(Map<String, String> options, String address) {
+        SlurmOptions now = setup != null ? setup.options() : configured;
+        SlurmOptions next = SlurmOptions.from(options);
+        if (!next.equals(now.withTasks(next.tasks())) || !java.util.Objects.equals(address, bind)) {
+            throw new IllegalArgumentException("a slurm group changes only its worker count (-n) while it runs; stop it"
+                    + " and start it again to change its other options");
+        }
+        if (next.tasks() < 1) {
+            throw new IllegalArgumentException("slurm n " + next.tasks() + ": give a worker count of 1 or more");
+        }
+        configured = next;
+        if (setup != null) {
+            setup = new Setup(next, setup.commands(), setup.jobs(), setup.staging());
+            setup.jobs().resize(next.tasks());
+        }
     }
 
     @Override

@@ -67,6 +67,11 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, Strin
         }
     }
 
+    /** These options with another worker count (a group's resize). */
+    public SlurmOptions withTasks(int n) {
+        return new SlurmOptions(partition, time, cpusPerTask, mem, account, n, extra, queueTimeout, poll, bin, conf, stage);
+    }
+
     /** The defaults: the cluster's defaults for the job, a 10-minute queue timeout, {@code squeue} every 2 s. */
     public static SlurmOptions defaults() {
         return new SlurmOptions(null, null, 0, null, null, 0, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(2),

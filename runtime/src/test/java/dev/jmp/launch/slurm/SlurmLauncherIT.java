@@ -111,6 +111,22 @@ class SlurmLauncherIT extends LauncherContract {
             List<String> steps = cluster.steps(job);
             assertEquals(2, steps.size(), steps.toString());
             assertEquals(2, steps.stream().map(st -> st.split("\\|")[1]).distinct().count(), steps.toString());
+            // %cluster resize slurmtest -n 4: only the worker count may change, and the two more
+            // workers come as one more allocation of two tasks, while the first pool keeps its own.
+            IllegalArgumentException other = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> dev.jmp.Cluster.resize("slurmtest", java.util.Map.of("n", "4", "time", "5:00")));
+            assertTrue(other.getMessage().contains("changes only its worker count (-n)"), other.getMessage());
+            assertEquals(2, c.slots(), "a refused resize changes nothing");
+            dev.jmp.Cluster.resize("slurmtest", java.util.Map.of("n", "4"));
+            assertEquals(4, c.slots());
+            try (dev.jmp.Pool more = dev.jmp.Pool.builder().runtime(c.runtime()).processes(2).build()) {
+                assertEquals(List.of(2, 3), more.map(x -> x + 1, List.of(1, 2)));
+                List<String> now = cluster.activeJobs();
+                assertEquals(2, now.size(), now.toString());
+                String added = now.stream().map(j -> j.split("\\|")[0]).filter(j -> !j.equals(job)).findFirst().orElseThrow();
+                assertEquals(2, cluster.steps(added).size(), cluster.steps(added).toString());
+                assertEquals(2, cluster.steps(job).size(), "the first pool's workers stay where they were");
+            }
         } finally {
             dev.jmp.Cluster.stop("slurmtest");
         }
