@@ -2,8 +2,8 @@ package dev.jmp.internal.manager;
 
 import dev.jmp.internal.mapped.Cells;
 import dev.jmp.internal.mapped.MappedRef;
-import dev.jmp.internal.mapped.RemoteCells;
 import dev.jmp.internal.mapped.RemoteCellsFactory;
+import dev.jmp.internal.worker.WorkerContext;
 import java.util.List;
 
 /**
@@ -16,16 +16,17 @@ import java.util.List;
  */
 public final class MappedFallback implements RemoteCellsFactory {
 
-    private MappedFallback() {
-    }
-
-    /** Makes this worker open other hosts' mapped arrays through its parent's manager. */
-    public static void install() {
-        RemoteCells.install(new MappedFallback());
+    /** The runtime's provider ({@code META-INF/services}), which {@code RemoteCells} finds on first need. */
+    public MappedFallback() {
     }
 
     @Override
     public Cells open(MappedRef ref) {
+        if (!WorkerContext.isWorker()) {
+            throw new IllegalStateException(ref.name() + " lives in shared memory on host '" + ref.host()
+                    + "' and cannot be mapped on host '" + MappedRef.hostHere() + "': another host's arrays are"
+                    + " reached from the workers of the runtime that made them, through its manager");
+        }
         return view(ref, ManagerCalls.call(ManagerOp.MANAGER_START,
                 new ManagerRequest(null, 0, 0, ManagerService.IMPLICIT, -1, 0), List.of()).reply().s());
     }

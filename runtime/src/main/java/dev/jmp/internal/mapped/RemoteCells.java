@@ -2,8 +2,8 @@ package dev.jmp.internal.mapped;
 
 /**
  * Where a {@link MappedRef} deserialized on another host goes: to the installed
- * {@link RemoteCellsFactory} (the manager backend, installed by the worker runtime), or to a
- * clear error while there is none.
+ * {@link RemoteCellsFactory}, else to the one the runtime provides as a service (the manager
+ * backend, {@code META-INF/services}), or to a clear error while there is none.
  */
 public final class RemoteCells {
 
@@ -21,8 +21,17 @@ public final class RemoteCells {
         factory = remote;
     }
 
+    /** The factory the runtime provides, looked up on first need (this package cannot name it). */
+    private static final class Provided {
+        static final RemoteCellsFactory FACTORY = java.util.ServiceLoader.load(RemoteCellsFactory.class,
+                RemoteCells.class.getClassLoader()).findFirst().orElse(null);
+    }
+
     static Cells open(MappedRef ref, String here) {
         RemoteCellsFactory remote = factory;
+        if (remote == null) {
+            remote = Provided.FACTORY;
+        }
         if (remote == null) {
             throw new IllegalStateException(ref.name() + " lives in shared memory on host '"
                     + ref.host() + "' and cannot be mapped on host '" + here

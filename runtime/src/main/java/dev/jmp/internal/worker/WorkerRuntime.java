@@ -81,7 +81,6 @@ public final class WorkerRuntime {
                 services);
         StartupTrace.mark("executor made");
         ServiceClients.install(services, loader);
-        dev.jmp.internal.manager.MappedFallback.install();
         WorkerContext.markWorker();
         register();
         StartupTrace.mark("handlers registered");
