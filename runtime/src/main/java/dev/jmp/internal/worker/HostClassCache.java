@@ -14,7 +14,7 @@ import java.time.Instant;
 /**
  * The classes a host's workers fetched from their parent, kept by content digest in a folder
  * every worker of the host shares ({@code -Djmp.classCache}, which a remote launcher sets beside
- * its staged jars), so that a notebook class crosses the network once per host, not once per
+ * its staged jars: ssh's cache folder, Slurm's node-local stage folder), so that a notebook class crosses the network once per host, not once per
  * worker. A file is written under a temporary name and renamed, so a reader sees all of it or
  * nothing, and it is read back only if its bytes still have its name's digest. A cache that
  * cannot be read or written only costs a transfer.
@@ -34,10 +34,30 @@ final class HostClassCache {
         sweepStaleTemps();
     }
 
-    /** The cache the property names, or {@code null} if none is set. */
+    /**
+     * The cache the property names, or {@code null} if none is set, or if the folder exists but is
+     * not this user's alone (a node-local folder such as {@code /tmp/...} that another account made
+     * first: its files could be read, so it is not used).
+     */
     static HostClassCache fromProperty() {
         String d = System.getProperty(PROPERTY);
-        return d == null || d.isBlank() ? null : new HostClassCache(Path.of(d));
+        if (d == null || d.isBlank()) {
+            return null;
+        }
+        Path dir = Path.of(d);
+        return Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(dir) ? null : new HostClassCache(dir);
+    }
+
+    /** Whether {@code dir} is a real folder owned by this process's user, closed to everyone else. */
+    static boolean ours(Path dir) {
+        try {
+            return Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
+                    && PosixFilePermissions.toString(Files.getPosixFilePermissions(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .endsWith("------");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The bytes stored under {@code digest}, or {@code null} if absent or not those bytes. */

@@ -272,6 +272,11 @@ public final class SlurmLauncher implements Launcher {
         // The runtime's jars, too, by the paths they are broadcast to.
         List<String> run = new ArrayList<>(spec.javaCommand());
         run.set(run.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, s.staging().map(spec.classpath())));
+        if (options.stage() != null) {
+            // The node's workers share the notebook classes they fetch, beside the staged jars.
+            run.add(1, "-Djmp.classCache=" + options.stage().replaceAll("/+$", "") + "/jmp-classes-"
+                    + System.getProperty("user.name"));
+        }
         cmd.addAll(run);
         return cmd;
     }

@@ -52,6 +52,31 @@ class HostClassCacheTest {
     }
 
     @Test
+    void aFolderOthersCanReadIsNotUsed() throws Exception {
+        Path open = Files.createDirectories(root.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path closed = Files.createDirectories(root.resolve("closed"));
+        Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String was = System.getProperty(HostClassCache.PROPERTY);
+        try {
+            System.setProperty(HostClassCache.PROPERTY, open.toString());
+            assertNull(HostClassCache.fromProperty(), "a folder others can read (made first by another account, say)");
+            System.setProperty(HostClassCache.PROPERTY, closed.toString());
+            assertTrue(HostClassCache.fromProperty() != null);
+            System.setProperty(HostClassCache.PROPERTY, root.resolve("not-yet").toString());
+            assertTrue(HostClassCache.fromProperty() != null, "made by the first worker that stores a class");
+            System.clearProperty(HostClassCache.PROPERTY);
+            assertNull(HostClassCache.fromProperty());
+        } finally {
+            if (was == null) {
+                System.clearProperty(HostClassCache.PROPERTY);
+            } else {
+                System.setProperty(HostClassCache.PROPERTY, was);
+            }
+        }
+    }
+
+    @Test
     void theParentSendsADigestOnlyForALargeClassAskedDigestFirst() {
         ClassServer server = new ClassServer();
         byte[] large = new byte[ClassDigests.MIN_BYTES];

@@ -104,6 +104,27 @@ class SlurmLauncherIT extends LauncherContract {
                 }
             }
             assertTrue(cp.contains(stage + "/jmp-"), cp);
+            // A class only the parent has crosses once per node: the steps share the node's class
+            // cache beside the staged jars (a folder of this user's alone).
+            dev.jmp.launch.ParentOnlyClass parentOnly = new dev.jmp.launch.ParentOnlyClass();
+            dev.jmp.Jmp.addClassSource(parentOnly);
+            try {
+                List<String> seen = new ArrayList<>(List.of(pool.apply(dev.jmp.launch.ParentOnlyClass::answerAndPid)));
+                seen.addAll(pool.map(x -> {
+                    Thread.sleep(20);
+                    return dev.jmp.launch.ParentOnlyClass.answerAndPid();
+                }, List.of(1, 2, 3, 4, 5, 6, 7, 8), 1));
+                assertEquals(List.of("42"), seen.stream().map(a -> a.split(" ")[0]).distinct().toList());
+                long workers = seen.stream().map(a -> a.split(" ")[1]).distinct().count();
+                assertEquals(workers + 1, parentOnly.asked(), "every worker asked digest-first, only the first for the bytes");
+                Path classes = Path.of(stage, "jmp-classes-" + System.getProperty("user.name"));
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(classes)));
+                assertTrue(java.nio.file.Files.isRegularFile(classes.resolve(
+                        dev.jmp.internal.classes.ClassDigests.of(parentOnly.bytes()))));
+            } finally {
+                dev.jmp.Jmp.removeClassSource(parentOnly);
+            }
             // Both workers run as steps of one job, each step named by its worker.
             List<String> jobs = cluster.activeJobs();
             assertEquals(1, jobs.size(), jobs.toString());

@@ -36,11 +36,13 @@ class SlurmOptionsTest {
         Path jar = java.nio.file.Files.writeString(dir.resolve("lib.jar"), "jar bytes");
         List<String> cmd = launcher.stepCommand(new LaunchSpec("w1-ab", Path.of("/j"), List.of("-Xmx1g"),
                 List.of(Path.of("/classes"), jar), "Main", Map.of(), null, new byte[0]), 4711);
-        // a jar goes by its content's name in the nodes' /tmp (sbcast); a folder keeps its path
+        // a jar goes by its content's name in the nodes' /tmp (sbcast), a folder keeps its path, and
+        // the node's workers share fetched classes in a folder of this user's beside the jars
         String staged = "/tmp/jmp-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest("jar bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8) + "-lib.jar";
         assertEquals(List.of("--quiet", "--jobid=4711", "--job-name=w1-ab", "--ntasks=1", "--nodes=1", "--exact",
-                "--cpus-per-task=4", "--mem=8G", "/j/bin/java", "-Xmx1g", "-cp", "/classes:" + staged, "Main"),
+                "--cpus-per-task=4", "--mem=8G", "/j/bin/java", "-Djmp.classCache=/tmp/jmp-classes-" + System.getProperty("user.name"),
+                "-Xmx1g", "-cp", "/classes:" + staged, "Main"),
                 cmd.subList(1, cmd.size()));
         assertEquals(List.of("/classes", staged), launcher.prepare(List.of(Path.of("/classes"), jar)));
         assertEquals(List.of(jar.toString()), SlurmLauncher.withOptions(Map.of("stage", "none")).prepare(List.of(jar)),

@@ -91,7 +91,6 @@ class SshLauncherIT {
         assertEquals("[10.77.1.2 " + parentName + " true, 10.77.2.2 " + PREFIX + "-h2 false]", f.get("mapped.seenFrom"),
                 "h1 maps the array in the /dev/shm it shares with this machine, h2 (another host name and /dev/shm) cannot");
         assertEquals("60,60", f.get("mapped.counts"), "increments through the mapping and through the manager all count");
-        assertEquals("true", f.get("classCache.compiled"));
         assertEquals("true", f.get("classCache.ready"));
         assertEquals("[42]", f.get("classCache.answers"));
         // Every worker asks for the class once, digest-first, and only the first one then asks for its

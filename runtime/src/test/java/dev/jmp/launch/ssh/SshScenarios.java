@@ -192,56 +192,30 @@ public final class SshScenarios {
      * and reads the cache.
      */
     private static void classCache(Path dir, JmpRuntime rt) throws Exception {
-        Path src = Files.createTempDirectory("jmp-classcache");
-        Path javaFile = src.resolve("jmpcache/Fetched.java");
-        Files.createDirectories(javaFile.getParent());
-        Files.writeString(javaFile, "package jmpcache;\npublic class Fetched {\n    public static final String PAD = \""
-                + "x".repeat(3000) + "\";\n    public static int answer() {\n        return 42;\n    }\n}\n");
-        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), javaFile.toString());
-        byte[] bytes = Files.readAllBytes(src.resolve("jmpcache/Fetched.class"));
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        dev.jmp.spi.ClassSource source = n -> {
-            if (!n.equals("jmpcache.Fetched")) {
-                return null;
-            }
-            asked.incrementAndGet();
-            return bytes;
-        };
+        dev.jmp.launch.ParentOnlyClass source = new dev.jmp.launch.ParentOnlyClass();
         dev.jmp.Jmp.addClassSource(source);
         dev.jmp.internal.classes.ClassServer server = RuntimeAccess.supervisor(rt).settings().classServer();
         long bytes0 = server.bytesServed();
-        long digests0 = server.digestsServed();
         try (Pool pool = Pool.builder().runtime(rt).processes(3).build()) {
-            fact("classCache.compiled", rc == 0 && bytes.length > dev.jmp.internal.classes.ClassDigests.MIN_BYTES);
             fact("classCache.ready", pool.awaitWorkers(Duration.ofSeconds(300)));
-            String first = pool.apply(() -> Class.forName("jmpcache.Fetched", true,
-                    Thread.currentThread().getContextClassLoader()).getMethod("answer").invoke(null) + " " + ProcessHandle.current().pid());
+            List<String> seen = new ArrayList<>(List.of(pool.apply(dev.jmp.launch.ParentOnlyClass::answerAndPid)));
             List<Integer> items = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 items.add(i);
             }
-            List<String> all = pool.map(x -> {
+            seen.addAll(pool.map(x -> {
                 Thread.sleep(20);
-                return Class.forName("jmpcache.Fetched", true, Thread.currentThread().getContextClassLoader())
-                        .getMethod("answer").invoke(null) + " " + ProcessHandle.current().pid();
-            }, items, 1);
-            java.util.Set<String> answers = new java.util.TreeSet<>();
-            java.util.Set<String> workers = new java.util.TreeSet<>();
-            List<String> seen = new ArrayList<>(all);
-            seen.add(first);
-            for (String a : seen) {
-                answers.add(a.split(" ")[0]);
-                workers.add(a.split(" ")[1]);
-            }
-            fact("classCache.answers", answers);
-            fact("classCache.workers", workers.size());
+                return dev.jmp.launch.ParentOnlyClass.answerAndPid();
+            }, items, 1));
+            fact("classCache.answers", new java.util.TreeSet<>(seen.stream().map(a -> a.split(" ")[0]).toList()));
+            fact("classCache.workers", seen.stream().map(a -> a.split(" ")[1]).distinct().count());
         } finally {
             dev.jmp.Jmp.removeClassSource(source);
         }
-        fact("classCache.asked", asked.get());
+        fact("classCache.asked", source.asked());
         fact("classCache.bytesServed", server.bytesServed() - bytes0);
-        fact("classCache.digestsServed", server.digestsServed() - digests0);
-        fact("classCache.stored", Files.exists(dir.resolve("cache/classes").resolve(dev.jmp.internal.classes.ClassDigests.of(bytes))));
+        fact("classCache.stored", Files.exists(dir.resolve("cache/classes")
+                .resolve(dev.jmp.internal.classes.ClassDigests.of(source.bytes()))));
     }
 
     /**
