@@ -16,8 +16,9 @@ import java.time.Instant;
  * every worker of the host shares ({@code -Djmp.classCache}, which a remote launcher sets beside
  * its staged jars: ssh's cache folder, Slurm's node-local stage folder), so that a notebook class crosses the network once per host, not once per
  * worker. A file is written under a temporary name and renamed, so a reader sees all of it or
- * nothing, and it is read back only if its bytes still have its name's digest. A cache that
- * cannot be read or written only costs a transfer.
+ * nothing, and it is read back only if its bytes still have its name's digest. Each worker's start
+ * removes what killed workers left half-written and the classes no worker read for 30 days. A
+ * cache that cannot be read or written only costs a transfer.
  */
 final class HostClassCache {
 
@@ -26,12 +27,14 @@ final class HostClassCache {
     private static final String TEMP_PREFIX = ".tmp-";
     /** A temporary file this old was left by a worker killed while writing it. */
     private static final Duration STALE_TEMP = Duration.ofMinutes(10);
+    /** A class no worker of the host used for this long is removed (a read marks it used). */
+    static final Duration UNUSED = Duration.ofDays(30);
 
     private final Path dir;
 
     HostClassCache(Path dir) {
         this.dir = dir;
-        sweepStaleTemps();
+        sweep();
     }
 
     /**
@@ -66,8 +69,13 @@ final class HostClassCache {
             return null;
         }
         try {
-            byte[] b = Files.readAllBytes(dir.resolve(digest));
-            return ClassDigests.of(b).equals(digest) ? b : null;
+            Path f = dir.resolve(digest);
+            byte[] b = Files.readAllBytes(f);
+            if (!ClassDigests.of(b).equals(digest)) {
+                return null;
+            }
+            Files.setLastModifiedTime(f, FileTime.from(Instant.now()));
+            return b;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -95,14 +103,19 @@ final class HostClassCache {
         }
     }
 
-    private void sweepStaleTemps() {
+    /** Removes temporaries left by killed workers and classes unused for {@link #UNUSED}. */
+    private void sweep() {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        FileTime before = FileTime.from(Instant.now().minus(STALE_TEMP));
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+        Instant now = Instant.now();
+        FileTime staleTemp = FileTime.from(now.minus(STALE_TEMP));
+        FileTime unused = FileTime.from(now.minus(UNUSED));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
-                if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
+                String n = p.getFileName().toString();
+                FileTime t = Files.getLastModifiedTime(p);
+                if (n.startsWith(TEMP_PREFIX) ? t.compareTo(staleTemp) < 0 : ClassDigests.isDigest(n) && t.compareTo(unused) < 0) {
                     Files.deleteIfExists(p);
                 }
             }

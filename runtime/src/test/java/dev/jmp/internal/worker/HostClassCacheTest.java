@@ -41,14 +41,28 @@ class HostClassCacheTest {
     }
 
     @Test
-    void aTemporaryFileLeftByAKilledWorkerIsSweptByTheNextOne() throws Exception {
+    void theNextWorkerSweepsHalfWrittenFilesAndClassesUnusedForThirtyDays() throws Exception {
         Path dir = Files.createDirectories(root.resolve("classes"));
         Path old = Files.writeString(dir.resolve(".tmp-123"), "half a class");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
         Path fresh = Files.writeString(dir.resolve(".tmp-456"), "being written now");
+        byte[] used = "used".getBytes();
+        byte[] unused = "unused".getBytes();
+        HostClassCache running = new HostClassCache(dir);
+        running.put(used);
+        running.put(unused);
+        FileTime longAgo = FileTime.from(Instant.now().minus(31, ChronoUnit.DAYS));
+        Files.setLastModifiedTime(dir.resolve(ClassDigests.of(used)), longAgo);
+        Files.setLastModifiedTime(dir.resolve(ClassDigests.of(unused)), longAgo);
+        Path foreign = Files.writeString(dir.resolve("notes.txt"), "not a class of ours");
+        Files.setLastModifiedTime(foreign, longAgo);
+        assertArrayEquals(used, running.get(ClassDigests.of(used)), "a read marks it used");
         new HostClassCache(dir);
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(fresh), "a temporary file another worker may be writing stays");
+        assertTrue(Files.exists(dir.resolve(ClassDigests.of(used))));
+        assertFalse(Files.exists(dir.resolve(ClassDigests.of(unused))), "unused for 31 days");
+        assertTrue(Files.exists(foreign), "only files named by a digest are the cache's");
     }
 
     @Test
