@@ -16,6 +16,11 @@ import java.util.List;
  */
 public final class MappedFallback implements RemoteCellsFactory {
 
+    /** At most this many views are remembered (each is a few fields); beyond, each open asks again. */
+    private static final int MAX_VIEWS = 4096;
+    /** The views this worker was given, so a reference received again costs no round trip. */
+    private final java.util.Map<MappedRef, ManagerCellsRef> views = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The runtime's provider ({@code META-INF/services}), which {@code RemoteCells} finds on first need. */
     public MappedFallback() {
     }
@@ -27,8 +32,16 @@ public final class MappedFallback implements RemoteCellsFactory {
                     + "' and cannot be mapped on host '" + MappedRef.hostHere() + "': another host's arrays are"
                     + " reached from the workers of the runtime that made them, through its manager");
         }
-        return view(ref, ManagerCalls.call(ManagerOp.MANAGER_START,
+        ManagerCellsRef known = views.get(ref);
+        if (known != null) {
+            return known.open();
+        }
+        Cells cells = view(ref, ManagerCalls.call(ManagerOp.MANAGER_START,
                 new ManagerRequest(null, 0, 0, ManagerService.IMPLICIT, -1, 0), List.of()).reply().s());
+        if (views.size() < MAX_VIEWS) {
+            views.put(ref, (ManagerCellsRef) cells.ref());
+        }
+        return cells;
     }
 
     /**
