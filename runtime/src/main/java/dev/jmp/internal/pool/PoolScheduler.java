@@ -64,8 +64,27 @@ public final class PoolScheduler implements WorkerOwner, RuntimeMember {
                     dispatch();
                 });
         synchronized (this) {
+            // A worker that cannot start now (a broken java, a host cut off) leaves its slot to be
+            // filled in the background, as after a death; a pool none of whose workers starts
+            // fails at once with the reason.
+            List<Integer> unstarted = new ArrayList<>();
+            java.io.UncheckedIOException first = null;
             for (int i = 0; i < size; i++) {
-                addWorker(i);
+                try {
+                    addWorker(i);
+                } catch (java.io.UncheckedIOException e) {
+                    unstarted.add(i);
+                    first = first == null ? e : first;
+                }
+            }
+            if (slots.isEmpty()) {
+                throw new WorkerStartException("the pool's workers could not start: " + first.getMessage());
+            }
+            for (int i : unstarted) {
+                LOG.log(System.Logger.Level.WARNING, "pool worker " + namePrefix + (i + 1) + " could not start;"
+                        + " going on with " + slots.size() + " workers, trying again in the background: "
+                        + first.getMessage());
+                regrowth.later(i);
             }
         }
         workers.addMember(this);

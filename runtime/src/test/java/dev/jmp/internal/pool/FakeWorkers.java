@@ -34,6 +34,8 @@ final class FakeWorkers implements TaskWorkers {
     boolean closed;
     /** When set, starts fail as a launch to a cut-off host does. */
     String refuse;
+    /** With {@link #refuse}: how many workers still start before starts fail. */
+    int refuseAfter;
     private long ids;
 
     @Override
@@ -41,7 +43,7 @@ final class FakeWorkers implements TaskWorkers {
         if (closed) {
             throw new IllegalStateException("the jmp runtime was shut down");
         }
-        if (refuse != null) {
+        if (refuse != null && started.size() >= refuseAfter) {
             throw new java.io.UncheckedIOException(new java.io.IOException(refuse));
         }
         Worker w = new Worker(owner, 1000 + started.size());

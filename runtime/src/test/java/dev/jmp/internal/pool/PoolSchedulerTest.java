@@ -251,6 +251,30 @@ class PoolSchedulerTest {
     }
 
     @Test
+    void aPoolNoneOfWhoseWorkersCanStartFailsAtOnceWithTheReason() {
+        workers.refuse = "this java is broken on purpose";
+        WorkerStartException e = assertThrows(WorkerStartException.class, () -> pool(2, 1));
+        assertTrue(e.getMessage().startsWith("the pool's workers could not start: ")
+                && e.getMessage().endsWith("this java is broken on purpose"), e.getMessage());
+        assertTrue(workers.started.isEmpty());
+        assertTrue(workers.members.isEmpty(), "the pool is not left registered with the runtime");
+        assertTrue(workers.delays.isEmpty(), "and tries nothing later");
+    }
+
+    @Test
+    void aWorkerThatCannotStartWithThePoolIsTriedAgainLater() {
+        workers.refuse = "ssh to node2 failed: No route to host";
+        workers.refuseAfter = 1;
+        pool(2, 1);
+        assertEquals(1, workers.started.size(), "the pool starts with the worker that could start");
+        assertEquals(List.of(SlotRegrowth.FIRST_MILLIS), workers.delays, "the other is tried later");
+        workers.refuse = null;
+        workers.fireTimers();
+        assertEquals(2, workers.started.size());
+        assertEquals("PoolWorker-2", worker(1).name, "in the slot it could not fill");
+    }
+
+    @Test
     void aReplacementThatCannotStartLeavesThePoolSmallerNotBroken() {
         PoolScheduler pool = pool(2, 1);
         worker(0).connect();
