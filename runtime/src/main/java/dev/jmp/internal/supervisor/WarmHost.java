@@ -33,4 +33,9 @@ final class WarmHost implements WarmSet.Host<WorkerHandle> {
     public void execute(Runnable work) {
         supervisor.execute(work);
     }
+
+    @Override
+    public void executeLater(Runnable work, long delayMillis) {
+        supervisor.schedule(() -> supervisor.execute(work), delayMillis);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Idle workers started ahead of need with the default options, handed to pools and processes so
- * they start in milliseconds. Refilled in the background after each take; a worker that dies
+ * they start in milliseconds. Refilled in the background shortly after each take; a worker that dies
  * while idle is replaced, unless workers keep dying before they connect (then refilling stops
  * rather than looping). It works against {@link Host} and {@link Idle}, so its decisions are
  * unit-tested without processes.
@@ -48,11 +48,20 @@ public final class WarmSet<W extends WarmSet.Idle> implements WorkerOwner {
 
         /** Runs work off the caller's thread. */
         void execute(Runnable work);
+
+        /** Runs work off the caller's thread, {@code delayMillis} from now. */
+        void executeLater(Runnable work, long delayMillis);
     }
 
     private static final System.Logger LOG = System.getLogger("dev.jmp.supervisor");
     /** Workers that die before connecting, or starts that throw, before refilling stops. */
     static final int MAX_FAILURES = 3;
+    /**
+     * How long after a take the replacement starts. A JVM starting takes both cores of a small
+     * machine for a while; started at once it competes with the first task of the worker just
+     * taken, the one a user is waiting for.
+     */
+    static final long REFILL_DELAY_MS = 50;
     private final Host<W> host;
     private final Deque<W> idle = new ArrayDeque<>();
     private int failures;
@@ -85,7 +94,7 @@ public final class WarmSet<W extends WarmSet.Idle> implements WorkerOwner {
             }
         }
         if (w != null) {
-            host.execute(this::refill);
+            host.executeLater(this::refill, REFILL_DELAY_MS);
         }
         return w;
     }

@@ -83,6 +83,7 @@ class WarmSetTest {
         final List<Fake> spawned = new ArrayList<>();
         final List<Fake> primed = new ArrayList<>();
         final List<Runnable> work = new ArrayList<>();
+        final List<Long> delays = new ArrayList<>();
 
         @Override
         public boolean isClosed() {
@@ -113,11 +114,19 @@ class WarmSetTest {
         @Override
         public void execute(Runnable r) {
             work.add(r);
+            delays.add(0L);
+        }
+
+        @Override
+        public void executeLater(Runnable r, long delayMillis) {
+            work.add(r);
+            delays.add(delayMillis);
         }
 
         void runWork() {
             List<Runnable> due = new ArrayList<>(work);
             work.clear();
+            delays.clear();
             due.forEach(Runnable::run);
         }
     }
@@ -152,6 +161,8 @@ class WarmSetTest {
         assertNull(warm.take(pool), "a dead idle worker is never handed out");
         assertEquals(1, host.work.size(), "a take that hands out a worker asks for a refill, off the caller's"
                 + " thread; one that finds none asks for nothing");
+        assertEquals(List.of(WarmSet.REFILL_DELAY_MS), host.delays, "a little later, not competing with the"
+                + " first task of the worker just taken");
         host.runWork();
         assertEquals(3, host.spawned.size(), "the dead worker still counts until its exit is seen");
     }
