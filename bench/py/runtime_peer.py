@@ -2,7 +2,8 @@
 
 Usage: runtime_peer.py CASE   -- prints the figure, in the Java figure's unit, as its last line.
 
-Cases: spawn_cold (ms), spawn_hundred (s), tiny_chunk1, tiny_auto (tasks/s), apply (us), queue_small (msgs/s),
+Cases: spawn_cold (ms), spawn_hundred (s), tiny_chunk1, tiny_auto (tasks/s), apply (us), apply_wakeups
+(context switches per apply), queue_small (msgs/s),
 queue_1mib (MB/s), result_bytes, result_doubles (MB/s), cpu (speedup), idle_rss (MB).
 Each does what the Java side does, with the default start method of this platform (fork on
 Linux), and checks its results.
@@ -100,6 +101,31 @@ def apply_roundtrip():
         for _ in range(n):
             check(p.apply(seven) == 7, "apply")
         return (time.perf_counter() - t0) * 1e6 / n
+
+
+def voluntary_switches(pid):
+    total = 0
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/status" % (pid, task)) as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass  # the thread ended meanwhile
+    return total
+
+
+def apply_wakeups():
+    n = ops(5000)
+    with mp.Pool(1) as p:
+        worker = p.apply(os.getpid)
+        for _ in range(2000):
+            p.apply(noop)
+        before = voluntary_switches(os.getpid()) + voluntary_switches(worker)
+        for _ in range(n):
+            check(p.apply(seven) == 7, "apply")
+        return (voluntary_switches(os.getpid()) + voluntary_switches(worker) - before) / n
 
 
 def queue_child(q, go, size, n):
@@ -200,6 +226,7 @@ CASES = {
     "tiny_chunk1": lambda: tiny(1),
     "tiny_auto": lambda: tiny(None),
     "apply": apply_roundtrip,
+    "apply_wakeups": apply_wakeups,
     "queue_small": lambda: queue(16, ops(100_000)),
     "queue_1mib": lambda: queue(MIB, 200),
     "result_bytes": lambda: big_result(False),

@@ -37,6 +37,7 @@ public final class RuntimeBench implements BenchSuite {
                         () -> tiny(1)),
                 Figure.higherIsBetter("pool.tiny_auto_tasks_per_s", "tasks/s", PEER, "tiny_auto", () -> tiny(0)),
                 Figure.lowerIsBetter("apply.roundtrip_us", "us", PEER, "apply", RuntimeBench::applyRoundTrip),
+                Figure.lowerIsBetter("apply.wakeups", "switches", PEER, "apply_wakeups", RuntimeBench::applyWakeups),
                 Figure.higherIsBetter("queue.small_msgs_per_s", "msgs/s", PEER, "queue_small",
                         () -> queue(16, Scale.ops(100_000))),
                 Figure.higherIsBetter("queue.1mib_mb_per_s", "MB/s", PEER, "queue_1mib", () -> queue(MIB, 200)),
@@ -205,6 +206,50 @@ public final class RuntimeBench implements BenchSuite {
         } finally {
             Jmp.shutdown();
         }
+    }
+
+    /**
+     * What bounds {@code apply.roundtrip_us} on a busy machine, counted rather than timed: the
+     * voluntary context switches (a thread blocking, to be woken later) of every thread of the
+     * parent and of the pool's worker per {@code apply}, over the same loop. Each is a wake-up a
+     * round trip waits for; on a loaded machine each waits its turn for a core.
+     */
+    static double applyWakeups() throws Exception {
+        fresh();
+        int n = Scale.ops(5000);
+        try (Pool pool = new Pool(1)) {
+            long worker = pool.apply(Worker::pid);
+            long self = ProcessHandle.current().pid();
+            for (int i = 0; i < 2000; i++) {
+                pool.apply(() -> 0);
+            }
+            long before = voluntarySwitches(self) + voluntarySwitches(worker);
+            for (int i = 0; i < n; i++) {
+                check(pool.apply(() -> 7) == 7, "apply");
+            }
+            return (voluntarySwitches(self) + voluntarySwitches(worker) - before) / (double) n;
+        } finally {
+            Jmp.shutdown();
+        }
+    }
+
+    /** The voluntary context switches of every live thread of a process, from {@code /proc}. */
+    private static long voluntarySwitches(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the thread ended meanwhile: its switches are gone from both counts' view
+                }
+            }
+        }
+        return sum;
     }
 
     /**
